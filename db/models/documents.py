@@ -1,0 +1,169 @@
+"""Registered documents of every correspondence register, with resolutions and control.
+
+One table holds the documents of all registers (incoming now; outgoing, decisions, orders and
+appeals later), told apart by `register`. Numbering, control, the overdue scan, search and the
+control centre then work across registers without a union of look-alike tables. Columns shown in
+the table and sorted on are denormalised here (`correspondent_name`, `lead_executor_name`, the
+`*_sort` keys) so that a 1,000,000-row register sorts on an index, never in Python.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base, Tracked
+from db.types import SortKey
+
+
+class RegisterCounter(Base):
+    """The last number given in a register's series for a year.
+
+    Incremented inside the registering transaction, so a number is used exactly when the document
+    is stored: never reused, and no gaps even when two clerks register at the same moment.
+    """
+
+    __tablename__ = "register_counter"
+
+    register: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Document(Tracked, Base):
+    __tablename__ = "document"
+    __table_args__ = (
+        UniqueConstraint("register", "year", "seq", name="uq_document_register_year_seq"),
+        Index("ix_document_reg_date", "register", "reg_date", "seq"),
+        Index("ix_document_correspondent", "register", "correspondent_sort", "id"),
+        Index("ix_document_kind", "register", "kind", "id"),
+        Index("ix_document_summary", "register", "summary_sort", "id"),
+        Index("ix_document_executor", "register", "lead_executor_sort", "id"),
+        Index("ix_document_due", "register", "due_date", "id"),
+        Index("ix_document_ext_number", "register", "ext_number", "id"),
+        Index(
+            "ix_document_open_control",
+            "due_date",
+            sqlite_where=text("on_control = 1 AND done_date IS NULL"),
+            postgresql_where=text("on_control AND done_date IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    reg_number: Mapped[str] = mapped_column(String(50))
+    reg_date: Mapped[date] = mapped_column(Date)
+
+    correspondent_id: Mapped[int | None] = mapped_column(ForeignKey("correspondent.id"))
+    correspondent_name: Mapped[str] = mapped_column(String(300), default="")
+    correspondent_sort: Mapped[str] = mapped_column(SortKey(80), default="")
+    ext_number: Mapped[str] = mapped_column(String(50), default="")
+    ext_date: Mapped[date | None] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(100), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    summary_sort: Mapped[str] = mapped_column(SortKey(60), default="")
+    sheets: Mapped[int | None] = mapped_column(Integer)
+    case_index: Mapped[str] = mapped_column(String(30), default="")
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    on_control: Mapped[bool] = mapped_column(Boolean, default=False)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    done_date: Mapped[date | None] = mapped_column(Date)
+    lead_executor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    lead_executor_name: Mapped[str] = mapped_column(String(150), default="")
+    lead_executor_sort: Mapped[str] = mapped_column(SortKey(80), default="")
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"), index=True)
+
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancel_reason: Mapped[str] = mapped_column(String(500), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    resolutions: Mapped[list[Resolution]] = relationship(
+        back_populates="document", order_by="Resolution.id", cascade="all, delete-orphan"
+    )
+    control_events: Mapped[list[ControlEvent]] = relationship(
+        back_populates="document", order_by="ControlEvent.id", cascade="all, delete-orphan"
+    )
+
+
+class Resolution(Tracked, Base):
+    """A resolution (9.5): author, executors in order (the first is the lead), task, term, date.
+
+    A later resolution may detail an earlier one (`parent_id`).
+    """
+
+    __tablename__ = "resolution"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("resolution.id"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    task: Mapped[str] = mapped_column(Text, default="")
+    term: Mapped[date | None] = mapped_column(Date)
+    resolution_date: Mapped[date] = mapped_column(Date)
+
+    document: Mapped[Document] = relationship(back_populates="resolutions")
+    executors: Mapped[list[ResolutionExecutor]] = relationship(
+        order_by="ResolutionExecutor.position", cascade="all, delete-orphan"
+    )
+
+
+class ResolutionExecutor(Base):
+    __tablename__ = "resolution_executor"
+
+    resolution_id: Mapped[int] = mapped_column(ForeignKey("resolution.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+
+
+class ControlEvent(Tracked, Base):
+    """One entry of a document's control history; nothing here is ever updated or deleted.
+
+    kind: "set" (put on control with a term), "extend" (new term with a reason; the old term is
+    kept in `old_term`), "progress" (a progress note), "remove" (removed from control with its
+    basis: the document, the date, who removed it), "reopen" (put back on control).
+    """
+
+    __tablename__ = "control_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    event_date: Mapped[date] = mapped_column(Date)
+    old_term: Mapped[date | None] = mapped_column(Date)
+    new_term: Mapped[date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text, default="")
+    basis: Mapped[str] = mapped_column(String(300), default="")
+    person: Mapped[str] = mapped_column(String(150), default="")
+
+    document: Mapped[Document] = relationship(back_populates="control_events")
+
+
+class Attachment(Tracked, Base):
+    """A scanned copy (PDF or image) kept in the database, so a backup carries it along."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
