@@ -88,6 +88,9 @@ class Database:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         writer = self.engine.execution_options(**{WRITE_OPTION: True})
         self._write = sessionmaker(writer, expire_on_commit=False)
+        # Values derived from the database that services keep between calls (the working
+        # calendar); they live and die with this object, never shared between databases.
+        self.cache: dict[str, Any] = {}
 
     @property
     def dialect(self) -> str:

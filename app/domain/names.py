@@ -1,0 +1,184 @@
+"""People's names as the regulation and ДСТУ 4163:2020 want them written.
+
+A resolution names executors in the dative case (regulation 9.5): «Мельнику І. І.», but «Коваль
+О. П.» for a woman, because Ukrainian declines a consonant-final surname only for men. A signature
+block is «Власне ім'я ПРІЗВИЩЕ». Declension comes from the ``shevchenko`` package; if it fails on an
+unusual name we print the nominative rather than refuse to print the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from typing import Literal
+
+import shevchenko
+
+__all__ = [
+    "Gender",
+    "GrammaticalCase",
+    "PersonName",
+    "dative_short",
+    "dative_surname",
+    "detect_gender",
+    "full_name",
+    "full_name_in_case",
+    "initials",
+    "parse_full_name",
+    "short_name",
+    "signature_name",
+]
+
+GrammaticalCase = Literal[
+    "nominative", "genitive", "dative", "accusative", "ablative", "locative", "vocative"
+]
+
+
+class Gender(StrEnum):
+    MALE = "m"
+    FEMALE = "f"
+
+    @property
+    def label(self) -> str:
+        return "чоловіча" if self is Gender.MALE else "жіноча"
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name in the nominative; the patronymic may be empty (foreigners, some forms)."""
+
+    surname: str
+    given_name: str
+    patronymic: str
+    gender: Gender
+
+
+def _initial(part: str) -> str:
+    """«Олена» → «О.», and «Анна-Марія» → «А.-М.» (each part of a double name keeps its letter)."""
+    pieces = [piece.strip() for piece in part.strip().split("-")]
+    return "-".join(f"{piece[0].upper()}." for piece in pieces if piece)
+
+
+def initials(p: PersonName) -> str:
+    """«О. П.»; just «О.» when there is no patronymic, «» when there is no given name either."""
+    return " ".join(i for i in (_initial(p.given_name), _initial(p.patronymic)) if i)
+
+
+def _join(surname: str, rest: str) -> str:
+    return f"{surname} {rest}" if rest else surname
+
+
+def short_name(p: PersonName) -> str:
+    """«Коваль О. П.» — how names appear in registers and on the РКК card."""
+    return _join(p.surname.strip(), initials(p))
+
+
+def full_name(p: PersonName) -> str:
+    """«Коваль Олена Петрівна» (surname first, as in registers and personnel files)."""
+    parts = (p.surname, p.given_name, p.patronymic)
+    return " ".join(part.strip() for part in parts if part.strip())
+
+
+@lru_cache(maxsize=4096)
+def _inflect(
+    case: str, surname: str, given_name: str, patronymic: str, gender: Gender
+) -> tuple[str, str, str]:
+    """Inflect all three parts; cached because a register page repeats the same executors."""
+    try:
+        result = shevchenko.in_case(
+            case,
+            {
+                "gender": "masculine" if gender is Gender.MALE else "feminine",
+                "given_name": given_name,
+                "patronymic_name": patronymic,
+                "family_name": surname,
+            },
+        )
+        return (
+            str(result.get("family_name") or surname),
+            str(result.get("given_name") or given_name),
+            str(result.get("patronymic_name") or patronymic),
+        )
+    except Exception:
+        # Never block printing a resolution because of a rare name: nominative is readable.
+        return surname, given_name, patronymic
+
+
+def _parts_in_case(p: PersonName, case: GrammaticalCase) -> tuple[str, str, str]:
+    surname, given, patronymic = p.surname.strip(), p.given_name.strip(), p.patronymic.strip()
+    if not surname and not given and not patronymic:
+        return "", "", ""
+    if case == "nominative":
+        return surname, given, patronymic
+    return _inflect(case, surname, given, patronymic, p.gender)
+
+
+def dative_surname(p: PersonName) -> str:
+    """«Мельнику», «Ковальській», but «Коваль» for a woman (regulation 9.5)."""
+    return _parts_in_case(p, "dative")[0]
+
+
+def dative_short(p: PersonName) -> str:
+    """The executor in a resolution: «Мельнику І. І.», «Коваль О. П.»."""
+    return _join(dative_surname(p), initials(p))
+
+
+def full_name_in_case(p: PersonName, case: GrammaticalCase) -> str:
+    """«Коваль Олені Петрівні» — for certificates and orders that name the person in full."""
+    return " ".join(part for part in _parts_in_case(p, case) if part)
+
+
+def signature_name(p: PersonName) -> str:
+    """«Олена КОВАЛЬ» — the signature block per ДСТУ 4163:2020 (Власне ім'я ПРІЗВИЩЕ)."""
+    given = p.given_name.strip()
+    surname = p.surname.strip().upper()
+    return f"{given} {surname}" if given else surname
+
+
+_FEMALE_PATRONYMIC_ENDINGS = ("івна", "ївна", "овна", "евна", "ічна", "инична")
+_MALE_PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "ич", "іч")
+
+
+def detect_gender(given_name: str, patronymic: str) -> Gender | None:
+    """Guess the gender for a new record; None when unsure, so the clerk is asked.
+
+    The patronymic is decisive (-ович → male, -івна/-ївна → female). Without one, the
+    ``shevchenko`` classifier looks at the given name; ambiguous names (Саша) may still be wrong,
+    which is why the form shows the guess for the clerk to confirm.
+    """
+    pat = patronymic.strip().casefold()
+    if pat.endswith(_FEMALE_PATRONYMIC_ENDINGS):
+        return Gender.FEMALE
+    if pat.endswith(_MALE_PATRONYMIC_ENDINGS):
+        return Gender.MALE
+    detector = getattr(shevchenko, "detect_gender", None)
+    if detector is None or not (given_name.strip() or pat):
+        return None
+    try:
+        guess = detector({"given_name": given_name.strip(), "patronymic_name": patronymic.strip()})
+    except Exception:
+        return None
+    if guess == "masculine":
+        return Gender.MALE
+    if guess == "feminine":
+        return Gender.FEMALE
+    return None
+
+
+def parse_full_name(text: str, gender: Gender | None = None) -> PersonName:
+    """Split «Коваль Олена Петрівна» (surname first) into a :class:`PersonName`.
+
+    Used by imports and quick-entry fields. Raises ``ValueError`` with a Ukrainian message when
+    the text is empty or the gender cannot be determined and was not given.
+    """
+    words = text.split()
+    if not words:
+        raise ValueError("Вкажіть прізвище, ім'я та по батькові")
+    surname = words[0]
+    given = words[1] if len(words) > 1 else ""
+    patronymic = " ".join(words[2:])
+    found = gender or detect_gender(given, patronymic)
+    if found is None:
+        raise ValueError(f"Не вдалося визначити стать для «{text.strip()}»: вкажіть її")
+    return PersonName(surname=surname, given_name=given, patronymic=patronymic, gender=found)

@@ -1,0 +1,62 @@
+"""Small helpers shared by the printing modules: output targets, escaping, styles."""
+
+from __future__ import annotations
+
+import os
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from . import fonts
+from .data import Align
+
+Output = str | os.PathLike[str] | BinaryIO
+
+PDF_CREATOR = "Діловод"
+
+ALIGNMENTS = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+
+
+def target(out: Output) -> str | BinaryIO:
+    """reportlab takes a file name or a binary stream; resolve path-like objects."""
+    if isinstance(out, str | os.PathLike):
+        return os.fspath(out)
+    return out
+
+
+def markup(text: str) -> str:
+    """Plain text → Paragraph markup: escape XML, keep the caller's line breaks."""
+    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def style(
+    name: str,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: Align | str = "left",
+    leading: float | None = None,
+    space_before: float = 0,
+    space_after: float = 0,
+    first_indent: float = 0,
+) -> ParagraphStyle:
+    fonts.register_fonts()
+    face = {
+        (False, False): fonts.REGULAR,
+        (True, False): fonts.BOLD,
+        (False, True): fonts.ITALIC,
+        (True, True): fonts.BOLD_ITALIC,
+    }[(bold, italic)]
+    return ParagraphStyle(
+        name,
+        fontName=face,
+        fontSize=size,
+        leading=leading if leading is not None else round(size * 1.2, 2),
+        alignment=ALIGNMENTS[align],
+        spaceBefore=space_before,
+        spaceAfter=space_after,
+        firstLineIndent=first_indent,
+    )

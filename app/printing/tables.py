@@ -1,0 +1,284 @@
+"""Long tables on landscape A4: the machinery behind every register and report.
+
+Why it is built this way:
+
+* The column header is drawn by the page template, not by the table, so it sits on top of
+  every page while the rows flow as a series of short tables (one ``LongTable`` of thousands of
+  rows gets slower than linear: every split copies the remainder). Consecutive chunks share
+  their border lines, so the joins are invisible.
+* The title block is drawn by the first page's template; the first page's frame starts below it.
+* «Сторінка N з M» needs M before the first page is written: the canvas keeps the pages and
+  stamps the footers when the document is saved (one pass, not ``multiBuild``).
+* Short cells stay plain strings (a Table draws them directly); only cells that need wrapping
+  become Paragraphs, which is what keeps 1,000 rows under a second.
+* A cell so long that its row could not fit on a page is cut with «…» rather than failing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.paragraph import ParagraphStyle
+
+from . import fonts
+from .common import PDF_CREATOR, Output, markup, style, target
+from .data import JournalColumn
+
+PAGE = landscape(A4)
+MARGIN_LEFT = 20 * mm  # registers are bound on the left
+MARGIN_RIGHT = 10 * mm
+MARGIN_TOP = 10 * mm
+MARGIN_BOTTOM = 14 * mm
+FOOTER_Y = 7 * mm
+
+BODY_SIZE = 9.0
+BODY_LEADING = 10.5
+HEADER_SIZE = 9.0
+PAD_H = 3.0
+PAD_V = 2.0
+CHUNK_ROWS = 60  # rows per table; a few pages' worth keeps splitting cheap
+GRID = 0.5
+HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
+
+
+@dataclass(frozen=True)
+class TableDocument:
+    """What a register or report page shows; built by journal.py and control_report.py."""
+
+    organisation: str
+    title: str
+    subtitle: str  # «з 01.01.2026 по 31.03.2026», «станом на 05.03.2026»
+    columns: Sequence[JournalColumn]
+    rows: Sequence[Sequence[str]]
+    emphasised_rows: Collection[int] = frozenset()  # printed in bold
+    closing_lines: Sequence[str] = ()  # paragraphs after the table (totals)
+    empty_text: str = "Записів немає."
+    pdf_title: str = field(default="")
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps every page until save() so each footer can say «Сторінка N з M»."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self.setFont(fonts.REGULAR, 9)
+            self.drawCentredString(PAGE[0] / 2, FOOTER_Y, f"Сторінка {number} з {total}")
+            super().showPage()
+        super().save()
+
+
+class _Layout:
+    """Column widths, styles and the pre-measured header and title of one document."""
+
+    def __init__(self, doc: TableDocument):
+        if not doc.columns:
+            raise ValueError("Таблиця без колонок")
+        fonts.register_fonts()
+        self.doc = doc
+        self.width = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
+        weights = [max(float(c.width_weight), 0.01) for c in doc.columns]
+        total = sum(weights)
+        self.col_widths = [self.width * w / total for w in weights]
+        self.aligns = [c.align.upper() for c in doc.columns]
+
+        self.body = [
+            style(f"b{i}", BODY_SIZE, align=c.align, leading=BODY_LEADING)
+            for i, c in enumerate(doc.columns)
+        ]
+        self.body_bold = [
+            style(f"bb{i}", BODY_SIZE, bold=True, align=c.align, leading=BODY_LEADING)
+            for i, c in enumerate(doc.columns)
+        ]
+
+        head_style = style("head", HEADER_SIZE, bold=True, align="center", leading=10.5)
+        self.header = Table(
+            [[Paragraph(markup(c.title), head_style) for c in doc.columns]],
+            colWidths=self.col_widths,
+            style=TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), GRID, colors.black),
+                    ("BACKGROUND", (0, 0), (-1, -1), HEADER_FILL),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    *_padding(),
+                ]
+            ),
+        )
+        self.header_h = self.header.wrap(self.width, PAGE[1])[1]
+
+        self.title_block = [
+            Paragraph(markup(doc.organisation), style("org", 12, bold=True, align="center")),
+            Paragraph(
+                markup(doc.title), style("title", 14, bold=True, align="center", space_before=3)
+            ),
+            Paragraph(markup(doc.subtitle), style("sub", 12, align="center", space_before=2)),
+        ]
+        self.title_h = 4 * mm + sum(
+            p.wrap(self.width, PAGE[1])[1] + p.getSpaceBefore() for p in self.title_block
+        )
+        self.body_top = PAGE[1] - MARGIN_TOP - self.header_h
+        self.later_frame_h = self.body_top - MARGIN_BOTTOM
+        self.first_frame_h = self.later_frame_h - self.title_h
+        if self.first_frame_h < 40 * mm:
+            raise ValueError("Заголовок таблиці займає всю сторінку")
+        # A row must fit a page: its tallest cell is cut to this many lines.
+        self.max_lines = max(int((self.later_frame_h * 0.9 - 2 * PAD_V) / BODY_LEADING), 1)
+        self.table_style = TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, BODY_SIZE, BODY_LEADING),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (0, 0), (-1, -1), GRID, colors.black),
+                *_padding(),
+                *[("ALIGN", (i, 0), (i, -1), a) for i, a in enumerate(self.aligns)],
+            ]
+        )
+
+    def draw_header(self, c: Canvas, top: float) -> None:
+        self.header.drawOn(c, MARGIN_LEFT, top - self.header_h)
+
+    def draw_title(self, c: Canvas) -> None:
+        y = PAGE[1] - MARGIN_TOP
+        for p in self.title_block:
+            h = p.wrap(self.width, PAGE[1])[1]
+            y -= p.getSpaceBefore() + h
+            p.drawOn(c, MARGIN_LEFT, y)
+
+    def cell(self, text: str, col: int, bold: bool) -> str | Paragraph:
+        if not text:
+            return ""
+        text = text.strip()
+        avail = self.col_widths[col] - 2 * PAD_H
+        font = fonts.BOLD if bold else fonts.REGULAR
+        one_line = "\n" not in text
+        width = stringWidth(text if one_line else text.replace("\n", " "), font, BODY_SIZE)
+        if one_line and width <= avail:
+            return text  # drawn by the table; bold comes from the row's FONT command
+        lines = math.ceil(width * 1.15 / avail) + text.count("\n")
+        if lines > self.max_lines:
+            keep = max(int(len(text) * self.max_lines / lines) - 1, 1)
+            text = text[:keep].rstrip() + "…"
+        return Paragraph(markup(text), (self.body_bold if bold else self.body)[col])
+
+    def chunks(self) -> list[Flowable]:
+        doc = self.doc
+        ncols = len(doc.columns)
+        out: list[Flowable] = []
+        for start in range(0, len(doc.rows), CHUNK_ROWS):
+            data = []
+            bold_rows = []
+            for offset, row in enumerate(doc.rows[start : start + CHUNK_ROWS]):
+                if len(row) != ncols:
+                    raise ValueError(
+                        f"Рядок {start + offset + 1}: {len(row)} значень на {ncols} колонок"
+                    )
+                bold = (start + offset) in doc.emphasised_rows
+                if bold:
+                    bold_rows.append(offset)
+                data.append([self.cell(str(v), i, bold) for i, v in enumerate(row)])
+            table = LongTable(data, colWidths=self.col_widths, style=self.table_style)
+            if bold_rows:
+                table.setStyle(
+                    TableStyle(
+                        [
+                            ("FONT", (0, r), (-1, r), fonts.BOLD, BODY_SIZE, BODY_LEADING)
+                            for r in bold_rows
+                        ]
+                    )
+                )
+            out.append(table)
+        return out
+
+
+def _padding() -> list[tuple[Any, ...]]:
+    return [
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_H),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_H),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_V),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_V),
+    ]
+
+
+def render_table_document(doc: TableDocument, out: Output) -> None:
+    """Write ``doc`` as a landscape A4 PDF with a repeated header and page numbers."""
+    layout = _Layout(doc)
+
+    def first_page(c: Canvas, _doc: BaseDocTemplate) -> None:
+        layout.draw_title(c)
+        layout.draw_header(c, layout.body_top + layout.header_h - layout.title_h)
+
+    def later_page(c: Canvas, _doc: BaseDocTemplate) -> None:
+        layout.draw_header(c, layout.body_top + layout.header_h)
+
+    def frame(height: float, fid: str) -> Frame:
+        return Frame(
+            MARGIN_LEFT,
+            MARGIN_BOTTOM,
+            layout.width,
+            height,
+            id=fid,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+
+    template = BaseDocTemplate(
+        target(out),
+        pagesize=PAGE,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=doc.pdf_title or doc.title,
+        author=PDF_CREATOR,
+        creator=PDF_CREATOR,
+    )
+    template.addPageTemplates(
+        [
+            PageTemplate(
+                "first",
+                [frame(layout.first_frame_h, "f1")],
+                onPage=first_page,
+                autoNextPageTemplate="later",
+            ),
+            PageTemplate("later", [frame(layout.later_frame_h, "f2")], onPage=later_page),
+        ]
+    )
+
+    story: list[Flowable] = layout.chunks()
+    if not story:
+        story.append(Spacer(1, 3 * mm))
+        story.append(Paragraph(markup(doc.empty_text), style("empty", 11, align="center")))
+    closing: ParagraphStyle = style("closing", 11, space_before=4)
+    if doc.closing_lines:
+        story.append(Spacer(1, 3 * mm))
+        story.extend(Paragraph(markup(line), closing) for line in doc.closing_lines)
+    template.build(story, canvasmaker=_NumberedCanvas)

@@ -1,0 +1,75 @@
+"""The working calendar as this database knows it: the library's holidays plus the
+administrator's days off and transferred working days."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from app.domain.calendar import CalendarOverride, WorkingCalendar
+from app.services import settings
+from db.models import CalendarDay
+from db.session import Database
+
+_CACHE_KEY = "working_calendar"
+
+
+@dataclass(frozen=True)
+class CalendarDayInfo:
+    id: int
+    day: date
+    working: bool
+    note: str
+
+
+def load_calendar(db: Database) -> WorkingCalendar:
+    """The calendar for `db`, cached until an administrator changes it in this process."""
+    cached = db.cache.get(_CACHE_KEY)
+    if isinstance(cached, WorkingCalendar):
+        return cached
+    with db.read() as s:
+        overrides = [
+            CalendarOverride(day=r.day, working=r.working, note=r.note)
+            for r in s.execute(select(CalendarDay)).scalars()
+        ]
+    calendar = WorkingCalendar(overrides, martial_law_end=settings.martial_law_end(db))
+    db.cache[_CACHE_KEY] = calendar
+    return calendar
+
+
+def invalidate(db: Database) -> None:
+    db.cache.pop(_CACHE_KEY, None)
+
+
+def list_overrides(db: Database) -> list[CalendarDayInfo]:
+    with db.read() as s:
+        rows = s.execute(select(CalendarDay).order_by(CalendarDay.day)).scalars()
+        return [CalendarDayInfo(r.id, r.day, r.working, r.note) for r in rows]
+
+
+def set_override(db: Database, day: date, working: bool, note: str = "") -> None:
+    """Make `day` a day off (working=False) or a working day (working=True)."""
+    with db.write() as s:
+        row = s.execute(select(CalendarDay).where(CalendarDay.day == day)).scalar_one_or_none()
+        if row is None:
+            s.add(CalendarDay(day=day, working=working, note=note))
+        else:
+            row.working, row.note = working, note
+    invalidate(db)
+
+
+def remove_override(db: Database, day: date) -> None:
+    with db.write() as s:
+        row = s.execute(select(CalendarDay).where(CalendarDay.day == day)).scalar_one_or_none()
+        if row is not None:
+            s.delete(row)
+    invalidate(db)
+
+
+def set_martial_law_end(db: Database, end: date | None) -> None:
+    from app.domain.dates import format_date
+
+    settings.set_setting(db, settings.MARTIAL_LAW_END, format_date(end) if end else "")
+    invalidate(db)

@@ -1,0 +1,232 @@
+"""Resolutions and control (9.5–9.14): who executes, by when, and how control ends.
+
+Rules enforced here, below any window: the first executor of a resolution is the lead; a term
+set by default follows 9.11 (30 calendar days, «Терміново» 7 working days) and a term on a
+non-working day moves to the preceding working day; a term is extended only with a reason and
+every earlier term stays in the history; removal from control needs its basis, the date and who
+removed it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.deadlines import ControlRuleError, adjust_term, default_term, validate_extension
+from app.domain.text import uk_sort_key
+from app.services.calendar import load_calendar
+from app.services.documents import DocumentError
+from app.services.reference import StaffInfo
+from db.models import ControlEvent, Document, Resolution, ResolutionExecutor, Staff
+from db.session import Database
+
+
+class ControlError(DocumentError):
+    """A control action that the rules do not allow, with a Ukrainian message."""
+
+
+@dataclass(frozen=True)
+class ResolutionInput:
+    executor_ids: tuple[int, ...]
+    task: str = ""
+    term: date | None = None
+    author_id: int | None = None
+    resolution_date: date | None = None
+    parent_id: int | None = None
+
+
+def _document(s: Session, doc_id: int) -> Document:
+    doc = s.get(Document, doc_id)
+    if doc is None:
+        raise ControlError("Документ не знайдено")
+    if doc.cancelled:
+        raise ControlError(f"Документ {doc.reg_number} анульовано")
+    return doc
+
+
+def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str = "") -> int:
+    """Record a resolution; its first executor becomes the document's lead executor.
+
+    A resolution with a term on a document already on control sets the control term too.
+    """
+    if not data.executor_ids:
+        raise ControlError("Вкажіть хоча б одного виконавця")
+    if len(set(data.executor_ids)) != len(data.executor_ids):
+        raise ControlError("Виконавець повторюється")
+    calendar = load_calendar(db)
+    with db.write() as s:
+        doc = _document(s, doc_id)
+        if data.parent_id is not None:
+            parent = s.get(Resolution, data.parent_id)
+            if parent is None or parent.document_id != doc_id:
+                raise ControlError("Резолюція, яку деталізують, не належить цьому документу")
+        term = adjust_term(data.term, calendar) if data.term else None
+        res = Resolution(
+            document_id=doc_id,
+            parent_id=data.parent_id,
+            author_id=data.author_id,
+            task=data.task.strip(),
+            term=term,
+            resolution_date=data.resolution_date or date.today(),
+            changed_by=user,
+        )
+        res.executors = [
+            ResolutionExecutor(position=i, staff_id=sid) for i, sid in enumerate(data.executor_ids)
+        ]
+        s.add(res)
+        s.flush()
+        if data.parent_id is None:
+            _set_lead(s, doc, data.executor_ids[0])
+        if term and doc.on_control and doc.done_date is None and term != doc.due_date:
+            _event(
+                s,
+                doc,
+                "extend" if doc.due_date else "set",
+                res.resolution_date,
+                user,
+                old_term=doc.due_date,
+                new_term=term,
+                text="Термін за резолюцією",
+            )
+            doc.due_date = term
+        doc.version += 1
+        return res.id
+
+
+def _set_lead(s: Session, doc: Document, staff_id: int) -> None:
+    staff = s.get(Staff, staff_id)
+    if staff is None:
+        raise ControlError("Виконавця не знайдено в довіднику")
+    info = StaffInfo(None, staff.surname, staff.given_name, staff.patronymic, staff.gender)
+    doc.lead_executor_id = staff.id
+    doc.lead_executor_name = info.short
+    doc.lead_executor_sort = uk_sort_key(info.short)[:80]
+    doc.department_id = staff.department_id
+
+
+def _event(s: Session, doc: Document, kind: str, day: date, user: str, **kw: object) -> None:
+    s.add(ControlEvent(document_id=doc.id, kind=kind, event_date=day, changed_by=user, **kw))
+
+
+def _latest_resolution_term(s: Session, doc_id: int) -> date | None:
+    stmt = (
+        select(Resolution.term)
+        .where(Resolution.document_id == doc_id, Resolution.term.is_not(None))
+        .order_by(Resolution.id.desc())
+        .limit(1)
+    )
+    return s.execute(stmt).scalar_one_or_none()
+
+
+def put_on_control(
+    db: Database, doc_id: int, term: date | None = None, today: date | None = None, user: str = ""
+) -> date:
+    """Put a document on control and return its term.
+
+    The term is the one given, else the latest resolution's, else the default of 9.11 counted
+    from the registration date; a non-working day moves to the preceding working day.
+    """
+    calendar = load_calendar(db)
+    with db.write() as s:
+        doc = _document(s, doc_id)
+        if doc.on_control and doc.done_date is None:
+            raise ControlError(f"Документ {doc.reg_number} уже на контролі")
+        chosen = term or _latest_resolution_term(s, doc_id)
+        due = (
+            adjust_term(chosen, calendar)
+            if chosen
+            else default_term(doc.reg_date, doc.urgent, calendar)
+        )
+        kind = "reopen" if doc.done_date else "set"
+        _event(s, doc, kind, today or date.today(), user, old_term=doc.due_date, new_term=due)
+        doc.on_control, doc.due_date, doc.done_date = True, due, None
+        doc.version += 1
+        return due
+
+
+def extend_term(
+    db: Database,
+    doc_id: int,
+    new_term: date,
+    reason: str,
+    today: date | None = None,
+    person: str = "",
+    user: str = "",
+) -> date:
+    """Extend the term (9.12): only with a reason; the old term stays in the history."""
+    calendar = load_calendar(db)
+    with db.write() as s:
+        doc = _open_control(s, doc_id)
+        assert doc.due_date is not None
+        adjusted = adjust_term(new_term, calendar)
+        try:
+            validate_extension(doc.due_date, adjusted, reason)
+        except ControlRuleError as exc:
+            raise ControlError(str(exc)) from exc
+        _event(
+            s,
+            doc,
+            "extend",
+            today or date.today(),
+            user,
+            old_term=doc.due_date,
+            new_term=adjusted,
+            text=reason.strip(),
+            person=person.strip(),
+        )
+        doc.due_date = adjusted
+        doc.version += 1
+        return adjusted
+
+
+def add_progress(
+    db: Database, doc_id: int, note: str, today: date | None = None, user: str = ""
+) -> None:
+    """A progress note (хід виконання): monthly for long controls (9.12)."""
+    if not note.strip():
+        raise ControlError("Напишіть, що зроблено")
+    with db.write() as s:
+        doc = _open_control(s, doc_id)
+        _event(s, doc, "progress", today or date.today(), user, text=note.strip())
+
+
+def remove_from_control(
+    db: Database,
+    doc_id: int,
+    basis: str,
+    done_date: date,
+    person: str,
+    user: str = "",
+) -> None:
+    """Remove from control (9.13–9.14): the basis document, the date of the «до справи» mark
+    and who removed it are all required — never on a promise."""
+    if not basis.strip():
+        raise ControlError("Вкажіть підставу зняття з контролю (документ про виконання)")
+    if not person.strip():
+        raise ControlError("Вкажіть, хто зняв документ з контролю")
+    with db.write() as s:
+        doc = _open_control(s, doc_id)
+        if done_date < doc.reg_date:
+            raise ControlError("Дата зняття з контролю раніша за дату реєстрації")
+        _event(
+            s,
+            doc,
+            "remove",
+            done_date,
+            user,
+            old_term=doc.due_date,
+            basis=basis.strip(),
+            person=person.strip(),
+        )
+        doc.done_date = done_date
+        doc.version += 1
+
+
+def _open_control(s: Session, doc_id: int) -> Document:
+    doc = _document(s, doc_id)
+    if not doc.on_control or doc.done_date is not None or doc.due_date is None:
+        raise ControlError(f"Документ {doc.reg_number} не перебуває на контролі")
+    return doc

@@ -1,0 +1,163 @@
+"""One document seen whole: its fields, resolutions, control history and attachments.
+
+This is what the form, the resolution slip, the registration card and the stamps are built from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from app.domain.deadlines import ControlState, ControlThresholds
+from app.services.calendar import load_calendar
+from app.services.documents import AttachmentInfo, DocumentError, list_attachments
+from app.services.reference import StaffInfo
+from db.models import ControlEvent, Document, Resolution, ResolutionExecutor, Staff
+from db.session import Database
+
+
+@dataclass(frozen=True)
+class ResolutionView:
+    id: int
+    parent_id: int | None
+    author: StaffInfo | None
+    executors: tuple[StaffInfo, ...]
+    task: str
+    term: date | None
+    resolution_date: date
+
+
+@dataclass(frozen=True)
+class ControlEventView:
+    kind: str
+    event_date: date
+    old_term: date | None
+    new_term: date | None
+    text: str
+    basis: str
+    person: str
+
+    @property
+    def label(self) -> str:
+        return {
+            "set": "Взято на контроль",
+            "extend": "Термін змінено",
+            "progress": "Хід виконання",
+            "remove": "Знято з контролю",
+            "reopen": "Повторно взято на контроль",
+        }.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class DocumentDetail:
+    id: int
+    register: str
+    reg_number: str
+    reg_date: date
+    seq: int
+    version: int
+    values: dict[str, object]
+    on_control: bool
+    due_date: date | None
+    done_date: date | None
+    state: ControlState
+    lead_executor: str
+    cancelled: bool
+    cancel_reason: str
+    resolutions: tuple[ResolutionView, ...]
+    control_events: tuple[ControlEventView, ...]
+    attachments: tuple[AttachmentInfo, ...]
+
+
+_FIELD_COLUMNS = (
+    "ext_number",
+    "ext_date",
+    "kind",
+    "summary",
+    "sheets",
+    "case_index",
+    "urgent",
+    "notes",
+)
+
+
+def _staff(row: Staff | None) -> StaffInfo | None:
+    if row is None:
+        return None
+    return StaffInfo(**{name: getattr(row, name) for name in StaffInfo.__dataclass_fields__})
+
+
+def get_document(db: Database, doc_id: int, today: date | None = None) -> DocumentDetail:
+    thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))
+    with db.read() as s:
+        doc = s.get(Document, doc_id)
+        if doc is None:
+            raise DocumentError("Документ не знайдено")
+        values: dict[str, object] = {k: getattr(doc, k) for k in _FIELD_COLUMNS}
+        values["correspondent"] = doc.correspondent_name
+        staff = {
+            r.id: r
+            for r in s.execute(
+                select(Staff).where(
+                    Staff.id.in_(
+                        select(ResolutionExecutor.staff_id)
+                        .join(Resolution)
+                        .where(Resolution.document_id == doc_id)
+                        .union(select(Resolution.author_id).where(Resolution.document_id == doc_id))
+                    )
+                )
+            ).scalars()
+        }
+        resolutions = tuple(
+            ResolutionView(
+                id=r.id,
+                parent_id=r.parent_id,
+                author=_staff(staff.get(r.author_id or 0)),
+                executors=tuple(x for e in r.executors if (x := _staff(staff.get(e.staff_id)))),
+                task=r.task,
+                term=r.term,
+                resolution_date=r.resolution_date,
+            )
+            for r in doc.resolutions
+        )
+        events = tuple(
+            ControlEventView(
+                e.kind, e.event_date, e.old_term, e.new_term, e.text, e.basis, e.person
+            )
+            for e in s.execute(
+                select(ControlEvent)
+                .where(ControlEvent.document_id == doc_id)
+                .order_by(ControlEvent.id)
+            ).scalars()
+        )
+        state = (
+            thresholds.state(doc.due_date, doc.done_date) if doc.on_control else ControlState.NONE
+        )
+        detail = DocumentDetail(
+            id=doc.id,
+            register=doc.register,
+            reg_number=doc.reg_number,
+            reg_date=doc.reg_date,
+            seq=doc.seq,
+            version=doc.version,
+            values=values,
+            on_control=doc.on_control,
+            due_date=doc.due_date,
+            done_date=doc.done_date,
+            state=state,
+            lead_executor=doc.lead_executor_name,
+            cancelled=doc.cancelled,
+            cancel_reason=doc.cancel_reason,
+            resolutions=resolutions,
+            control_events=events,
+            attachments=(),
+        )
+    return _with_attachments(detail, tuple(list_attachments(db, doc_id)))
+
+
+def _with_attachments(detail: DocumentDetail, items: tuple[AttachmentInfo, ...]) -> DocumentDetail:
+    from dataclasses import replace
+
+    return replace(detail, attachments=items)

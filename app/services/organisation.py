@@ -1,0 +1,57 @@
+"""The organisation's details, asked for at the first start and printed on every stamp."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from db.models import Organisation
+from db.session import Database
+
+
+@dataclass(frozen=True)
+class OrganisationInfo:
+    full_name: str
+    short_name: str
+    address: str = ""
+    edrpou: str = ""
+    mayor_name: str = ""
+    mayor_position: str = "Міський голова"
+    manager_name: str = ""
+    manager_position: str = "Керуючий справами виконавчого комітету"
+
+
+class OrganisationError(ValueError):
+    """Details that cannot be saved, with a Ukrainian message."""
+
+
+def get_organisation(db: Database) -> OrganisationInfo | None:
+    with db.read() as s:
+        row = s.get(Organisation, 1)
+        if row is None:
+            return None
+        return OrganisationInfo(
+            **{k: getattr(row, k) for k in OrganisationInfo.__dataclass_fields__}
+        )
+
+
+def validate(info: OrganisationInfo) -> None:
+    if not info.full_name.strip():
+        raise OrganisationError("Вкажіть повну назву виконавчого комітету")
+    if not info.short_name.strip():
+        raise OrganisationError("Вкажіть скорочену назву (вона друкується на штампі)")
+    code = info.edrpou.strip()
+    if code and (not code.isdigit() or len(code) != 8):
+        raise OrganisationError("Код ЄДРПОУ складається з 8 цифр")
+
+
+def save_organisation(db: Database, info: OrganisationInfo, user: str = "") -> None:
+    validate(info)
+    values = {k: v.strip() for k, v in asdict(info).items()}
+    with db.write() as s:
+        row = s.get(Organisation, 1)
+        if row is None:
+            s.add(Organisation(id=1, changed_by=user, **values))
+        else:
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.changed_by = user

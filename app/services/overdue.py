@@ -1,0 +1,52 @@
+"""The overdue check behind the background timer: counts on the partial index of open controls.
+
+Pure service code (no Qt): the UI runs it off the GUI thread and only paints the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from app.domain.deadlines import ControlThresholds
+from app.services.calendar import load_calendar
+from db.queries import documents as q
+from db.session import Database
+
+
+@dataclass(frozen=True)
+class NewlyOverdue:
+    id: int
+    register: str
+    reg_number: str
+    due_date: date
+
+
+@dataclass(frozen=True)
+class OverdueSummary:
+    today: date
+    overdue: int
+    due_today: int
+    due_soon: int
+    by_register: dict[str, int]
+    newly_overdue: tuple[NewlyOverdue, ...]
+
+    @property
+    def status_text(self) -> str:
+        return f"Прострочено: {self.overdue} · Термін сьогодні: {self.due_today}"
+
+
+def scan(db: Database, today: date | None = None, since: date | None = None) -> OverdueSummary:
+    """Count overdue, due-today and due-soon documents; list those that became overdue since
+    the previous scan's day `since` (so the tray can announce each of them once)."""
+    day = today or date.today()
+    thresholds = ControlThresholds.for_day(day, load_calendar(db))
+    with db.read() as s:
+        overdue, due_today, soon = q.open_control_counts(s, day, thresholds.soon_limit)
+        by_register = q.overdue_by_register(s, day) if overdue else {}
+        newly = (
+            tuple(NewlyOverdue(*r) for r in q.became_overdue(s, since, day))
+            if since is not None and since < day
+            else ()
+        )
+    return OverdueSummary(day, overdue, due_today, soon, by_register, newly)

@@ -1,0 +1,216 @@
+"""Reference data (довідники): departments, staff, correspondents, the nomenclature of cases.
+
+Every list returns frozen dataclasses; every save takes one and returns it with its id. Staff
+carry their name in the dative case (from the declension library, or the manual override when
+the library is wrong), because resolutions print executors that way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.names import Gender, PersonName, dative_short, short_name, signature_name
+from app.domain.text import normalize_search, uk_sort_key
+from db.base import Base
+from db.models import CaseFile, Correspondent, Department, Staff
+from db.session import Database
+
+
+class ReferenceError(ValueError):
+    """A reference record that cannot be saved, with a Ukrainian message."""
+
+
+@dataclass(frozen=True)
+class DepartmentInfo:
+    id: int | None
+    name: str
+    index_code: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    id: int | None
+    surname: str
+    given_name: str
+    patronymic: str = ""
+    gender: str = "m"
+    position: str = ""
+    department_id: int | None = None
+    phone: str = ""
+    dative_override: str = ""
+    active: bool = True
+
+    @property
+    def person(self) -> PersonName:
+        return PersonName(self.surname, self.given_name, self.patronymic, Gender(self.gender))
+
+    @property
+    def short(self) -> str:
+        """«Коваль О. П.» — how the tables show a person."""
+        return short_name(self.person)
+
+    @property
+    def dative(self) -> str:
+        """«Мельнику І. І.» — how a resolution names an executor."""
+        return self.dative_override.strip() or dative_short(self.person)
+
+    @property
+    def signature(self) -> str:
+        """«Іван МЕЛЬНИК» — the signature block form (ДСТУ 4163:2020)."""
+        return signature_name(self.person)
+
+
+@dataclass(frozen=True)
+class CorrespondentInfo:
+    id: int | None
+    name: str
+    address: str = ""
+    postal_code: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class CaseFileInfo:
+    id: int | None
+    index: str
+    title: str
+    retention: str = ""
+    year: int = 0
+    department_id: int | None = None
+
+
+Info = TypeVar("Info", DepartmentInfo, StaffInfo, CorrespondentInfo, CaseFileInfo)
+
+
+def _to_info(row: Any, cls: type[Info]) -> Info:
+    return cls(**{name: getattr(row, name) for name in cls.__dataclass_fields__})
+
+
+def _save(s: Session, model: type[Base], info: Info, user: str, **derived: Any) -> Info:
+    values = {k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(info).items()}
+    values.pop("id")
+    values.update(derived)
+    if info.id is None:
+        row = model(changed_by=user, **values)
+        s.add(row)
+        s.flush()
+    else:
+        row = s.get(model, info.id)
+        if row is None:
+            raise ReferenceError("Запис не знайдено: можливо, його вже видалено")
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.changed_by = user  # type: ignore[attr-defined]
+    return replace(info, id=row.id)  # type: ignore[attr-defined]
+
+
+def list_departments(db: Database, active_only: bool = False) -> list[DepartmentInfo]:
+    with db.read() as s:
+        stmt = select(Department).order_by(Department.index_code, Department.name)
+        if active_only:
+            stmt = stmt.where(Department.active.is_(True))
+        return [_to_info(r, DepartmentInfo) for r in s.execute(stmt).scalars()]
+
+
+def save_department(db: Database, info: DepartmentInfo, user: str = "") -> DepartmentInfo:
+    if not info.name.strip():
+        raise ReferenceError("Вкажіть назву виконавчого органу")
+    with db.write() as s:
+        return _save(s, Department, info, user)
+
+
+def list_staff(db: Database, active_only: bool = False) -> list[StaffInfo]:
+    with db.read() as s:
+        stmt = select(Staff).order_by(Staff.sort_key)
+        if active_only:
+            stmt = stmt.where(Staff.active.is_(True))
+        return [_to_info(r, StaffInfo) for r in s.execute(stmt).scalars()]
+
+
+def get_staff(db: Database, staff_id: int) -> StaffInfo:
+    with db.read() as s:
+        row = s.get(Staff, staff_id)
+        if row is None:
+            raise ReferenceError("Працівника не знайдено")
+        return _to_info(row, StaffInfo)
+
+
+def save_staff(db: Database, info: StaffInfo, user: str = "") -> StaffInfo:
+    if not info.surname.strip() or not info.given_name.strip():
+        raise ReferenceError("Вкажіть прізвище та ім'я працівника")
+    if info.gender not in ("m", "f"):
+        raise ReferenceError("Стать: «m» (чоловіча) або «f» (жіноча)")
+    key = uk_sort_key(f"{info.surname} {info.given_name} {info.patronymic}")
+    with db.write() as s:
+        return _save(s, Staff, info, user, sort_key=key[:150])
+
+
+def list_correspondents(db: Database, prefix: str = "", limit: int = 50) -> list[CorrespondentInfo]:
+    """Correspondents whose name contains `prefix` (case and apostrophes ignored)."""
+    with db.read() as s:
+        stmt = select(Correspondent).order_by(Correspondent.sort_key).limit(limit)
+        if prefix.strip():
+            stmt = stmt.where(Correspondent.search_name.contains(normalize_search(prefix)))
+        return [_to_info(r, CorrespondentInfo) for r in s.execute(stmt).scalars()]
+
+
+def all_correspondent_names(db: Database) -> list[str]:
+    """Every correspondent's name, for the form's as-you-type completer."""
+    with db.read() as s:
+        stmt = select(Correspondent.name).order_by(Correspondent.sort_key)
+        return list(s.execute(stmt).scalars())
+
+
+def save_correspondent(db: Database, info: CorrespondentInfo, user: str = "") -> CorrespondentInfo:
+    if not info.name.strip():
+        raise ReferenceError("Вкажіть назву кореспондента")
+    with db.write() as s:
+        return _save(s, Correspondent, info, user, **_correspondent_keys(info.name))
+
+
+def _correspondent_keys(name: str) -> dict[str, str]:
+    return {"search_name": normalize_search(name)[:300], "sort_key": uk_sort_key(name)[:300]}
+
+
+def find_or_create_correspondent(s: Session, name: str, user: str = "") -> Correspondent:
+    """The correspondent called `name` (case and apostrophes ignored), created if new."""
+    key = normalize_search(name)[:300]
+    row = s.execute(
+        select(Correspondent).where(Correspondent.search_name == key).limit(1)
+    ).scalar_one_or_none()
+    if row is None:
+        row = Correspondent(name=name.strip(), changed_by=user, **_correspondent_keys(name))
+        s.add(row)
+        s.flush()
+    return row
+
+
+def list_case_files(db: Database, year: int | None = None) -> list[CaseFileInfo]:
+    with db.read() as s:
+        stmt = select(CaseFile).order_by(CaseFile.year.desc(), CaseFile.index)
+        if year is not None:
+            stmt = stmt.where(CaseFile.year == year)
+        return [_to_info(r, CaseFileInfo) for r in s.execute(stmt).scalars()]
+
+
+def save_case_file(db: Database, info: CaseFileInfo, user: str = "") -> CaseFileInfo:
+    if not info.index.strip() or not info.title.strip():
+        raise ReferenceError("Вкажіть індекс і заголовок справи")
+    if info.year < 1990 or info.year > 2100:
+        raise ReferenceError("Вкажіть рік номенклатури (наприклад, 2026)")
+    with db.write() as s:
+        clash = s.execute(
+            select(func.count()).where(
+                CaseFile.year == info.year,
+                CaseFile.index == info.index.strip(),
+                CaseFile.id != (info.id or 0),
+            )
+        ).scalar_one()
+        if clash:
+            raise ReferenceError(f"Справа з індексом {info.index} у {info.year} році вже є")
+        return _save(s, CaseFile, info, user)

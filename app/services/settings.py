@@ -1,0 +1,83 @@
+"""Business settings stored in the database (shared by every PC of a department)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from app.domain.dates import parse_date
+from app.domain.numbering import validate_format
+from app.registers.base import RegisterSpec
+from db.models import Setting
+from db.session import Database
+
+TIMER_MINUTES = "overdue.interval_minutes"
+MARTIAL_LAW_END = "calendar.martial_law_end"
+PRINT_OFFSET_X = "print.offset_x_mm"
+PRINT_OFFSET_Y = "print.offset_y_mm"
+STAMP_MODE = "print.stamp_mode"  # "page" or "label"
+
+
+def get_setting(db: Database, key: str, default: str = "") -> str:
+    with db.read() as s:
+        value = s.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
+    return default if value is None else value
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    with db.write() as s:
+        row = s.get(Setting, key)
+        if row is None:
+            s.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+
+
+def number_format(db: Database, spec: RegisterSpec) -> str:
+    return get_setting(db, spec.number_setting, spec.default_number_format)
+
+
+def set_number_format(db: Database, spec: RegisterSpec, fmt: str) -> None:
+    validate_format(fmt)
+    set_setting(db, spec.number_setting, fmt)
+
+
+def timer_minutes(db: Database) -> int:
+    try:
+        return max(1, int(get_setting(db, TIMER_MINUTES, "5")))
+    except ValueError:
+        return 5
+
+
+def martial_law_end(db: Database) -> date | None:
+    text = get_setting(db, MARTIAL_LAW_END, "")
+    return parse_date(text) if text else None
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """Where this office's printer puts the stamps: offsets in millimetres, page or label."""
+
+    offset_x_mm: float = 0.0
+    offset_y_mm: float = 0.0
+    stamp_mode: str = "page"
+
+
+def print_settings(db: Database) -> PrintSettings:
+    def number(key: str) -> float:
+        try:
+            return float(get_setting(db, key, "0").replace(",", "."))
+        except ValueError:
+            return 0.0
+
+    return PrintSettings(
+        number(PRINT_OFFSET_X), number(PRINT_OFFSET_Y), get_setting(db, STAMP_MODE, "page")
+    )
+
+
+def save_print_settings(db: Database, settings: PrintSettings) -> None:
+    set_setting(db, PRINT_OFFSET_X, str(settings.offset_x_mm))
+    set_setting(db, PRINT_OFFSET_Y, str(settings.offset_y_mm))
+    set_setting(db, STAMP_MODE, settings.stamp_mode)

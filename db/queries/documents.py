@@ -1,0 +1,228 @@
+"""Queries over the document table: filtering, sorting and paging in SQL, never in Python.
+
+Query functions take a Session and never commit. Paging never uses a deep OFFSET: a page in the
+second half of the ordering is read from the other end (the reversed order with a small offset),
+so the first and the last screen of a 1,000,000-row register cost the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, Select, and_, column, exists, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from db.models import Document, Resolution, ResolutionExecutor, Staff
+
+ROW_COLUMNS = (
+    Document.id,
+    Document.reg_number,
+    Document.reg_date,
+    Document.correspondent_name,
+    Document.ext_number,
+    Document.ext_date,
+    Document.kind,
+    Document.summary,
+    Document.lead_executor_name,
+    Document.due_date,
+    Document.done_date,
+    Document.case_index,
+    Document.on_control,
+    Document.urgent,
+    Document.cancelled,
+)
+
+SORTS: dict[str, tuple[Any, ...]] = {
+    "number": (Document.year, Document.seq),
+    "reg_date": (Document.reg_date, Document.seq),
+    "correspondent": (Document.correspondent_sort, Document.id),
+    "ext_number": (Document.ext_number, Document.id),
+    "kind": (Document.kind, Document.id),
+    "summary": (Document.summary_sort, Document.id),
+    "executor": (Document.lead_executor_sort, Document.id),
+    "due_date": (Document.due_date, Document.id),
+}
+DEFAULT_SORT = "reg_date"
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """What a register view shows. Control states need `today` and `soon_limit` (computed from
+    the working calendar by the caller, which the database layer does not know)."""
+
+    register: str
+    date_from: date | None = None
+    date_to: date | None = None
+    executor_id: int | None = None
+    department_id: int | None = None
+    state: str | None = None  # on_control, overdue, due_soon, done, done_late
+    today: date | None = None
+    soon_limit: date | None = None
+    fts_query: str | None = None  # an FTS5 MATCH expression (SQLite)
+    ts_terms: tuple[str, ...] = ()  # ready tsquery terms such as "луцьк:*" (PostgreSQL)
+
+
+def _conditions(session: Session, flt: DocumentFilter) -> list[ColumnElement[bool]]:
+    cond: list[ColumnElement[bool]] = [Document.register == flt.register]
+    if flt.date_from:
+        cond.append(Document.reg_date >= flt.date_from)
+    if flt.date_to:
+        cond.append(Document.reg_date <= flt.date_to)
+    if flt.executor_id:
+        cond.append(
+            or_(
+                Document.lead_executor_id == flt.executor_id,
+                exists()
+                .where(Resolution.document_id == Document.id)
+                .where(ResolutionExecutor.resolution_id == Resolution.id)
+                .where(ResolutionExecutor.staff_id == flt.executor_id),
+            )
+        )
+    if flt.department_id:
+        cond.append(
+            or_(
+                Document.department_id == flt.department_id,
+                exists()
+                .where(Resolution.document_id == Document.id)
+                .where(ResolutionExecutor.resolution_id == Resolution.id)
+                .where(Staff.id == ResolutionExecutor.staff_id)
+                .where(Staff.department_id == flt.department_id),
+            )
+        )
+    if flt.state:
+        cond.extend(_state_conditions(flt))
+    search = _search_condition(session, flt)
+    if search is not None:
+        cond.append(search)
+    return cond
+
+
+def _state_conditions(flt: DocumentFilter) -> list[ColumnElement[bool]]:
+    today = flt.today or date.today()
+    soon = flt.soon_limit or today
+    open_ = and_(Document.on_control.is_(True), Document.done_date.is_(None))
+    if flt.state == "on_control":
+        return [open_]
+    if flt.state == "overdue":
+        return [open_, Document.due_date < today]
+    if flt.state == "due_soon":
+        return [open_, Document.due_date >= today, Document.due_date <= soon]
+    if flt.state == "done":
+        return [Document.done_date.is_not(None), Document.done_date <= Document.due_date]
+    if flt.state == "done_late":
+        return [Document.done_date.is_not(None), Document.done_date > Document.due_date]
+    raise ValueError(f"unknown control state {flt.state!r}")
+
+
+def _search_condition(session: Session, flt: DocumentFilter) -> ColumnElement[bool] | None:
+    if session.get_bind().dialect.name == "sqlite":
+        if not flt.fts_query:
+            return None
+        matches = text("SELECT rowid FROM document_fts WHERE document_fts MATCH :fts").bindparams(
+            fts=flt.fts_query
+        )
+        return Document.id.in_(matches.columns(column("rowid", Integer)))
+    if not flt.ts_terms:
+        return None
+    query = " & ".join(flt.ts_terms)
+    return func.to_tsvector(text("'simple'"), Document.search_text).op("@@")(
+        func.to_tsquery(text("'simple'"), query)
+    )
+
+
+def _ordered(stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
+    keys = SORTS.get(sort, SORTS[DEFAULT_SORT])
+    return stmt.order_by(*(k.desc() if descending else k.asc() for k in keys))
+
+
+def count(session: Session, flt: DocumentFilter) -> int:
+    stmt = select(func.count()).select_from(Document).where(*_conditions(session, flt))
+    return int(session.execute(stmt).scalar_one())
+
+
+def fetch_page(
+    session: Session,
+    flt: DocumentFilter,
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+    total: int | None = None,
+) -> list[Any]:
+    """Rows [offset, offset+limit) of the ordering; reads from the nearer end when `total` is
+    known, so jumping to the last row is as cheap as showing the first."""
+    base = select(*ROW_COLUMNS).where(*_conditions(session, flt))
+    if total is not None and offset > total // 2:
+        end = min(total, offset + limit)
+        back_offset = total - end
+        stmt = _ordered(base, sort, not descending).offset(back_offset).limit(end - offset)
+        return list(reversed(session.execute(stmt).all()))
+    stmt = _ordered(base, sort, descending).offset(offset).limit(limit)
+    return list(session.execute(stmt).all())
+
+
+def fetch_ids(session: Session, flt: DocumentFilter, sort: str, descending: bool) -> list[int]:
+    """The ids of the whole ordering (for random access deep in a large view)."""
+    stmt = _ordered(select(Document.id).where(*_conditions(session, flt)), sort, descending)
+    return list(session.execute(stmt).scalars())
+
+
+def fetch_rows_by_ids(session: Session, ids: list[int]) -> list[Any]:
+    """Rows for `ids`, in the order of `ids`."""
+    if not ids:
+        return []
+    rows = {r.id: r for r in session.execute(select(*ROW_COLUMNS).where(Document.id.in_(ids)))}
+    return [rows[i] for i in ids if i in rows]
+
+
+def row_position(
+    session: Session, flt: DocumentFilter, sort: str, descending: bool, doc_id: int
+) -> int | None:
+    """Where a document stands in the ordering (to select it after registering), or None."""
+    ids = fetch_ids(session, flt, sort, descending)
+    try:
+        return ids.index(doc_id)
+    except ValueError:
+        return None
+
+
+def open_control_counts(session: Session, today: date, soon_limit: date) -> tuple[int, int, int]:
+    """(overdue, due today, due within the soon limit) over every register, on the partial
+    index of open controls."""
+    open_ = and_(Document.on_control.is_(True), Document.done_date.is_(None))
+    overdue = session.execute(
+        select(func.count()).where(open_, Document.due_date < today)
+    ).scalar_one()
+    due_today = session.execute(
+        select(func.count()).where(open_, Document.due_date == today)
+    ).scalar_one()
+    soon = session.execute(
+        select(func.count()).where(
+            open_, Document.due_date >= today, Document.due_date <= soon_limit
+        )
+    ).scalar_one()
+    return int(overdue), int(due_today), int(soon)
+
+
+def overdue_by_register(session: Session, today: date) -> dict[str, int]:
+    open_ = and_(Document.on_control.is_(True), Document.done_date.is_(None))
+    stmt = (
+        select(Document.register, func.count())
+        .where(open_, Document.due_date < today)
+        .group_by(Document.register)
+    )
+    return {reg: int(n) for reg, n in session.execute(stmt)}
+
+
+def became_overdue(session: Session, since: date, today: date, limit: int = 20) -> list[Any]:
+    """Open documents whose term passed between `since` (inclusive) and `today` (exclusive)."""
+    open_ = and_(Document.on_control.is_(True), Document.done_date.is_(None))
+    stmt = (
+        select(Document.id, Document.register, Document.reg_number, Document.due_date)
+        .where(open_, Document.due_date >= since, Document.due_date < today)
+        .order_by(Document.due_date)
+        .limit(limit)
+    )
+    return list(session.execute(stmt).all())

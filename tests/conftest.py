@@ -1,0 +1,91 @@
+"""Shared fixtures: a migrated database on SQLite and on a real PostgreSQL server.
+
+Every database test runs on both engines (ARCHITECTURE.md, habit 10). The PostgreSQL server is
+found through DILOVOD_TEST_PG_URL (default: the local server as user postgres); `.ci/run` makes
+sure one is installed and running. Set DILOVOD_TEST_PG=skip to run on SQLite alone.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from db.migrate import upgrade
+from db.session import Database, make_engine
+
+PG_URL = os.environ.get(
+    "DILOVOD_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/dilovod_test"
+)
+ENGINES = ["sqlite"] if os.environ.get("DILOVOD_TEST_PG") == "skip" else ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    engine = make_engine(str(path))
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+def _ensure_pg_database(url: str) -> None:
+    base, _, name = url.rpartition("/")
+    admin = create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if exists.first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[Database]:
+    try:
+        _ensure_pg_database(PG_URL)
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        pytest.fail(f"PostgreSQL is not reachable at {PG_URL}: {exc}")
+    database = Database(PG_URL)
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    upgrade(database.engine)
+    yield database
+    database.dispose()
+
+
+def _truncate(database: Database) -> None:
+    from db.base import Base
+
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    database.cache.clear()
+
+
+@pytest.fixture(params=ENGINES)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty, migrated database: a fresh SQLite file, or the PostgreSQL test database."""
+    if request.param == "sqlite":
+        path = tmp_path / "dilovod.sqlite"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        database = Database(str(path))
+        yield database
+        database.dispose()
+    else:
+        database = request.getfixturevalue("pg_database")
+        _truncate(database)
+        yield database
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    """A SQLite database only (for what is specific to files: backups, copies aside)."""
+    path = tmp_path / "dilovod.sqlite"
+    shutil.copy(sqlite_template, path)
+    database = Database(str(path))
+    yield database
+    database.dispose()

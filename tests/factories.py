@@ -1,0 +1,49 @@
+"""Small builders of realistic reference data for tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.registers import INCOMING
+from app.services import documents
+from app.services.organisation import OrganisationInfo, save_organisation
+from app.services.reference import DepartmentInfo, StaffInfo, save_department, save_staff
+from db.session import Database
+
+
+def organisation(db: Database) -> None:
+    save_organisation(
+        db,
+        OrganisationInfo(
+            full_name="Виконавчий комітет Шепетівської міської ради",
+            short_name="Шепетівська міська рада",
+            address="вул. Островського, 4, м. Шепетівка, 30400",
+            edrpou="04060772",
+            mayor_name="Віктор Бондар",
+            manager_name="Ольга Кравчук",
+        ),
+    )
+
+
+def staff(db: Database) -> dict[str, StaffInfo]:
+    """A department with a mayor and two executors: a man and a woman."""
+    dept = save_department(db, DepartmentInfo(None, "Загальний відділ", "01-12"))
+    other = save_department(db, DepartmentInfo(None, "Управління праці", "05-01"))
+    return {
+        "mayor": save_staff(
+            db, StaffInfo(None, "Бондар", "Віктор", "Петрович", "m", "Міський голова")
+        ),
+        "melnyk": save_staff(
+            db, StaffInfo(None, "Мельник", "Іван", "Іванович", "m", "Начальник відділу", dept.id)
+        ),
+        "koval": save_staff(
+            db,
+            StaffInfo(None, "Коваль", "Олена", "Петрівна", "f", "Начальник управління", other.id),
+        ),
+    }
+
+
+def incoming(db: Database, day: date, summary: str = "Про ремонт доріг", **values: object):
+    raw = {"correspondent": "Хмельницька обласна державна адміністрація", "summary": summary}
+    raw.update({k: v for k, v in values.items()})
+    return documents.register_document(db, INCOMING, INCOMING.parse(raw), reg_date=day)
