@@ -35,7 +35,7 @@ def test_parse_date_accepts(text: str, expected: date) -> None:
     "text", ["", "   ", "abc", "2026-03-05", "05/03/2026", "05.03.202", "05.03", "5.3.2026р"]
 )
 def test_parse_date_rejects_format(text: str) -> None:
-    with pytest.raises(DateError, match="ДД.ММ.РРРР"):
+    with pytest.raises(DateError, match=r"ДД\.ММ\.РРРР"):
         parse_date(text)
 
 

@@ -1,0 +1,162 @@
+"""Names in resolutions (dative, regulation 9.5) and signature blocks (ДСТУ 4163:2020)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import shevchenko
+
+from app.domain import names
+from app.domain.names import (
+    Gender,
+    PersonName,
+    dative_short,
+    dative_surname,
+    detect_gender,
+    full_name,
+    full_name_in_case,
+    initials,
+    parse_full_name,
+    short_name,
+    signature_name,
+)
+
+KOVAL = PersonName("Коваль", "Олена", "Петрівна", Gender.FEMALE)
+MELNYK = PersonName("Мельник", "Іван", "Іванович", Gender.MALE)
+KOVALSKA = PersonName("Ковальська", "Марія", "Іванівна", Gender.FEMALE)
+SHEVCHENKO = PersonName("Шевченко", "Петро", "Олегович", Gender.MALE)
+
+
+@pytest.mark.parametrize(
+    ("person", "expected"),
+    [
+        (KOVAL, "Коваль О. П."),
+        (MELNYK, "Мельнику І. І."),
+        (KOVALSKA, "Ковальській М. І."),
+        (SHEVCHENKO, "Шевченку П. О."),
+    ],
+)
+def test_dative_short(person: PersonName, expected: str) -> None:
+    assert dative_short(person) == expected
+
+
+def test_dative_surname() -> None:
+    assert dative_surname(KOVAL) == "Коваль"
+    assert dative_surname(MELNYK) == "Мельнику"
+    assert dative_surname(PersonName("Бондар", "Ольга", "Петрівна", Gender.FEMALE)) == "Бондар"
+    assert dative_surname(PersonName("Бондар", "Сергій", "", Gender.MALE)) == "Бондару"
+
+
+def test_short_name_and_initials() -> None:
+    assert initials(KOVAL) == "О. П."
+    assert short_name(KOVAL) == "Коваль О. П."
+    assert short_name(MELNYK) == "Мельник І. І."
+
+
+def test_empty_patronymic() -> None:
+    boiko = PersonName("Бойко", "Ігор", "", Gender.MALE)
+    assert initials(boiko) == "І."
+    assert short_name(boiko) == "Бойко І."
+    assert dative_short(boiko) == "Бойку І."
+    assert full_name(boiko) == "Бойко Ігор"
+
+
+def test_only_surname() -> None:
+    p = PersonName("Грищенко", "", "", Gender.MALE)
+    assert initials(p) == ""
+    assert short_name(p) == "Грищенко"
+    assert dative_short(p) == "Грищенку"
+    assert signature_name(p) == "ГРИЩЕНКО"
+
+
+def test_empty_name() -> None:
+    p = PersonName("", "", "", Gender.FEMALE)
+    assert dative_short(p) == ""
+    assert short_name(p) == ""
+
+
+def test_hyphenated_surnames() -> None:
+    woman = PersonName("Петренко-Коваль", "Анна", "Василівна", Gender.FEMALE)
+    man = PersonName("Гончар-Білий", "Іван", "", Gender.MALE)
+    assert dative_short(woman) == "Петренко-Коваль А. В."
+    assert dative_short(man) == "Гончару-Білому І."
+    assert signature_name(woman) == "Анна ПЕТРЕНКО-КОВАЛЬ"
+
+
+def test_double_given_name_initials() -> None:
+    p = PersonName("Коваль", "Анна-Марія", "Петрівна", Gender.FEMALE)
+    assert initials(p) == "А.-М. П."
+
+
+def test_apostrophe_kept() -> None:
+    p = PersonName("Дем’янчук", "Василь", "Петрович", Gender.MALE)
+    assert dative_short(p) == "Дем’янчуку В. П."
+    assert signature_name(p) == "Василь ДЕМ’ЯНЧУК"
+
+
+def test_signature_name() -> None:
+    assert signature_name(KOVAL) == "Олена КОВАЛЬ"
+    assert signature_name(SHEVCHENKO) == "Петро ШЕВЧЕНКО"
+
+
+def test_full_name_in_case() -> None:
+    assert full_name(KOVAL) == "Коваль Олена Петрівна"
+    assert full_name_in_case(KOVAL, "dative") == "Коваль Олені Петрівні"
+    assert full_name_in_case(MELNYK, "dative") == "Мельнику Івану Івановичу"
+    assert full_name_in_case(MELNYK, "genitive") == "Мельника Івана Івановича"
+    assert full_name_in_case(MELNYK, "nominative") == "Мельник Іван Іванович"
+
+
+@pytest.fixture
+def broken_shevchenko(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    def boom(*args: object, **kwargs: object) -> dict[str, str]:
+        raise shevchenko.InputValidationError("broken")
+
+    names._inflect.cache_clear()
+    monkeypatch.setattr(shevchenko, "in_case", boom)
+    yield
+    names._inflect.cache_clear()
+
+
+@pytest.mark.usefixtures("broken_shevchenko")
+def test_falls_back_to_nominative() -> None:
+    assert dative_surname(MELNYK) == "Мельник"
+    assert dative_short(MELNYK) == "Мельник І. І."
+
+
+@pytest.mark.parametrize(
+    ("given", "patronymic", "expected"),
+    [
+        ("Іван", "Іванович", Gender.MALE),
+        ("Олена", "Петрівна", Gender.FEMALE),
+        ("Ганна", "Андріївна", Gender.FEMALE),
+        ("Саша", "Олександрович", Gender.MALE),  # the patronymic decides
+        ("Саша", "Олександрівна", Gender.FEMALE),
+        ("Олена", "", Gender.FEMALE),  # shevchenko's classifier
+        ("Петро", "", Gender.MALE),
+        ("", "", None),
+    ],
+)
+def test_detect_gender(given: str, patronymic: str, expected: Gender | None) -> None:
+    assert detect_gender(given, patronymic) is expected
+
+
+def test_detect_gender_without_library_detector(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(shevchenko, "detect_gender")
+    assert detect_gender("Олена", "") is None
+    assert detect_gender("Олена", "Петрівна") is Gender.FEMALE
+
+
+def test_parse_full_name() -> None:
+    assert parse_full_name("  Коваль Олена Петрівна ") == KOVAL
+    boiko = PersonName("Бойко", "Ігор", "", Gender.MALE)
+    assert parse_full_name("Бойко Ігор", Gender.MALE) == boiko
+    with pytest.raises(ValueError, match="Вкажіть"):
+        parse_full_name("  ")
+
+
+def test_gender_values() -> None:
+    assert Gender("m") is Gender.MALE
+    assert Gender.FEMALE.value == "f"
+    assert Gender.FEMALE.label == "жіноча"
