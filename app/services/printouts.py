@@ -1,0 +1,201 @@
+"""What the office prints, as PDF bytes: documents mapped to app.printing's dataclasses.
+
+The UI previews these bytes and sends them to a printer; the CLI writes them to a file. reportlab
+is imported only here, inside the functions, so starting the program does not pay for it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from app.registers import REGISTERS
+from app.registers.base import RegisterSpec
+from app.services import settings
+from app.services.details import DocumentDetail, ResolutionView, get_document
+from app.services.documents import DocumentError
+from app.services.organisation import OrganisationInfo, get_organisation
+from app.services.register_view import RegisterView, ViewQuery
+
+if TYPE_CHECKING:
+    from app.printing import data as pd
+
+
+def _render(printer: Callable[..., None], *args: Any, **kwargs: Any) -> bytes:
+    buffer = io.BytesIO()
+    printer(*args, buffer, **kwargs)
+    return buffer.getvalue()
+
+
+def _organisation(db: Any) -> OrganisationInfo:
+    org = get_organisation(db)
+    if org is None:
+        raise DocumentError("Спершу заповніть дані організації (Довідники → Організація)")
+    return org
+
+
+def _registration(detail: DocumentDetail, org: OrganisationInfo) -> pd.RegistrationStampData:
+    from app.printing.data import RegistrationStampData
+
+    sheets = detail.values.get("sheets")
+    return RegistrationStampData(
+        organisation=org.short_name,
+        reg_number=detail.reg_number,
+        reg_date=detail.reg_date,
+        sheets=sheets if isinstance(sheets, int) else None,
+        number_prefix=REGISTERS[detail.register].number_label,
+    )
+
+
+def stamp_pdf(db: Any, doc_id: int, with_control: bool = True) -> bytes:
+    """The registration stamp (and the «Контроль» stamp when the document is on control),
+    placed by this office's printer offsets, on the page or on a label."""
+    from app.printing.data import ControlStampData
+    from app.printing.stamps import print_document_stamps, print_registration_stamp
+
+    detail = get_document(db, doc_id)
+    org = _organisation(db)
+    offsets = settings.print_settings(db)
+    registration = _registration(detail, org)
+    position = {"offset_x_mm": offsets.offset_x_mm, "offset_y_mm": offsets.offset_y_mm}
+    if offsets.stamp_mode == "label":
+        return _render(print_registration_stamp, registration, mode="label", **position)
+    control = None
+    if with_control and detail.on_control and detail.done_date is None and detail.due_date:
+        control = ControlStampData(detail.due_date)
+    return _render(print_document_stamps, registration, control, **position)
+
+
+def control_stamp_pdf(db: Any, doc_id: int) -> bytes:
+    from app.printing.data import ControlStampData
+    from app.printing.stamps import print_control_stamp
+
+    detail = get_document(db, doc_id)
+    if not detail.on_control or detail.due_date is None:
+        raise DocumentError(f"Документ {detail.reg_number} не перебуває на контролі")
+    offsets = settings.print_settings(db)
+    return _render(
+        print_control_stamp,
+        ControlStampData(detail.due_date),
+        offset_x_mm=offsets.offset_x_mm,
+        offset_y_mm=offsets.offset_y_mm,
+    )
+
+
+def _resolution(res: ResolutionView, org: OrganisationInfo) -> pd.Resolution:
+    from app.printing.data import Resolution
+
+    author = res.author
+    return Resolution(
+        executors=[e.dative for e in res.executors],
+        task=res.task,
+        author_position=author.position if author else org.mayor_position,
+        author_name=author.signature if author else "",
+        resolution_date=res.resolution_date,
+        due_date=res.term,
+    )
+
+
+def resolution_slip_pdf(db: Any, doc_id: int, resolution_id: int | None = None) -> bytes:
+    """The resolution slip of the latest resolution (or the one named)."""
+    from app.printing.data import ResolutionSlipData
+    from app.printing.resolution import print_resolution_slip
+
+    detail = get_document(db, doc_id)
+    if not detail.resolutions:
+        raise DocumentError(f"Документ {detail.reg_number} ще не має резолюції")
+    chosen = detail.resolutions[-1]
+    if resolution_id is not None:
+        chosen = next((r for r in detail.resolutions if r.id == resolution_id), chosen)
+    org = _organisation(db)
+    resolution = _resolution(chosen, org)
+    if resolution.due_date is None and detail.due_date is not None:
+        from dataclasses import replace
+
+        resolution = replace(resolution, due_date=detail.due_date)
+    slip = ResolutionSlipData(
+        resolution=resolution,
+        doc_number=detail.reg_number,
+        doc_date=detail.reg_date,
+        organisation=org.full_name,
+        doc_prefix=f"До {REGISTERS[detail.register].number_label[0].lower()}"
+        f"{REGISTERS[detail.register].number_label[1:]}",
+    )
+    return _render(print_resolution_slip, slip)
+
+
+def _card_control(detail: DocumentDetail) -> pd.CardControl | None:
+    from app.printing.data import CardControl, ControlRemoval, ProgressNote, TermChange
+
+    if not detail.on_control or detail.due_date is None:
+        return None
+    changes = [
+        TermChange(e.event_date, e.old_term, e.new_term, e.text, e.person)
+        for e in detail.control_events
+        if e.kind == "extend" and e.old_term and e.new_term
+    ]
+    progress = [
+        ProgressNote(e.event_date, e.text) for e in detail.control_events if e.kind == "progress"
+    ]
+    removal = None
+    removals = [e for e in detail.control_events if e.kind == "remove"]
+    if detail.done_date and removals:
+        last = removals[-1]
+        removal = ControlRemoval(last.event_date, last.basis, last.person)
+    return CardControl(detail.due_date, changes, progress, removal)
+
+
+def card_pdf(db: Any, doc_id: int, copies: int = 3) -> bytes:
+    """The registration-control card (РКК), usually in three copies."""
+    from app.printing.card import print_registration_card
+    from app.printing.data import RegistrationCardData
+
+    detail = get_document(db, doc_id)
+    org = _organisation(db)
+    v = detail.values
+    card = RegistrationCardData(
+        organisation=org.full_name,
+        reg_number=detail.reg_number,
+        reg_date=detail.reg_date,
+        correspondent=str(v.get("correspondent") or ""),
+        correspondent_number=str(v.get("ext_number") or ""),
+        correspondent_date=v.get("ext_date") if isinstance(v.get("ext_date"), date) else None,  # type: ignore[arg-type]
+        kind=str(v.get("kind") or ""),
+        summary=str(v.get("summary") or ""),
+        sheets=v.get("sheets") if isinstance(v.get("sheets"), int) else None,  # type: ignore[arg-type]
+        case_index=str(v.get("case_index") or ""),
+        resolutions=[_resolution(r, org) for r in detail.resolutions],
+        control=_card_control(detail),
+    )
+    return _render(print_registration_card, card, copies=copies)
+
+
+def journal_data(db: Any, spec: RegisterSpec, date_from: date, date_to: date) -> pd.JournalData:
+    """The register for a period, in registration order, as the printed journal shows it."""
+    from app.printing.data import JournalColumn, JournalData
+
+    if date_to < date_from:
+        raise DocumentError("Кінець періоду раніший за початок")
+    org = _organisation(db)
+    view = RegisterView(
+        db,
+        ViewQuery(spec.code, date_from=date_from, date_to=date_to, sort="number", descending=False),
+    )
+    columns = [c for c in spec.columns if c.journal_weight > 0]
+    rows = [[row.display(c.key) for c in columns] for row in view.all_rows()]
+    return JournalData(
+        title=spec.journal_title,
+        organisation=org.full_name,
+        period_from=date_from,
+        period_to=date_to,
+        columns=[JournalColumn(c.title, c.journal_weight) for c in columns],
+        rows=rows,
+    )
+
+
+def journal_pdf(db: Any, spec: RegisterSpec, date_from: date, date_to: date) -> bytes:
+    from app.printing.journal import print_journal
+
+    return _render(print_journal, journal_data(db, spec, date_from, date_to))
