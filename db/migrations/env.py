@@ -7,16 +7,10 @@ from sqlalchemy import engine_from_config, pool
 
 import db.models  # noqa: F401 - registers every table on Base.metadata
 from db.base import Base
+from db.migrate import include_object
 
 config = context.config
 target_metadata = Base.metadata
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    """Leave out the full-text search objects, which only the migrations know about."""
-    if type_ == "table" and name and name.startswith("document_fts"):
-        return False
-    return not (type_ == "index" and name == "ix_document_search_pg")
 
 
 def _configure(connection) -> None:  # type: ignore[no-untyped-def]
