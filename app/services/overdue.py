@@ -42,11 +42,12 @@ def scan(db: Database, today: date | None = None, since: date | None = None) -> 
     day = today or date.today()
     thresholds = ControlThresholds.for_day(day, load_calendar(db))
     with db.read() as s:
-        overdue, due_today, soon = q.open_control_counts(s, day, thresholds.soon_limit)
-        by_register = q.overdue_by_register(s, day) if overdue else {}
+        counts = q.open_control_counts(s, day, thresholds.soon_limit)
         newly = (
             tuple(NewlyOverdue(*r) for r in q.became_overdue(s, since, day))
             if since is not None and since < day
             else ()
         )
+    by_register = {reg: c[0] for reg, c in counts.items() if c[0]}
+    overdue, due_today, soon = (sum(c[i] for c in counts.values()) for i in range(3))
     return OverdueSummary(day, overdue, due_today, soon, by_register, newly)

@@ -56,6 +56,7 @@ class Document(Tracked, Base):
         Index("ix_document_ext_number", "register", "ext_number", "id"),
         Index(
             "ix_document_open_control",
+            "register",
             "due_date",
             sqlite_where=text("on_control = 1 AND done_date IS NULL"),
             postgresql_where=text("on_control AND done_date IS NULL"),

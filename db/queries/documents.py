@@ -11,7 +11,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, column, exists, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    case,
+    column,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from db.models import Document, Resolution, ResolutionExecutor, Staff
@@ -102,7 +115,7 @@ def _conditions(session: Session, flt: DocumentFilter) -> list[ColumnElement[boo
 def _state_conditions(flt: DocumentFilter) -> list[ColumnElement[bool]]:
     today = flt.today or date.today()
     soon = flt.soon_limit or today
-    open_ = and_(Document.on_control.is_(True), Document.done_date.is_(None))
+    open_ = and_(Document.on_control == true(), Document.done_date.is_(None))
     if flt.state == "on_control":
         return [open_]
     if flt.state == "overdue":
@@ -188,37 +201,33 @@ def row_position(
         return None
 
 
-def open_control_counts(session: Session, today: date, soon_limit: date) -> tuple[int, int, int]:
-    """(overdue, due today, due within the soon limit) over every register, on the partial
-    index of open controls."""
-    open_ = and_(Document.on_control.is_(True), Document.done_date.is_(None))
-    overdue = session.execute(
-        select(func.count()).where(open_, Document.due_date < today)
-    ).scalar_one()
-    due_today = session.execute(
-        select(func.count()).where(open_, Document.due_date == today)
-    ).scalar_one()
-    soon = session.execute(
-        select(func.count()).where(
-            open_, Document.due_date >= today, Document.due_date <= soon_limit
-        )
-    ).scalar_one()
-    return int(overdue), int(due_today), int(soon)
+def open_control_counts(
+    session: Session, today: date, soon_limit: date
+) -> dict[str, tuple[int, int, int]]:
+    """Per register: (overdue, due today, due by `soon_limit`) among open controls.
 
+    One pass over the partial index of open controls, which covers (register, due_date)."""
+    open_ = and_(Document.on_control == true(), Document.done_date.is_(None))
 
-def overdue_by_register(session: Session, today: date) -> dict[str, int]:
-    open_ = and_(Document.on_control.is_(True), Document.done_date.is_(None))
+    def tally(condition: ColumnElement[bool]) -> Any:
+        return func.sum(case((condition, 1), else_=0))
+
     stmt = (
-        select(Document.register, func.count())
-        .where(open_, Document.due_date < today)
+        select(
+            Document.register,
+            tally(Document.due_date < today),
+            tally(Document.due_date == today),
+            tally(and_(Document.due_date >= today, Document.due_date <= soon_limit)),
+        )
+        .where(open_, Document.due_date.is_not(None), Document.due_date <= soon_limit)
         .group_by(Document.register)
     )
-    return {reg: int(n) for reg, n in session.execute(stmt)}
+    return {reg: (int(a or 0), int(b or 0), int(c or 0)) for reg, a, b, c in session.execute(stmt)}
 
 
 def became_overdue(session: Session, since: date, today: date, limit: int = 20) -> list[Any]:
     """Open documents whose term passed between `since` (inclusive) and `today` (exclusive)."""
-    open_ = and_(Document.on_control.is_(True), Document.done_date.is_(None))
+    open_ = and_(Document.on_control == true(), Document.done_date.is_(None))
     stmt = (
         select(Document.id, Document.register, Document.reg_number, Document.due_date)
         .where(open_, Document.due_date >= since, Document.due_date < today)

@@ -304,7 +304,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_document_open_control",
-            ["due_date"],
+            ["register", "due_date"],
             unique=False,
             sqlite_where=sa.text("on_control = 1 AND done_date IS NULL"),
             postgresql_where=sa.text("on_control AND done_date IS NULL"),
