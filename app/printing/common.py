@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -15,6 +16,9 @@ from .data import Align
 Output = str | os.PathLike[str] | BinaryIO
 
 PDF_CREATOR = "Діловод"
+
+NBSP = "\u00a0"
+_GLUE = re.compile(r" (?=[A-ZА-ЩЬЮЯҐЄІЇ]\.)|(?<=№) ")
 
 ALIGNMENTS = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
@@ -29,6 +33,12 @@ def target(out: Output) -> str | BinaryIO:
 def markup(text: str) -> str:
     """Plain text → Paragraph markup: escape XML, keep the caller's line breaks."""
     return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def glue(text: str) -> str:
+    """Non-breaking spaces where a line must not break: before initials («Коваль О. П.»)
+    and after «№»."""
+    return _GLUE.sub(NBSP, text)
 
 
 def style(

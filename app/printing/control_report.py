@@ -43,7 +43,7 @@ def print_control_report(data: ControlReportData, out: Output) -> None:
             columns=CONTROL_REPORT_COLUMNS,
             rows=rows,
             emphasised_rows=overdue,
-            closing_lines=[totals, *data.closing_lines],
+            closing_lines=[totals, *data.closing_lines] if rows else list(data.closing_lines),
             empty_text="Документів на контролі немає.",
             pdf_title=f"{data.title} {as_of}",
         ),

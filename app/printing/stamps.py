@@ -73,6 +73,10 @@ class StampBox:
         cx = x + self.width / 2
         # Content is centred vertically when the frame is taller (labels).
         cursor = y + (self.height + self.content_height) / 2
+        # Capitals leave more air above a line than descenders below: lift by the difference.
+        first = next((i for i in self.items if i is not None), None)
+        if first is not None:
+            cursor += 0.12 * first.size
         for item in self.items:
             if item is None:
                 cursor -= _item_height(item)

@@ -1,0 +1,299 @@
+"""Реєстраційно-контрольна картка (РКК) on A5: registration data, resolutions and control.
+
+Usually printed in 3 copies (one goes with the original to the executor, regulation 9.8),
+each copy starting on its own page. A document on control carries the «Контроль» stamp with
+its term in the top right corner (regulation 9.7). Removal fields are printed empty while the
+document is on control, so they can be filled in by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from . import fonts
+from .common import PDF_CREATOR, Output, glue, markup, style, target
+from .data import CardControl, ControlStampData, RegistrationCardData, Resolution, fmt_date
+from .stamps import ControlMark
+
+PAGE = A5
+MARGIN_LEFT = 12 * mm
+MARGIN_RIGHT = 10 * mm
+MARGIN_TOP = 10 * mm
+MARGIN_BOTTOM = 10 * mm
+SIZE = 9.0
+LABEL_FILL = colors.Color(0.93, 0.93, 0.93)
+GRID = 0.5
+
+Cell: TypeAlias = str | Flowable
+
+
+class _Styles:
+    def __init__(self) -> None:
+        self.label = style("label", 8, bold=True, leading=9.5)
+        self.value = style("value", SIZE, leading=10.8)
+        self.value_bold = style("value_b", SIZE, bold=True, leading=10.8)
+        self.section = style("section", 10, bold=True, space_before=6, space_after=2.5)
+        self.org = style("org", 9, bold=True, leading=11)
+        self.title = style("title", 11.5, bold=True, space_before=4)
+        self.head = style("head", 8, bold=True, align="center", leading=9.5)
+
+
+def _p(text: str, st: Any) -> Paragraph:
+    return Paragraph(markup(text), st)
+
+
+def _form(
+    rows: list[list[Cell]],
+    widths: Sequence[float],
+    spans: Sequence[tuple[int, ...]] = (),
+    labels: Sequence[tuple[int, int]] = (),
+) -> Table:
+    """A bordered form table; ``labels`` are (col, row) cells shaded as field names."""
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), GRID, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    commands += [("SPAN", (c0, r), (c1, r)) for r, c0, c1 in spans]
+    commands += [("BACKGROUND", cell, cell, LABEL_FILL) for cell in labels]
+    table = Table(rows, colWidths=list(widths), hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _heading(data: RegistrationCardData, width: float, st: _Styles) -> Flowable:
+    left: list[Flowable] = [
+        _p(data.organisation, st.org),
+        _p("РЕЄСТРАЦІЙНО-КОНТРОЛЬНА КАРТКА", st.title),
+    ]
+    if data.control is None:
+        return Table([[left]], colWidths=[width], hAlign="LEFT", style=_no_padding())
+    mark = ControlMark(ControlStampData(data.control.due_date))
+    mark_w = mark.box.width
+    return Table(
+        [[left, mark]],
+        colWidths=[width - mark_w - 4 * mm, mark_w + 4 * mm],
+        hAlign="LEFT",
+        style=_no_padding(right_align_last=True),
+    )
+
+
+def _no_padding(right_align_last: bool = False) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]
+    if right_align_last:
+        commands.append(("ALIGN", (-1, 0), (-1, -1), "RIGHT"))
+    return TableStyle(commands)
+
+
+def _registration(data: RegistrationCardData, width: float, st: _Styles) -> Table:
+    w = [width * 0.22, width * 0.28, width * 0.22, width * 0.28]
+    their = data.correspondent_number
+    if data.correspondent_date is not None:
+        their = f"{their} від {fmt_date(data.correspondent_date)}".strip()
+    rows: list[list[Cell]] = [
+        [
+            _p("Реєстраційний індекс", st.label),
+            _p(data.reg_number, st.value_bold),
+            _p("Дата надходження", st.label),
+            _p(fmt_date(data.reg_date), st.value_bold),
+        ],
+        [_p("Кореспондент", st.label), _p(data.correspondent, st.value), "", ""],
+        [
+            _p("Вихідний № і дата", st.label),
+            _p(glue(their), st.value),
+            _p("Вид документа", st.label),
+            _p(data.kind, st.value),
+        ],
+        [_p("Короткий зміст", st.label), _p(data.summary, st.value), "", ""],
+        [
+            _p("Кількість аркушів", st.label),
+            _p("" if data.sheets is None else str(data.sheets), st.value),
+            _p("Індекс справи", st.label),
+            _p(data.case_index, st.value),
+        ],
+    ]
+    labels = [(0, r) for r in range(5)] + [(2, 0), (2, 2), (2, 4)]
+    return _form(rows, w, spans=[(1, 1, 3), (3, 1, 3)], labels=labels)
+
+
+def _resolution(res: Resolution, number: int, total: int, width: float, st: _Styles) -> Table:
+    w = [width * 0.22, width * 0.50, width * 0.12, width * 0.16]
+    executors = [
+        _p(glue(name), st.value_bold if i == 0 else st.value)
+        for i, name in enumerate(res.executors)
+    ]
+    author = f"{res.author_position} {res.author_name}".strip()
+    title = "Резолюція" if total == 1 else f"Резолюція {number}"
+    rows: list[list[Cell]] = [
+        [
+            _p(title, st.label),
+            _p(author, st.value),
+            _p("Дата", st.label),
+            _p(fmt_date(res.resolution_date), st.value),
+        ],
+        [_p("Виконавці", st.label), executors or "", "", ""],
+        [_p("Зміст доручення", st.label), _p(res.task, st.value), "", ""],
+        [_p("Термін", st.label), _p(fmt_date(res.due_date) or "—", st.value_bold), "", ""],
+    ]
+    labels = [(0, r) for r in range(4)] + [(2, 0)]
+    return _form(rows, w, spans=[(1, 1, 3), (2, 1, 3), (3, 1, 3)], labels=labels)
+
+
+def _control(control: CardControl, width: float, st: _Styles) -> list[Flowable]:
+    out: list[Flowable] = [_p("Контроль", st.section)]
+    out.append(
+        _form(
+            [[_p("Термін виконання", st.label), _p(fmt_date(control.due_date), st.value_bold)]],
+            [width * 0.22, width * 0.78],
+            labels=[(0, 0)],
+        )
+    )
+    if control.term_changes:
+        out.append(_p("Зміна терміну", st.section))
+        w = [width * 0.16, width * 0.16, width * 0.16, width * 0.52]
+        rows: list[list[Cell]] = [
+            [
+                _p(t, st.head)
+                for t in ("Дата зміни", "Був термін", "Новий термін", "Підстава, хто змінив")
+            ]
+        ]
+        for ch in control.term_changes:
+            basis = ch.reason if not ch.changed_by else f"{ch.reason} ({ch.changed_by})"
+            rows.append(
+                [
+                    _p(fmt_date(ch.changed_on), st.value),
+                    _p(fmt_date(ch.old_term), st.value),
+                    _p(fmt_date(ch.new_term), st.value),
+                    _p(basis, st.value),
+                ]
+            )
+        out.append(_form(rows, w, labels=[(c, 0) for c in range(4)]))
+    if control.progress:
+        out.append(_p("Хід виконання", st.section))
+        w = [width * 0.16, width * 0.84]
+        rows = [[_p("Дата", st.head), _p("Інформація про хід виконання", st.head)]]
+        rows += [
+            [_p(fmt_date(n.noted_on), st.value), _p(n.text, st.value)] for n in control.progress
+        ]
+        out.append(_form(rows, w, labels=[(0, 0), (1, 0)]))
+    removal = control.removal
+    out.append(_p("Зняття з контролю", st.section))
+    names = ("Дата зняття", "Підстава", "Зняв з контролю")
+    if removal is None:  # room to write by hand
+        values: list[Cell] = [Spacer(1, 5 * mm)] * 3
+    else:
+        values = [
+            _p(fmt_date(removal.removed_on), st.value),
+            _p(removal.basis, st.value),
+            _p(removal.removed_by, st.value),
+        ]
+    rows = [[_p(name, st.label), value] for name, value in zip(names, values, strict=True)]
+    out.append(_form(rows, [width * 0.22, width * 0.78], labels=[(0, r) for r in range(3)]))
+    return out
+
+
+class _CopyStart(Flowable):
+    """Zero-size marker: remembers the page on which a copy of the card begins."""
+
+    def __init__(self, pages: list[int]):
+        super().__init__()
+        self.pages = pages
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.pages.append(self.canv.getPageNumber())
+
+
+def card_flowables(data: RegistrationCardData, width: float) -> list[Flowable]:
+    """One copy of the card."""
+    st = _Styles()
+    story: list[Flowable] = [
+        _heading(data, width, st),
+        Spacer(1, 4 * mm),
+        _registration(data, width, st),
+    ]
+    if data.resolutions:
+        story.append(_p("Резолюції" if len(data.resolutions) > 1 else "Резолюція", st.section))
+        for i, res in enumerate(data.resolutions, start=1):
+            if i > 1:
+                story.append(Spacer(1, 2 * mm))
+            story.append(_resolution(res, i, len(data.resolutions), width, st))
+    if data.control is not None:
+        story.extend(_control(data.control, width, st))
+    return story
+
+
+def print_registration_card(data: RegistrationCardData, out: Output, *, copies: int = 1) -> None:
+    """The РКК on A5 portrait; each copy starts a new page."""
+    if copies < 1:
+        raise ValueError("Кількість примірників має бути не менше 1")
+    fonts.register_fonts()
+    width = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
+    height = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
+    doc = BaseDocTemplate(
+        target(out),
+        pagesize=PAGE,
+        title=f"РКК {data.reg_number}",
+        author=PDF_CREATOR,
+        creator=PDF_CREATOR,
+    )
+    frame = Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        width,
+        height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    starts: list[int] = []
+
+    def continuation(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        """A copy that runs onto a second page says whose card it is."""
+        if starts and canvas.getPageNumber() != starts[-1]:
+            canvas.saveState()
+            canvas.setFont(fonts.ITALIC, 8)
+            canvas.drawRightString(
+                PAGE[0] - MARGIN_RIGHT,
+                PAGE[1] - MARGIN_TOP + 3 * mm,
+                f"РКК № {data.reg_number} від {fmt_date(data.reg_date)} (продовження)",
+            )
+            canvas.restoreState()
+
+    doc.addPageTemplates([PageTemplate("card", [frame], onPageEnd=continuation)])
+    story: list[Flowable] = []
+    for copy in range(copies):
+        if copy:
+            story.append(PageBreak())
+        story.append(_CopyStart(starts))
+        story.extend(card_flowables(data, width))
+    doc.build(story)
