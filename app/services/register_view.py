@@ -121,6 +121,6 @@ class RegisterView:
         """Every row of the view in order (for printing and export)."""
         with self.db.read() as s:
             raws = q.fetch_page(
-                s, self.filter, self.view.sort, self.view.descending, 0, limit or -1
+                s, self.filter, self.view.sort, self.view.descending, 0, limit
             )
         return [_row(r, self.thresholds) for r in raws]

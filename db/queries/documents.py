@@ -161,13 +161,13 @@ def fetch_page(
     sort: str,
     descending: bool,
     offset: int,
-    limit: int,
+    limit: int | None,
     total: int | None = None,
 ) -> list[Any]:
-    """Rows [offset, offset+limit) of the ordering; reads from the nearer end when `total` is
-    known, so jumping to the last row is as cheap as showing the first."""
+    """Rows [offset, offset+limit) of the ordering (limit None: to the end); reads from the
+    nearer end when `total` is known, so jumping to the last row is as cheap as the first."""
     base = select(*ROW_COLUMNS).where(*_conditions(session, flt))
-    if total is not None and offset > total // 2:
+    if total is not None and limit is not None and offset > total // 2:
         end = min(total, offset + limit)
         back_offset = total - end
         stmt = _ordered(base, sort, not descending).offset(back_offset).limit(end - offset)
