@@ -18,14 +18,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.services.overdue import scan  # noqa: E402
-from app.services.register_view import RegisterView, ViewQuery  # noqa: E402
-from db.session import Database  # noqa: E402
+from app.services.overdue import scan
+from app.services.register_view import RegisterView, ViewQuery
+from db.session import Database
 
 PAGE = 200
 
 
-def measure(label: str, fn: Callable[[], object], runs: int = 5, target_ms: float | None = None) -> None:
+def measure(
+    label: str, fn: Callable[[], object], runs: int = 5, target_ms: float | None = None
+) -> None:
     fn()
     times = []
     for _ in range(runs):
@@ -33,7 +35,9 @@ def measure(label: str, fn: Callable[[], object], runs: int = 5, target_ms: floa
         fn()
         times.append((time.perf_counter() - started) * 1000)
     median = statistics.median(times)
-    verdict = "" if target_ms is None else ("  OK" if median < target_ms else f"  OVER {target_ms:g} ms")
+    verdict = (
+        "" if target_ms is None else ("  OK" if median < target_ms else f"  OVER {target_ms:g} ms")
+    )
     print(f"{label:<52} {median:8.1f} ms  (min {min(times):.1f}, max {max(times):.1f}){verdict}")
 
 
@@ -53,8 +57,15 @@ def main(path: str) -> None:
         v.page(0, PAGE, n)
 
     measure("first screen (count + first 200 rows)", first_screen, target_ms=150)
-    measure("jump to the last row (last page)", lambda: view.page(total - PAGE, PAGE, total), target_ms=100)
-    measure("middle of the register (OFFSET from the nearer end)", lambda: view.page(total // 2, PAGE, total))
+    measure(
+        "jump to the last row (last page)",
+        lambda: view.page(total - PAGE, PAGE, total),
+        target_ms=100,
+    )
+    measure(
+        "middle of the register (OFFSET from the nearer end)",
+        lambda: view.page(total // 2, PAGE, total),
+    )
     measure("overdue scan over every document", lambda: scan(db, date.today()), target_ms=10)
 
     def search(text: str) -> Callable[[], object]:
@@ -69,9 +80,13 @@ def main(path: str) -> None:
     measure("full-text search «№ 123456» (one hit)", search("123456"), target_ms=50)
     for sort in ("correspondent", "summary", "executor", "number"):
         sv = RegisterView(db, ViewQuery("incoming", sort=sort, descending=False))
-        measure(f"sorted by {sort}: first screen", lambda sv=sv: sv.page(0, PAGE, total), target_ms=150)
+        measure(
+            f"sorted by {sort}: first screen", lambda sv=sv: sv.page(0, PAGE, total), target_ms=150
+        )
     overdue = RegisterView(db, ViewQuery("incoming", state="overdue"))
-    measure("filter «overdue»: count + first screen", lambda: overdue.page(0, PAGE, overdue.count()))
+    measure(
+        "filter «overdue»: count + first screen", lambda: overdue.page(0, PAGE, overdue.count())
+    )
     db.dispose()
 
 

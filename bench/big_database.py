@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.domain.text import normalize_search, uk_sort_key  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
-from db.session import make_engine  # noqa: E402
+from app.domain.text import normalize_search, uk_sort_key
+from db.migrate import upgrade
+from db.session import make_engine
 
 SENDERS = [
     "Хмельницька обласна державна адміністрація",
@@ -68,7 +68,8 @@ def build(path: Path, n: int, today: date) -> None:
     started = time.perf_counter()
     cols = (
         "register, year, seq, reg_number, reg_date, correspondent_name, correspondent_sort, "
-        "ext_number, ext_date, kind, summary, summary_sort, case_index, urgent, notes, search_text, "
+        "ext_number, ext_date, kind, summary, summary_sort, case_index, urgent, notes, "
+        "search_text, "
         "on_control, due_date, done_date, lead_executor_name, lead_executor_sort, cancelled, "
         "cancel_reason, version, uuid, created_at, updated_at, changed_by"
     )
@@ -83,19 +84,41 @@ def build(path: Path, n: int, today: date) -> None:
         control = rnd.random() < 0.3
         due = day + timedelta(days=30) if control else None
         done = None
-        if control and due is not None:
-            if due < today and rnd.random() < 0.97:
-                done = due - timedelta(days=rnd.randint(-3, 10))
+        if due is not None and due < today and rnd.random() < 0.97:
+            done = due - timedelta(days=rnd.randint(-3, 10))
         executor = rnd.choice(EXECUTORS) if control else ""
-        batch.append((
-            "incoming", day.year, seq, number, day.isoformat(), sender, uk_sort_key(sender)[:80],
-            f"{rnd.randint(1, 9999)}/0{rnd.randint(1, 9)}", day.isoformat(), "Лист", summary,
-            uk_sort_key(summary)[:60], "01-12", 0, "",
-            normalize_search(f"{number} {sender} {summary}"), int(control),
-            due.isoformat() if due else None, done.isoformat() if done else None, executor,
-            uk_sort_key(executor)[:80], 0, "", 1, uuid.uuid4().hex, "2026-01-01 00:00:00",
-            "2026-01-01 00:00:00", "bench",
-        ))
+        batch.append(
+            (
+                "incoming",
+                day.year,
+                seq,
+                number,
+                day.isoformat(),
+                sender,
+                uk_sort_key(sender)[:80],
+                f"{rnd.randint(1, 9999)}/0{rnd.randint(1, 9)}",
+                day.isoformat(),
+                "Лист",
+                summary,
+                uk_sort_key(summary)[:60],
+                "01-12",
+                0,
+                "",
+                normalize_search(f"{number} {sender} {summary}"),
+                int(control),
+                due.isoformat() if due else None,
+                done.isoformat() if done else None,
+                executor,
+                uk_sort_key(executor)[:80],
+                0,
+                "",
+                1,
+                uuid.uuid4().hex,
+                "2026-01-01 00:00:00",
+                "2026-01-01 00:00:00",
+                "bench",
+            )
+        )
         if len(batch) == 20000:
             conn.executemany(sql, batch)
             batch.clear()
@@ -115,8 +138,10 @@ def build(path: Path, n: int, today: date) -> None:
             c.exec_driver_sql(trigger_sql)
         c.exec_driver_sql("ANALYZE")
     engine.dispose()
-    print(f"{n} documents loaded in {loaded - started:.1f} s, search index in "
-          f"{time.perf_counter() - loaded:.1f} s → {path} ({path.stat().st_size / 2**20:.0f} MB)")
+    print(
+        f"{n} documents loaded in {loaded - started:.1f} s, search index in "
+        f"{time.perf_counter() - loaded:.1f} s → {path} ({path.stat().st_size / 2**20:.0f} MB)"
+    )
 
 
 if __name__ == "__main__":

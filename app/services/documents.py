@@ -213,8 +213,8 @@ def update_document(
             raise DocumentError("Документ не знайдено")
         if doc.version != expected_version:
             raise ConflictError(
-                f"Документ {doc.reg_number} змінив інший користувач ({doc.changed_by or 'невідомо'}). "
-                "Відкрийте його знову, щоб побачити зміни."
+                f"Документ {doc.reg_number} змінив інший користувач "
+                f"({doc.changed_by or 'невідомо'}). Відкрийте його знову, щоб побачити зміни."
             )
         _apply_values(s, doc, values, user)
         doc.version += 1

@@ -95,18 +95,15 @@ def _save(s: Session, model: type[Base], info: Info, user: str, **derived: Any) 
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(info).items()}
     values.pop("id")
     values.update(derived)
+    row: Any = model() if info.id is None else s.get(model, info.id)
+    if row is None:
+        raise ReferenceError("Запис не знайдено: можливо, його вже видалено")
+    for key, value in {**values, "changed_by": user}.items():
+        setattr(row, key, value)
     if info.id is None:
-        row = model(changed_by=user, **values)
         s.add(row)
-        s.flush()
-    else:
-        row = s.get(model, info.id)
-        if row is None:
-            raise ReferenceError("Запис не знайдено: можливо, його вже видалено")
-        for key, value in values.items():
-            setattr(row, key, value)
-        row.changed_by = user  # type: ignore[attr-defined]
-    return replace(info, id=row.id)  # type: ignore[attr-defined]
+    s.flush()
+    return replace(info, id=row.id)
 
 
 def list_departments(db: Database, active_only: bool = False) -> list[DepartmentInfo]:

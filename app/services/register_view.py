@@ -82,7 +82,7 @@ def to_filter(db: Database, view: ViewQuery, today: date | None = None) -> q.Doc
 
 def _row(raw: Any, thresholds: ControlThresholds) -> DocumentRow:
     state = thresholds.state(raw.due_date, raw.done_date) if raw.on_control else ControlState.NONE
-    return DocumentRow(*raw, state=state)
+    return DocumentRow(**raw._mapping, state=state)
 
 
 class RegisterView:
@@ -120,7 +120,5 @@ class RegisterView:
     def all_rows(self, limit: int | None = None) -> list[DocumentRow]:
         """Every row of the view in order (for printing and export)."""
         with self.db.read() as s:
-            raws = q.fetch_page(
-                s, self.filter, self.view.sort, self.view.descending, 0, limit
-            )
+            raws = q.fetch_page(s, self.filter, self.view.sort, self.view.descending, 0, limit)
         return [_row(r, self.thresholds) for r in raws]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -28,6 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from db.models import Document, Resolution, ResolutionExecutor, Staff
+
+S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
 
 ROW_COLUMNS = (
     Document.id,
@@ -145,7 +147,7 @@ def _search_condition(session: Session, flt: DocumentFilter) -> ColumnElement[bo
     )
 
 
-def _ordered(stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
+def _ordered(stmt: S, sort: str, descending: bool) -> S:
     keys = SORTS.get(sort, SORTS[DEFAULT_SORT])
     return stmt.order_by(*(k.desc() if descending else k.asc() for k in keys))
 
