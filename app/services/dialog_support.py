@@ -1,0 +1,83 @@
+"""What the resolution and control dialogs tell the clerk before saving.
+
+The dialogs preview the term the program will store (the default of 9.11 when none is typed, a
+day off moved to the preceding working day) and head each form with the document it is about.
+The rules stay in app.domain.deadlines; this module only words them, with no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from app.domain.deadlines import (
+    DEFAULT_TERM_DAYS,
+    URGENT_WORKING_DAYS,
+    adjust_term,
+    default_term,
+    extension_request_deadline,
+)
+from app.services.calendar import load_calendar
+from app.services.details import DocumentDetail
+from db.session import Database
+
+WEEKDAYS = ("понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя")
+
+
+def _d(day: date) -> str:
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+@dataclass(frozen=True)
+class TermPreview:
+    """The term that will be stored and a sentence explaining where it comes from."""
+
+    term: date
+    text: str
+    moved: bool = False
+
+
+def document_heading(doc: DocumentDetail) -> str:
+    """«Вх. № 12/01-12 від 05.03.2026 — Хмельницька ОДА: Про ремонт доріг»."""
+    correspondent = str(doc.values.get("correspondent") or "").strip()
+    summary = str(doc.values.get("summary") or "").strip()
+    text = f"№ {doc.reg_number} від {_d(doc.reg_date)}"
+    if correspondent:
+        text += f" — {correspondent}"
+    if summary:
+        text += f": {summary}"
+    return text
+
+
+def term_preview(db: Database, doc: DocumentDetail, typed: date | None) -> TermPreview:
+    """The term for `typed` (None: the default of 9.11 counted from the registration date)."""
+    cal = load_calendar(db)
+    if typed is None:
+        urgent = bool(doc.values.get("urgent"))
+        term = default_term(doc.reg_date, urgent, cal)
+        rule = (
+            f"«Терміново» — {URGENT_WORKING_DAYS} робочих днів"
+            if urgent
+            else f"{DEFAULT_TERM_DAYS} календарних днів"
+        )
+        return TermPreview(term, f"Строк не вказано — за п. 9.11 ({rule}): {_d(term)}")
+    term = adjust_term(typed, cal)
+    if term == typed:
+        return TermPreview(term, f"Строк: {_d(term)}, {WEEKDAYS[term.weekday()]}")
+    return TermPreview(
+        term,
+        f"{_d(typed)} — неробочий день ({WEEKDAYS[typed.weekday()]}); строк буде перенесено "
+        f"на попередній робочий день {_d(term)} (п. 9.11)",
+        moved=True,
+    )
+
+
+def extension_note(db: Database, current_term: date, today: date | None = None) -> str:
+    """A reminder when the executor's request comes later than 3 days before the term (9.12)."""
+    last = extension_request_deadline(current_term, load_calendar(db))
+    if (today or date.today()) > last:
+        return (
+            f"Пропозицію про продовження виконавець мав подати до {_d(last)} "
+            "(за 3 дні до закінчення строку, п. 9.12)."
+        )
+    return ""

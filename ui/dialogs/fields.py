@@ -1,0 +1,319 @@
+"""Small form helpers shared by the reference, resolution and control dialogs.
+
+Clerks type dates (ДД.ММ.РРРР) faster than they click calendars, so dates are line edits parsed by
+app.domain.dates (one set of Ukrainian messages). Every form keeps what was typed when something
+is wrong: the message appears under the field or under the form and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+import getpass
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.dates import DateError, format_date, parse_date
+from app.domain.numbering import NumberFormatError
+from app.services.documents import DocumentError
+from app.services.organisation import OrganisationError
+from app.services.reference import ReferenceError as RefError
+from app.services.reference import StaffInfo
+
+#: Errors whose message is written for the clerk; anything else is a bug and propagates.
+USER_ERRORS: tuple[type[Exception], ...] = (
+    DateError,
+    DocumentError,
+    OrganisationError,
+    RefError,
+    NumberFormatError,
+)
+
+ERROR_STYLE = "color: #b00020;"
+HINT_STYLE = "color: palette(placeholder-text);"
+
+
+def current_user() -> str:
+    """Who is changing the record: the Windows/Linux login (there are no program accounts yet)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - depends on the environment
+        return ""
+
+
+class FieldProblem(ValueError):
+    """A value of one field cannot be accepted; the dialog shows it under that field."""
+
+    def __init__(self, widget: QWidget, message: str) -> None:
+        super().__init__(message)
+        self.widget = widget
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that asks for the lines it needs at its real width.
+
+    A plain wrapped QLabel asks for the height of a narrow guess, so form rows gape under
+    one-line hints; this one answers with heightForWidth of the width it was given.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._hinted_width = 0
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.width() if self._hinted_width else max(hint.width(), 360)
+        return QSize(hint.width(), self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != self._hinted_width:
+            self._hinted_width = event.size().width()
+            self.updateGeometry()
+
+
+class ErrorLabel(WrappedLabel):
+    """A red message under a field or a form, hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_error(self) -> None:
+        self.show_error("")
+
+
+def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A grey explanatory line (rules of the regulation, defaults)."""
+    label = WrappedLabel(text, parent)
+    label.setStyleSheet(HINT_STYLE)
+    return label
+
+
+class DateEdit(QLineEdit):
+    """A date typed as ДД.ММ.РРРР; an empty field means «no date» when `optional`."""
+
+    def __init__(
+        self, value: date | None = None, optional: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setPlaceholderText("ДД.ММ.РРРР")
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9. ]{0,12}"), self))
+        metrics = self.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance("ДД.ММ.РРРР"), metrics.horizontalAdvance("00.00.0000")
+        )
+        self.setMinimumWidth(widest + 20)
+        self.setMaximumWidth(widest + 28)
+        self.set_date(value)
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(format_date(value))
+
+    def date_value(self) -> date | None:
+        """The date typed, None for an empty optional field; raises FieldProblem otherwise."""
+        if self.optional and not self.text().strip():
+            return None
+        try:
+            return parse_date(self.text())
+        except DateError as exc:
+            raise FieldProblem(self, str(exc)) from None
+
+    def try_date(self) -> date | None:
+        """The date if it parses, else None — for live hints while typing."""
+        try:
+            return parse_date(self.text())
+        except DateError:
+            return None
+
+
+class StaffPicker(QComboBox):
+    """A staff member chosen from the list or by typing part of the name (type-ahead).
+
+    `chosen` fires when Enter is pressed on a recognised name, so a picker that adds executors
+    can take Enter for itself instead of closing the dialog.
+    """
+
+    chosen = Signal(int)
+
+    def __init__(
+        self,
+        staff: list[StaffInfo],
+        parent: QWidget | None = None,
+        allow_empty: bool = False,
+        take_enter: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._take_enter = take_enter
+        self._staff = {s.id: s for s in staff if s.id is not None}
+        if allow_empty:
+            self.addItem("", None)
+        for info in staff:
+            text = f"{info.short} — {info.position}" if info.position else info.short
+            self.addItem(text, info.id)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.lineEdit().setPlaceholderText("Почніть вводити прізвище…")
+        self.lineEdit().installEventFilter(self)
+        self.setMinimumContentsLength(28)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def staff_id(self) -> int | None:
+        """The chosen person's id, or None when the text names nobody in the list."""
+        text = self.currentText().strip()
+        if not text:
+            return None
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            # «мельн» names Мельник when nobody else matches: no need to pick from the popup.
+            found = self.model().match(
+                self.model().index(0, 0),
+                Qt.ItemDataRole.DisplayRole,
+                text,
+                2,
+                Qt.MatchFlag.MatchContains,
+            )
+            if len(found) != 1:
+                return None
+            index = found[0].row()
+        value = self.itemData(index)
+        return value if isinstance(value, int) else None
+
+    def staff(self) -> StaffInfo | None:
+        sid = self.staff_id()
+        return self._staff.get(sid) if sid is not None else None
+
+    def set_staff_id(self, staff_id: int | None) -> None:
+        index = self.findData(staff_id)
+        self.setCurrentIndex(max(index, 0) if staff_id is not None else 0)
+        if staff_id is None and self.itemData(0) is not None:
+            self.setEditText("")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._take_enter
+            and watched is self.lineEdit()
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and self.currentText().strip()
+        ):
+            sid = self.staff_id()
+            if sid is not None:
+                self.chosen.emit(sid)
+            return True
+        return super().eventFilter(watched, event)
+
+
+class FormDialog(QDialog):
+    """A dialog that saves on accept and stays open with a message when saving fails.
+
+    Subclasses put their fields into `self.body` and implement `_save()`, raising FieldProblem
+    for one field or any of USER_ERRORS for the whole form. Enter accepts (Ctrl+Enter inside a
+    multi-line field), Esc cancels.
+    """
+
+    def __init__(
+        self, title: str, intro: str = "", parent: QWidget | None = None, ok_text: str = "Зберегти"
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._field_errors: dict[QWidget, ErrorLabel] = {}
+        layout = QVBoxLayout(self)
+        if intro:
+            top = QLabel(intro, self)
+            top.setWordWrap(True)
+            layout.addWidget(top)
+        self.body = QVBoxLayout()
+        layout.addLayout(self.body)
+        self.error = ErrorLabel(self)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.ok_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Скасувати")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
+
+    def field_error(self, widget: QWidget) -> ErrorLabel:
+        """The error label that belongs under `widget` (place it in the layout yourself)."""
+        label = self._field_errors.get(widget)
+        if label is None:
+            label = ErrorLabel(self)
+            self._field_errors[widget] = label
+        return label
+
+    def with_error(self, widget: QWidget, shown: QWidget | None = None) -> QWidget:
+        """`shown` (default: `widget`) with the error label of `widget` under it, for a form row.
+
+        A hidden message takes no room, so the form does not gape while all is well.
+        """
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(shown or widget)
+        layout.addWidget(self.field_error(widget))
+        return box
+
+    def clear_errors(self) -> None:
+        self.error.clear_error()
+        for label in self._field_errors.values():
+            label.clear_error()
+
+    def show_problem(self, message: str, widget: QWidget | None = None) -> None:
+        label = self._field_errors.get(widget) if widget is not None else None
+        (label or self.error).show_error(message)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def accept(self) -> None:
+        self.clear_errors()
+        try:
+            self._save()
+        except FieldProblem as exc:
+            self.show_problem(str(exc), exc.widget)
+            return
+        except USER_ERRORS as exc:
+            self.show_problem(str(exc), self._widget_for_error(str(exc)))
+            return
+        super().accept()
+
+    def _widget_for_error(self, message: str) -> QWidget | None:
+        """The field a service's message is about, to move the cursor there (optional)."""
+        return None
+
+    def _save(self) -> None:
+        raise NotImplementedError
