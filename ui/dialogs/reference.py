@@ -1,0 +1,84 @@
+"""The reference data (довідники) in one tabbed dialog.
+
+Each tab saves its own changes at once (a record form on «Зберегти», the organisation and the
+settings with their own button), so closing the dialog never loses or half-saves anything. The
+tabs live in reference_*.py; this module only puts them together.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs.organisation import OrganisationTab
+from ui.dialogs.reference_calendar import CalendarTab
+from ui.dialogs.reference_lists import (
+    case_file_tab,
+    correspondent_tab,
+    department_tab,
+    staff_tab,
+)
+from ui.dialogs.reference_settings import SettingsTab
+
+if TYPE_CHECKING:
+    from db.session import Database
+
+
+class ReferenceDialog(QDialog):
+    """Organisation, executive bodies, staff, correspondents, nomenclature, calendar, settings.
+
+    `changed` tells the main window to refresh what it shows (pickers, terms, the timer).
+    """
+
+    changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Довідники")
+        self.resize(1000, 640)
+        self.tabs = QTabWidget(self)
+        self.organisation = OrganisationTab(db, self.tabs)
+        self.departments = department_tab(db, self.tabs)
+        self.staff = staff_tab(db, self.tabs)
+        self.correspondents = correspondent_tab(db, self.tabs)
+        self.case_files = case_file_tab(db, self.tabs)
+        self.calendar = CalendarTab(db, self.tabs)
+        self.settings = SettingsTab(db, self.tabs)
+        self.tabs.addTab(self.organisation, "Організація")
+        self.tabs.addTab(self.departments, "Виконавчі органи")
+        self.tabs.addTab(self.staff, "Працівники")
+        self.tabs.addTab(self.correspondents, "Кореспонденти")
+        self.tabs.addTab(self.case_files, "Номенклатура справ")
+        self.tabs.addTab(self.calendar, "Робочий календар")
+        self.tabs.addTab(self.settings, "Налаштування")
+        self.organisation.saved.connect(self.changed)
+        self.settings.saved.connect(self.changed)
+        self.calendar.changed.connect(self.changed)
+        for tab in (self.departments, self.staff, self.correspondents, self.case_files):
+            tab.changed.connect(self.changed)
+        # A renamed body shows up at once in the staff and nomenclature lists.
+        self.departments.changed.connect(self._on_departments_changed)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Закрити")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        # Enter in a field saves that tab (its own handler), never presses a random button.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+    def _on_departments_changed(self) -> None:
+        self.staff.reload()
+        self.case_files.reload()
