@@ -1,0 +1,246 @@
+"""Resolution and control dialogs: the clerk's path through 9.5–9.14, and errors that keep input."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from app.services import control
+from app.services.details import get_document
+from tests import factories
+from tests.ui.test_dialogs import type_text
+from ui.dialogs.control import (
+    ExtendTermDialog,
+    ProgressDialog,
+    PutOnControlDialog,
+    RemoveFromControlDialog,
+)
+from ui.dialogs.resolution import ResolutionDialog
+
+
+@pytest.fixture
+def office(sqlite_db):
+    factories.organisation(sqlite_db)
+    people = factories.staff(sqlite_db)
+    doc = factories.incoming(sqlite_db, date(2026, 11, 2), summary="Про ремонт доріг")
+    return sqlite_db, people, doc.id
+
+
+def _on_control(db, doc_id, term=date(2026, 12, 4)) -> None:
+    control.put_on_control(db, doc_id, term)
+
+
+def test_resolution_with_two_executors_lead_first_and_put_on_control(qtbot, office):
+    db, people, doc_id = office
+    dialog = ResolutionDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.author.staff_id() == people["mayor"].id
+
+    # Executors by typing part of the surname and Enter; Enter does not close the dialog.
+    type_text(dialog.picker.lineEdit(), "Мельн")
+    qtbot.keyClick(dialog.picker.lineEdit(), Qt.Key.Key_Return)
+    type_text(dialog.picker.lineEdit(), "Ковал")
+    qtbot.keyClick(dialog.picker.lineEdit(), Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.executor_ids() == [people["melnyk"].id, people["koval"].id]
+    assert "Мельнику І. І. — головний виконавець" in dialog.executors.item(0).text()
+    assert "Коваль О. П." in dialog.executors.item(1).text()
+
+    type_text(dialog.task, "Підготувати відповідь")
+    assert not dialog.on_control.isChecked()
+    type_text(dialog.term, "06.12.2026")  # a Sunday
+    assert dialog.on_control.isChecked()
+    assert "04.12.2026" in dialog.term_hint.text()
+    qtbot.keyClick(dialog.term, Qt.Key.Key_Return)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
+    doc = get_document(db, doc_id)
+    [res] = doc.resolutions
+    assert [e.id for e in res.executors] == [people["melnyk"].id, people["koval"].id]
+    assert res.author is not None and res.author.id == people["mayor"].id
+    assert res.task == "Підготувати відповідь"
+    assert doc.on_control
+    assert doc.due_date == date(2026, 12, 4)
+    assert dialog.due_date == date(2026, 12, 4)
+    assert doc.lead_executor == "Мельник І. І."
+
+
+def test_executors_move_and_remove(qtbot, office):
+    db, people, doc_id = office
+    dialog = ResolutionDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.add_executor(people["melnyk"].id)
+    dialog.add_executor(people["koval"].id)
+    dialog.executors.setCurrentRow(1)
+    dialog.up_button.click()
+    assert dialog.executor_ids() == [people["koval"].id, people["melnyk"].id]
+    assert "головний виконавець" in dialog.executors.item(0).text()
+    dialog.add_executor(people["koval"].id)
+    assert "уже є" in dialog.executors_error.text()
+    dialog.executors.setCurrentRow(0)
+    dialog.remove_button.click()
+    assert dialog.executor_ids() == [people["melnyk"].id]
+
+
+def test_resolution_detailing_an_earlier_one_and_a_wrong_date(qtbot, office):
+    db, people, doc_id = office
+    first = control.add_resolution(db, doc_id, control.ResolutionInput((people["melnyk"].id,)))
+    dialog = ResolutionDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.parent_choice.count() == 2
+    dialog.parent_choice.setCurrentIndex(1)
+    dialog.add_executor(people["koval"].id)
+    type_text(dialog.task, "Уточнити дані")
+    type_text(dialog.term, "31.11.2026")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "Такої дати не існує" in dialog.field_error(dialog.term).text()
+    assert dialog.task.toPlainText() == "Уточнити дані"
+    assert dialog.executor_ids() == [people["koval"].id]
+
+    dialog.term.setText("30.11.2026")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    detail = get_document(db, doc_id).resolutions
+    assert detail[-1].parent_id == first
+    assert get_document(db, doc_id).lead_executor == "Мельник І. І."
+
+
+def test_resolution_without_executors_is_refused(qtbot, office):
+    db, _people, doc_id = office
+    dialog = ResolutionDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.task, "Розглянути")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "виконавця" in dialog.executors_error.text()
+    assert get_document(db, doc_id).resolutions == ()
+
+
+def test_put_on_control_with_an_empty_term_takes_the_default(qtbot, office):
+    db, _people, doc_id = office
+    dialog = PutOnControlDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # 02.11.2026 + 30 days = 02.12.2026, a Wednesday.
+    assert "02.12.2026" in dialog.hint.text()
+    qtbot.keyClick(dialog.term, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert get_document(db, doc_id).due_date == date(2026, 12, 2)
+
+
+def test_put_on_control_moves_a_weekend_term_back(qtbot, office):
+    db, _people, doc_id = office
+    dialog = PutOnControlDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    type_text(dialog.term, "05.12.2026")
+    assert "04.12.2026" in dialog.hint.text()
+    dialog.accept()
+    assert dialog.due_date == date(2026, 12, 4)
+    assert "04.12.2026" in dialog.summary
+
+
+def test_extend_without_a_reason_is_refused_then_the_old_term_is_kept(qtbot, office):
+    db, _people, doc_id = office
+    _on_control(db, doc_id)
+    dialog = ExtendTermDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.term, "18.12.2026")
+    type_text(dialog.person, "Мельник І. І.")
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "підставу" in dialog.field_error(dialog.reason).text()
+    assert dialog.term.text() == "18.12.2026"
+    assert dialog.person.text() == "Мельник І. І."
+    assert get_document(db, doc_id).due_date == date(2026, 12, 4)
+
+    type_text(dialog.reason, "Чекаємо дані від підприємств")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    doc = get_document(db, doc_id)
+    assert doc.due_date == date(2026, 12, 18)
+    extension = doc.control_events[-1]
+    assert extension.kind == "extend"
+    assert extension.old_term == date(2026, 12, 4)
+    assert extension.text == "Чекаємо дані від підприємств"
+    assert extension.person == "Мельник І. І."
+
+    again = ExtendTermDialog(db, doc_id)
+    qtbot.addWidget(again)
+    history = [again.history.item(i).text() for i in range(again.history.count())]
+    assert any("04.12.2026 → 18.12.2026" in line for line in history)
+
+
+def test_progress_note(qtbot, office):
+    db, _people, doc_id = office
+    _on_control(db, doc_id)
+    dialog = ProgressDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "зроблено" in dialog.field_error(dialog.note).text()
+    type_text(dialog.note, "Обстежено 12 вулиць")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert get_document(db, doc_id).control_events[-1].text == "Обстежено 12 вулиць"
+
+
+def test_remove_from_control_without_a_basis_is_refused(qtbot, office):
+    db, _people, doc_id = office
+    _on_control(db, doc_id)
+    dialog = RemoveFromControlDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.person.setEditText("Кравчук О. М.")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "підстав" in dialog.field_error(dialog.basis).text().lower()
+    assert dialog.focusWidget() is dialog.basis
+    assert dialog.person.currentText() == "Кравчук О. М."
+    assert get_document(db, doc_id).done_date is None
+
+    type_text(dialog.basis, "Лист від 10.11.2026 № 45/01-12")
+    dialog.day.setText("20.11.2026")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    doc = get_document(db, doc_id)
+    assert doc.done_date == date(2026, 11, 20)
+    assert doc.control_events[-1].basis == "Лист від 10.11.2026 № 45/01-12"
+
+
+def test_a_wrong_date_keeps_the_rest_of_the_form(qtbot, office):
+    db, _people, doc_id = office
+    _on_control(db, doc_id)
+    dialog = RemoveFromControlDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.basis, "Лист від 10.11.2026 № 45/01-12")
+    dialog.person.setEditText("Кравчук О. М.")
+    dialog.day.setText("31.02.2026")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "Такої дати не існує" in dialog.field_error(dialog.day).text()
+    assert dialog.basis.text() == "Лист від 10.11.2026 № 45/01-12"
+    assert dialog.person.currentText() == "Кравчук О. М."
+    assert get_document(db, doc_id).done_date is None
+
+
+def test_control_dialogs_on_a_document_not_on_control_say_so(qtbot, office):
+    db, _people, doc_id = office
+    for cls in (ExtendTermDialog, ProgressDialog, RemoveFromControlDialog):
+        dialog = cls(db, doc_id)
+        qtbot.addWidget(dialog)
+        assert not dialog.ok_button.isEnabled()
+        assert "не перебуває на контролі" in dialog.error.text()

@@ -1,0 +1,256 @@
+"""Control of a document (9.7–9.14): put on control, extend the term, note progress, remove.
+
+Each dialog is headed by the document, saves through app.services.control on accept and keeps
+what was typed when the service refuses (no reason for an extension, no basis for removal).
+The rules of the regulation the clerk must keep in mind are written into the form itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.domain.dates import format_date
+from app.services import control
+from app.services.details import get_document
+from app.services.dialog_support import document_heading, extension_note, term_preview
+from app.services.organisation import get_organisation
+from app.services.reference import list_staff
+from ui.dialogs.fields import DateEdit, FormDialog, current_user, hint_label
+
+if TYPE_CHECKING:
+    from db.session import Database
+
+
+class _ControlDialog(FormDialog):
+    """The document heading, its current term and a form under them."""
+
+    def __init__(
+        self, db: Database, doc_id: int, title: str, parent: QWidget | None, ok_text: str
+    ) -> None:
+        super().__init__(title, parent=parent, ok_text=ok_text)
+        self._db = db
+        self._doc_id = doc_id
+        self._doc = get_document(db, doc_id)
+        heading = QLabel(f"<b>{document_heading(self._doc)}</b>", self)
+        heading.setWordWrap(True)
+        self.body.addWidget(heading)
+        self.form = QFormLayout()
+        self.body.addLayout(self.form)
+        self.setMinimumWidth(560)
+
+    def _open_term_row(self) -> None:
+        """«Строк виконання: 12.05.2026» — or a message and no Save when not on control."""
+        if self._doc.on_control and self._doc.done_date is None and self._doc.due_date:
+            self.form.addRow(
+                "Строк виконання:", QLabel(f"<b>{format_date(self._doc.due_date)}</b>")
+            )
+        else:
+            self.error.show_error("Документ не перебуває на контролі")
+            self.ok_button.setEnabled(False)
+
+    def _date_row(self, label: str, edit: DateEdit) -> None:
+        self.form.addRow(label, self.with_error(edit))
+
+    def _text(self, placeholder: str, lines: int = 3) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setTabChangesFocus(True)
+        edit.setPlaceholderText(placeholder)
+        edit.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        return edit
+
+
+class PutOnControlDialog(_ControlDialog):
+    """9.7: the «Контроль» mark with the term; empty term → the default of 9.11."""
+
+    def __init__(self, db: Database, doc_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(db, doc_id, "Взяти на контроль", parent, "Взяти на контроль")
+        self.due_date: date | None = None
+        self.summary = ""  # for the caller's status line once saved
+        self.term = DateEdit(optional=True, parent=self)
+        self.hint = hint_label("", self)
+        self._date_row("Строк виконання:", self.term)
+        self.form.addRow("", self.hint)
+        if self._doc.on_control and self._doc.done_date is None:
+            self.error.show_error(
+                f"Документ уже на контролі до {format_date(self._doc.due_date)}. "
+                "Щоб змінити строк, скористайтеся «Продовжити строк»."
+            )
+            self.ok_button.setEnabled(False)
+        self.term.textChanged.connect(self._on_term_changed)
+        self._on_term_changed()
+
+    def _on_term_changed(self) -> None:
+        typed = self.term.try_date()
+        if self.term.text().strip() and typed is None:
+            self.hint.setText("Дата має бути у форматі ДД.ММ.РРРР")
+        else:
+            self.hint.setText(term_preview(self._db, self._doc, typed).text)
+
+    def _save(self) -> None:
+        typed = self.term.date_value()
+        self.due_date = control.put_on_control(self._db, self._doc_id, typed, user=current_user())
+        moved = (
+            f" (вказано {format_date(typed)} — неробочий день)"
+            if typed and typed != self.due_date
+            else ""
+        )
+        self.summary = f"Документ взято на контроль до {format_date(self.due_date)}{moved}"
+
+
+class ExtendTermDialog(_ControlDialog):
+    """9.12: a new term only with the executor's reasoned request; old terms stay listed."""
+
+    def __init__(self, db: Database, doc_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(db, doc_id, "Продовжити строк виконання", parent, "Продовжити")
+        self.new_due_date: date | None = None
+        self._open_term_row()
+        self.term = DateEdit(parent=self)
+        self.hint = hint_label("", self)
+        self._date_row("Новий строк:", self.term)
+        self.form.addRow("", self.hint)
+        self.reason = self._text("Обґрунтована пропозиція виконавця: чому не встигає")
+        self.form.addRow("Підстава (обов'язково):", self.with_error(self.reason))
+        self.person = QLineEdit(self)
+        self.person.setPlaceholderText("Хто просив продовжити (виконавець)")
+        self.form.addRow("Хто просив:", self.person)
+        if self._doc.due_date and self.ok_button.isEnabled():
+            note = extension_note(db, self._doc.due_date)
+            if note:
+                self.form.addRow("", hint_label(note, self))
+        self.history = QListWidget(self)
+        self.history.setMaximumHeight(110)
+        for event in self._doc.control_events:
+            if event.new_term is None:
+                continue
+            text = f"{format_date(event.event_date)}  {event.label}: "
+            if event.old_term:
+                text += f"{format_date(event.old_term)} → "
+            text += format_date(event.new_term)
+            details = "; ".join(x for x in (event.text, event.person) if x)
+            self.history.addItem(text + (f" ({details})" if details else ""))
+        self.form.addRow("Історія строків:", self.history)
+        self.term.textChanged.connect(self._on_term_changed)
+        self._on_term_changed()
+
+    def _on_term_changed(self) -> None:
+        typed = self.term.try_date()
+        self.hint.setText(term_preview(self._db, self._doc, typed).text if typed else "")
+
+    def _widget_for_error(self, message: str) -> QWidget | None:
+        return self.reason if "підстав" in message.lower() else self.term
+
+    def _save(self) -> None:
+        new_term = self.term.date_value()
+        assert new_term is not None
+        self.new_due_date = control.extend_term(
+            self._db,
+            self._doc_id,
+            new_term,
+            self.reason.toPlainText(),
+            person=self.person.text(),
+            user=current_user(),
+        )
+
+
+class ProgressDialog(_ControlDialog):
+    """9.12: what has been done so far (monthly for long controls)."""
+
+    def __init__(self, db: Database, doc_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(db, doc_id, "Хід виконання", parent, "Зберегти")
+        self._open_term_row()
+        self.note = self._text("Що зроблено на цей час", lines=4)
+        self.form.addRow("Хід виконання:", self.with_error(self.note))
+        self.day = DateEdit(date.today(), parent=self)
+        self._date_row("Дата:", self.day)
+
+    def _widget_for_error(self, message: str) -> QWidget | None:
+        return self.note
+
+    def _save(self) -> None:
+        day = self.day.date_value()
+        control.add_progress(
+            self._db, self._doc_id, self.note.toPlainText(), today=day, user=current_user()
+        )
+
+
+class RemoveFromControlDialog(_ControlDialog):
+    """9.13–9.14: removal only on a document that fulfils the task, never on a promise."""
+
+    def __init__(self, db: Database, doc_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(db, doc_id, "Зняти з контролю", parent, "Зняти з контролю")
+        self._open_term_row()
+        self.form.addRow(
+            "",
+            hint_label(
+                "Підставою можуть бути рішення, розпорядження, наказ, звіт, інформація, довідка "
+                "або письмова відповідь. Знімати документ з контролю, коли дано лише обіцянку "
+                "або названо строки, а роботу не закінчено, не допускається (п. 9.14).",
+                self,
+            ),
+        )
+        self.basis = QLineEdit(self)
+        self.basis.setPlaceholderText("Лист від 10.04.2026 № 45/01-12")
+        self.basis.setMinimumWidth(340)
+        self.form.addRow("Підстава (документ про виконання):", self.with_error(self.basis))
+        self.day = DateEdit(date.today(), parent=self)
+        self._date_row("Дата відмітки «до справи»:", self.day)
+        self.late = hint_label("", self)
+        self.form.addRow("", self.late)
+        self.person = QComboBox(self)
+        self.person.setEditable(True)
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person.addItems(self._officials())
+        self.person.setCurrentIndex(-1)
+        self.person.lineEdit().setPlaceholderText("Хто зробив відмітку «до справи»")
+        self.form.addRow("Хто зняв з контролю:", self.with_error(self.person))
+        self.day.textChanged.connect(self._on_day_changed)
+        self._on_day_changed()
+
+    def _officials(self) -> list[str]:
+        """The mayor, the manager of affairs and staff: the ones who mark «до справи» (9.13)."""
+        names: list[str] = []
+        org = get_organisation(self._db)
+        if org is not None:
+            names += [n for n in (org.mayor_name, org.manager_name) if n.strip()]
+        names += [s.short for s in list_staff(self._db, active_only=True)]
+        return list(dict.fromkeys(names))
+
+    def _on_day_changed(self) -> None:
+        day, due = self.day.try_date(), self._doc.due_date
+        if day is None or due is None:
+            self.late.setText("")
+        elif day <= due:
+            self.late.setText("Виконано вчасно.")
+        else:
+            self.late.setText(f"Виконано із запізненням на {(day - due).days} дн.")
+
+    def _widget_for_error(self, message: str) -> QWidget | None:
+        lowered = message.lower()
+        if "підстав" in lowered:
+            return self.basis
+        if "хто" in lowered:
+            return self.person
+        return self.day if "дата" in lowered else None
+
+    def _save(self) -> None:
+        day = self.day.date_value()
+        assert day is not None
+        control.remove_from_control(
+            self._db,
+            self._doc_id,
+            self.basis.text(),
+            day,
+            self.person.currentText(),
+            user=current_user(),
+        )
