@@ -1,0 +1,91 @@
+"""The PDF preview: QtPdf opens what reportlab writes, prints pages turned the right way."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import io
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from ui.preview import PdfPreviewDialog, _on_white, print_document
+
+
+def _pdf(*landscape_pages: bool) -> bytes:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for i, turned in enumerate(landscape_pages):
+        pdf.setPageSize(landscape(A4) if turned else A4)
+        pdf.drawString(72, 400, f"Page {i + 1}")
+        pdf.line(20, 0, 20, 2000)  # a rule 20 pt from the left edge
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_preview_opens_a_small_pdf(qtbot):
+    dialog = PdfPreviewDialog(_pdf(False), "Штамп")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready)
+    assert dialog.page_count() == 1
+    assert dialog.error_text == ""
+    assert dialog.page_total.text() == "з 1"
+    assert dialog.print_button.isEnabled()
+
+
+def test_preview_pages_and_zoom(qtbot):
+    dialog = PdfPreviewDialog(_pdf(False, True, False), "Журнал")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.page_count() == 3
+    dialog.page.setValue(3)
+    qtbot.waitUntil(lambda: dialog.view.pageNavigator().currentPage() == 2)
+    dialog._on_zoom_in()
+    assert dialog.view.zoomFactor() > 0
+    dialog._on_fit_width()
+
+
+def test_preview_reports_a_broken_pdf(qtbot):
+    dialog = PdfPreviewDialog(b"not a pdf at all", "Зламаний")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.error_text != "")
+    assert "Не вдалося відкрити PDF" in dialog.error_text
+    assert not dialog.print_button.isEnabled()
+    assert dialog.message.isVisible()
+
+
+def test_printing_turns_landscape_pages(qtbot, tmp_path: Path):
+    from pypdf import PdfReader
+
+    document = QPdfDocument()
+    source = tmp_path / "source.pdf"
+    source.write_bytes(_pdf(False, True))
+    assert document.load(str(source)) == QPdfDocument.Error.None_
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+
+    assert print_document(document, printer) == 2
+    pages = PdfReader(str(tmp_path / "printed.pdf")).pages
+    assert len(pages) == 2
+    first, second = (p.mediabox for p in pages)
+    assert first.height > first.width
+    assert second.width > second.height
+
+    # Actual size: the rule stays 20 pt from the sheet's edge (stamps are placed in mm).
+    printed = QPdfDocument()
+    printed.load(str(tmp_path / "printed.pdf"))
+    image = _on_white(printed.render(0, QSize(595, 842)))
+    darkest = min(range(10, 40), key=lambda x: QColor(image.pixel(x, 421)).lightness())
+    assert abs(darkest - 20) <= 1

@@ -1,0 +1,245 @@
+"""A PDF shown inside the program before it is printed or saved (QtPdf, no external viewer).
+
+Offices print stamps, slips and registers all day; seeing the page first saves paper. Printing
+renders each page to an image at the printer's resolution (capped, see `PRINT_DPI_LIMIT`) and
+paints it on the QPrinter, turning the paper for landscape pages (registers are landscape A4).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: Office text looks the same at 300 dpi as at 1200, but the page image is 16 times smaller.
+PRINT_DPI_LIMIT = 300
+
+_ERRORS = {
+    QPdfDocument.Error.Unknown: "невідома помилка",
+    QPdfDocument.Error.DataNotYetAvailable: "дані ще не завантажено",
+    QPdfDocument.Error.FileNotFound: "файл не знайдено",
+    QPdfDocument.Error.InvalidFileFormat: "це не PDF або файл пошкоджено",
+    QPdfDocument.Error.IncorrectPassword: "неправильний пароль",
+    QPdfDocument.Error.UnsupportedSecurityScheme: "непідтримуваний захист документа",
+}
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Paint every page of `document` on `printer` at actual size; returns the pages printed.
+
+    Actual size, from the sheet's corner (full-page mode), because the registration stamp is
+    placed in millimetres with the printer offsets of the settings: shrinking the page to the
+    printable area would move it. A page larger than the sheet is shrunk to fit.
+    """
+    count = document.pageCount()
+    if count == 0:
+        return 0
+    printer.setFullPage(True)
+    dpi = min(printer.resolution(), PRINT_DPI_LIMIT)
+    painter = QPainter()
+    for page in range(count):
+        points = document.pagePointSize(page)
+        landscape = points.width() > points.height()
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
+        if page == 0:
+            if not painter.begin(printer):
+                raise OSError("Не вдалося почати друк")
+        elif not printer.newPage():
+            painter.end()
+            raise OSError("Принтер не прийняв наступну сторінку")
+        size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+        image = _on_white(document.render(page, size))
+        # Asked on every page: the sheet's size in device pixels turns with the orientation.
+        sheet = printer.pageLayout().fullRectPixels(printer.resolution()).size()
+        scale = printer.resolution() / 72
+        actual = QSize(round(points.width() * scale), round(points.height() * scale))
+        if actual.width() > sheet.width() or actual.height() > sheet.height():
+            actual = actual.scaled(sheet, Qt.AspectRatioMode.KeepAspectRatio)
+        painter.drawImage(QRect(0, 0, actual.width(), actual.height()), image)
+    painter.end()
+    return count
+
+
+def _on_white(image: QImage) -> QImage:
+    """QtPdf renders pages on a transparent background; printer drivers want paper white."""
+    flat = QImage(image.size(), QImage.Format.Format_RGB32)
+    flat.fill(Qt.GlobalColor.white)
+    painter = QPainter(flat)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return flat
+
+
+def _file_name(title: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|]+', " ", title).strip() or "документ"
+    return f"{cleaned}.pdf"
+
+
+class PdfPreviewDialog(QDialog):
+    """The PDF with page navigation, zoom, «Друкувати…», «Зберегти PDF…», «Закрити»."""
+
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Перегляд — {title}")
+        self._pdf = bytes(pdf)
+        self._title = title
+        self.error_text = ""
+        self.resize(900, 820)
+
+        self.document = QPdfDocument(self)
+        self._data = QByteArray(self._pdf)
+        self._buffer = QBuffer(self._data, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.hide()
+
+        self.page = QSpinBox(self)
+        self.page.setPrefix("Сторінка ")
+        self.page.setKeyboardTracking(False)
+        self.page.valueChanged.connect(self._on_page_chosen)
+        self.page_total = QLabel(self)
+        fit_width = QPushButton("За шириною", self)
+        fit_page = QPushButton("Сторінка цілком", self)
+        zoom_in = QPushButton("+", self)
+        zoom_out = QPushButton("−", self)
+        for button, tip in ((zoom_in, "Збільшити (Ctrl++)"), (zoom_out, "Зменшити (Ctrl+−)")):
+            button.setToolTip(tip)
+            button.setFixedWidth(button.fontMetrics().horizontalAdvance("MM") + 16)
+        fit_width.clicked.connect(self._on_fit_width)
+        fit_page.clicked.connect(self._on_fit_page)
+        zoom_in.clicked.connect(self._on_zoom_in)
+        zoom_out.clicked.connect(self._on_zoom_out)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=self._on_zoom_in)
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=self._on_zoom_out)
+
+        self.print_button = QPushButton("Друкувати…", self)
+        self.save_button = QPushButton("Зберегти PDF…", self)
+        close_button = QPushButton("Закрити", self)
+        self.print_button.clicked.connect(self._on_print)
+        self.save_button.clicked.connect(self._on_save)
+        close_button.clicked.connect(self.reject)
+        self.print_button.setDefault(True)
+        for button in (fit_width, fit_page, zoom_in, zoom_out, self.save_button, close_button):
+            button.setAutoDefault(False)
+
+        bar = QHBoxLayout()
+        for widget in (self.page, self.page_total):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (zoom_out, zoom_in, fit_width, fit_page):
+            bar.addWidget(widget)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for widget in (self.print_button, self.save_button, close_button):
+            buttons.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message, 1)
+        layout.addLayout(buttons)
+
+        self.view.pageNavigator().currentPageChanged.connect(self._on_page_shown)
+        self.document.statusChanged.connect(self._on_status_changed)
+        self._on_status_changed()
+        self.view.setFocus()
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def _on_status_changed(self) -> None:
+        status = self.document.status()
+        if status == QPdfDocument.Status.Error:
+            reason = _ERRORS.get(self.document.error(), "невідома помилка")
+            self.error_text = f"Не вдалося відкрити PDF: {reason}."
+            self.message.setText(self.error_text)
+            self.message.show()
+            self.view.hide()
+            self.print_button.setEnabled(False)
+        count = self.document.pageCount()
+        self.page.setRange(1, max(count, 1))
+        self.page_total.setText(f"з {count}")
+        self.page.setEnabled(count > 1)
+
+    def _on_page_chosen(self, number: int) -> None:
+        navigator = self.view.pageNavigator()
+        if navigator.currentPage() != number - 1:
+            navigator.jump(number - 1, QPointF(), navigator.currentZoom())
+
+    def _on_page_shown(self, page: int) -> None:
+        self.page.blockSignals(True)
+        self.page.setValue(page + 1)
+        self.page.blockSignals(False)
+
+    def _on_fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def _on_fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    def _zoom(self, factor: float) -> None:
+        current = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            # The effective factor of a fit mode: the page's width on screen over its 72-dpi width.
+            points = self.document.pagePointSize(max(self.view.pageNavigator().currentPage(), 0))
+            dpi = self.logicalDpiX() / 72
+            if points.width() > 0:
+                current = self.view.viewport().width() / (points.width() * dpi)
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.1, min(current * factor, 8.0)))
+
+    def _on_zoom_in(self) -> None:
+        self._zoom(1.25)
+
+    def _on_zoom_out(self) -> None:
+        self._zoom(0.8)
+
+    def _on_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Друк")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            print_document(self.document, printer)
+        except OSError as exc:
+            QMessageBox.warning(self, "Друк", str(exc))
+
+    def _on_save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Зберегти PDF", _file_name(self._title), "Документ PDF (*.pdf)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            Path(path).write_bytes(self._pdf)
+        except OSError as exc:
+            QMessageBox.warning(self, "Збереження", f"Не вдалося зберегти файл {path}: {exc}")
