@@ -1,0 +1,460 @@
+"""Importing registers kept before the program: CSV or XLSX journals, all rows or none.
+
+A department arrives with years of journals in Excel or exported from older programs. The import
+keeps their numbers (the register's counter then continues after the largest one), and it is
+strict in the one way that matters: every row is checked first — with the same field rules as the
+registration form — and if anything is wrong nothing is written, and the report names each bad
+row (as numbered in the file, the header being row 1) and column (by its header text), so the
+clerk can fix the file and run it again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app.domain.dates import DateError, format_date, parse_date
+from app.domain.text import normalize_search
+from app.registers.base import RegisterSpec
+from app.registers.fields import FieldErrors
+from app.services import documents
+from db.models import Document
+from db.session import Database
+
+#: Header texts of the registration number and date columns (compared without case and spaces).
+NUMBER_HEADERS = (
+    "№",
+    "номер",
+    "вх. №",
+    "вх.№",
+    "вхідний №",
+    "вхідний номер",
+    "реєстраційний номер",
+    "реєстр. номер",
+    "№ реєстрації",
+)
+DATE_HEADERS = ("дата", "дата реєстрації", "дата надходження", "дата реєстр.")
+NUMBER_KEY = "__number__"
+DATE_KEY = "__date__"
+
+#: A journal may carry a title above its table: look for the header among the first rows.
+HEADER_SEARCH_ROWS = 10
+_NUMBER_RE = re.compile(r"^(\d+)\s*(?:[/\\]\s*(.*?))?$")
+_INDEX_FIRST_RE = re.compile(r"^(.*?\S)\s*[/\\]\s*(\d+)$")
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be imported (unreadable, no header); a Ukrainian message."""
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    row: int  # as numbered in the file; the header is row 1 when it is the first row
+    column: str  # the header text as written in the file ("" for the row as a whole)
+    message: str
+
+    def __str__(self) -> str:
+        where = f"рядок {self.row}" + (f", стовпець «{self.column}»" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    rows: int  # data rows found (blank rows are skipped)
+    problems: tuple[ImportProblem, ...]
+    imported: int  # 0 when there were problems or on a dry run
+    dry_run: bool
+    ignored_columns: tuple[str, ...] = ()
+    warnings: tuple[ImportProblem, ...] = ()  # 9.2 warnings: reported, never blocking
+    first_number: str = ""
+    last_number: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class _Table:
+    header_row: int  # 1-based row number of the header
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (file row number, cells)
+
+
+# --- reading files -------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1251, which older Ukrainian programs write."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1251")
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
+    except csv.Error:
+        first = text.splitlines()[0] if text else ""
+        return max(";,\t", key=first.count)
+
+
+def read_csv(data: bytes) -> list[list[Any]]:
+    text = _decode(data)
+    if not text.strip():
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    return [list(row) for row in reader]
+
+
+def read_xlsx(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise ImportFileError(f"Не вдається прочитати файл Excel «{path.name}»: {exc}") from exc
+    try:
+        ws = wb.worksheets[0]
+        return [list(row) for row in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+
+
+def read_rows(path: str | Path) -> list[list[Any]]:
+    """Every row of the file's first sheet, as cells (str, or typed values from Excel)."""
+    p = Path(path)
+    if not p.is_file():
+        raise ImportFileError(f"Файл «{p}» не знайдено")
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(p)
+    if suffix == ".xls":
+        raise ImportFileError(
+            "Старий формат Excel (.xls) не підтримується: збережіть файл як .xlsx або .csv"
+        )
+    return read_csv(p.read_bytes())
+
+
+# --- headers -------------------------------------------------------------------------------
+
+
+def _header_key(text: Any) -> str:
+    """Headers compare without case, spaces, apostrophe forms and a trailing colon."""
+    return "".join(normalize_search("" if text is None else str(text)).split()).rstrip(":")
+
+
+def header_aliases(spec: RegisterSpec) -> dict[str, str]:
+    """Header text (as a key) → field key, number or date: the fields' import_headers, the
+    register's own column titles (so an exported file imports back), the number and the date."""
+    aliases: dict[str, str] = {}
+    field_keys = {f.key for f in spec.fields}
+    for col in spec.columns:
+        key = "correspondent" if col.key == "correspondent_name" else col.key
+        if key in field_keys:
+            aliases[_header_key(col.title)] = key
+    for f in spec.fields:
+        aliases[_header_key(f.label)] = f.key
+        for header in f.import_headers:
+            aliases[_header_key(header)] = f.key
+    for header in (*NUMBER_HEADERS, spec.number_label):
+        aliases[_header_key(header)] = NUMBER_KEY
+    for header in DATE_HEADERS:
+        aliases[_header_key(header)] = DATE_KEY
+    return aliases
+
+
+def _blank(cells: Iterable[Any]) -> bool:
+    return all(c is None or not str(c).strip() for c in cells)
+
+
+def _find_table(rows: list[list[Any]], aliases: Mapping[str, str]) -> _Table:
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = {aliases.get(_header_key(c)) for c in row}
+        if NUMBER_KEY in keys or DATE_KEY in keys:
+            headers = ["" if c is None else str(c).strip() for c in row]
+            table = _Table(i + 1, headers)
+            for j, cells in enumerate(rows[i + 1 :], start=i + 2):
+                if not _blank(cells):
+                    table.rows.append((j, list(cells)))
+            return table
+    raise ImportFileError(
+        "Не знайдено рядок заголовків: у першому рядку файлу мають бути назви стовпців, "
+        "серед них «№» (реєстраційний номер) і «Дата реєстрації»"
+    )
+
+
+# --- cells ---------------------------------------------------------------------------------
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return format_date(value.date())
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value).strip()
+
+
+def _field_value(value: Any) -> Any:
+    """An Excel cell as the field parser expects it: dates as dates, everything else as text."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date | bool):
+        return value
+    return _cell_text(value)
+
+
+def parse_number(value: Any) -> tuple[int, str]:
+    """«345/01-12» → (345, "01-12"); «345» → (345, ""); also «01-12/345» (index first).
+
+    Raises ValueError with a Ukrainian message.
+    """
+    text = _cell_text(value)
+    if not text:
+        raise ValueError("Вкажіть реєстраційний номер")
+    compact = text.replace(" ", "") if text.replace(" ", "").isdigit() else text
+    match = _NUMBER_RE.fullmatch(compact)
+    if match:
+        seq, index = int(match.group(1)), (match.group(2) or "").strip()
+    else:
+        other = _INDEX_FIRST_RE.fullmatch(text)
+        if other is None:
+            raise ValueError(
+                f"Номер «{text}» не розпізнано: потрібен порядковий номер, за ним через «/» "
+                "може йти індекс справи (наприклад, 345/01-12)"
+            )
+        seq, index = int(other.group(2)), other.group(1).strip()
+    if seq < 1 or seq > 10_000_000:
+        raise ValueError(f"Порядковий номер має бути від 1, а не {seq}")
+    return seq, index
+
+
+def _parse_reg_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _cell_text(value)
+    if not text:
+        raise ValueError("Вкажіть дату реєстрації")
+    try:
+        return parse_date(text)
+    except DateError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+# --- validation and import -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    row: int
+    values: dict[str, Any]
+    day: date
+    seq: int
+
+
+def _validate(
+    db: Database, spec: RegisterSpec, table: _Table, today: date
+) -> tuple[list[_Prepared], list[ImportProblem], list[ImportProblem], tuple[str, ...]]:
+    aliases = header_aliases(spec)
+    columns: dict[str, int] = {}
+    header_of: dict[str, str] = {}
+    ignored: list[str] = []
+    problems: list[ImportProblem] = []
+    for i, header in enumerate(table.headers):
+        key = aliases.get(_header_key(header))
+        if key is None or key in columns:
+            if header:
+                ignored.append(header)
+            continue
+        columns[key], header_of[key] = i, header
+    missing = [
+        title
+        for key, title in (
+            (NUMBER_KEY, "№ (реєстраційний номер)"),
+            (DATE_KEY, "Дата реєстрації"),
+            *((f.key, f.label) for f in spec.fields if f.required),
+        )
+        if key not in columns
+    ]
+    if missing:
+        names = ", ".join(f"«{m}»" for m in missing)
+        raise ImportFileError(f"У файлі немає стовпців: {names}. Перевірте рядок заголовків.")
+
+    def cell(cells: list[Any], key: str) -> Any:
+        i = columns.get(key)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    prepared: list[_Prepared] = []
+    warnings: list[ImportProblem] = []
+    seen: dict[tuple[int, int], int] = {}
+    for row_no, cells in table.rows:
+        row_problems: list[ImportProblem] = []
+        seq, index, day = 0, "", None
+        try:
+            seq, index = parse_number(cell(cells, NUMBER_KEY))
+        except ValueError as exc:
+            row_problems.append(ImportProblem(row_no, header_of[NUMBER_KEY], str(exc)))
+        try:
+            day = _parse_reg_date(cell(cells, DATE_KEY))
+            if day > today:
+                raise ValueError(f"Дата реєстрації {format_date(day)} ще не настала")
+        except ValueError as exc:
+            day = None
+            row_problems.append(ImportProblem(row_no, header_of[DATE_KEY], str(exc)))
+        raw = {f.key: _field_value(cell(cells, f.key)) for f in spec.fields if f.key in columns}
+        if index and not raw.get("case_index"):
+            raw["case_index"] = index
+        values: dict[str, Any] = {}
+        try:
+            values = spec.parse(raw)
+        except FieldErrors as exc:
+            for key, message in exc.by_key().items():
+                row_problems.append(ImportProblem(row_no, header_of.get(key, key), message))
+        if index and values.get("case_index") and values["case_index"] != index:
+            row_problems.append(
+                ImportProblem(
+                    row_no,
+                    header_of[NUMBER_KEY],
+                    f"Індекс у номері («{index}») не збігається з індексом справи "
+                    f"(«{values['case_index']}»)",
+                )
+            )
+        if seq and day is not None:
+            earlier = seen.get((day.year, seq))
+            if earlier is not None:
+                row_problems.append(
+                    ImportProblem(
+                        row_no,
+                        header_of[NUMBER_KEY],
+                        f"Номер {seq} за {day.year} рік повторюється: він уже є в рядку {earlier}",
+                    )
+                )
+            else:
+                seen[(day.year, seq)] = row_no
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        assert day is not None
+        prepared.append(_Prepared(row_no, values, day, seq))
+        for text in spec.registration_warnings(values):
+            warnings.append(ImportProblem(row_no, "", text))
+    problems.extend(_clashes_with_database(db, spec, prepared, header_of[NUMBER_KEY]))
+    problems.sort(key=lambda p: p.row)
+    return prepared, problems, warnings, tuple(ignored)
+
+
+def _clashes_with_database(
+    db: Database, spec: RegisterSpec, rows: Sequence[_Prepared], column: str
+) -> list[ImportProblem]:
+    """Rows whose number is already taken in the database (same register, year and number)."""
+    by_year: dict[int, dict[int, int]] = {}
+    for row in rows:
+        by_year.setdefault(row.day.year, {})[row.seq] = row.row
+    problems = []
+    with db.read() as s:
+        for year, seqs in by_year.items():
+            wanted = sorted(seqs)
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                stmt = select(Document.seq, Document.reg_number).where(
+                    Document.register == spec.code, Document.year == year, Document.seq.in_(chunk)
+                )
+                for seq, number in s.execute(stmt):
+                    problems.append(
+                        ImportProblem(
+                            seqs[seq],
+                            column,
+                            f"Номер {seq} за {year} рік уже зареєстровано в базі ({number})",
+                        )
+                    )
+    return problems
+
+
+def import_file(
+    db: Database,
+    spec: RegisterSpec,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    user: str = "",
+    today: date | None = None,
+) -> ImportResult:
+    """Check every row of the file; unless there is a problem or `dry_run`, register them all in
+    one transaction, keeping their numbers. Raises ImportFileError for an unusable file."""
+    table = _find_table(read_rows(path), header_aliases(spec))
+    prepared, problems, warnings, ignored = _validate(db, spec, table, today or date.today())
+    result = ImportResult(
+        rows=len(table.rows),
+        problems=tuple(problems),
+        imported=0,
+        dry_run=dry_run,
+        ignored_columns=ignored,
+        warnings=tuple(warnings),
+    )
+    if problems or dry_run or not prepared:
+        return result
+    try:
+        registered = documents.register_many(
+            db, spec, [(p.values, p.day, p.seq) for p in prepared], user=user
+        )
+    except IntegrityError as exc:
+        raise ImportFileError(
+            "Під час імпорту хтось зареєстрував документ з одним із цих номерів. "
+            "Нічого не імпортовано: запустіть імпорт ще раз."
+        ) from exc
+    return ImportResult(
+        rows=result.rows,
+        problems=(),
+        imported=len(registered),
+        dry_run=False,
+        ignored_columns=ignored,
+        warnings=result.warnings,
+        first_number=registered[0].reg_number,
+        last_number=registered[-1].reg_number,
+    )
+
+
+def find_document_id(db: Database, spec: RegisterSpec, number: str, year: int) -> int | None:
+    """The document of `spec` with registration number `number` («12/01-12», or just the running
+    number «12») registered in `year`; None when there is none."""
+    with db.read() as s:
+        exact = s.execute(
+            select(Document.id).where(
+                Document.register == spec.code,
+                Document.year == year,
+                Document.reg_number == number.strip(),
+            )
+        ).scalar_one_or_none()
+        if exact is not None:
+            return int(exact)
+        try:
+            seq, index = parse_number(number)
+        except ValueError:
+            return None
+        found = s.execute(
+            select(Document.id, Document.case_index).where(
+                Document.register == spec.code, Document.year == year, Document.seq == seq
+            )
+        ).first()
+        if found is None or (index and found.case_index != index):
+            return None
+        return int(found.id)
