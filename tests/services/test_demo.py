@@ -1,0 +1,85 @@
+"""Demo data: a small, realistic, rule-abiding database in a second."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain.deadlines import ControlState
+from app.services import overdue
+from app.services.calendar import load_calendar
+from app.services.demo import DemoError, fill_demo
+from app.services.organisation import get_organisation
+from app.services.reference import list_case_files, list_departments, list_staff
+from app.services.register_view import RegisterView, ViewQuery
+from db.models import ControlEvent, Document, Resolution, ResolutionExecutor, Staff
+
+TODAY = date(2026, 3, 16)
+
+
+def test_small_demo_fills_reference_data_and_documents_by_the_rules(db):
+    result = fill_demo(db, documents_count=80, seed=11, today=TODAY)
+    assert result.documents == 80
+    assert get_organisation(db).full_name == "Виконавчий комітет Шепетівської міської ради"
+    departments = list_departments(db)
+    assert len(departments) >= 15
+    assert "01-12" in {d.index_code for d in departments}
+    staff = list_staff(db)
+    assert len(staff) >= 40 and {s.gender for s in staff} == {"m", "f"}
+    assert result.correspondents >= 140
+    assert {c.year for c in list_case_files(db)} == {2024, 2025, 2026}
+
+    calendar = load_calendar(db)
+    with db.read() as s:
+        docs = s.execute(select(Document).order_by(Document.year, Document.seq)).scalars().all()
+        assert len(docs) == 80
+        assert all(calendar.is_working_day(d.reg_date) for d in docs)
+        assert all(date(2024, 3, 17) <= d.reg_date <= TODAY for d in docs)
+        for year in {d.year for d in docs}:
+            seqs = [d.seq for d in docs if d.year == year]
+            assert seqs == list(range(1, len(seqs) + 1))
+        assert all(d.search_text and d.correspondent_id for d in docs)
+        # the lead executor is the first executor of the resolution, with its department
+        leads = dict(
+            s.execute(
+                select(Resolution.document_id, ResolutionExecutor.staff_id)
+                .join(ResolutionExecutor)
+                .where(ResolutionExecutor.position == 0)
+            ).all()
+        )
+        departments_of = dict(s.execute(select(Staff.id, Staff.department_id)).all())
+        for d in docs:
+            if d.id in leads:
+                assert d.lead_executor_id == leads[d.id] and d.lead_executor_name
+                assert d.department_id == departments_of[d.lead_executor_id]
+        controlled = [d for d in docs if d.on_control]
+        assert len(controlled) > len(docs) // 2
+        set_events = dict(
+            s.execute(
+                select(ControlEvent.document_id, func.count())
+                .where(ControlEvent.kind == "set")
+                .group_by(ControlEvent.document_id)
+            ).all()
+        )
+        assert all(set_events.get(d.id) == 1 for d in controlled)
+        removed = [d for d in controlled if d.done_date]
+        assert removed and all(d.reg_date <= d.done_date <= TODAY for d in removed)
+
+    summary = overdue.scan(db, today=TODAY)
+    assert summary.overdue >= 1 and summary.due_soon >= 1
+    assert summary.overdue == result.overdue
+    states = {r.state for r in RegisterView(db, ViewQuery("incoming"), today=TODAY).all_rows()}
+    assert {ControlState.OVERDUE, ControlState.DUE_SOON, ControlState.DONE} <= states
+
+
+def test_demo_refuses_a_database_with_documents_unless_forced(db):
+    fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1)
+    with pytest.raises(DemoError, match="--force"):
+        fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1)
+    again = fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1, force=True)
+    assert again.case_files == 0  # the nomenclature and people are reused, not doubled
+    assert len(list_departments(db)) == 16
+    with db.read() as s:
+        assert s.execute(select(func.count()).select_from(Document)).scalar_one() == 10
