@@ -1,16 +1,101 @@
 """The command line: `python -m app [--db DB] [command]`, thin over the services.
 
 Without a command the window starts. The UI is imported only then, so the commands run on a
-machine without a display.
+machine without a display. Every command speaks Ukrainian, including argparse's own words, and a
+user's mistake (a wrong date, a missing file, a bad row in an import) ends with a message on
+stderr and a non-zero exit code, never with a traceback.
+
+Exit codes: 0 — done; 1 — the command could not do its job (bad data, a refused operation);
+2 — the command line or the database itself is wrong.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.paths import default_database
+
+if TYPE_CHECKING:
+    from app.registers.base import RegisterSpec
+    from db.session import Database
+
+# argparse's own words, in Ukrainian (it asks gettext; we answer while the parser runs).
+_ARGPARSE_UK = {
+    "usage: ": "використання: ",
+    "positional arguments": "позиційні аргументи",
+    "options": "параметри",
+    "show this help message and exit": "показати цю довідку та вийти",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: помилка: %(message)s\n",
+    "the following arguments are required: %s": "потрібно вказати: %s",
+    "unrecognized arguments: %s": "невідомі аргументи: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "недопустиме значення %(value)r (можливі: %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
+    "expected one argument": "потрібне значення",
+    "expected at most one argument": "можна вказати не більше одного значення",
+    "expected at least one argument": "потрібне хоча б одне значення",
+    "invalid %(type)s value: %(value)r": "недопустиме значення: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "неоднозначний параметр %(option)s: підходять %(matches)s"
+    ),
+    "not allowed with argument %s": "не можна разом з аргументом %s",
+    "one of the arguments %s is required": "потрібно вказати один з аргументів: %s",
+}
+
+
+@contextmanager
+def _ukrainian_argparse() -> Iterator[None]:
+    original, original_n = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def translate(text: str) -> str:
+        return _ARGPARSE_UK.get(text, original(text))
+
+    def ntranslate(single: str, plural: str, n: int) -> str:
+        return translate(single if n == 1 else plural)
+
+    argparse._ = translate  # type: ignore[attr-defined]
+    argparse.ngettext = ntranslate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+        argparse.ngettext = original_n  # type: ignore[attr-defined]
+
+
+class CliError(Exception):
+    """A command that cannot go on; the message is for the user, the code is the exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _date_arg(text: str) -> date:
+    from app.domain.dates import DateError, parse_date
+
+    try:
+        return parse_date(text)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _positive_int(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"потрібне ціле невід'ємне число, а не «{text}»")
+    return int(text)
+
+
+def _register_codes() -> list[str]:
+    from app.registers import REGISTERS
+
+    return list(REGISTERS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,20 +103,311 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m app",
         description="Діловод — реєстрація та контроль виконання документів виконавчого комітету.",
     )
-    parser.add_argument(
-        "--db",
-        help="файл бази даних SQLite або URL SQLAlchemy (типово: DILOVOD_DATABASE або файл у теці "
-        "даних користувача)",
+    db_help = (
+        "файл бази даних SQLite або URL SQLAlchemy (типово: DILOVOD_DATABASE або файл у теці "
+        "даних користувача)"
     )
+    parser.add_argument("--db", help=db_help)
+    # --db is accepted after the command too: `python -m app demo --db x.sqlite`.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
     sub = parser.add_subparsers(dest="command", metavar="команда")
-    sub.add_parser("gui", help="запустити вікно програми (типово)")
-    sub.add_parser("init", help="створити або оновити схему бази даних")
+
+    def command(
+        group: argparse._SubParsersAction[argparse.ArgumentParser], name: str, text: str
+    ) -> argparse.ArgumentParser:
+        return group.add_parser(name, help=text, description=text, parents=[common])
+
+    command(sub, "gui", "запустити вікно програми (типово)")
+    command(sub, "init", "створити або оновити схему бази даних")
+
+    demo = command(sub, "demo", "заповнити базу демонстраційними даними")
+    demo.add_argument(
+        "--documents", type=_positive_int, default=3000, metavar="N",
+        help="скільки вхідних документів створити (типово 3000)",
+    )  # fmt: skip
+    demo.add_argument(
+        "--years", type=_positive_int, default=2, metavar="РОКИ",
+        help="за скільки останніх років (типово 2)",
+    )  # fmt: skip
+    demo.add_argument("--seed", type=int, help="зерно випадкових чисел (однакові дані щоразу)")
+    demo.add_argument(
+        "--force", action="store_true", help="додати дані, навіть якщо в базі вже є документи"
+    )
+
+    registers = _register_codes()
+    imp = command(sub, "import", "імпортувати журнал реєстрації з файлу CSV або XLSX")
+    imp.add_argument("register", choices=registers, metavar="реєстр", help="incoming — вхідні")
+    imp.add_argument("file", metavar="ФАЙЛ", help="файл .csv або .xlsx; перший рядок — заголовки")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="лише перевірити файл, нічого не записувати"
+    )
+
+    exp = command(sub, "export", "вивантажити реєстр за період у CSV або XLSX")
+    exp.add_argument("register", choices=registers, metavar="реєстр", help="incoming — вхідні")
+    exp.add_argument("--from", dest="date_from", type=_date_arg, metavar="ДД.ММ.РРРР",
+                     help="початок періоду (дата реєстрації)")  # fmt: skip
+    exp.add_argument("--to", dest="date_to", type=_date_arg, metavar="ДД.ММ.РРРР",
+                     help="кінець періоду")  # fmt: skip
+    exp.add_argument("--format", choices=("csv", "xlsx"), metavar="csv|xlsx",
+                     help="формат файлу (типово — за розширенням, інакше csv)")  # fmt: skip
+    exp.add_argument("-o", "--output", required=True, metavar="ФАЙЛ", help="куди записати")
+
+    ctl = command(sub, "control", "контроль виконання документів")
+    ctl_sub = ctl.add_subparsers(dest="control_command", metavar="дія", required=True)
+    report = command(ctl_sub, "report", "звіт про документи на контролі станом на дату")
+    report.add_argument("--on", type=_date_arg, metavar="ДД.ММ.РРРР",
+                        help="станом на яку дату (типово — сьогодні)")  # fmt: skip
+    report.add_argument("--format", choices=("csv", "pdf"), metavar="csv|pdf",
+                        help="формат файлу (типово — за розширенням, інакше pdf)")  # fmt: skip
+    report.add_argument("-o", "--output", required=True, metavar="ФАЙЛ", help="куди записати")
+
+    _add_print_commands(command, sub, registers)
     return parser
 
 
+def _add_print_commands(
+    command: Callable[..., argparse.ArgumentParser], sub: Any, registers: list[str]
+) -> None:
+    prn = command(sub, "print", "надрукувати у файл PDF: штамп, резолюцію, картку, журнал")
+    prn_sub = prn.add_subparsers(dest="print_command", metavar="що", required=True)
+
+    def document_args(p: argparse.ArgumentParser) -> None:
+        which = p.add_mutually_exclusive_group(required=True)
+        which.add_argument("--number", metavar="НОМЕР", help="реєстраційний номер, напр. 12/01-12")
+        which.add_argument("--id", dest="doc_id", type=int, metavar="ID", help="код документа")
+        p.add_argument("--year", type=int, metavar="РІК",
+                       help="рік реєстрації (типово — поточний)")  # fmt: skip
+        p.add_argument("--register", choices=registers, default="incoming", metavar="реєстр",
+                       help="реєстр (типово incoming)")  # fmt: skip
+        p.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf", help="куди записати")
+
+    stamp = command(prn_sub, "stamp", "відмітка про надходження (і «Контроль», якщо на контролі)")
+    document_args(stamp)
+    stamp.add_argument("--no-control", action="store_true", help="без штампа «Контроль»")
+    document_args(command(prn_sub, "control-stamp", "штамп «Контроль» з терміном"))
+    res = command(prn_sub, "resolution", "бланк резолюції")
+    document_args(res)
+    res.add_argument("--resolution-id", type=int, metavar="ID",
+                     help="яка резолюція (типово — остання)")  # fmt: skip
+    card = command(prn_sub, "card", "реєстраційно-контрольна картка (РКК)")
+    document_args(card)
+    card.add_argument("--copies", type=_positive_int, default=3, metavar="N",
+                      help="кількість примірників (типово 3)")  # fmt: skip
+    journal = command(prn_sub, "journal", "журнал реєстрації за період")
+    journal.add_argument("register", nargs="?", choices=registers, default="incoming",
+                         metavar="реєстр", help="incoming — вхідні (типово)")  # fmt: skip
+    journal.add_argument("--from", dest="date_from", type=_date_arg, metavar="ДД.ММ.РРРР",
+                         help="початок періоду (типово 1 січня поточного року)")  # fmt: skip
+    journal.add_argument("--to", dest="date_to", type=_date_arg, metavar="ДД.ММ.РРРР",
+                         help="кінець періоду (типово сьогодні)")  # fmt: skip
+    journal.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf",
+                         help="куди записати")  # fmt: skip
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def _spec(code: str) -> RegisterSpec:
+    from app.registers import REGISTERS
+
+    return REGISTERS[code]
+
+
+def _write(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise CliError(f"Не вдається записати файл «{path}»: {exc.strerror or exc}") from exc
+
+
+def _cmd_demo(db: Database, args: argparse.Namespace) -> int:
+    from app.services.demo import fill_demo
+
+    result = fill_demo(
+        db,
+        documents_count=args.documents,
+        years=args.years,
+        seed=args.seed,
+        force=args.force,
+        progress=lambda text: print(text, flush=True),
+    )
+    from app.domain.dates import format_date
+
+    print(
+        f"Готово за {result.seconds:.1f} с. Виконавчих органів: {result.departments}, "
+        f"працівників: {result.staff}, кореспондентів: {result.correspondents}, "
+        f"справ у номенклатурі: {result.case_files}.\n"
+        f"Вхідних документів: {result.documents} "
+        f"(з {format_date(result.date_from)} по {format_date(result.date_to)}), "
+        f"на контролі: {result.on_control}, прострочено: {result.overdue}, "
+        f"термін спливає: {result.due_soon}, виконано із запізненням: {result.done_late}."
+    )
+    return 0
+
+
+def _rows_list(rows: Sequence[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:30])
+    return shown + (f" та ще {len(rows) - 30}" if len(rows) > 30 else "")
+
+
+def _cmd_import(db: Database, args: argparse.Namespace) -> int:
+    from app.services.imports import import_file
+
+    result = import_file(db, _spec(args.register), args.file, dry_run=args.dry_run)
+    if result.ignored_columns:
+        names = ", ".join(f"«{c}»" for c in result.ignored_columns)
+        print(f"Стовпці, які не імпортуються: {names}")
+    if result.problems:
+        bad_rows = len({p.row for p in result.problems})
+        print(
+            f"Файл не імпортовано: помилок — {len(result.problems)} у {bad_rows} "
+            f"з {result.rows} рядків. Базу даних не змінено.",
+            file=sys.stderr,
+        )
+        for problem in result.problems:
+            print(f"  {problem}", file=sys.stderr)
+        print("Виправте файл і запустіть імпорт ще раз.", file=sys.stderr)
+        return 1
+    if result.warnings:
+        rows = sorted({w.row for w in result.warnings})
+        print(
+            f"Увага: документи в рядках {_rows_list(rows)} схожі на такі, що за п. 9.2 "
+            "Регламенту не реєструються. Вони будуть (або вже) зареєстровані; перевірте їх."
+        )
+    if result.dry_run:
+        print(
+            f"Перевірено рядків: {result.rows}. Помилок немає, файл можна імпортувати. "
+            "(Пробний запуск: базу даних не змінено.)"
+        )
+    elif result.imported:
+        print(
+            f"Імпортовано документів: {result.imported} (від № {result.first_number} "
+            f"до № {result.last_number}). Нумерація продовжиться після найбільшого номера."
+        )
+    else:
+        print("У файлі немає рядків з даними: нічого не імпортовано.")
+    return 0
+
+
+def _cmd_export(db: Database, args: argparse.Namespace) -> int:
+    from app.services.exports import export_register
+
+    count = export_register(
+        db,
+        _spec(args.register),
+        args.output,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        fmt=args.format,
+    )
+    print(f"Вивантажено записів: {count} → {args.output}")
+    return 0
+
+
+def _cmd_control_report(db: Database, args: argparse.Namespace) -> int:
+    from app.domain.dates import format_date
+    from app.reports.control import control_report
+    from app.services.exports import write_control_report_csv
+
+    on_date = args.on or date.today()
+    fmt = args.format or ("csv" if args.output.lower().endswith(".csv") else "pdf")
+    report = control_report(db, on_date)
+    if fmt == "csv":
+        write_control_report_csv(report, args.output)
+    else:
+        from app.printing.control_report import print_control_report
+        from app.reports.control import printable
+
+        try:
+            print_control_report(printable(report), args.output)
+        except OSError as exc:
+            raise CliError(
+                f"Не вдається записати файл «{args.output}»: {exc.strerror or exc}"
+            ) from exc
+    print(
+        f"Станом на {format_date(on_date)} на контролі документів: {len(report.lines)}, "
+        f"з них прострочено: {report.overdue} → {args.output}"
+    )
+    return 0
+
+
+def _document_id(db: Database, args: argparse.Namespace) -> int:
+    if args.doc_id is not None:
+        return int(args.doc_id)
+    from app.services.imports import find_document_id
+
+    year = args.year or date.today().year
+    found = find_document_id(db, _spec(args.register), args.number, year)
+    if found is None:
+        raise CliError(f"Документ № {args.number} за {year} рік не знайдено")
+    return found
+
+
+def _cmd_print(db: Database, args: argparse.Namespace) -> int:
+    try:
+        from app.services import printouts
+    except ImportError as exc:  # pragma: no cover - while printing is being written
+        raise CliError(f"Друк недоступний: {exc}") from exc
+    what = args.print_command
+    if what == "journal":
+        today = date.today()
+        date_from = args.date_from or date(today.year, 1, 1)
+        date_to = args.date_to or today
+        data = printouts.journal_pdf(db, _spec(args.register), date_from, date_to)
+    else:
+        doc_id = _document_id(db, args)
+        if what == "stamp":
+            data = printouts.stamp_pdf(db, doc_id, with_control=not args.no_control)
+        elif what == "control-stamp":
+            data = printouts.control_stamp_pdf(db, doc_id)
+        elif what == "resolution":
+            data = printouts.resolution_slip_pdf(db, doc_id, args.resolution_id)
+        else:
+            data = printouts.card_pdf(db, doc_id, copies=args.copies)
+    _write(args.output, data)
+    print(f"Записано: {args.output}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
+    "demo": _cmd_demo,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "control": _cmd_control_report,
+    "print": _cmd_print,
+}
+
+
+def _run(db: Database, args: argparse.Namespace) -> int:
+    """Run a command; user errors become a message on stderr and exit code 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return COMMANDS[args.command](db, args)
+    except CliError as exc:
+        print(f"Помилка: {exc}", file=sys.stderr)
+        return exc.code
+    except (ValueError, OSError) as exc:
+        # Every user-facing error of the services is a ValueError with a Ukrainian message
+        # (DocumentError, ImportFileError, ExportError, DemoError, ReferenceError …).
+        text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        if isinstance(exc, OSError) and exc.filename:
+            text = f"{text}: {exc.filename}"
+        print(f"Помилка: {text}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        print(f"Помилка бази даних: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with _ukrainian_argparse():
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return int(exc.code) if isinstance(exc.code, int) else 2
     target = args.db or default_database()
     if args.command in (None, "gui"):
         from ui.main_window import run
@@ -44,8 +420,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseOpenError as exc:
         print(f"Помилка: {exc}", file=sys.stderr)
         return 2
-    if args.command == "init":
-        print(f"База даних готова: {opened.db.url}")
-        return 0
-    parser.error(f"невідома команда {args.command}")
-    return 2
+    try:
+        if args.command == "init":
+            print(f"База даних готова: {opened.db.url}")
+            return 0
+        return _run(opened.db, args)
+    finally:
+        opened.db.dispose()
