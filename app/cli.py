@@ -254,7 +254,7 @@ def _rows_list(rows: Sequence[int]) -> str:
 def _cmd_import(db: Database, args: argparse.Namespace) -> int:
     from app.services.imports import import_file
 
-    result = import_file(db, _spec(args.register), args.file, dry_run=args.dry_run)
+    result = import_file(db, _spec(args.register), args.file, dry_run=args.dry_run, user=_user())
     if result.ignored_columns:
         names = ", ".join(f"«{c}»" for c in result.ignored_columns)
         print(f"Стовпці, які не імпортуються: {names}")
@@ -273,7 +273,8 @@ def _cmd_import(db: Database, args: argparse.Namespace) -> int:
         rows = sorted({w.row for w in result.warnings})
         print(
             f"Увага: документи в рядках {_rows_list(rows)} схожі на такі, що за п. 9.2 "
-            "Регламенту не реєструються. Вони будуть (або вже) зареєстровані; перевірте їх."
+            "Регламенту не реєструються (запрошення, привітання, реклама …). Імпорт їх не "
+            "зупиняє; перевірте їх у журналі."
         )
     if result.dry_run:
         print(
@@ -399,6 +400,19 @@ def _run(db: Database, args: argparse.Namespace) -> int:
     except SQLAlchemyError as exc:
         print(f"Помилка бази даних: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("Перервано.", file=sys.stderr)
+        return 130
+
+
+def _user() -> str:
+    """Who runs the command, for the «changed by» columns."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -166,7 +166,7 @@ def _without_history(db: Database, on_date: date) -> dict[int, StatusOn]:
     found: dict[int, StatusOn] = {}
     with db.read() as s:
         for doc_id, reg_date, due, done in s.execute(stmt):
-            if done is not None and done < on_date:
+            if due is None or (done is not None and done < on_date):
                 continue
             found[doc_id] = StatusOn(reg_date, due, done if done == on_date else None)
     return found
