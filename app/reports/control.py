@@ -63,8 +63,8 @@ def status_as_of(facts: Iterable[ControlFact], on_date: date) -> StatusOn | None
     for fact in facts:
         if fact.event_date > on_date:
             continue
-        if fact.kind in _OPENING:
-            taken, term, done = fact.event_date, fact.new_term or term, None
+        if fact.kind in _OPENING:  # a second "set" while open changes the term, not the start
+            taken, term, done = taken or fact.event_date, fact.new_term or term, None
         elif fact.kind == "extend" and taken is not None and fact.new_term is not None:
             term = fact.new_term
         elif fact.kind == "remove" and taken is not None:

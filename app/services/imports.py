@@ -103,21 +103,27 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1251")
 
 
-def _sniff_delimiter(text: str) -> str:
+DELIMITERS = ";,\t"
+
+
+def _delimiters(text: str) -> list[str]:
+    """Separators to try, the sniffed one first (a summary full of commas can fool the sniffer,
+    so the others are tried too: the right one is the one that yields the header row)."""
     sample = "\n".join(text.splitlines()[:20])
     try:
-        return csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
+        first = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
-        first = text.splitlines()[0] if text else ""
-        return max(";,\t", key=first.count)
+        first = ";"
+    return [first, *(d for d in DELIMITERS if d != first)]
 
 
-def read_csv(data: bytes) -> list[list[Any]]:
+def read_csv(data: bytes, delimiter: str | None = None) -> list[list[Any]]:
+    """Rows of a CSV file: UTF-8 with or without BOM, or Windows-1251."""
     text = _decode(data)
     if not text.strip():
         return []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    return [list(row) for row in reader]
+    sep = delimiter or _delimiters(text)[0]
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
 
 
 def read_xlsx(path: Path) -> list[list[Any]]:
@@ -134,19 +140,42 @@ def read_xlsx(path: Path) -> list[list[Any]]:
         wb.close()
 
 
-def read_rows(path: str | Path) -> list[list[Any]]:
-    """Every row of the file's first sheet, as cells (str, or typed values from Excel)."""
+def _check_path(path: str | Path) -> Path:
     p = Path(path)
     if not p.is_file():
         raise ImportFileError(f"Файл «{p}» не знайдено")
-    suffix = p.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(p)
-    if suffix == ".xls":
+    if p.suffix.lower() == ".xls":
         raise ImportFileError(
             "Старий формат Excel (.xls) не підтримується: збережіть файл як .xlsx або .csv"
         )
-    return read_csv(p.read_bytes())
+    return p
+
+
+def _is_xlsx(p: Path) -> bool:
+    return p.suffix.lower() in (".xlsx", ".xlsm")
+
+
+def read_rows(path: str | Path) -> list[list[Any]]:
+    """Every row of the file's first sheet, as cells (str, or typed values from Excel)."""
+    p = _check_path(path)
+    return read_xlsx(p) if _is_xlsx(p) else read_csv(p.read_bytes())
+
+
+def load_table(path: str | Path, spec: RegisterSpec) -> _Table:
+    """The file's table: its header row (found among the first rows) and the data rows."""
+    p = _check_path(path)
+    aliases = header_aliases(spec)
+    if _is_xlsx(p):
+        return _find_table(read_xlsx(p), aliases)
+    data = p.read_bytes()
+    first_error: ImportFileError | None = None
+    for sep in _delimiters(_decode(data)):
+        try:
+            return _find_table(read_csv(data, sep), aliases)
+        except ImportFileError as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise first_error
 
 
 # --- headers -------------------------------------------------------------------------------
@@ -400,7 +429,7 @@ def import_file(
 ) -> ImportResult:
     """Check every row of the file; unless there is a problem or `dry_run`, register them all in
     one transaction, keeping their numbers. Raises ImportFileError for an unusable file."""
-    table = _find_table(read_rows(path), header_aliases(spec))
+    table = load_table(path, spec)
     prepared, problems, warnings, ignored = _validate(db, spec, table, today or date.today())
     result = ImportResult(
         rows=len(table.rows),

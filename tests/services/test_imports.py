@@ -159,3 +159,26 @@ def test_find_document_by_number(db):
     assert imports.find_document_id(db, INCOMING, str(reg.seq), 2026) == reg.id
     assert imports.find_document_id(db, INCOMING, f"{reg.seq}/02-05", 2026) is None
     assert imports.find_document_id(db, INCOMING, reg.reg_number, 2025) is None
+
+
+def test_semicolons_even_when_the_text_is_full_of_commas(db, tmp_path, monkeypatch):
+    class Fooled:
+        delimiter = ","
+
+    # a sniffer fooled by the commas: the separator that yields the header row wins anyway
+    monkeypatch.setattr(imports.csv.Sniffer, "sniff", lambda *_a, **_k: Fooled)
+    path = tmp_path / "commas.csv"
+    rows = ["№;Дата;Кореспондент;Зміст"] + [
+        f"{n};0{n}.04.2025;ТОВ «А, Б, В»;Про дороги, мости, тротуари, освітлення, парки"
+        for n in range(1, 6)
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = import_file(db, INCOMING, path)
+    assert result.ok and result.imported == 5
+
+
+def test_old_excel_format_is_refused_with_advice(db, tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(ImportFileError, match=r"\.xlsx"):
+        import_file(db, INCOMING, path)
