@@ -135,8 +135,8 @@ class PdfPreviewDialog(QDialog):
         fit_page.clicked.connect(self._on_fit_page)
         zoom_in.clicked.connect(self._on_zoom_in)
         zoom_out.clicked.connect(self._on_zoom_out)
-        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=self._on_zoom_in)
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=self._on_zoom_out)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, self._on_zoom_in)
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, self._on_zoom_out)
 
         self.print_button = QPushButton("Друкувати…", self)
         self.save_button = QPushButton("Зберегти PDF…", self)
@@ -149,15 +149,15 @@ class PdfPreviewDialog(QDialog):
             button.setAutoDefault(False)
 
         bar = QHBoxLayout()
-        for widget in (self.page, self.page_total):
-            bar.addWidget(widget)
+        bar.addWidget(self.page)
+        bar.addWidget(self.page_total)
         bar.addStretch(1)
-        for widget in (zoom_out, zoom_in, fit_width, fit_page):
-            bar.addWidget(widget)
+        for button in (zoom_out, zoom_in, fit_width, fit_page):
+            bar.addWidget(button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for widget in (self.print_button, self.save_button, close_button):
-            buttons.addWidget(widget)
+        for button in (self.print_button, self.save_button, close_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)

@@ -45,15 +45,19 @@ def test_resolution_with_two_executors_lead_first_and_put_on_control(qtbot, offi
     assert dialog.author.staff_id() == people["mayor"].id
 
     # Executors by typing part of the surname and Enter; Enter does not close the dialog.
-    type_text(dialog.picker.lineEdit(), "Мельн")
-    qtbot.keyClick(dialog.picker.lineEdit(), Qt.Key.Key_Return)
-    type_text(dialog.picker.lineEdit(), "Ковал")
-    qtbot.keyClick(dialog.picker.lineEdit(), Qt.Key.Key_Return)
+    type_text(dialog.picker, "Мельн")
+    qtbot.keyClick(dialog.picker, Qt.Key.Key_Return)
+    type_text(dialog.picker, "Ковал")
+    qtbot.keyClick(dialog.picker, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert dialog.executor_ids() == [people["melnyk"].id, people["koval"].id]
     assert "Мельнику І. І. — головний виконавець" in dialog.executors.item(0).text()
     assert "Коваль О. П." in dialog.executors.item(1).text()
 
+    # Enter on the emptied picker goes on to the task instead of saving.
+    qtbot.keyClick(dialog.picker, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.focusWidget() is dialog.task
     type_text(dialog.task, "Підготувати відповідь")
     assert not dialog.on_control.isChecked()
     type_text(dialog.term, "06.12.2026")  # a Sunday
@@ -73,6 +77,18 @@ def test_resolution_with_two_executors_lead_first_and_put_on_control(qtbot, offi
     assert doc.lead_executor == "Мельник І. І."
 
 
+def test_an_ambiguous_fragment_asks_to_choose(qtbot, office):
+    db, _people, doc_id = office
+    dialog = ResolutionDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.picker, "П.")  # Бондар В. П. and Коваль О. П.
+    qtbot.keyClick(dialog.picker, Qt.Key.Key_Return)
+    assert dialog.executor_ids() == []
+    assert "виберіть зі списку" in dialog.executors_error.text()
+    assert dialog.isVisible()
+
+
 def test_executors_move_and_remove(qtbot, office):
     db, people, doc_id = office
     dialog = ResolutionDialog(db, doc_id)
@@ -80,13 +96,13 @@ def test_executors_move_and_remove(qtbot, office):
     dialog.add_executor(people["melnyk"].id)
     dialog.add_executor(people["koval"].id)
     dialog.executors.setCurrentRow(1)
-    dialog.up_button.click()
+    qtbot.keyClick(dialog.executors, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert dialog.executor_ids() == [people["koval"].id, people["melnyk"].id]
     assert "головний виконавець" in dialog.executors.item(0).text()
     dialog.add_executor(people["koval"].id)
     assert "уже є" in dialog.executors_error.text()
     dialog.executors.setCurrentRow(0)
-    dialog.remove_button.click()
+    qtbot.keyClick(dialog.executors, Qt.Key.Key_Delete)
     assert dialog.executor_ids() == [people["melnyk"].id]
 
 

@@ -26,7 +26,13 @@ from app.services.details import get_document
 from app.services.dialog_support import document_heading, extension_note, term_preview
 from app.services.organisation import get_organisation
 from app.services.reference import list_staff
-from ui.dialogs.fields import DateEdit, FormDialog, current_user, hint_label
+from ui.dialogs.fields import (
+    DateEdit,
+    FormDialog,
+    current_user,
+    hint_label,
+    set_edit_placeholder,
+)
 
 if TYPE_CHECKING:
     from db.session import Database
@@ -212,7 +218,7 @@ class RemoveFromControlDialog(_ControlDialog):
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.addItems(self._officials())
         self.person.setCurrentIndex(-1)
-        self.person.lineEdit().setPlaceholderText("Хто зробив відмітку «до справи»")
+        set_edit_placeholder(self.person, "Хто зробив відмітку «до справи»")
         self.form.addRow("Хто зняв з контролю:", self.with_error(self.person))
         self.day.textChanged.connect(self._on_day_changed)
         self._on_day_changed()

@@ -10,8 +10,14 @@ from __future__ import annotations
 import getpass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QResizeEvent, QShortcut
+from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QRegularExpressionValidator,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -148,14 +154,23 @@ class DateEdit(QLineEdit):
             return None
 
 
+def set_edit_placeholder(combo: QComboBox, text: str) -> None:
+    """The grey hint inside an editable combo box (QComboBox's own is for non-editable ones)."""
+    edit = combo.lineEdit()
+    if edit is not None:
+        edit.setPlaceholderText(text)
+
+
 class StaffPicker(QComboBox):
     """A staff member chosen from the list or by typing part of the name (type-ahead).
 
-    `chosen` fires when Enter is pressed on a recognised name, so a picker that adds executors
-    can take Enter for itself instead of closing the dialog.
+    With `take_enter`, Enter is the picker's own: `chosen` fires on a recognised name, `unknown`
+    on a fragment that names nobody or several people, and an empty picker passes the focus on —
+    so a picker that adds executors never closes the dialog by accident.
     """
 
     chosen = Signal(int)
+    unknown = Signal(str)
 
     def __init__(
         self,
@@ -168,6 +183,7 @@ class StaffPicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._take_enter = take_enter
+        self.next_on_enter: QWidget | None = None
         self._staff = {s.id: s for s in staff if s.id is not None}
         if allow_empty:
             self.addItem("", None)
@@ -179,8 +195,8 @@ class StaffPicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText("Почніть вводити прізвище…")
-        self.lineEdit().installEventFilter(self)
+        self._completer = completer
+        set_edit_placeholder(self, "Почніть вводити прізвище…")
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
@@ -215,19 +231,33 @@ class StaffPicker(QComboBox):
         if staff_id is None and self.itemData(0) is not None:
             self.setEditText("")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            self._take_enter
-            and watched is self.lineEdit()
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
-            and self.currentText().strip()
-        ):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The combo box, not its line edit, has the focus: Enter arrives here first.
+        if self._take_enter and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not self.currentText().strip():
+                # Enter on an empty picker goes on to the next field rather than saving
+                # the dialog half-filled.
+                if self.next_on_enter is not None:
+                    self.next_on_enter.setFocus(Qt.FocusReason.TabFocusReason)
+                else:
+                    self.focusNextChild()
+                event.accept()
+                return
+            popup = self._completer.popup()
+            if popup is not None and popup.isVisible():
+                # Enter on a highlighted suggestion means that person, not the typed fragment.
+                index = popup.currentIndex()
+                if index.isValid():
+                    self.setEditText(str(index.data()))
+                popup.hide()
             sid = self.staff_id()
             if sid is not None:
                 self.chosen.emit(sid)
-            return True
-        return super().eventFilter(watched, event)
+            else:
+                self.unknown.emit(self.currentText().strip())
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class FormDialog(QDialog):
@@ -265,7 +295,7 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.accept)
+            QShortcut(QKeySequence(keys), self, self.accept)
 
     def field_error(self, widget: QWidget) -> ErrorLabel:
         """The error label that belongs under `widget` (place it in the layout yourself)."""

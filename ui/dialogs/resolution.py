@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +50,22 @@ def default_author(staff: list[StaffInfo]) -> int | None:
     return heads[0].id if heads else None
 
 
+class ExecutorList(QListWidget):
+    """The executors in order; Ctrl+↑ / Ctrl+↓ move the current one, Delete removes it."""
+
+    move_requested = Signal(int)
+    remove_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+        elif event.key() == Qt.Key.Key_Delete:
+            self.remove_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+
 class ResolutionDialog(FormDialog):
     def __init__(self, db: Database, doc_id: int, parent: QWidget | None = None) -> None:
         super().__init__("Резолюція", parent=parent)
@@ -70,10 +88,13 @@ class ResolutionDialog(FormDialog):
         self.picker = StaffPicker(staff, self, allow_empty=True, take_enter=True)
         self.picker.set_staff_id(None)
         self.picker.chosen.connect(self._on_executor_chosen)
+        self.picker.unknown.connect(self._on_executor_unknown)
         self.add_button = QPushButton("Додати", self)
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._on_add_executor)
-        self.executors = QListWidget(self)
+        self.executors = ExecutorList(self)
+        self.executors.move_requested.connect(self._move)
+        self.executors.remove_requested.connect(self._on_remove_executor)
         self.executors.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.up_button = QPushButton("Вище", self)
         self.down_button = QPushButton("Нижче", self)
@@ -98,10 +119,13 @@ class ResolutionDialog(FormDialog):
         grid.setContentsMargins(0, 0, 0, 0)
         self.executors_error = self.field_error(self.picker)
 
+        self.executors.setToolTip("Ctrl+↑ / Ctrl+↓ — змінити порядок, Delete — вилучити")
+
         self.task = QPlainTextEdit(self)
         self.task.setTabChangesFocus(True)
         self.task.setPlaceholderText("Наприклад: Розглянути та підготувати відповідь заявнику")
         self.task.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.picker.next_on_enter = self.task
         self.term = DateEdit(optional=True, parent=self)
         self.term_hint = hint_label("", self)
         self.resolution_date = DateEdit(date.today(), parent=self)
@@ -130,7 +154,7 @@ class ResolutionDialog(FormDialog):
             hint_label(
                 "Перший у списку — головний виконавець (п. 9.9); співвиконавці подають йому "
                 "інформацію не пізніше ніж за 3 дні до строку. Додайте виконавця: введіть "
-                "частину прізвища і натисніть Enter.",
+                "частину прізвища і натисніть Enter; Enter у порожньому полі — до завдання.",
                 self,
             ),
         )
@@ -169,6 +193,11 @@ class ResolutionDialog(FormDialog):
 
     def _on_executor_chosen(self, staff_id: int) -> None:
         self.add_executor(staff_id)
+
+    def _on_executor_unknown(self, text: str) -> None:
+        self.executors_error.show_error(
+            f"«{text}» — у довіднику немає такого працівника або їх кілька; виберіть зі списку"
+        )
 
     def _on_add_executor(self) -> None:
         sid = self.picker.staff_id()
