@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from db.session import Database
 
 WEEKDAYS = ("понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя")
+SHORT_WEEKDAYS = ("пн", "вт", "ср", "чт", "пт", "сб", "нд")
 
 MARTIAL_LAW_NOTE = (
     "Поки триває воєнний стан (Закон № 2136-IX), святкові та неробочі дні є робочими. "
@@ -100,14 +101,14 @@ class CalendarTab(QWidget):
         year_row.addWidget(self.year)
         year_row.addStretch(1)
         left.addLayout(year_row)
-        self.days = _table(("Дата", "День тижня", "Для строків", "Свято або причина"), self)
+        self.days = _table(("Дата", "День", "Для строків", "Свято або причина"), self)
         left.addWidget(self.days, 1)
-        layout.addLayout(left, 1)
+        layout.addLayout(left, 3)
 
         right = QVBoxLayout()
         right.addWidget(self._overrides_box())
         right.addWidget(self._martial_law_box())
-        layout.addLayout(right, 1)
+        layout.addLayout(right, 2)
         self.reload()
 
     def _overrides_box(self) -> QGroupBox:
@@ -121,7 +122,7 @@ class CalendarTab(QWidget):
         self.override_kind.addItem("вихідним днем", False)
         self.override_kind.addItem("робочим днем", True)
         self.override_note = QLineEdit(box)
-        self.override_note.setPlaceholderText("Підстава, напр. «Розпорядження № 12-р»")
+        self.override_note.setPlaceholderText("напр. «Розпорядження № 12-р»")
         self.add_override = QPushButton("Додати", box)
         self.add_override.clicked.connect(self._on_add_override)
         self.override_note.returnPressed.connect(self._on_add_override)
@@ -172,7 +173,8 @@ class CalendarTab(QWidget):
         while day.year == year:
             name = cal.holiday_name(day)
             if name:
-                rows.append((format_date(day), WEEKDAYS[day.weekday()], *_status(cal, day, name)))
+                weekday = SHORT_WEEKDAYS[day.weekday()]
+                rows.append((format_date(day), weekday, *_status(cal, day, name)))
             day += timedelta(days=1)
         _fill(self.days, rows)
         items = calendar_service.list_overrides(self._db)

@@ -195,11 +195,12 @@ def staff_tab(db: Database, parent: QWidget | None = None) -> RecordListTab:
 
 def correspondent_tab(db: Database, parent: QWidget | None = None) -> RecordListTab:
     spec = ListSpec(
-        headers=("Назва", "Адреса", "Індекс", "Електронна пошта"),
+        headers=("Назва", "Адреса", "Пошт. індекс", "Електронна пошта"),
         load=lambda text: reference.list_correspondents(db, text, limit=200),
         cells=lambda c: (c.name, c.address, c.postal_code, c.email),
         editor=lambda record, owner: CorrespondentForm(db, record, owner),
         search_hint="Пошук за частиною назви (показано до 200 збігів)",
+        stretch=0,
     )
     return RecordListTab(spec, parent)
 
