@@ -215,10 +215,12 @@ def _spec(code: str) -> RegisterSpec:
 
 
 def _write(path: str, data: bytes) -> None:
+    from app.services.exports import cannot_write
+
     try:
         Path(path).write_bytes(data)
     except OSError as exc:
-        raise CliError(f"Не вдається записати файл «{path}»: {exc.strerror or exc}") from exc
+        raise cannot_write(path, exc) from exc
 
 
 def _cmd_demo(db: Database, args: argparse.Namespace) -> int:
@@ -319,13 +321,12 @@ def _cmd_control_report(db: Database, args: argparse.Namespace) -> int:
     else:
         from app.printing.control_report import print_control_report
         from app.reports.control import printable
+        from app.services.exports import cannot_write
 
         try:
             print_control_report(printable(report), args.output)
         except OSError as exc:
-            raise CliError(
-                f"Не вдається записати файл «{args.output}»: {exc.strerror or exc}"
-            ) from exc
+            raise cannot_write(args.output, exc) from exc
     print(
         f"Станом на {format_date(on_date)} на контролі документів: {len(report.lines)}, "
         f"з них прострочено: {report.overdue} → {args.output}"
@@ -392,9 +393,11 @@ def _run(db: Database, args: argparse.Namespace) -> int:
     except (ValueError, OSError) as exc:
         # Every user-facing error of the services is a ValueError with a Ukrainian message
         # (DocumentError, ImportFileError, ExportError, DemoError, ReferenceError …).
-        text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        if isinstance(exc, OSError) and exc.filename:
-            text = f"{text}: {exc.filename}"
+        text = str(exc)
+        if isinstance(exc, OSError):
+            from app.services.exports import os_error_text
+
+            text = os_error_text(exc) + (f": {exc.filename}" if exc.filename else "")
         print(f"Помилка: {text}", file=sys.stderr)
         return 1
     except SQLAlchemyError as exc:

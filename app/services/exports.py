@@ -9,6 +9,7 @@ real dates (sortable and filterable in Excel), a bold frozen header and an autof
 from __future__ import annotations
 
 import csv
+import errno
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,26 @@ MIN_WIDTH, MAX_WIDTH = 8, 60
 
 class ExportError(ValueError):
     """The export cannot be written; a Ukrainian message."""
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "немає такої теки",
+    errno.EACCES: "немає дозволу на запис",
+    errno.EPERM: "немає дозволу на запис",
+    errno.ENOSPC: "на диску немає місця",
+    errno.EISDIR: "це тека, а не файл",
+    errno.EROFS: "диск лише для читання",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """Why a file could not be written, in Ukrainian where the reason is a common one
+    (a file open in Excel on Windows shows up as «немає дозволу на запис»)."""
+    return _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def cannot_write(path: str | Path, exc: OSError) -> ExportError:
+    return ExportError(f"Не вдається записати файл «{path}»: {os_error_text(exc)}")
 
 
 def guess_format(path: str | Path, requested: str | None) -> str:
@@ -101,7 +122,7 @@ def write_csv(path: str | Path, titles: Sequence[str], rows: Any) -> None:
             writer.writerow(titles)
             writer.writerows(rows)
     except OSError as exc:
-        raise ExportError(f"Не вдається записати файл «{path}»: {exc.strerror or exc}") from exc
+        raise cannot_write(path, exc) from exc
 
 
 def _width(title: str, values: Sequence[Any]) -> float:
@@ -122,7 +143,7 @@ def write_xlsx(
     try:
         fh = open(path, "wb")  # noqa: SIM115 - opened first, so a bad path fails before any work
     except OSError as exc:
-        raise ExportError(f"Не вдається записати файл «{path}»: {exc.strerror or exc}") from exc
+        raise cannot_write(path, exc) from exc
     with fh:
         _fill_workbook(fh, titles, rows, sheet_title)
 
