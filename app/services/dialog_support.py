@@ -7,6 +7,7 @@ The rules stay in app.domain.deadlines; this module only words them, with no Qt.
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,14 @@ from app.services.details import DocumentDetail
 from db.session import Database
 
 WEEKDAYS = ("понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя")
+
+
+def current_user() -> str:
+    """Who is changing the record: the Windows/Linux login (there are no program accounts yet)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in the environment (a service account, a bare container)
+        return ""
 
 
 def _d(day: date) -> str:

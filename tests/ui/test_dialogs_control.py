@@ -164,6 +164,9 @@ def test_put_on_control_moves_a_weekend_term_back(qtbot, office):
     dialog.accept()
     assert dialog.due_date == date(2026, 12, 4)
     assert "04.12.2026" in dialog.summary
+    assert dialog.notice is not None and dialog.notice.isVisible()
+    assert "04.12.2026" in dialog.notice.text()
+    dialog.notice.close()
 
 
 def test_extend_without_a_reason_is_refused_then_the_old_term_is_kept(qtbot, office):

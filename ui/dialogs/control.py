@@ -10,12 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -23,16 +25,10 @@ from PySide6.QtWidgets import (
 from app.domain.dates import format_date
 from app.services import control
 from app.services.details import get_document
-from app.services.dialog_support import document_heading, extension_note, term_preview
+from app.services.dialog_support import current_user, document_heading, extension_note, term_preview
 from app.services.organisation import get_organisation
 from app.services.reference import list_staff
-from ui.dialogs.fields import (
-    DateEdit,
-    FormDialog,
-    current_user,
-    hint_label,
-    set_edit_placeholder,
-)
+from ui.dialogs.fields import DateEdit, FormDialog, hint_label, set_edit_placeholder
 
 if TYPE_CHECKING:
     from db.session import Database
@@ -48,6 +44,7 @@ class _ControlDialog(FormDialog):
         self._db = db
         self._doc_id = doc_id
         self._doc = get_document(db, doc_id)
+        self.notice: QMessageBox | None = None
         heading = QLabel(f"<b>{document_heading(self._doc)}</b>", self)
         heading.setWordWrap(True)
         self.body.addWidget(heading)
@@ -64,6 +61,20 @@ class _ControlDialog(FormDialog):
         else:
             self.error.show_error("Документ не перебуває на контролі")
             self.ok_button.setEnabled(False)
+
+    def _tell_if_moved(self, typed: date | None, stored: date) -> None:
+        """After saving: the term typed fell on a day off and was moved back (9.11)."""
+        if typed is None or typed == stored:
+            return
+        self.notice = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Строк перенесено",
+            f"{format_date(typed)} — неробочий день, тому строк виконання встановлено на "
+            f"попередній робочий день: {format_date(stored)} (п. 9.11).",
+            QMessageBox.StandardButton.Ok,
+            self.parentWidget(),
+        )
+        self.notice.open()  # not exec(): the dialog closes at once, the note stays on top
 
     def _date_row(self, label: str, edit: DateEdit) -> None:
         self.form.addRow(label, self.with_error(edit))
@@ -106,12 +117,8 @@ class PutOnControlDialog(_ControlDialog):
     def _save(self) -> None:
         typed = self.term.date_value()
         self.due_date = control.put_on_control(self._db, self._doc_id, typed, user=current_user())
-        moved = (
-            f" (вказано {format_date(typed)} — неробочий день)"
-            if typed and typed != self.due_date
-            else ""
-        )
-        self.summary = f"Документ взято на контроль до {format_date(self.due_date)}{moved}"
+        self.summary = f"Документ взято на контроль до {format_date(self.due_date)}"
+        self._tell_if_moved(typed, self.due_date)
 
 
 class ExtendTermDialog(_ControlDialog):
@@ -136,6 +143,8 @@ class ExtendTermDialog(_ControlDialog):
                 self.form.addRow("", hint_label(note, self))
         self.history = QListWidget(self)
         self.history.setMaximumHeight(110)
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for event in self._doc.control_events:
             if event.new_term is None:
                 continue
@@ -167,6 +176,7 @@ class ExtendTermDialog(_ControlDialog):
             person=self.person.text(),
             user=current_user(),
         )
+        self._tell_if_moved(new_term, self.new_due_date)
 
 
 class ProgressDialog(_ControlDialog):

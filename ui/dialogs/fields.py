@@ -7,7 +7,6 @@ is wrong: the message appears under the field or under the form and the dialog s
 
 from __future__ import annotations
 
-import getpass
 from datetime import date
 
 from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
@@ -37,24 +36,10 @@ from app.services.reference import ReferenceError as RefError
 from app.services.reference import StaffInfo
 
 #: Errors whose message is written for the clerk; anything else is a bug and propagates.
-USER_ERRORS: tuple[type[Exception], ...] = (
-    DateError,
-    DocumentError,
-    OrganisationError,
-    RefError,
-    NumberFormatError,
-)
+USER_ERRORS = (DateError, DocumentError, OrganisationError, RefError, NumberFormatError)
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: palette(placeholder-text);"
-
-
-def current_user() -> str:
-    """Who is changing the record: the Windows/Linux login (there are no program accounts yet)."""
-    try:
-        return getpass.getuser()
-    except Exception:  # pragma: no cover - depends on the environment
-        return ""
 
 
 class FieldProblem(ValueError):
@@ -66,11 +51,7 @@ class FieldProblem(ValueError):
 
 
 class WrappedLabel(QLabel):
-    """A word-wrapped label that asks for the lines it needs at its real width.
-
-    A plain wrapped QLabel asks for the height of a narrow guess, so form rows gape under
-    one-line hints; this one answers with heightForWidth of the width it was given.
-    """
+    """A wrapped label sized for its real width (a plain one makes form rows gape)."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
@@ -126,12 +107,8 @@ class DateEdit(QLineEdit):
         self.optional = optional
         self.setPlaceholderText("ДД.ММ.РРРР")
         self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9. ]{0,12}"), self))
-        metrics = self.fontMetrics()
-        widest = max(
-            metrics.horizontalAdvance("ДД.ММ.РРРР"), metrics.horizontalAdvance("00.00.0000")
-        )
-        self.setMinimumWidth(widest + 20)
-        self.setMaximumWidth(widest + 28)
+        widest = max(self.fontMetrics().horizontalAdvance(t) for t in ("ДД.ММ.РРРР", "00.00.0000"))
+        self.setFixedWidth(widest + 24)
         self.set_date(value)
 
     def set_date(self, value: date | None) -> None:
@@ -184,7 +161,6 @@ class StaffPicker(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._take_enter = take_enter
         self.next_on_enter: QWidget | None = None
-        self._staff = {s.id: s for s in staff if s.id is not None}
         if allow_empty:
             self.addItem("", None)
         for info in staff:
@@ -208,22 +184,13 @@ class StaffPicker(QComboBox):
         index = self.findText(text, Qt.MatchFlag.MatchFixedString)
         if index < 0:
             # «мельн» names Мельник when nobody else matches: no need to pick from the popup.
-            found = self.model().match(
-                self.model().index(0, 0),
-                Qt.ItemDataRole.DisplayRole,
-                text,
-                2,
-                Qt.MatchFlag.MatchContains,
-            )
+            model, role = self.model(), Qt.ItemDataRole.DisplayRole
+            found = model.match(model.index(0, 0), role, text, 2, Qt.MatchFlag.MatchContains)
             if len(found) != 1:
                 return None
             index = found[0].row()
         value = self.itemData(index)
         return value if isinstance(value, int) else None
-
-    def staff(self) -> StaffInfo | None:
-        sid = self.staff_id()
-        return self._staff.get(sid) if sid is not None else None
 
     def set_staff_id(self, staff_id: int | None) -> None:
         index = self.findData(staff_id)
@@ -234,9 +201,7 @@ class StaffPicker(QComboBox):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # The combo box, not its line edit, has the focus: Enter arrives here first.
         if self._take_enter and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if not self.currentText().strip():
-                # Enter on an empty picker goes on to the next field rather than saving
-                # the dialog half-filled.
+            if not self.currentText().strip():  # on to the next field, not «save half-filled»
                 if self.next_on_enter is not None:
                     self.next_on_enter.setFocus(Qt.FocusReason.TabFocusReason)
                 else:
@@ -276,21 +241,16 @@ class FormDialog(QDialog):
         self._field_errors: dict[QWidget, ErrorLabel] = {}
         layout = QVBoxLayout(self)
         if intro:
-            top = QLabel(intro, self)
-            top.setWordWrap(True)
-            layout.addWidget(top)
+            layout.addWidget(WrappedLabel(intro, self))
         self.body = QVBoxLayout()
         layout.addLayout(self.body)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("Скасувати", QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Скасувати")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -298,12 +258,10 @@ class FormDialog(QDialog):
             QShortcut(QKeySequence(keys), self, self.accept)
 
     def field_error(self, widget: QWidget) -> ErrorLabel:
-        """The error label that belongs under `widget` (place it in the layout yourself)."""
-        label = self._field_errors.get(widget)
-        if label is None:
-            label = ErrorLabel(self)
-            self._field_errors[widget] = label
-        return label
+        """The error label that belongs under `widget`."""
+        if widget not in self._field_errors:
+            self._field_errors[widget] = ErrorLabel(self)
+        return self._field_errors[widget]
 
     def with_error(self, widget: QWidget, shown: QWidget | None = None) -> QWidget:
         """`shown` (default: `widget`) with the error label of `widget` under it, for a form row.

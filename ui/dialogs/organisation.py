@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.dialog_support import current_user
 from app.services.organisation import (
     OrganisationError,
     OrganisationInfo,
     get_organisation,
     save_organisation,
 )
-from ui.dialogs.fields import ErrorLabel, FormDialog, current_user
+from ui.dialogs.fields import ErrorLabel, FormDialog
 
 if TYPE_CHECKING:
     from db.session import Database

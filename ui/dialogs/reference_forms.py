@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from app.services import reference
+from app.services.dialog_support import current_user
 from app.services.reference import CaseFileInfo, CorrespondentInfo, DepartmentInfo
-from ui.dialogs.fields import FormDialog, current_user
+from ui.dialogs.fields import FormDialog
 
 if TYPE_CHECKING:
     from db.session import Database

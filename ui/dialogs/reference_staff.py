@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 
 from app.domain.names import Gender, detect_gender
 from app.services import reference
+from app.services.dialog_support import current_user
 from app.services.reference import StaffInfo
-from ui.dialogs.fields import FormDialog, current_user, hint_label
+from ui.dialogs.fields import FormDialog, hint_label
 from ui.dialogs.reference_forms import department_combo
 
 if TYPE_CHECKING:

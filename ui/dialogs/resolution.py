@@ -28,16 +28,9 @@ from PySide6.QtWidgets import (
 from app.domain.dates import format_date
 from app.services import control
 from app.services.details import get_document
-from app.services.dialog_support import document_heading, term_preview
+from app.services.dialog_support import current_user, document_heading, term_preview
 from app.services.reference import StaffInfo, list_staff
-from ui.dialogs.fields import (
-    DateEdit,
-    FieldProblem,
-    FormDialog,
-    StaffPicker,
-    current_user,
-    hint_label,
-)
+from ui.dialogs.fields import DateEdit, FieldProblem, FormDialog, StaffPicker, hint_label
 
 if TYPE_CHECKING:
     from db.session import Database
