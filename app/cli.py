@@ -418,7 +418,14 @@ def _user() -> str:
         return ""
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, start_window: Callable[[str], int] | None = None
+) -> int:
+    """Run a command; without one, start the window through `start_window`.
+
+    The window is passed in by the entry point (app/__main__.py) so that app/ never imports
+    the UI layer: commands run on a machine without a display or Qt's libraries.
+    """
     with _ukrainian_argparse():
         parser = build_parser()
         try:
@@ -427,9 +434,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(exc.code) if isinstance(exc.code, int) else 2
     target = args.db or default_database()
     if args.command in (None, "gui"):
-        from ui.main_window import run
-
-        return run(target)
+        if start_window is None:
+            print("Помилка: вікно програми тут недоступне", file=sys.stderr)
+            return 2
+        return start_window(target)
     from app.services.database import DatabaseOpenError, open_database
 
     try:

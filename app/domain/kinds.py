@@ -86,7 +86,12 @@ _SUMMARY_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("привітан", "привітання"),
     ("вітан", "привітання"),
     ("вітальн", "привітання"),
-    ("реклам", "рекламні повідомлення"),
+    # Not the bare stem «реклам»: letters about outdoor advertising are council business.
+    ("рекламне повідомлення", "рекламні повідомлення"),
+    ("рекламні повідомлення", "рекламні повідомлення"),
+    ("рекламна пропозиція", "рекламні повідомлення"),
+    ("рекламний буклет", "рекламні повідомлення"),
+    ("рекламна продукція", "рекламні повідомлення"),
     ("прейскурант", "прейскуранти"),
 )
 _SUMMARY_RE = re.compile(
@@ -107,7 +112,7 @@ def registration_warning(kind: str, summary: str = "") -> str | None:
     """A Ukrainian warning when the document looks like one regulation 9.2 excludes, else None.
 
     The kind is checked first; then the summary for the obvious words («запрошення»,
-    «привітання», «вітання», «реклама», «прейскурант»), since clerks often leave the kind at
+    «привітання», «вітання», «рекламне повідомлення», «прейскурант»), since clerks often leave the kind at
     «Лист».
     """
     if is_not_registered(kind):

@@ -68,3 +68,10 @@ def test_summary_keywords_warn(summary: str, what: str) -> None:
 )
 def test_summary_without_keywords(summary: str) -> None:
     assert registration_warning("Лист", summary) is None
+
+
+def test_a_letter_about_outdoor_advertising_is_an_ordinary_letter() -> None:
+    # Regulating adverts is council business; only the adverts themselves are not registered.
+    assert registration_warning("Лист", "Про розміщення зовнішньої реклами на вул. Героїв") is None
+    assert registration_warning("Лист", "Про демонтаж рекламних засобів") is None
+    assert registration_warning("Лист", "Рекламне повідомлення про послуги друку") is not None
