@@ -175,6 +175,7 @@ def test_extend_without_a_reason_is_refused_then_the_old_term_is_kept(qtbot, off
     dialog = ExtendTermDialog(db, doc_id)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert dialog.focusWidget() is dialog.term  # the first field, not the «Продовжити» button
     type_text(dialog.term, "18.12.2026")
     type_text(dialog.person, "Мельник І. І.")
     qtbot.keyClick(dialog.person, Qt.Key.Key_Return)

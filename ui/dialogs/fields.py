@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QRegularExpressionValidator,
     QResizeEvent,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -249,13 +250,23 @@ class FormDialog(QDialog):
         layout.addStretch(1)
         self.buttons = QDialogButtonBox(self)
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Скасувати", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = self.buttons.addButton(
+            "Скасувати", QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The buttons are created first, so Qt would start on «Зберегти»: start on a field.
+        focused = self.focusWidget()
+        if focused is None or focused.parentWidget() is self.buttons:
+            self.cancel_button.setFocus(Qt.FocusReason.TabFocusReason)
+            self.focusNextChild()  # the fields come after the buttons in the focus chain
 
     def field_error(self, widget: QWidget) -> ErrorLabel:
         """The error label that belongs under `widget`."""
