@@ -79,9 +79,9 @@ def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str =
         s.add(res)
         s.flush()
         if data.parent_id is None:
-            _set_lead(s, doc, data.executor_ids[0])
+            set_lead_executor(s, doc, data.executor_ids[0])
         if term and doc.on_control and doc.done_date is None and term != doc.due_date:
-            _event(
+            record_event(
                 s,
                 doc,
                 "extend" if doc.due_date else "set",
@@ -96,7 +96,8 @@ def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str =
         return res.id
 
 
-def _set_lead(s: Session, doc: Document, staff_id: int) -> None:
+def set_lead_executor(s: Session, doc: Document, staff_id: int) -> None:
+    """Make `staff_id` the document's lead executor, with the columns the table sorts on."""
     staff = s.get(Staff, staff_id)
     if staff is None:
         raise ControlError("Виконавця не знайдено в довіднику")
@@ -107,7 +108,8 @@ def _set_lead(s: Session, doc: Document, staff_id: int) -> None:
     doc.department_id = staff.department_id
 
 
-def _event(s: Session, doc: Document, kind: str, day: date, user: str, **kw: object) -> None:
+def record_event(s: Session, doc: Document, kind: str, day: date, user: str, **kw: object) -> None:
+    """Append an entry to the document's control history (never updated afterwards)."""
     s.add(ControlEvent(document_id=doc.id, kind=kind, event_date=day, changed_by=user, **kw))
 
 
@@ -141,7 +143,7 @@ def put_on_control(
             else default_term(doc.reg_date, doc.urgent, calendar)
         )
         kind = "reopen" if doc.done_date else "set"
-        _event(s, doc, kind, today or date.today(), user, old_term=doc.due_date, new_term=due)
+        record_event(s, doc, kind, today or date.today(), user, old_term=doc.due_date, new_term=due)
         doc.on_control, doc.due_date, doc.done_date = True, due, None
         doc.version += 1
         return due
@@ -166,7 +168,7 @@ def extend_term(
             validate_extension(doc.due_date, adjusted, reason)
         except ControlRuleError as exc:
             raise ControlError(str(exc)) from exc
-        _event(
+        record_event(
             s,
             doc,
             "extend",
@@ -190,7 +192,7 @@ def add_progress(
         raise ControlError("Напишіть, що зроблено")
     with db.write() as s:
         doc = _open_control(s, doc_id)
-        _event(s, doc, "progress", today or date.today(), user, text=note.strip())
+        record_event(s, doc, "progress", today or date.today(), user, text=note.strip())
 
 
 def remove_from_control(
@@ -211,7 +213,7 @@ def remove_from_control(
         doc = _open_control(s, doc_id)
         if done_date < doc.reg_date:
             raise ControlError("Дата зняття з контролю раніша за дату реєстрації")
-        _event(
+        record_event(
             s,
             doc,
             "remove",
