@@ -71,9 +71,10 @@ class _ControlDialog(FormDialog):
             "Строк перенесено",
             f"{format_date(typed)} — неробочий день, тому строк виконання встановлено на "
             f"попередній робочий день: {format_date(stored)} (п. 9.11).",
-            QMessageBox.StandardButton.Ok,
+            QMessageBox.StandardButton.NoButton,
             self.parentWidget(),
         )
+        self.notice.addButton("Гаразд", QMessageBox.ButtonRole.AcceptRole)
         self.notice.open()  # not exec(): the dialog closes at once, the note stays on top
 
     def _date_row(self, label: str, edit: DateEdit) -> None:
