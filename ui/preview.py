@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QPointF,
+    QRect,
+    QSize,
+    QStandardPaths,
+    Qt,
+)
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -232,8 +241,12 @@ class PdfPreviewDialog(QDialog):
             QMessageBox.warning(self, "Друк", str(exc))
 
     def _on_save(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = (
+            str(Path(folder) / _file_name(self._title)) if folder else _file_name(self._title)
+        )
         path, _ = QFileDialog.getSaveFileName(
-            self, "Зберегти PDF", _file_name(self._title), "Документ PDF (*.pdf)"
+            self, "Зберегти PDF", suggested, "Документ PDF (*.pdf)"
         )
         if not path:
             return

@@ -89,3 +89,15 @@ def test_printing_turns_landscape_pages(qtbot, tmp_path: Path):
     image = _on_white(printed.render(0, QSize(595, 842)))
     darkest = min(range(10, 40), key=lambda x: QColor(image.pixel(x, 421)).lightness())
     assert abs(darkest - 20) <= 1
+
+
+def test_save_writes_the_same_bytes(qtbot, tmp_path: Path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    pdf = _pdf(False)
+    target = tmp_path / "штамп"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog = PdfPreviewDialog(pdf, "Штамп")
+    qtbot.addWidget(dialog)
+    dialog.save_button.click()
+    assert (tmp_path / "штамп.pdf").read_bytes() == pdf
