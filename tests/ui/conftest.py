@@ -1,0 +1,62 @@
+"""UI tests: real widgets on the offscreen platform, on a SQLite database.
+
+The platform and the QSettings folder are set before Qt is imported, so the tests neither need a
+display nor touch the clerk's saved window geometry.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="dilovod-ui-settings-")
+
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app.registers import INCOMING
+from app.services import documents
+from db.session import Database
+from tests import factories
+from ui import tasks
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+    yield
+
+
+@pytest.fixture
+def wait_tasks(qtbot) -> Callable[[], None]:
+    """Wait until every background task has delivered its result on the GUI thread."""
+
+    def wait(timeout: int = 5000) -> None:
+        qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=timeout)
+
+    return wait
+
+
+@pytest.fixture
+def filled_db(sqlite_db: Database) -> Database:
+    """An organisation, three staff and 300 incoming letters over 150 days."""
+    factories.organisation(sqlite_db)
+    factories.staff(sqlite_db)
+    start = date.today() - timedelta(days=150)
+    rows = []
+    for i in range(300):
+        raw = {
+            "correspondent": f"Кореспондент № {i % 17}",
+            "summary": f"Лист номер {i} про благоустрій",
+            "kind": "Лист",
+            "urgent": i % 10 == 0,
+        }
+        rows.append((INCOMING.parse(raw), start + timedelta(days=i // 2), None))
+    documents.register_many(sqlite_db, INCOMING, rows)
+    return sqlite_db

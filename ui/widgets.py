@@ -1,0 +1,326 @@
+"""Small widgets shared by the tabs and dialogs: dates typed as ДД.ММ.РРРР, whole numbers,
+the red «wrong input» highlight, a period picker.
+
+Dates are typed, not picked: a clerk with the letter in one hand types «05032026» or
+«5.3.26» faster than any calendar popup, so the field inserts the dots as you type and
+completes the year when focus leaves it. `app.domain.dates` stays the only parser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, QRegularExpression, QStringListModel, Qt, Signal
+from PySide6.QtGui import (
+    QIntValidator,
+    QKeyEvent,
+    QRegularExpressionValidator,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.dates import DateError, format_date, parse_date
+from app.registers.fields import Field, FieldKind
+from db.session import Database
+from ui.tasks import run_in_background
+
+INVALID_STYLE = """
+*[invalid="true"] { border: 1px solid #c0392b; background: #fdecea; color: #212529; }
+QLabel[role="error"] { color: #b02a37; }
+"""
+
+
+def current_user() -> str:
+    """Who is making changes, as recorded beside every stored record."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some service accounts
+        return ""
+
+
+def format_count(n: int) -> str:
+    """«1 234» — thousands separated by a non-breaking space, as Ukrainian text does."""
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Highlight (or clear) a field that holds a wrong value; INVALID_STYLE paints it."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+class DateEdit(QLineEdit):
+    """A line edit for ДД.ММ.РРРР: digits and dots only, dots added as you type.
+
+    `date()` returns the parsed date (None when empty) or raises DateError with a message
+    ready to show; an unparseable text stays as typed so nothing the clerk typed is lost.
+    """
+
+    date_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, value: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("ДД.ММ.РРРР")
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9. ]{0,10}"), self))
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00.00.00000") + 24)
+        self.setToolTip("Дата у форматі ДД.ММ.РРРР; «+» / «−» — наступний / попередній день")
+        self.textEdited.connect(self._on_text_edited)
+        self.editingFinished.connect(self._on_editing_finished)
+        if value is not None:
+            self.set_date(value)
+
+    def set_date(self, value: dt.date | None) -> None:
+        self.setText(format_date(value))
+
+    def date(self) -> dt.date | None:
+        text = self.text().strip()
+        return parse_date(text) if text else None
+
+    def valid_date(self) -> dt.date | None:
+        """The date, or None when the field is empty or wrong (for filters)."""
+        try:
+            return self.date()
+        except DateError:
+            return None
+
+    def is_valid(self) -> bool:
+        try:
+            self.date()
+        except DateError:
+            return False
+        return True
+
+    def _on_text_edited(self, text: str) -> None:
+        # «05» → «05.», «05.03» → «05.03.»: only when the clerk just typed the second digit.
+        if re.fullmatch(r"\d\d|\d\d\.\d\d", text) and self.cursorPosition() == len(text):
+            self.setText(text + ".")
+        self.date_changed.emit()
+
+    def _on_editing_finished(self) -> None:
+        text = self.text().strip()
+        if re.fullmatch(r"\d{8}", text):
+            text = f"{text[:2]}.{text[2:4]}.{text[4:]}"
+        try:
+            value = parse_date(text) if text else None
+        except DateError:
+            return
+        if value is not None and format_date(value) != self.text():
+            self.set_date(value)
+            self.date_changed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text() == "." and self.text()[: self.cursorPosition()].endswith("."):
+            return  # the dot was already put in for the clerk
+        step = {Qt.Key.Key_Plus: 1, Qt.Key.Key_Minus: -1}.get(Qt.Key(event.key()))
+        if step:
+            current = self.valid_date() or dt.date.today()
+            self.set_date(current + timedelta(days=step) if self.text() else current)
+            self.date_changed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class IntEdit(QLineEdit):
+    """A whole number from 0 to 100 000 (sheets, copies)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QIntValidator(0, 100_000, self))
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000000") + 24)
+
+
+class FieldEditor(QObject):
+    """The editor of one spec field: the widget, its value as typed, and `edited`.
+
+    TEXT → QLineEdit, MULTILINE → QPlainTextEdit (Tab moves on), DATE → DateEdit, INT → IntEdit,
+    BOOL → QCheckBox, CHOICE → editable combo, CORRESPONDENT → line edit with a completer over
+    every correspondent (loaded in the background), CASE_INDEX → editable combo of the year's
+    nomenclature showing each case's title beside its index.
+    """
+
+    edited = Signal()
+
+    def __init__(self, db: Database, field: Field, year: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.field = field
+        kind = field.kind
+        self.widget: QWidget
+        if kind == FieldKind.MULTILINE:
+            edit = QPlainTextEdit(parent)
+            edit.setTabChangesFocus(True)
+            lines = 3 if field.required else 2
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+            edit.textChanged.connect(self.edited)
+            self.widget = edit
+        elif kind == FieldKind.BOOL:
+            box = QCheckBox(parent)
+            box.toggled.connect(self.edited)
+            self.widget = box
+        elif kind in (FieldKind.CHOICE, FieldKind.CASE_INDEX):
+            combo = QComboBox(parent)
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            line_edit = combo.lineEdit()
+            if line_edit is not None:
+                line_edit.setPlaceholderText(field.placeholder)
+            if kind == FieldKind.CHOICE:
+                combo.addItem("")
+                combo.addItems(list(field.choices))
+            else:
+                self._fill_cases(db, combo, year)
+            combo.setCurrentIndex(-1)
+            combo.editTextChanged.connect(self.edited)
+            self.widget = combo
+        else:
+            line = {FieldKind.DATE: DateEdit, FieldKind.INT: IntEdit}.get(kind, QLineEdit)(parent)
+            if field.placeholder and kind != FieldKind.DATE:
+                line.setPlaceholderText(field.placeholder)
+            if field.max_length:
+                line.setMaxLength(field.max_length)
+            line.textEdited.connect(self.edited)
+            if kind == FieldKind.CORRESPONDENT:
+                self._complete_correspondents(db, line)
+            self.widget = line
+
+    @property
+    def focus_widget(self) -> QWidget:
+        return self.widget
+
+    def value(self) -> Any:
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QComboBox):
+            return w.currentText()
+        assert isinstance(w, QLineEdit)
+        return w.text()
+
+    def set_value(self, value: Any) -> None:
+        w = self.widget
+        text = format_date(value) if isinstance(value, date) else ("" if value is None else value)
+        if isinstance(w, QPlainTextEdit):
+            w.setPlainText(str(text))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(-1)
+            w.setEditText(str(text))
+        elif isinstance(w, QLineEdit):
+            w.setText(str(text))
+            w.setCursorPosition(0)
+
+    def set_read_only(self, read_only: bool) -> None:
+        w = self.widget
+        if isinstance(w, QLineEdit | QPlainTextEdit):
+            w.setReadOnly(read_only)
+        else:
+            w.setEnabled(not read_only)
+
+    @staticmethod
+    def _fill_cases(db: Database, combo: QComboBox, year: int) -> None:
+        from app.services.reference import list_case_files
+
+        model = QStandardItemModel(combo)
+        for case in list_case_files(db, year):
+            model.appendRow([QStandardItem(case.index), QStandardItem(case.title)])
+        view = QTreeView(combo)
+        view.setHeaderHidden(True)
+        view.setRootIsDecorated(False)
+        view.setMinimumWidth(480)
+        combo.setModel(model)
+        combo.setView(view)
+        combo.setModelColumn(0)
+        view.resizeColumnToContents(0)
+
+    def _complete_correspondents(self, db: Database, line: QLineEdit) -> None:
+        from app.services.reference import all_correspondent_names
+
+        model = QStringListModel(self)
+        completer = QCompleter(model, line)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        line.setCompleter(completer)
+        run_in_background(lambda: all_correspondent_names(db), model.setStringList, owner=self)
+
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    """A yes/no question with Ukrainian buttons; Enter chooses `yes`."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+class PeriodDialog(QDialog):
+    """Asks for a period «з … по …» (the printed journal)."""
+
+    def __init__(self, title: str, start: date, end: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.date_from = DateEdit(self, start)
+        self.date_to = DateEdit(self, end)
+        self.error = QLabel(self)
+        self.error.setProperty("role", "error")
+        self.error.setStyleSheet("color: #b02a37")
+        form = QFormLayout()
+        form.addRow("З:", self.date_from)
+        form.addRow("По:", self.date_to)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Друкувати")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Скасувати")
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def period(self) -> tuple[date, date]:
+        start, end = self.date_from.date(), self.date_to.date()
+        assert start is not None and end is not None
+        return start, end
+
+    def _on_accept(self) -> None:
+        try:
+            start, end = self.date_from.date(), self.date_to.date()
+        except DateError as exc:
+            self.error.setText(str(exc))
+            return
+        if start is None or end is None:
+            self.error.setText("Вкажіть обидві дати періоду")
+        elif start > end:
+            self.error.setText("Початок періоду пізніший за кінець")
+        else:
+            self.accept()
