@@ -1,0 +1,244 @@
+"""The main window: one tab per register, the menus, the status bar and the overdue monitor.
+
+`run(target)` is the entry point of the window. It opens (and upgrades) the database before
+any window appears; a database that cannot be used is reported and left untouched. Heavy
+modules (reportlab, openpyxl, every dialog) are imported only when first used, so an empty
+database opens to a usable window well under a second.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QSystemTrayIcon,
+    QTabWidget,
+    QWidget,
+)
+
+from app.registers import REGISTERS
+from app.services.overdue import OverdueSummary
+from db.session import Database
+from ui import tasks
+from ui.overdue_timer import OverdueMonitor
+from ui.registers.register_tab import RegisterTab
+
+APP_TITLE = "Діловод"
+ORGANISATION = "Dilovod"
+TRAY_LIST_LIMIT = 5
+
+
+def settings() -> QSettings:
+    """Where window geometry and column widths live (business settings are in the database)."""
+    return QSettings(ORGANISATION, ORGANISATION)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.services.organisation import get_organisation
+
+        self.db = db
+        org = get_organisation(db)
+        self.setWindowTitle(f"{APP_TITLE} — {org.short_name}" if org else APP_TITLE)
+        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView))
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.register_tabs: dict[str, RegisterTab] = {}
+        self.monitor = OverdueMonitor(db, self)
+        for code, spec in REGISTERS.items():
+            tab = RegisterTab(db, spec, self.tabs)
+            tab.changed.connect(self.monitor.request_check)
+            self.register_tabs[code] = tab
+            self.tabs.addTab(tab, spec.title)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self.overdue_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.overdue_label)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.setToolTip(self.windowTitle())
+            self.tray.activated.connect(self._on_tray_activated)
+            self.tray.show()
+        self.monitor.summary_changed.connect(self._on_summary)
+        self._restore_state()
+        self.monitor.start()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Файл")
+        self.print_journal_action = self._add(file_menu, "Друк журналу…", self._on_print_journal)
+        self.print_journal_action.setShortcut(QKeySequence("Ctrl+P"))
+        file_menu.addSeparator()
+        quit_action = self._add(file_menu, "Вихід", self.close)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        reference_menu = bar.addMenu("&Довідники")
+        self._add(reference_menu, "Довідники…", self._on_reference)
+        help_menu = bar.addMenu("Дові&дка")
+        self._add(help_menu, "Про програму", self._on_about)
+
+    def _add(self, menu: object, text: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def current_tab(self) -> RegisterTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, RegisterTab) else None
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _on_print_journal(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.print_journal()
+
+    def _on_reference(self) -> None:
+        from ui.dialogs.reference import ReferenceDialog
+
+        ReferenceDialog(self.db, self).exec()
+        # Staff, departments, the calendar or the organisation may have changed.
+        from app.services.organisation import get_organisation
+
+        org = get_organisation(self.db)
+        if org is not None:
+            self.setWindowTitle(f"{APP_TITLE} — {org.short_name}")
+        for tab in self.register_tabs.values():
+            tab.filter_bar.reload_reference()
+            tab.refresh()
+        self.monitor.request_check()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "Про програму",
+            f"<h3>{APP_TITLE}</h3>"
+            "<p>Реєстрація та контроль виконання документів виконавчого комітету.</p>"
+            f"<p>База даних: {self.db.url}</p>",
+        )
+
+    def _on_summary(self, summary: OverdueSummary) -> None:
+        """Tab titles «Вхідні (3)», the status bar, the tray, and repainted rows."""
+        bar = self.tabs.tabBar()
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if not isinstance(tab, RegisterTab):
+                continue
+            n = summary.by_register.get(tab.spec.code, 0)
+            self.tabs.setTabText(i, f"{tab.spec.title} ({n})" if n else tab.spec.title)
+            self.tabs.setTabToolTip(i, f"Прострочено: {n}" if n else "")
+            bar.setTabTextColor(i, QColor("#b02a37") if n else QColor())
+            tab.refresh_if_older(2.0)
+        self.overdue_label.setText(summary.status_text)
+        if summary.newly_overdue and self.tray is not None:
+            self.tray.showMessage(
+                APP_TITLE, self._newly_overdue_text(summary), QSystemTrayIcon.MessageIcon.Warning
+            )
+
+    @staticmethod
+    def _newly_overdue_text(summary: OverdueSummary) -> str:
+        lines = []
+        for item in summary.newly_overdue[:TRAY_LIST_LIMIT]:
+            spec = REGISTERS.get(item.register)
+            label = spec.number_label if spec else "№"
+            lines.append(f"Прострочено документ {label} {item.reg_number}")
+        rest = len(summary.newly_overdue) - TRAY_LIST_LIMIT
+        if rest > 0:
+            lines.append(f"та ще {rest}")
+        return "\n".join(lines)
+
+    def _on_tray_activated(self, _reason: QSystemTrayIcon.ActivationReason) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        store = settings()
+        geometry = store.value("main/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1480, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
+        for tab in self.register_tabs.values():
+            tab.restore_state(store)
+        self.tabs.setCurrentIndex(int(str(store.value("main/tab", 0) or 0)))
+
+    def save_state(self) -> None:
+        store = settings()
+        store.setValue("main/geometry", self.saveGeometry())
+        store.setValue("main/tab", self.tabs.currentIndex())
+        for tab in self.register_tabs.values():
+            tab.save_state(store)
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.monitor.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        tasks.wait_for_done()
+        super().closeEvent(event)
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv)
+    app.setApplicationName(APP_TITLE)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setOrganizationName(ORGANISATION)
+    app.setStyle("Fusion")
+    locale = QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine)
+    QLocale.setDefault(locale)
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(locale, "qtbase", "_", folder):
+        app.installTranslator(translator)
+    return app
+
+
+def run(target: str) -> int:
+    """Open the database named by `target` and show the window; the process exit code."""
+    app = _application()
+    from app.services.database import DatabaseOpenError, open_database
+
+    try:
+        opened = open_database(target)
+    except DatabaseOpenError as exc:
+        QMessageBox.critical(
+            None,
+            f"{APP_TITLE}: базу даних не відкрито",
+            f"{exc}\n\nПрограма завершує роботу; файл бази даних не змінено.",
+        )
+        return 2
+    db = opened.db
+    try:
+        from app.services.organisation import get_organisation
+
+        if get_organisation(db) is None:
+            from ui.dialogs.organisation import OrganisationDialog
+
+            if OrganisationDialog(db, parent=None).exec() != QDialog.DialogCode.Accepted:
+                return 0
+        window = MainWindow(db)
+        if opened.backup is not None:
+            window.statusBar().showMessage(
+                f"Базу даних оновлено; попередню копію збережено: {opened.backup}", 15000
+            )
+        window.show()
+        return app.exec()
+    finally:
+        tasks.wait_for_done()
+        db.dispose()

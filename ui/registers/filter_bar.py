@@ -1,0 +1,186 @@
+"""The filter bar above a register's table: period, executor, department, control state and a
+search box. It only builds a `ViewQuery`; the model runs it in SQL.
+
+Typing in the search box waits a short moment (SEARCH_DELAY_MS) before searching, so a clerk
+typing «Хмельницька» searches once, not eleven times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from app.services.reference import list_departments, list_staff
+from app.services.register_view import ViewQuery
+from db.session import Database
+from ui.widgets import DateEdit, set_invalid
+
+SEARCH_DELAY_MS = 300
+_FULL_DATE = re.compile(r"\d\d\.\d\d\.\d{4}")
+
+#: Control states a clerk filters by: (label, ViewQuery.state).
+STATES: tuple[tuple[str, str | None], ...] = (
+    ("Усі", None),
+    ("На контролі", "on_control"),
+    ("Прострочені", "overdue"),
+    ("Термін ≤ 3 роб. дні", "due_soon"),
+    ("Виконані", "done"),
+    ("Виконані із запізненням", "done_late"),
+)
+
+
+class FilterBar(QWidget):
+    """Emits `changed` whenever the view the clerk asks for changes."""
+
+    changed = Signal()
+
+    def __init__(self, db: Database, controllable: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.date_from = DateEdit(self)
+        self.date_to = DateEdit(self)
+        self.date_from.setToolTip("Зареєстровані з цієї дати (ДД.ММ.РРРР)")
+        self.date_to.setToolTip("Зареєстровані по цю дату включно (ДД.ММ.РРРР)")
+        self.executor = QComboBox(self)
+        self.department = QComboBox(self)
+        self.state = QComboBox(self)
+        for label, value in STATES:
+            self.state.addItem(label, value)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Пошук: номер, кореспондент, зміст…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText("Скинути")
+        self.clear_button.setToolTip("Показати всі документи (скинути фільтри)")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._period: tuple[date | None, date | None] = (None, None)
+        self.reload_reference()
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._label("Період з", self.date_from))
+        layout.addWidget(self.date_from)
+        layout.addWidget(self._label("по", self.date_to))
+        layout.addWidget(self.date_to)
+        layout.addWidget(self._label("Виконавець", self.executor))
+        layout.addWidget(self.executor, 1)
+        layout.addWidget(self._label("Орган", self.department))
+        layout.addWidget(self.department, 1)
+        if controllable:
+            layout.addWidget(self._label("Контроль", self.state))
+            layout.addWidget(self.state)
+        else:
+            self.state.hide()
+        layout.addWidget(self.search, 2)
+        layout.addWidget(self.clear_button)
+
+        self.search.textEdited.connect(self._on_search_edited)
+        self.search.returnPressed.connect(self._on_search_now)
+        self._timer.timeout.connect(self._on_search_now)
+        for edit in (self.date_from, self.date_to):
+            edit.date_changed.connect(self._on_date_changed)
+            edit.editingFinished.connect(self._on_date_finished)
+        for combo in (self.executor, self.department, self.state):
+            combo.currentIndexChanged.connect(self._on_combo_changed)
+        self.clear_button.clicked.connect(self._on_clear)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def reload_reference(self) -> None:
+        """(Re)fill the executor and department lists, keeping what is chosen."""
+        for combo, items in (
+            (self.executor, [(s.short, s.id) for s in list_staff(self.db, active_only=True)]),
+            (self.department, [(d.name, d.id) for d in list_departments(self.db, True)]),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("Усі", None)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+        self.department.setMinimumContentsLength(12)
+        self.department.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.executor.setMinimumContentsLength(12)
+        self.executor.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+
+    def apply(self, query: ViewQuery) -> ViewQuery:
+        """`query` with this bar's filters (its sort is kept)."""
+        return replace(
+            query,
+            date_from=self.date_from.valid_date(),
+            date_to=self.date_to.valid_date(),
+            executor_id=self.executor.currentData(),
+            department_id=self.department.currentData(),
+            state=self.state.currentData(),
+            search=self.search.text().strip(),
+        )
+
+    def set_state(self, state: str | None) -> None:
+        self.state.setCurrentIndex(max(0, self.state.findData(state)))
+
+    def _on_search_edited(self, _text: str) -> None:
+        self._timer.start()
+
+    def _on_search_now(self) -> None:
+        self._timer.stop()
+        self.changed.emit()
+
+    def _on_date_changed(self) -> None:
+        # Filter as soon as a date is complete (ДД.ММ.РРРР) or erased, not on «05.03.20».
+        for edit in (self.date_from, self.date_to):
+            text = edit.text().strip()
+            if text and not _FULL_DATE.fullmatch(text):
+                return
+            set_invalid(edit, not edit.is_valid())
+        period = (self.date_from.valid_date(), self.date_to.valid_date())
+        if period != self._period:
+            self._period = period
+            self.changed.emit()
+
+    def _on_date_finished(self) -> None:
+        for edit in (self.date_from, self.date_to):
+            set_invalid(edit, not edit.is_valid())
+
+    def _on_combo_changed(self, _index: int) -> None:
+        self.changed.emit()
+
+    def _on_clear(self) -> None:
+        for widget in (self.date_from, self.date_to, self.search):
+            widget.blockSignals(True)
+            widget.clear()
+            widget.blockSignals(False)
+            set_invalid(widget, False)
+        for combo in (self.executor, self.department, self.state):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._timer.stop()
+        self._period = (None, None)
+        self.changed.emit()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()

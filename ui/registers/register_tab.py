@@ -1,0 +1,431 @@
+"""One register's tab: toolbar, filter bar, the paged table and the «Знайдено» count.
+
+Generic over `RegisterSpec`: the outgoing, decisions and orders registers are new specs shown
+by this same class. Dialogs of other parts of the program (resolution, control, preview) are
+imported inside the slots that open them, so the window starts without them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.registers.base import RegisterSpec
+from app.services.register_view import DocumentRow
+from db.session import Database
+from ui.models.register_model import RegisterModel
+from ui.registers.filter_bar import FilterBar
+from ui.tasks import run_in_background
+from ui.widgets import format_count
+
+log = logging.getLogger(__name__)
+
+MIN_WIDEST = 200
+
+
+class RegisterTab(QWidget):
+    """Emits `changed` after the clerk changed a document (the overdue monitor re-checks)."""
+
+    changed = Signal()
+
+    def __init__(self, db: Database, spec: RegisterSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.spec = spec
+        self._select_after_load: int | None = None
+        self._widths_fitted = False
+        self.model = RegisterModel(db, spec, self)
+        self.filter_bar = FilterBar(db, spec.controllable, self)
+        self.table = QTableView(self)
+        self.count_label = QLabel(self)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._build_actions()
+        self._build_table()
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.filter_bar.changed.connect(self._on_filters_changed)
+        self.model.loaded.connect(self._on_loaded)
+        self.model.load_failed.connect(self._on_load_failed)
+        self.model.modelAboutToBeReset.connect(self._on_about_to_reset)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.activated.connect(self._on_activated)
+        self.count_label.setText("Завантаження…")
+        self.model.set_query(self.filter_bar.apply(self.model.query))
+        self._update_actions(None)
+
+    def _build_table(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        header = table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        metrics = header.fontMetrics()
+        for i, column in enumerate(self.spec.columns):
+            title_width = metrics.horizontalAdvance(column.title) + 28  # room for the arrow
+            header.resizeSection(i, max(column.width, title_width))
+        self._show_sort_indicator()
+        header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
+
+    def _action(self, text: str, slot: Callable[[], None], tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip or text)
+        action.triggered.connect(slot)
+        self.table.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.register_action = self._action(
+            "Зареєструвати", self._on_register, "Зареєструвати новий документ (Ctrl+N)"
+        )
+        self.register_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.register_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.register_action)
+        self.open_action = self._action("Відкрити", self._on_open, "Відкрити картку (Enter)")
+        self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.toolbar.addAction(self.register_action)
+        self.toolbar.addAction(self.open_action)
+        self.control_actions: list[QAction] = []
+        if self.spec.controllable:
+            self.toolbar.addSeparator()
+            self.resolution_action = self._action("Резолюція…", self._on_resolution)
+            self.put_action = self._action("На контроль…", self._on_put_on_control)
+            self.extend_action = self._action("Продовжити термін…", self._on_extend)
+            self.progress_action = self._action("Хід виконання…", self._on_progress)
+            self.remove_action = self._action("Зняти з контролю…", self._on_remove)
+            self.control_actions = [
+                self.resolution_action,
+                self.put_action,
+                self.extend_action,
+                self.progress_action,
+                self.remove_action,
+            ]
+            for action in self.control_actions:
+                self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        menu = QMenu("Друк", self)
+        self.doc_print_actions = []
+        items: list[tuple[str, str, bool]] = [("Штамп реєстрації", "stamp_pdf", False)]
+        if self.spec.controllable:
+            items += [
+                ("Штамп «Контроль»", "control_stamp_pdf", True),
+                ("Бланк резолюції", "resolution_slip_pdf", False),
+            ]
+        items.append(("Реєстраційно-контрольна картка (РКК)", "card_pdf", False))
+        for text, function, needs_control in items:
+            action = menu.addAction(text)
+            action.setData(needs_control)
+            action.triggered.connect(
+                lambda _=False, t=text, f=function: self._on_print_document(t, f)
+            )
+            self.doc_print_actions.append(action)
+        menu.addSeparator()
+        self.journal_action = menu.addAction("Журнал за період…")
+        self.journal_action.triggered.connect(self.print_journal)
+        self.print_button = QToolButton(self)
+        self.print_button.setText("Друк")
+        self.print_button.setMenu(menu)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(self.print_button)
+        find = QAction("Пошук", self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.filter_bar.focus_search)
+        self.addAction(find)
+
+    def _update_actions(self, row: DocumentRow | None) -> None:
+        has = row is not None
+        live = has and row is not None and not row.cancelled
+        is_open = live and row is not None and row.state.is_open
+        self.open_action.setEnabled(has)
+        if self.spec.controllable:
+            self.resolution_action.setEnabled(live)
+            self.put_action.setEnabled(live and not is_open)
+            for action in (self.extend_action, self.progress_action, self.remove_action):
+                action.setEnabled(is_open)
+        for action in self.doc_print_actions:
+            action.setEnabled(has and (not action.data() or bool(row and row.on_control)))
+
+    def _on_register(self) -> None:
+        from ui.dialogs.document_form import DocumentForm
+
+        form = DocumentForm(self.db, self.spec, None, self)
+        form.saved.connect(self.document_changed)
+        form.exec()
+
+    def _on_open(self) -> None:
+        doc_id = self.current_id()
+        if doc_id is None:
+            return
+        from ui.dialogs.document_form import DocumentForm
+
+        form = DocumentForm(self.db, self.spec, doc_id, self)
+        form.saved.connect(self.document_changed)
+        form.exec()
+
+    def _on_resolution(self) -> None:
+        self._open_dialog("ui.dialogs.resolution", "ResolutionDialog")
+
+    def _on_put_on_control(self) -> None:
+        self._open_dialog("ui.dialogs.control", "PutOnControlDialog")
+
+    def _on_extend(self) -> None:
+        self._open_dialog("ui.dialogs.control", "ExtendTermDialog")
+
+    def _on_progress(self) -> None:
+        self._open_dialog("ui.dialogs.control", "ProgressDialog")
+
+    def _on_remove(self) -> None:
+        self._open_dialog("ui.dialogs.control", "RemoveFromControlDialog")
+
+    def _open_dialog(self, module: str, name: str) -> None:
+        """A control dialog `name(db, doc_id, parent)`, imported only when it is opened."""
+
+        def make(doc_id: int) -> QDialog:
+            dialog_class = getattr(importlib.import_module(module), name, None)
+            if dialog_class is None:
+                raise ImportError(f"{module}.{name}")
+            return dialog_class(self.db, doc_id, self)
+
+        self.exec_dialog(make)
+
+    def _on_print_document(self, title: str, function: str) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        db, doc_id = self.db, row.id
+
+        def produce() -> bytes:
+            from app.services import printouts
+
+            return bytes(getattr(printouts, function)(db, doc_id))
+
+        self.print_pdf(f"{title} — {self.spec.number_label} {row.reg_number}", produce)
+
+    def print_journal(self) -> None:
+        """Файл ▸ Друк журналу… and Друк ▸ Журнал за період…: the register for a period."""
+        from ui.widgets import PeriodDialog
+
+        start, end = self.default_period()
+        dialog = PeriodDialog(self.spec.journal_title, start, end, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        date_from, date_to = dialog.period()
+        db, spec = self.db, self.spec
+
+        def produce() -> bytes:
+            from app.services import printouts
+
+            return bytes(printouts.journal_pdf(db, spec, date_from, date_to))
+
+        self.print_pdf(self.spec.journal_title, produce)
+
+    # --- the current document ----------------------------------------------------------------
+
+    def current_row(self) -> DocumentRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_data(index.row()) if index.isValid() else None
+
+    def current_id(self) -> int | None:
+        row = self.current_row()
+        return row.id if row else None
+
+    def select_document(self, doc_id: int) -> None:
+        """Select a document (after registering it), once the model knows its row."""
+
+        def found(row: int | None) -> None:
+            if row is None:  # not in this view (any more): the first row, if nothing else
+                if not self.table.currentIndex().isValid() and self.model.total:
+                    self.table.setCurrentIndex(self.model.index(0, 0))
+                return
+            index = self.model.index(row, 0)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+        self.model.locate(doc_id, found)
+
+    def refresh(self, select: int | None = None) -> None:
+        """Re-read the view; keep the selected document selected (or select `select`)."""
+        self._select_after_load = select if select is not None else self.current_id()
+        self.model.refresh()
+
+    def refresh_if_older(self, seconds: float) -> None:
+        """Repaint with fresh states (a new day, others' changes) unless just loaded."""
+        if not self.model.loading and time.monotonic() - self.model.loaded_at > seconds:
+            self.refresh()
+
+    def document_changed(self, doc_id: int | None = None) -> None:
+        """After any change: refresh keeping the selection, let the overdue check run."""
+        self.refresh(doc_id)
+        self.changed.emit()
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _on_filters_changed(self) -> None:
+        self._select_after_load = self.current_id()
+        self.count_label.setText("Пошук…")
+        self.model.set_query(self.filter_bar.apply(self.model.query))
+
+    def _on_about_to_reset(self) -> None:
+        if self._select_after_load is None:
+            self._select_after_load = self.current_id()
+
+    def _on_loaded(self) -> None:
+        self.count_label.setText(f"Знайдено: {format_count(self.model.total)}")
+        self._show_sort_indicator()
+        target, self._select_after_load = self._select_after_load, None
+        if target is not None:
+            self.select_document(target)
+        elif not self.table.currentIndex().isValid() and self.model.total:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self._update_actions(self.current_row())
+
+    def _on_load_failed(self, message: str) -> None:
+        self.count_label.setText("Помилка читання бази даних")
+        QMessageBox.warning(self, "Помилка", f"Не вдалося прочитати журнал:\n{message}")
+
+    def _on_current_changed(self, *_: Any) -> None:
+        self._update_actions(self.current_row())
+
+    def _on_activated(self, *_: Any) -> None:
+        self.open_action.trigger()
+
+    def _on_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
+        if 0 <= section < len(self.spec.columns) and self.spec.columns[section].sort:
+            self._select_after_load = self.current_id()
+            self.model.sort(section, order)
+        else:
+            self._show_sort_indicator()
+
+    def _show_sort_indicator(self) -> None:
+        header = self.table.horizontalHeader()
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if self.model.query.descending
+            else Qt.SortOrder.AscendingOrder
+        )
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column(), order)
+        header.blockSignals(False)
+
+    # --- dialogs and printing ------------------------------------------------------------------
+
+    def exec_dialog(self, make: Callable[[int], QDialog], doc_id: int | None = None) -> None:
+        """Open a document dialog of another module; refresh after it saved."""
+        doc_id = doc_id if doc_id is not None else self.current_id()
+        if doc_id is None:
+            return
+        try:
+            dialog = make(doc_id)
+        except ImportError:
+            log.exception("Dialog not available")
+            QMessageBox.information(self, "Діловод", "Ця дія буде доступна в наступній версії.")
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.document_changed(doc_id)
+
+    def print_pdf(self, title: str, produce: Callable[[], bytes]) -> None:
+        """Make a PDF in the background (reportlab is imported there), then preview it."""
+        self.count_label.setText("Готую документ до друку…")
+
+        def show(pdf: bytes) -> None:
+            self._on_loaded_label()
+            from ui.preview import PdfPreviewDialog
+
+            PdfPreviewDialog(pdf, title, self).exec()
+
+        def failed(exc: BaseException) -> None:
+            self._on_loaded_label()
+            text = (
+                "Друк буде доступний у наступній версії."
+                if isinstance(exc, ImportError)
+                else f"Не вдалося підготувати документ до друку:\n{exc}"
+            )
+            QMessageBox.warning(self, "Друк", text)
+
+        run_in_background(produce, show, failed, owner=self)
+
+    def _on_loaded_label(self) -> None:
+        self.count_label.setText(f"Знайдено: {format_count(self.model.total)}")
+
+    def default_period(self) -> tuple[date, date]:
+        today = date.today()
+        start = self.filter_bar.date_from.valid_date() or today.replace(day=1)
+        return start, self.filter_bar.date_to.valid_date() or today
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(
+            f"registers/{self.spec.code}/header", self.table.horizontalHeader().saveState()
+        )
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value(f"registers/{self.spec.code}/header")
+        if state is not None and self.table.horizontalHeader().restoreState(state):
+            self._widths_fitted = True
+            self._show_sort_indicator()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._widths_fitted:
+            self._widths_fitted = True
+            QTimer.singleShot(0, self._fit_widths)  # after the layout gave the table its size
+
+    def _fit_widths(self) -> None:
+        """First start: the widest column (the summary, usually) takes the spare width, or gives
+        up some (never below MIN_WIDEST) so that every column fits without scrolling."""
+        header = self.table.horizontalHeader()
+        scrollbar = self.table.verticalScrollBar()
+        room = self.table.viewport().width()
+        if not scrollbar.isVisible():  # it appears once the rows arrive
+            room -= scrollbar.sizeHint().width()
+        spare = room - header.length() - 2
+        if self.spec.columns:
+            widest = max(range(len(self.spec.columns)), key=lambda i: self.spec.columns[i].width)
+            size = header.sectionSize(widest)
+            header.resizeSection(widest, max(min(size, MIN_WIDEST), size + spare))
