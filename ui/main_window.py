@@ -209,6 +209,11 @@ def _application() -> QApplication:
     return app
 
 
+def event_loop(app: QApplication) -> int:
+    """The application's event loop (a seam: tests replace it rather than quit Qt's loop)."""
+    return app.exec()
+
+
 def run(target: str) -> int:
     """Open the database named by `target` and show the window; the process exit code."""
     app = _application()
@@ -238,7 +243,7 @@ def run(target: str) -> int:
                 f"Базу даних оновлено; попередню копію збережено: {opened.backup}", 15000
             )
         window.show()
-        return app.exec()
+        return event_loop(app)
     finally:
         tasks.wait_for_done()
         db.dispose()

@@ -60,3 +60,56 @@ def filled_db(sqlite_db: Database) -> Database:
         rows.append((INCOMING.parse(raw), start + timedelta(days=i // 2), None))
     documents.register_many(sqlite_db, INCOMING, rows)
     return sqlite_db
+
+
+class Keyboard:
+    """Types into whatever has the focus, as a clerk does (Cyrillic included)."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+
+    def focus(self):
+        """The focused widget (after a dialog closes, its parent gets the focus back a moment
+        later, as on a real desktop)."""
+        from PySide6.QtWidgets import QApplication
+
+        self.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+        return QApplication.focusWidget()
+
+    def type(self, text: str) -> None:
+        """QTest.keyClicks maps ASCII only; send each character as the key's text."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        for char in text:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                self.focus(),
+                Qt.Key.Key_unknown,
+                char,
+                Qt.KeyboardModifier.NoModifier,
+            )
+
+    def press(self, key, modifier=None) -> None:
+        from PySide6.QtCore import Qt
+
+        self.qtbot.keyClick(self.focus(), key, modifier or Qt.KeyboardModifier.NoModifier)
+
+    def tab(self, times: int = 1) -> None:
+        from PySide6.QtCore import Qt
+
+        for _ in range(times):
+            self.press(Qt.Key.Key_Tab)
+
+
+@pytest.fixture
+def keyboard(qtbot) -> Keyboard:
+    return Keyboard(qtbot)
+
+
+@pytest.fixture
+def office_db(sqlite_db: Database) -> Database:
+    """An organisation and its staff, no documents yet."""
+    factories.organisation(sqlite_db)
+    factories.staff(sqlite_db)
+    return sqlite_db

@@ -1,0 +1,115 @@
+"""Starting the program: a damaged database, the first start, the background helper."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.services.organisation import get_organisation
+from app.services.overdue import NewlyOverdue, OverdueSummary
+from tests import factories
+from ui import main_window, tasks
+from ui.main_window import MainWindow, run
+
+
+def test_a_damaged_database_is_reported_and_left_untouched(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "dilovod.sqlite"
+    garbage = b"SQLite format 3\x00" + b"\x13" * 4000
+    path.write_bytes(garbage)
+    shown = []
+    monkeypatch.setattr(
+        main_window.QMessageBox, "critical", lambda _p, title, text: shown.append(text)
+    )
+    assert run(str(path)) == 2
+    assert path.read_bytes() == garbage
+    assert "Файл не змінено" in shown[0] or "файл бази даних не змінено" in shown[0]
+
+
+def test_first_start_asks_for_the_organisation_then_opens_the_window(qtbot, tmp_path, monkeypatch):
+    asked = []
+
+    class FakeOrganisationDialog(QDialog):
+        def __init__(self, db, parent=None) -> None:
+            super().__init__(parent)
+            asked.append(db)
+
+        def exec(self) -> int:
+            factories.organisation(asked[0])
+            return QDialog.DialogCode.Accepted
+
+    import ui.dialogs.organisation
+
+    monkeypatch.setattr(ui.dialogs.organisation, "OrganisationDialog", FakeOrganisationDialog)
+    titles = []
+
+    def event_loop(_app) -> int:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                qtbot.waitUntil(lambda w=widget: not w.current_tab().model.loading)
+                titles.append(widget.windowTitle())
+                widget.close()
+        return 0
+
+    monkeypatch.setattr(main_window, "event_loop", event_loop)
+    assert run(str(tmp_path / "new.sqlite")) == 0
+    assert titles == ["Діловод — Шепетівська міська рада"]
+    assert asked and get_organisation(asked[0]) is not None
+
+
+def test_cancelled_first_start_quits_without_a_window(qtbot, tmp_path, monkeypatch):
+    class Refused(QDialog):
+        def __init__(self, db, parent=None) -> None:
+            super().__init__(parent)
+
+        def exec(self) -> int:
+            return QDialog.DialogCode.Rejected
+
+    import ui.dialogs.organisation
+
+    monkeypatch.setattr(ui.dialogs.organisation, "OrganisationDialog", Refused)
+    assert run(str(tmp_path / "new.sqlite")) == 0
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def test_background_work_is_delivered_on_the_gui_thread(qtbot):
+    main = threading.get_ident()
+    results = []
+    tasks.run_in_background(lambda: threading.get_ident(), results.append)
+    qtbot.waitUntil(lambda: bool(results))
+    assert results[0] != main  # the work ran in the pool
+
+    errors = []
+
+    def fail() -> None:
+        raise ValueError("немає")
+
+    tasks.run_in_background(
+        fail, results.append, lambda e: errors.append((threading.get_ident(), e))
+    )
+    qtbot.waitUntil(lambda: bool(errors))
+    assert errors[0][0] == main and str(errors[0][1]) == "немає"
+
+
+def test_nothing_is_delivered_to_a_deleted_owner(qtbot):
+    owner = QObject()
+    delivered = []
+    gate = threading.Event()
+    tasks.run_in_background(lambda: gate.wait(2), delivered.append, owner=owner)
+    owner.deleteLater()
+    qtbot.wait(10)
+    gate.set()
+    qtbot.waitUntil(lambda: tasks.pending() == 0)
+    assert delivered == []
+
+
+@pytest.mark.parametrize("count", [1, 7])
+def test_tray_text_names_the_documents(count):
+    items = tuple(NewlyOverdue(i, "incoming", f"{i}/01-12", date(2026, 3, 2)) for i in range(count))
+    summary = OverdueSummary(date(2026, 3, 3), count, 0, 0, {"incoming": count}, items)
+    text = MainWindow._newly_overdue_text(summary)
+    assert text.splitlines()[0] == "Прострочено документ Вх. № 0/01-12"
+    assert ("та ще 2" in text) == (count == 7)

@@ -1,0 +1,117 @@
+"""The register tab and the main window: colours, counts in titles, sorting, filtering."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPoint, QSettings, Qt
+
+from app.registers import INCOMING
+from app.services import control
+from tests import factories
+from ui.main_window import MainWindow
+from ui.registers.register_tab import RegisterTab
+
+
+def _overdue(db, days_ago: int = 5) -> int:
+    reg = factories.incoming(db, date.today() - timedelta(days=40), "Про прострочене")
+    control.put_on_control(db, reg.id, term=date.today() - timedelta(days=days_ago))
+    return reg.id
+
+
+def _window(qtbot, db) -> MainWindow:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.monitor.summary is not None)
+    qtbot.waitUntil(lambda: not window.current_tab().model.loading)
+    return window
+
+
+def test_overdue_row_is_red_and_the_tab_title_counts_it(qtbot, filled_db):
+    doc_id = _overdue(filled_db)
+    window = _window(qtbot, filled_db)
+    assert window.tabs.count() == 1  # only real registers, no placeholders
+    assert window.tabs.tabText(0) == "Вхідні (1)"
+    assert window.overdue_label.text() == "Прострочено: 1 · Термін сьогодні: 0"
+    assert window.windowTitle() == "Діловод — Шепетівська міська рада"
+    tab = window.current_tab()
+    tab.select_document(doc_id)
+    qtbot.waitUntil(lambda: tab.current_id() == doc_id)
+    row = tab.table.currentIndex().row()
+    brush = tab.model.index(row, 2).data(Qt.ItemDataRole.BackgroundRole)
+    assert brush.color().name() == "#f8d7da"
+    assert tab.extend_action.isEnabled() and not tab.put_action.isEnabled()
+
+
+def test_a_change_is_rechecked_and_the_title_follows(qtbot, filled_db):
+    window = _window(qtbot, filled_db)
+    assert window.tabs.tabText(0) == "Вхідні"
+    _overdue(filled_db)
+    tab = window.current_tab()
+    tab.document_changed()  # what every dialog's accept leads to
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Вхідні (1)", timeout=3000)
+
+
+def test_sort_by_clicking_a_header(qtbot, filled_db):
+    tab = RegisterTab(filled_db, INCOMING)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.model.loading)
+    header = tab.table.horizontalHeader()
+    column = [c.key for c in INCOMING.columns].index("correspondent_name")
+
+    def click(section: int) -> None:
+        pos = QPoint(header.sectionViewportPosition(section) + 10, header.height() // 2)
+        with qtbot.waitSignal(tab.model.loaded):
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+    click(column)
+    first = tab.model.row_data(0).correspondent_name
+    assert tab.model.query.sort == "correspondent"
+    click(column)
+    descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert tab.model.query.descending == descending
+    assert tab.model.row_data(0).correspondent_name != first
+    assert header.sortIndicatorSection() == column
+
+    unsortable = [c.sort for c in INCOMING.columns].index(None)
+    pos = QPoint(header.sectionViewportPosition(unsortable) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert header.sortIndicatorSection() == column and tab.model.query.sort == "correspondent"
+
+
+def test_filter_by_control_state_and_period(qtbot, keyboard, filled_db):
+    _overdue(filled_db)
+    _overdue(filled_db, days_ago=10)
+    tab = RegisterTab(filled_db, INCOMING)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.count_label.text() == "Знайдено: 302")
+    states = tab.filter_bar.state
+    states.setCurrentIndex(states.findText("Прострочені"))
+    qtbot.waitUntil(lambda: tab.count_label.text() == "Знайдено: 2")
+    assert all(tab.model.row_data(r).state.value == "overdue" for r in range(2))
+    states.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: tab.count_label.text() == "Знайдено: 302")
+
+    day = date.today() - timedelta(days=150)  # the first day of the sample: two letters
+    tab.filter_bar.date_from.setFocus()
+    keyboard.type(day.strftime("%d%m%Y"))
+    tab.filter_bar.date_to.setFocus()  # leaving the field completes «ДДММРРРР»
+    keyboard.type(day.strftime("%d.%m.%Y"))
+    qtbot.waitUntil(lambda: tab.count_label.text() == "Знайдено: 2")
+    assert tab.filter_bar.date_from.text() == day.strftime("%d.%m.%Y")
+    tab.filter_bar.clear_button.click()
+    qtbot.waitUntil(lambda: tab.count_label.text() == "Знайдено: 302")
+
+
+def test_main_window_opens_and_closes_and_keeps_its_geometry(qtbot, office_db):
+    window = _window(qtbot, office_db)
+    assert [a.text() for a in window.menuBar().actions()] == ["&Файл", "&Довідники", "Дові&дка"]
+    assert window.current_tab().count_label.text() == "Знайдено: 0"
+    window.resize(1000, 600)
+    window.close()
+    store = QSettings("Dilovod", "Dilovod")
+    assert store.value("main/geometry") is not None
+    assert store.value("registers/incoming/header") is not None
