@@ -54,6 +54,7 @@ class RegisterTab(QWidget):
         self.db = db
         self.spec = spec
         self._select_after_load: int | None = None
+        self._hint_row: int | None = None
         self._widths_fitted = False
         self.model = RegisterModel(db, spec, self)
         self.filter_bar = FilterBar(db, spec.controllable, self)
@@ -274,7 +275,7 @@ class RegisterTab(QWidget):
         row = self.current_row()
         return row.id if row else None
 
-    def select_document(self, doc_id: int) -> None:
+    def select_document(self, doc_id: int, hint: int | None = None) -> None:
         """Select a document (after registering it), once the model knows its row."""
 
         def found(row: int | None) -> None:
@@ -286,11 +287,12 @@ class RegisterTab(QWidget):
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
-        self.model.locate(doc_id, found)
+        self.model.locate(doc_id, found, hint)
 
     def refresh(self, select: int | None = None) -> None:
         """Re-read the view; keep the selected document selected (or select `select`)."""
         self._select_after_load = select if select is not None else self.current_id()
+        self._hint_row = self.table.currentIndex().row() if select is None else None
         self.model.refresh()
 
     def refresh_if_older(self, seconds: float) -> None:
@@ -318,8 +320,9 @@ class RegisterTab(QWidget):
         self.count_label.setText(f"Знайдено: {format_count(self.model.total)}")
         self._show_sort_indicator()
         target, self._select_after_load = self._select_after_load, None
+        hint, self._hint_row = self._hint_row, None
         if target is not None:
-            self.select_document(target)
+            self.select_document(target, hint)
         elif not self.table.currentIndex().isValid() and self.model.total:
             self.table.setCurrentIndex(self.model.index(0, 0))
         self._update_actions(self.current_row())
