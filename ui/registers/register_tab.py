@@ -41,7 +41,7 @@ from ui.widgets import format_count
 
 log = logging.getLogger(__name__)
 
-MIN_WIDEST = 200
+MIN_SHRUNK = 150
 
 
 class RegisterTab(QWidget):
@@ -321,6 +321,7 @@ class RegisterTab(QWidget):
         self._show_sort_indicator()
         target, self._select_after_load = self._select_after_load, None
         hint, self._hint_row = self._hint_row, None
+        self._maybe_fit_widths()
         if target is not None:
             self.select_document(target, hint)
         elif not self.table.currentIndex().isValid() and self.model.total:
@@ -415,20 +416,37 @@ class RegisterTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._widths_fitted:
+        QTimer.singleShot(0, self._maybe_fit_widths)  # after the layout gave the table its size
+
+    def _maybe_fit_widths(self) -> None:
+        """Once, when the table is on screen with its first rows (unless widths were saved)."""
+        if not self._widths_fitted and self.isVisible() and self.model.loaded_at:
             self._widths_fitted = True
-            QTimer.singleShot(0, self._fit_widths)  # after the layout gave the table its size
+            self._fit_widths()
 
     def _fit_widths(self) -> None:
-        """First start: the widest column (the summary, usually) takes the spare width, or gives
-        up some (never below MIN_WIDEST) so that every column fits without scrolling."""
+        """First start: the columns fill the table's width without a horizontal scroll bar.
+
+        Spare width goes to the widest column (the summary, usually); missing width is taken
+        from the wide columns in proportion to how far each is over MIN_SHRUNK.
+        """
         header = self.table.horizontalHeader()
         scrollbar = self.table.verticalScrollBar()
         room = self.table.viewport().width()
         if not scrollbar.isVisible():  # it appears once the rows arrive
             room -= scrollbar.sizeHint().width()
         spare = room - header.length() - 2
-        if self.spec.columns:
-            widest = max(range(len(self.spec.columns)), key=lambda i: self.spec.columns[i].width)
-            size = header.sectionSize(widest)
-            header.resizeSection(widest, max(min(size, MIN_WIDEST), size + spare))
+        count = len(self.spec.columns)
+        if not count:
+            return
+        sizes = [header.sectionSize(i) for i in range(count)]
+        if spare >= 0:
+            widest = max(range(count), key=sizes.__getitem__)
+            header.resizeSection(widest, sizes[widest] + spare)
+            return
+        excess = [max(0, size - MIN_SHRUNK) for size in sizes]
+        total = sum(excess)
+        for i in range(count):
+            if total and excess[i]:
+                cut = min(excess[i], -spare * excess[i] // total + 1)
+                header.resizeSection(i, sizes[i] - cut)
