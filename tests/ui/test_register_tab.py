@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QDialog
 
 from app.registers import INCOMING
 from app.services import control
@@ -115,3 +116,94 @@ def test_main_window_opens_and_closes_and_keeps_its_geometry(qtbot, office_db):
     store = QSettings("Dilovod", "Dilovod")
     assert store.value("main/geometry") is not None
     assert store.value("registers/incoming/header") is not None
+
+
+def _loaded_tab(qtbot, db) -> RegisterTab:
+    tab = RegisterTab(db, INCOMING)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.model.loading and tab.current_id() is not None)
+    return tab
+
+
+def test_enter_on_the_table_opens_the_selected_document(qtbot, keyboard, filled_db, monkeypatch):
+    opened = []
+
+    class FakeForm(QDialog):
+        def __init__(self, db, spec, doc_id=None, parent=None) -> None:
+            super().__init__(parent)
+            self.saved = _Saved()
+            opened.append((spec.code, doc_id))
+
+        def exec(self) -> int:
+            return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr("ui.dialogs.document_form.DocumentForm", FakeForm)
+    tab = _loaded_tab(qtbot, filled_db)
+    tab.table.setFocus()
+    keyboard.press(Qt.Key.Key_Down)
+    second = tab.current_id()
+    keyboard.press(Qt.Key.Key_Return)
+    assert opened == [("incoming", second)]
+    rect = tab.table.visualRect(tab.model.index(0, 3))
+    # a real double click: press and release, then the second press arrives as a double click
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(opened) == 2 and opened[-1] == ("incoming", tab.model.row_data(0).id)
+
+
+class _Saved:
+    def connect(self, _slot) -> None:
+        pass
+
+
+def test_put_on_control_refreshes_the_row_and_rechecks(qtbot, filled_db, monkeypatch):
+    calls = []
+
+    class FakePutOnControl(QDialog):
+        def __init__(self, db, doc_id, parent=None) -> None:
+            super().__init__(parent)
+            self.db, self.doc_id = db, doc_id
+
+        def exec(self) -> int:
+            control.put_on_control(self.db, self.doc_id, term=date.today() - timedelta(days=1))
+            calls.append(self.doc_id)
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("ui.dialogs.control.PutOnControlDialog", FakePutOnControl)
+    tab = _loaded_tab(qtbot, filled_db)
+    doc_id = tab.current_id()
+    assert tab.put_action.isEnabled() and not tab.remove_action.isEnabled()
+    with qtbot.waitSignal(tab.changed):
+        tab.put_action.trigger()
+    assert calls == [doc_id]
+    qtbot.waitUntil(lambda: tab.current_row().state.value == "overdue")
+    assert tab.current_id() == doc_id  # the selection is kept
+    assert tab.remove_action.isEnabled() and not tab.put_action.isEnabled()
+
+
+def test_print_makes_the_pdf_in_the_background_and_previews_it(qtbot, filled_db, monkeypatch):
+    import app.services.printouts as printouts
+
+    made, shown = [], []
+    monkeypatch.setattr(
+        printouts, "stamp_pdf", lambda db, doc_id: made.append(doc_id) or b"%PDF-1.4 stamp"
+    )
+
+    class FakePreview(QDialog):
+        def __init__(self, pdf, title, parent=None) -> None:
+            super().__init__(parent)
+            shown.append((pdf, title))
+
+        def exec(self) -> int:
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("ui.preview.PdfPreviewDialog", FakePreview)
+    tab = _loaded_tab(qtbot, filled_db)
+    row = tab.current_row()
+    stamp = next(a for a in tab.doc_print_actions if a.text() == "Штамп реєстрації")
+    stamp.trigger()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert made == [row.id]
+    assert shown == [(b"%PDF-1.4 stamp", f"Штамп реєстрації — Вх. № {row.reg_number}")]
+    assert tab.count_label.text() == "Знайдено: 300"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -335,7 +335,9 @@ class RegisterTab(QWidget):
     def _on_current_changed(self, *_: Any) -> None:
         self._update_actions(self.current_row())
 
-    def _on_activated(self, *_: Any) -> None:
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid() and index.row() != self.table.currentIndex().row():
+            self.table.setCurrentIndex(index)
         self.open_action.trigger()
 
     def _on_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
