@@ -241,3 +241,33 @@ def test_escape_on_an_untouched_form_just_closes(qtbot, keyboard, office_db, que
     qtbot.waitUntil(form.isActiveWindow)
     keyboard.press(Qt.Key.Key_Escape)
     assert questions == [] and not form.isVisible()
+
+
+def test_a_scan_is_stored_with_the_document(qtbot, office_db, tmp_path, monkeypatch):
+    from app.services.documents import attachment_data, list_attachments
+
+    scan = tmp_path / "лист.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    (tmp_path / "notes.txt").write_text("не скан")
+    picked = [[str(scan)], [str(tmp_path / "notes.txt")]]
+    monkeypatch.setattr(
+        "ui.dialogs.document_form.QFileDialog.getOpenFileNames",
+        lambda *_args: (picked.pop(0), ""),
+    )
+    warnings = []
+    monkeypatch.setattr(
+        "ui.dialogs.document_form.QMessageBox.warning", lambda _p, _t, text: warnings.append(text)
+    )
+    form = DocumentForm(office_db, INCOMING)
+    qtbot.addWidget(form)
+    form.editors["correspondent"].set_value("Луцька міська рада")
+    form.editors["summary"].set_value("Про співпрацю")
+    form._on_add_scan()
+    form._on_add_scan()  # a text file is refused with a message, the list keeps the PDF
+    assert form.attachment_list.count() == 1 and "лист.pdf" in form.attachment_list.item(0).text()
+    assert "лише PDF або зображення" in warnings[0]
+    form.save_button.click()
+    qtbot.waitUntil(lambda: form.registered is not None)
+    items = list_attachments(office_db, form.registered.id)
+    assert [i.filename for i in items] == ["лист.pdf"]
+    assert attachment_data(office_db, items[0].id) == ("лист.pdf", b"%PDF-1.4 scan")
