@@ -113,3 +113,61 @@ def test_tray_text_names_the_documents(count):
     text = MainWindow._newly_overdue_text(summary)
     assert text.splitlines()[0] == "Прострочено документ Вх. № 0/01-12"
     assert ("та ще 2" in text) == (count == 7)
+
+
+def test_monitor_announces_what_became_overdue_since_the_last_scan(qtbot, office_db):
+    from datetime import timedelta
+
+    from PySide6.QtCore import QSettings
+
+    from app.services import control
+    from ui.overdue_timer import OverdueMonitor
+
+    reg = factories.incoming(office_db, date.today() - timedelta(days=30))
+    control.put_on_control(office_db, reg.id, term=date.today() - timedelta(days=1))
+    first = OverdueMonitor(office_db)
+    QSettings("Dilovod", "Dilovod").setValue(
+        first._key, (date.today() - timedelta(days=3)).strftime("%d.%m.%Y")
+    )
+    monitor = OverdueMonitor(office_db)
+    with qtbot.waitSignal(monitor.summary_changed) as signal:
+        monitor.start()
+    summary = signal.args[0]
+    assert summary.overdue == 1 and summary.by_register == {"incoming": 1}
+    assert [n.id for n in summary.newly_overdue] == [reg.id]
+    with qtbot.waitSignal(monitor.summary_changed) as again:
+        monitor.request_check()
+        monitor.request_check()  # two changes in a row make one scan
+    assert again.args[0].newly_overdue == ()  # announced once
+    monitor.stop()
+
+
+def test_reference_menu_opens_the_reference_dialog_and_reloads_the_lists(
+    qtbot, office_db, monkeypatch
+):
+    from app.services.reference import StaffInfo, save_staff
+
+    opened = []
+
+    class FakeReference(QDialog):
+        def __init__(self, db, parent=None) -> None:
+            super().__init__(parent)
+            opened.append(parent)
+
+        def exec(self) -> int:
+            save_staff(office_db, StaffInfo(None, "Шевчук", "Тарас", "Григорович"))
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("ui.dialogs.reference.ReferenceDialog", FakeReference)
+    window = MainWindow(office_db)
+    qtbot.addWidget(window)
+    action = next(
+        a
+        for m in window.menuBar().actions()
+        for a in m.menu().actions()
+        if a.text() == "Довідники…"
+    )
+    action.trigger()
+    assert opened == [window]
+    executors = window.current_tab().filter_bar.executor
+    assert executors.findText("Шевчук Т. Г.") > 0
