@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
-from db.migrate import current_revision, head_revision, upgrade
+from db.migrate import SCHEMA_HEAD, current_revision, upgrade
 from db.session import Database, database_url, sqlite_path
 
 
@@ -21,18 +21,34 @@ class Opened:
     db: Database
     created: bool
     backup: Path | None
+    fully_checked: bool = True  # False: run integrity_problem() in the background
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not an intact Діловод database, without changing it."""
+# quick_check reads the whole file: ~1 s per GB from a warm cache, far more from a cold disk.
+# Up to this size it runs before the window opens; a larger file gets the same check in the
+# background once the window is up (see `integrity_problem`).
+FULL_CHECK_LIMIT = 256 * 2**20
+
+
+def check_sqlite_file(path: Path, full: bool | None = None) -> bool:
+    """Refuse a file that is not an intact Діловод database, without changing it.
+
+    Returns whether the full integrity check ran (False: only the header and the schema were
+    read, because the file is larger than FULL_CHECK_LIMIT).
+    """
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return True
+    if full is None:
+        full = path.stat().st_size <= FULL_CHECK_LIMIT
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise DatabaseOpenError(f"Не вдається відкрити файл бази даних {path}: {exc}") from exc
     try:
-        result = conn.execute("PRAGMA quick_check").fetchone()
+        check = "PRAGMA quick_check" if full else "PRAGMA schema_version"
+        result = conn.execute(check).fetchone()
+        if not full:
+            result = ("ok",)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
         raise DatabaseOpenError(
@@ -48,14 +64,26 @@ def check_sqlite_file(path: Path) -> None:
         )
     if tables and "alembic_version" not in tables:
         raise DatabaseOpenError(f"Файл {path} не є базою даних Діловода. Файл не змінено.")
+    return full
+
+
+def integrity_problem(path: Path) -> str | None:
+    """The full integrity check of a SQLite file, for running in the background; a Ukrainian
+    description of the damage, or None when the file is intact."""
+    try:
+        check_sqlite_file(path, full=True)
+    except DatabaseOpenError as exc:
+        return str(exc)
+    return None
 
 
 def open_database(target: str | Path, migrate: bool = True) -> Opened:
     """Open (and create or upgrade) the database named by a path or URL."""
     url = database_url(target)
     path = sqlite_path(url)
+    checked = True
     if path is not None:
-        check_sqlite_file(path)
+        checked = check_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(url)
     try:
@@ -63,7 +91,7 @@ def open_database(target: str | Path, migrate: bool = True) -> Opened:
         backup = None
         if migrate:
             backup = upgrade(db.engine)
-        elif current_revision(db.engine) != head_revision():
+        elif current_revision(db.engine) != SCHEMA_HEAD:
             raise DatabaseOpenError("Схема бази даних застаріла: виконайте «python -m app init»")
     except DatabaseOpenError:
         db.dispose()
@@ -71,4 +99,4 @@ def open_database(target: str | Path, migrate: bool = True) -> Opened:
     except Exception as exc:
         db.dispose()
         raise DatabaseOpenError(f"Не вдається відкрити базу даних: {exc}") from exc
-    return Opened(db, created, backup)
+    return Opened(db, created, backup, checked)

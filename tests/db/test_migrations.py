@@ -36,3 +36,9 @@ def test_search_objects_exist(db):
     else:
         indexes = {i["name"] for i in inspect(db.engine).get_indexes("document")}
         assert "ix_document_search_pg" in indexes
+
+
+def test_schema_head_constant_is_alembics_head():
+    from db.migrate import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD

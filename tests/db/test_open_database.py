@@ -63,3 +63,20 @@ def test_copy_aside_is_a_full_copy(tmp_path: Path):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
     conn.close()
+
+
+def test_a_large_file_is_checked_in_full_later(tmp_path: Path, monkeypatch):
+    from app.services import database
+
+    path = tmp_path / "d.sqlite"
+    open_database(path).db.dispose()
+    monkeypatch.setattr(database, "FULL_CHECK_LIMIT", 1024)
+    opened = open_database(path)
+    assert not opened.fully_checked
+    opened.db.dispose()
+    assert database.integrity_problem(path) is None
+    data = bytearray(path.read_bytes())
+    data[4096:40960] = b"\xffgarbage" * 4608
+    path.write_bytes(bytes(data))
+    problem = database.integrity_problem(path)
+    assert problem is not None and "пошкоджен" in problem

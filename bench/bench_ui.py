@@ -1,0 +1,145 @@
+"""Window figures: cold start to a usable window, and a 1,000,000-row register in the window.
+
+    python bench/bench_ui.py start              # cold start on an empty database (5 runs)
+    python bench/bench_ui.py big /tmp/dilovod-bench.sqlite   # first screen, last row, memory
+
+"Usable" means the window is painted and the register's first page is in the table. Cold start
+is measured from before the interpreter starts (the parent's clock) to that moment, in a fresh
+process each time. Runs offscreen unless DISPLAY is set (then under Xvfb or a real screen).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _show_window(target: str) -> tuple[object, object]:
+    """Open the database and show the main window as `run()` does; returns (app, window)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from app.services.database import open_database
+    from ui.main_window import MainWindow, _application
+
+    app = _application()
+    db = open_database(target).db
+    window = MainWindow(db)
+    window.show()
+    tab = next(iter(window.register_tabs.values()))
+    loop = QEventLoop()
+    if tab.model.loading:
+        tab.model.loaded.connect(loop.quit)
+        QTimer.singleShot(30_000, loop.quit)
+        loop.exec()
+    window.repaint()
+    app.processEvents()
+    return app, window
+
+
+def probe_start(target: str) -> None:
+    """Child process: show the window and print the wall clock when it is usable."""
+    _show_window(target)
+    print(f"USABLE {time.time():.6f}", flush=True)
+
+
+def bench_start(runs: int = 5) -> None:
+    from app.services import organisation
+    from app.services.database import open_database
+
+    folder = Path(tempfile.mkdtemp(prefix="dilovod-start-"))
+    target = str(folder / "empty.sqlite")
+    db = open_database(target).db
+    organisation.save_organisation(
+        db, organisation.OrganisationInfo("Виконавчий комітет міської ради", "Міська рада")
+    )
+    db.dispose()
+    env = dict(os.environ, DILOVOD_HOME=str(folder))
+    env.setdefault("QT_QPA_PLATFORM", "offscreen" if "DISPLAY" not in os.environ else "xcb")
+    times = []
+    for _ in range(runs + 1):
+        started = time.time()
+        out = subprocess.run(
+            [sys.executable, __file__, "probe", target], env=env, capture_output=True, text=True,
+            check=True,
+        ).stdout
+        usable = float(next(line for line in out.splitlines() if line.startswith("USABLE")).split()[1])
+        times.append(usable - started)
+    times = times[1:]  # the first run warms the disk cache
+    median = statistics.median(times)
+    verdict = "OK" if median < 1.0 else "OVER 1.0 s"
+    print(f"cold start to a usable window, empty database: {median:.2f} s "
+          f"(min {min(times):.2f}, max {max(times):.2f}) {verdict}")
+
+
+def bench_big(target: str) -> None:
+    from PySide6.QtCore import Qt
+
+    before = time.perf_counter()
+    app, window = _show_window(target)
+    shown = time.perf_counter()
+    tab = next(iter(window.register_tabs.values()))  # type: ignore[attr-defined]
+    model, table = tab.model, tab.table
+    print(f"rows in the register: {model.rowCount():,}")
+    print(f"open + window + first screen of the register: {(shown - before) * 1000:.0f} ms")
+
+    def first_screen() -> float:
+        started = time.perf_counter()
+        model.set_query(model.query)
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        model.loaded.connect(loop.quit)
+        QTimer.singleShot(30_000, loop.quit)
+        loop.exec()
+        model.loaded.disconnect(loop.quit)
+        table.repaint()
+        return (time.perf_counter() - started) * 1000
+
+    samples = [first_screen() for _ in range(5)]
+    print(f"first screen once the database is open (reload of the view): "
+          f"{statistics.median(samples):.1f} ms (target 150 ms)")
+
+    def jump_last() -> float:
+        table.scrollToTop()
+        table.repaint()
+        model._pages.clear()  # noqa: SLF001 - measure a cold page, not the cache
+        started = time.perf_counter()
+        table.scrollToBottom()
+        last = model.index(model.rowCount() - 1, 0)
+        table.setCurrentIndex(last)
+        table.repaint()
+        app.processEvents()  # type: ignore[attr-defined]
+        value = model.data(last, Qt.ItemDataRole.DisplayRole)
+        assert value, "the last row is empty"
+        return (time.perf_counter() - started) * 1000
+
+    jumps = [jump_last() for _ in range(5)]
+    print(f"jump to the last row (Ctrl+End), painted: {statistics.median(jumps):.1f} ms "
+          f"(target 100 ms)")
+    print(f"memory with the 1,000,000-row register open: {_rss_mb():.0f} MB (target 150 MB)")
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "start"
+    if command == "probe":
+        probe_start(sys.argv[2])
+    elif command == "big":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        bench_big(sys.argv[2] if len(sys.argv) > 2 else "/tmp/dilovod-bench.sqlite")
+    else:
+        bench_start()
