@@ -251,7 +251,7 @@ class FieldEditor(QObject):
         view = QTreeView(combo)
         view.setHeaderHidden(True)
         view.setRootIsDecorated(False)
-        view.setMinimumWidth(480)
+        view.setMinimumWidth(640)
         combo.setModel(model)
         combo.setView(view)
         combo.setModelColumn(0)
