@@ -170,6 +170,7 @@ class RegisterTab(QWidget):
         self.print_button = QToolButton(self)
         self.print_button.setText("Друк")
         self.print_button.setMenu(menu)
+        self.table.addAction(menu.menuAction())  # the context menu offers printing too
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addWidget(self.print_button)
         find = QAction("Пошук", self)
