@@ -271,3 +271,24 @@ def test_a_scan_is_stored_with_the_document(qtbot, office_db, tmp_path, monkeypa
     items = list_attachments(office_db, form.registered.id)
     assert [i.filename for i in items] == ["лист.pdf"]
     assert attachment_data(office_db, items[0].id) == ("лист.pdf", b"%PDF-1.4 scan")
+
+
+def test_register_another_keeps_the_date_and_clears_the_fields(qtbot, keyboard, office_db):
+    form = DocumentForm(office_db, INCOMING)
+    qtbot.addWidget(form)
+    saved = []
+    form.saved.connect(saved.append)
+    form.reg_date.set_date(date(2026, 11, 21))  # a letter that came on Saturday
+    form.editors["correspondent"].set_value("Луцька міська рада")
+    form.editors["summary"].set_value("Перший лист")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: form.registered is not None)
+    form.next_button.click()
+    assert form.registered is None and form.reg_date.text() == "21.11.2026"
+    assert form.editors["summary"].value() == "" and form.save_button.text() == "Зареєструвати"
+    form.editors["correspondent"].set_value("Луцька міська рада")
+    form.editors["summary"].set_value("Другий лист")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: form.registered is not None)
+    assert form.result_label.text() == "Зареєстровано: Вх. № 2 від 21.11.2026"
+    assert len(saved) == 2

@@ -207,3 +207,32 @@ def test_print_makes_the_pdf_in_the_background_and_previews_it(qtbot, filled_db,
     assert made == [row.id]
     assert shown == [(b"%PDF-1.4 stamp", f"Штамп реєстрації — Вх. № {row.reg_number}")]
     assert tab.count_label.text() == "Знайдено: 300"
+
+
+def test_journal_for_a_period_from_the_file_menu(qtbot, filled_db, monkeypatch):
+    import app.services.printouts as printouts
+    from ui.widgets import PeriodDialog
+
+    asked, shown = [], []
+    monkeypatch.setattr(
+        printouts,
+        "journal_pdf",
+        lambda db, spec, start, end: asked.append((spec.code, start, end)) or b"%PDF journal",
+    )
+    monkeypatch.setattr(PeriodDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+
+    class FakePreview(QDialog):
+        def __init__(self, pdf, title, parent=None) -> None:
+            super().__init__(parent)
+            shown.append(title)
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr("ui.preview.PdfPreviewDialog", FakePreview)
+    window = _window(qtbot, filled_db)
+    window.print_journal_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown))
+    today = date.today()
+    assert asked == [("incoming", today.replace(day=1), today)]
+    assert shown == ["Журнал реєстрації вхідних документів"]
