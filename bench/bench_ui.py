@@ -74,16 +74,23 @@ def bench_start(runs: int = 5) -> None:
     for _ in range(runs + 1):
         started = time.time()
         out = subprocess.run(
-            [sys.executable, __file__, "probe", target], env=env, capture_output=True, text=True,
+            [sys.executable, __file__, "probe", target],
+            env=env,
+            capture_output=True,
+            text=True,
             check=True,
         ).stdout
-        usable = float(next(line for line in out.splitlines() if line.startswith("USABLE")).split()[1])
+        usable = float(
+            next(line for line in out.splitlines() if line.startswith("USABLE")).split()[1]
+        )
         times.append(usable - started)
     times = times[1:]  # the first run warms the disk cache
     median = statistics.median(times)
     verdict = "OK" if median < 1.0 else "OVER 1.0 s"
-    print(f"cold start to a usable window, empty database: {median:.2f} s "
-          f"(min {min(times):.2f}, max {max(times):.2f}) {verdict}")
+    print(
+        f"cold start to a usable window, empty database: {median:.2f} s "
+        f"(min {min(times):.2f}, max {max(times):.2f}) {verdict}"
+    )
 
 
 def bench_big(target: str) -> None:
@@ -111,13 +118,15 @@ def bench_big(target: str) -> None:
         return (time.perf_counter() - started) * 1000
 
     samples = [first_screen() for _ in range(5)]
-    print(f"first screen once the database is open (reload of the view): "
-          f"{statistics.median(samples):.1f} ms (target 150 ms)")
+    print(
+        f"first screen once the database is open (reload of the view): "
+        f"{statistics.median(samples):.1f} ms (target 150 ms)"
+    )
 
     def jump_last() -> float:
         table.scrollToTop()
         table.repaint()
-        model._pages.clear()  # noqa: SLF001 - measure a cold page, not the cache
+        model._pages.clear()
         started = time.perf_counter()
         table.scrollToBottom()
         last = model.index(model.rowCount() - 1, 0)
@@ -129,8 +138,10 @@ def bench_big(target: str) -> None:
         return (time.perf_counter() - started) * 1000
 
     jumps = [jump_last() for _ in range(5)]
-    print(f"jump to the last row (Ctrl+End), painted: {statistics.median(jumps):.1f} ms "
-          f"(target 100 ms)")
+    print(
+        f"jump to the last row (Ctrl+End), painted: {statistics.median(jumps):.1f} ms "
+        f"(target 100 ms)"
+    )
     print(f"memory with the 1,000,000-row register open: {_rss_mb():.0f} MB (target 150 MB)")
 
 

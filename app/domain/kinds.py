@@ -112,8 +112,8 @@ def registration_warning(kind: str, summary: str = "") -> str | None:
     """A Ukrainian warning when the document looks like one regulation 9.2 excludes, else None.
 
     The kind is checked first; then the summary for the obvious words («запрошення»,
-    «привітання», «вітання», «рекламне повідомлення», «прейскурант»), since clerks often leave the kind at
-    «Лист».
+    «привітання», «вітання», «рекламне повідомлення», «прейскурант»), since clerks often leave
+    the kind at «Лист».
     """
     if is_not_registered(kind):
         return f"{_RULE} документи виду «{kind.strip()}» не реєструються. {_ADVICE}"
