@@ -85,7 +85,7 @@ INCOMING = RegisterSpec(
         Column("summary", "Короткий зміст", 320, sort="summary", journal_weight=3.2),
         Column("lead_executor_name", "Виконавець", 150, sort="executor", journal_weight=1.4),
         Column("due_date", "Термін", 80, sort="due_date", journal_weight=0.8),
-        Column("state_label", "Стан", 110, journal_weight=0),
+        Column("state_label", "Стан", 150, journal_weight=0),
         Column("done_date", "Виконано", 80, journal_weight=0.8),
         Column("case_index", "Справа", 70, journal_weight=0.7),
     ),

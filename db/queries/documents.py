@@ -147,9 +147,20 @@ def _search_condition(session: Session, flt: DocumentFilter) -> ColumnElement[bo
     )
 
 
+# Columns that may be empty: an empty value counts as the smallest on both engines (SQLite's own
+# order, so its indexes still serve the sort; PostgreSQL would otherwise put NULLs last).
+_NULLABLE_SORT_KEYS = {"due_date"}
+
+
 def _ordered(stmt: S, sort: str, descending: bool) -> S:
     keys = SORTS.get(sort, SORTS[DEFAULT_SORT])
-    return stmt.order_by(*(k.desc() if descending else k.asc() for k in keys))
+    clauses = []
+    for key in keys:
+        clause = key.desc() if descending else key.asc()
+        if key.key in _NULLABLE_SORT_KEYS:
+            clause = clause.nulls_last() if descending else clause.nulls_first()
+        clauses.append(clause)
+    return stmt.order_by(*clauses)
 
 
 def count(session: Session, flt: DocumentFilter) -> int:

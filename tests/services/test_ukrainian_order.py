@@ -38,3 +38,18 @@ def test_sort_by_correspondent_is_alphabetical(db):
     assert [r.correspondent_name for r in view.page(0, 20)] == EXPECTED
     backwards = RegisterView(db, ViewQuery("incoming", sort="correspondent", descending=True))
     assert [r.correspondent_name for r in backwards.page(0, 20)] == EXPECTED[::-1]
+
+
+def test_sorting_by_term_puts_documents_without_a_term_at_the_same_end_on_both_engines(db):
+    from app.services import control
+
+    first = factories.incoming(db, date(2026, 3, 2), summary="Без терміну")
+    late = factories.incoming(db, date(2026, 3, 3), summary="Пізній")
+    early = factories.incoming(db, date(2026, 3, 4), summary="Ранній")
+    control.put_on_control(db, late.id, term=date(2026, 5, 5))
+    control.put_on_control(db, early.id, term=date(2026, 4, 7))
+    ascending = RegisterView(db, ViewQuery("incoming", sort="due_date", descending=False))
+    assert [r.id for r in ascending.page(0, 10)] == [first.id, early.id, late.id]
+    descending = RegisterView(db, ViewQuery("incoming", sort="due_date", descending=True))
+    assert [r.id for r in descending.page(0, 10)] == [late.id, early.id, first.id]
+    assert [r.id for r in descending.page(2, 1, total=3)] == [first.id]
