@@ -1,24 +1,26 @@
 """Small widgets shared by the tabs and dialogs: dates typed as ДД.ММ.РРРР, whole numbers,
-the red «wrong input» highlight, a period picker.
+the red «wrong input» highlight and the message under a field, a yes/no question.
 
 Dates are typed, not picked: a clerk with the letter in one hand types «05032026» or
 «5.3.26» faster than any calendar popup, so the field inserts the dots as you type and
-completes the year when focus leaves it. `app.domain.dates` stays the only parser.
+completes the year when focus leaves it. `app.domain.dates` stays the only parser, so every
+form says what is wrong with a date in the same Ukrainian words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import re
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, QRegularExpression, QStringListModel, Qt, Signal
+from PySide6.QtCore import QObject, QRegularExpression, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
     QIntValidator,
     QKeyEvent,
     QRegularExpressionValidator,
+    QResizeEvent,
+    QShowEvent,
     QStandardItem,
     QStandardItemModel,
 )
@@ -43,18 +45,12 @@ from app.registers.fields import Field, FieldKind
 from db.session import Database
 from ui.tasks import run_in_background
 
+#: The red frame of a field that holds a wrong value (see `set_invalid`).
 INVALID_STYLE = """
 *[invalid="true"] { border: 1px solid #c0392b; background: #fdecea; color: #212529; }
-QLabel[role="error"] { color: #b02a37; }
 """
-
-
-def current_user() -> str:
-    """Who is making changes, as recorded beside every stored record."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name on some service accounts
-        return ""
+ERROR_STYLE = "color: #b02a37;"
+HINT_STYLE = "color: palette(placeholder-text);"
 
 
 def format_count(n: int) -> str:
@@ -72,20 +68,124 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
     widget.update()
 
 
+class FieldProblem(ValueError):
+    """A value of one field cannot be accepted; the form shows it under that field."""
+
+    def __init__(self, widget: QWidget, message: str) -> None:
+        super().__init__(message)
+        self.widget = widget
+
+
+class WrappedLabel(QLabel):
+    """A wrapped label sized for its real width (a plain one makes form rows gape)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._hinted_width = 0
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.width() if self._hinted_width else max(hint.width(), 360)
+        return QSize(hint.width(), self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A hidden label may be handed its default width (100 px) before any layout placed it;
+        # hinting for that would grow the dialog for good when the label appears.
+        if self.isVisible():
+            self._hint_for(event.size().width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._hint_for(self.width())  # the layout has placed it by now
+
+    def _hint_for(self, width: int) -> None:
+        if width != self._hinted_width:
+            self._hinted_width = width
+            self.updateGeometry()
+
+
+class ErrorLabel(WrappedLabel):
+    """A red message under a field or a form, hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_error(self) -> None:
+        self.show_error("")
+
+
+def with_error_below(shown: QWidget, error: ErrorLabel, parent: QWidget) -> QWidget:
+    """`shown` with its error label right under it, as one widget for a form row.
+
+    A hidden message takes no room, so the form does not gape while all is well.
+    """
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(shown)
+    layout.addWidget(error)
+    return box
+
+
+def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A grey explanatory line (rules of the regulation, defaults)."""
+    label = WrappedLabel(text, parent)
+    label.setStyleSheet(HINT_STYLE)
+    return label
+
+
+def set_edit_placeholder(combo: QComboBox, text: str) -> None:
+    """The grey hint inside an editable combo box (QComboBox's own is for non-editable ones)."""
+    edit = combo.lineEdit()
+    if edit is not None:
+        edit.setPlaceholderText(text)
+
+
+def text_box(parent: QWidget, lines: int, placeholder: str = "") -> QPlainTextEdit:
+    """A multi-line field `lines` high in which Tab moves on to the next field."""
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setPlaceholderText(placeholder)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    return edit
+
+
 class DateEdit(QLineEdit):
     """A line edit for ДД.ММ.РРРР: digits and dots only, dots added as you type.
 
     `date()` returns the parsed date (None when empty) or raises DateError with a message
-    ready to show; an unparseable text stays as typed so nothing the clerk typed is lost.
+    ready to show; `date_value()` is the same for a form (FieldProblem, and an empty field is
+    an error unless `optional`). An unparseable text stays as typed: nothing typed is lost.
     """
 
     date_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, value: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        value: dt.date | None = None,
+        parent: QWidget | None = None,
+        *,
+        optional: bool = False,
+    ) -> None:
         super().__init__(parent)
+        self.optional = optional
         self.setPlaceholderText("ДД.ММ.РРРР")
         self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9. ]{0,10}"), self))
-        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00.00.00000") + 24)
+        widest = max(self.fontMetrics().horizontalAdvance(t) for t in ("ДД.ММ.РРРР", "00.00.0000"))
+        self.setFixedWidth(widest + 24)
         self.setToolTip("Дата у форматі ДД.ММ.РРРР; «+» / «−» — наступний / попередній день")
         self.textEdited.connect(self._on_text_edited)
         self.editingFinished.connect(self._on_editing_finished)
@@ -99,8 +199,17 @@ class DateEdit(QLineEdit):
         text = self.text().strip()
         return parse_date(text) if text else None
 
+    def date_value(self) -> dt.date | None:
+        """The date typed, None for an empty optional field; raises FieldProblem otherwise."""
+        if self.optional and not self.text().strip():
+            return None
+        try:
+            return parse_date(self.text())
+        except DateError as exc:
+            raise FieldProblem(self, str(exc)) from None
+
     def valid_date(self) -> dt.date | None:
-        """The date, or None when the field is empty or wrong (for filters)."""
+        """The date, or None when the field is empty or wrong (filters, live hints)."""
         try:
             return self.date()
         except DateError:
@@ -169,10 +278,7 @@ class FieldEditor(QObject):
         kind = field.kind
         self.widget: QWidget
         if kind == FieldKind.MULTILINE:
-            edit = QPlainTextEdit(parent)
-            edit.setTabChangesFocus(True)
-            lines = 3 if field.required else 2
-            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+            edit = text_box(parent, 3 if field.required else 2)
             edit.textChanged.connect(self.edited)
             self.widget = edit
         elif kind == FieldKind.BOOL:
@@ -183,9 +289,7 @@ class FieldEditor(QObject):
             combo = QComboBox(parent)
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            line_edit = combo.lineEdit()
-            if line_edit is not None:
-                line_edit.setPlaceholderText(field.placeholder)
+            set_edit_placeholder(combo, field.placeholder)
             if kind == FieldKind.CHOICE:
                 combo.addItem("")
                 combo.addItems(list(field.choices))
@@ -195,7 +299,9 @@ class FieldEditor(QObject):
             combo.editTextChanged.connect(self.edited)
             self.widget = combo
         else:
-            line = {FieldKind.DATE: DateEdit, FieldKind.INT: IntEdit}.get(kind, QLineEdit)(parent)
+            line = {FieldKind.DATE: DateEdit, FieldKind.INT: IntEdit}.get(kind, QLineEdit)(
+                parent=parent
+            )
             if field.placeholder and kind != FieldKind.DATE:
                 line.setPlaceholderText(field.placeholder)
             if field.max_length:
@@ -287,11 +393,9 @@ class PeriodDialog(QDialog):
     def __init__(self, title: str, start: date, end: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.date_from = DateEdit(self, start)
-        self.date_to = DateEdit(self, end)
-        self.error = QLabel(self)
-        self.error.setProperty("role", "error")
-        self.error.setStyleSheet("color: #b02a37")
+        self.date_from = DateEdit(start, self)
+        self.date_to = DateEdit(end, self)
+        self.error = ErrorLabel(self)
         form = QFormLayout()
         form.addRow("З:", self.date_from)
         form.addRow("По:", self.date_to)
@@ -316,11 +420,11 @@ class PeriodDialog(QDialog):
         try:
             start, end = self.date_from.date(), self.date_to.date()
         except DateError as exc:
-            self.error.setText(str(exc))
+            self.error.show_error(str(exc))
             return
         if start is None or end is None:
-            self.error.setText("Вкажіть обидві дати періоду")
+            self.error.show_error("Вкажіть обидві дати періоду")
         elif start > end:
-            self.error.setText("Початок періоду пізніший за кінець")
+            self.error.show_error("Початок періоду пізніший за кінець")
         else:
             self.accept()

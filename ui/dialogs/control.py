@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -28,7 +27,8 @@ from app.services.details import get_document
 from app.services.dialog_support import current_user, document_heading, extension_note, term_preview
 from app.services.organisation import get_organisation
 from app.services.reference import list_staff
-from ui.dialogs.fields import DateEdit, FormDialog, hint_label, set_edit_placeholder
+from ui.dialogs.fields import FormDialog
+from ui.widgets import DateEdit, hint_label, set_edit_placeholder, text_box
 
 if TYPE_CHECKING:
     from db.session import Database
@@ -80,13 +80,6 @@ class _ControlDialog(FormDialog):
     def _date_row(self, label: str, edit: DateEdit) -> None:
         self.form.addRow(label, self.with_error(edit))
 
-    def _text(self, placeholder: str, lines: int = 3) -> QPlainTextEdit:
-        edit = QPlainTextEdit(self)
-        edit.setTabChangesFocus(True)
-        edit.setPlaceholderText(placeholder)
-        edit.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)
-        return edit
-
 
 class PutOnControlDialog(_ControlDialog):
     """9.7: the «Контроль» mark with the term; empty term → the default of 9.11."""
@@ -109,7 +102,7 @@ class PutOnControlDialog(_ControlDialog):
         self._on_term_changed()
 
     def _on_term_changed(self) -> None:
-        typed = self.term.try_date()
+        typed = self.term.valid_date()
         if self.term.text().strip() and typed is None:
             self.hint.setText("Дата має бути у форматі ДД.ММ.РРРР")
         else:
@@ -133,7 +126,7 @@ class ExtendTermDialog(_ControlDialog):
         self.hint = hint_label("", self)
         self._date_row("Новий строк:", self.term)
         self.form.addRow("", self.hint)
-        self.reason = self._text("Обґрунтована пропозиція виконавця: чому не встигає")
+        self.reason = text_box(self, 3, "Обґрунтована пропозиція виконавця: чому не встигає")
         self.form.addRow("Підстава (обов'язково):", self.with_error(self.reason))
         self.person = QLineEdit(self)
         self.person.setPlaceholderText("Хто просив продовжити (виконавець)")
@@ -160,7 +153,7 @@ class ExtendTermDialog(_ControlDialog):
         self._on_term_changed()
 
     def _on_term_changed(self) -> None:
-        typed = self.term.try_date()
+        typed = self.term.valid_date()
         self.hint.setText(term_preview(self._db, self._doc, typed).text if typed else "")
 
     def _widget_for_error(self, message: str) -> QWidget | None:
@@ -186,7 +179,7 @@ class ProgressDialog(_ControlDialog):
     def __init__(self, db: Database, doc_id: int, parent: QWidget | None = None) -> None:
         super().__init__(db, doc_id, "Хід виконання", parent, "Зберегти")
         self._open_term_row()
-        self.note = self._text("Що зроблено на цей час", lines=4)
+        self.note = text_box(self, 4, "Що зроблено на цей час")
         self.form.addRow("Хід виконання:", self.with_error(self.note))
         self.day = DateEdit(date.today(), parent=self)
         self._date_row("Дата:", self.day)
@@ -244,7 +237,7 @@ class RemoveFromControlDialog(_ControlDialog):
         return list(dict.fromkeys(names))
 
     def _on_day_changed(self) -> None:
-        day, due = self.day.try_date(), self._doc.due_date
+        day, due = self.day.valid_date(), self._doc.due_date
         if day is None or due is None:
             self.late.setText("")
         elif day <= due:

@@ -37,9 +37,18 @@ from app.registers.base import RegisterSpec
 from app.registers.fields import FieldErrors
 from app.services import documents
 from app.services.details import DocumentDetail, get_document
+from app.services.dialog_support import current_user
 from db.session import Database
 from ui.tasks import run_in_background
-from ui.widgets import INVALID_STYLE, DateEdit, FieldEditor, ask, current_user, set_invalid
+from ui.widgets import (
+    INVALID_STYLE,
+    DateEdit,
+    ErrorLabel,
+    FieldEditor,
+    ask,
+    set_invalid,
+    with_error_below,
+)
 
 REG_DATE = "__reg_date"
 
@@ -62,7 +71,7 @@ class DocumentForm(QDialog):
         self.registered: documents.Registered | None = None
         self.pending: list[documents.NewAttachment] = []
         self.editors: dict[str, FieldEditor] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, ErrorLabel] = {}
         self.setStyleSheet(INVALID_STYLE)
         self.setMinimumWidth(680)
         self.setSizeGripEnabled(True)
@@ -95,7 +104,7 @@ class DocumentForm(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.reg_date: DateEdit | None = None
         if detail is None:
-            self.reg_date = DateEdit(self, date.today())
+            self.reg_date = DateEdit(date.today(), self)
             self.reg_date.setToolTip("Дата надходження; змініть, якщо документ надійшов у вихідний")
             self._add_row("Дата реєстрації", REG_DATE, self.reg_date, required=True)
             self.reg_date.textEdited.connect(lambda _t: self._on_edited(REG_DATE))
@@ -158,20 +167,10 @@ class DocumentForm(QDialog):
         self._show_header()
 
     def _add_row(self, label: str, key: str, widget: QWidget, required: bool) -> None:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel(box)
-        error.setProperty("role", "error")
-        error.setWordWrap(True)
-        error.hide()
-        column.addWidget(error)
-        self.errors[key] = error
+        error = self.errors[key] = ErrorLabel(self)
         caption = QLabel(f"{label}{' *' if required else ''}:", self)
         caption.setBuddy(widget)
-        self.form.addRow(caption, box)
+        self.form.addRow(caption, with_error_below(widget, error, self))
 
     def _show_header(self) -> None:
         detail = self.detail
@@ -224,8 +223,7 @@ class DocumentForm(QDialog):
         first: QWidget | None = None
         for key, label in self.errors.items():
             message = errors.get(key, "")
-            label.setText(message)
-            label.setVisible(bool(message))
+            label.show_error(message)
             set_invalid(widgets[key], bool(message))
             if message and first is None:
                 first = self.editors[key].focus_widget if key in self.editors else widgets[key]
@@ -236,7 +234,7 @@ class DocumentForm(QDialog):
         self._modified = True
         label = self.errors.get(key)
         if label is not None and label.isVisible():
-            label.hide()
+            label.clear_error()
             widget = self.reg_date if key == REG_DATE else self.editors[key].widget
             if widget is not None:
                 set_invalid(widget, False)

@@ -1,142 +1,40 @@
-"""Small form helpers shared by the reference, resolution and control dialogs.
+"""What the reference, resolution and control dialogs are made of: a form that saves on accept and
+stays open with the message when saving fails, and the staff picker with type-ahead.
 
-Clerks type dates (ДД.ММ.РРРР) faster than they click calendars, so dates are line edits parsed by
-app.domain.dates (one set of Ukrainian messages). Every form keeps what was typed when something
-is wrong: the message appears under the field or under the form and the dialog stays open.
+Every form keeps what was typed when something is wrong: the message appears under the field
+or under the form and the dialog stays open. The field widgets themselves (dates, error and hint
+labels) are ui.widgets', shared with the registration card and the filter bar.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QKeyEvent,
-    QKeySequence,
-    QRegularExpressionValidator,
-    QResizeEvent,
-    QShortcut,
-    QShowEvent,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.dates import DateError, format_date, parse_date
+from app.domain.dates import DateError
 from app.domain.numbering import NumberFormatError
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationError
 from app.services.reference import ReferenceError as RefError
 from app.services.reference import StaffInfo
+from ui.widgets import (
+    ErrorLabel,
+    FieldProblem,
+    WrappedLabel,
+    set_edit_placeholder,
+    with_error_below,
+)
 
 #: Errors whose message is written for the clerk; anything else is a bug and propagates.
 USER_ERRORS = (DateError, DocumentError, OrganisationError, RefError, NumberFormatError)
-
-ERROR_STYLE = "color: #b00020;"
-HINT_STYLE = "color: palette(placeholder-text);"
-
-
-class FieldProblem(ValueError):
-    """A value of one field cannot be accepted; the dialog shows it under that field."""
-
-    def __init__(self, widget: QWidget, message: str) -> None:
-        super().__init__(message)
-        self.widget = widget
-
-
-class WrappedLabel(QLabel):
-    """A wrapped label sized for its real width (a plain one makes form rows gape)."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setWordWrap(True)
-        self._hinted_width = 0
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        width = self.width() if self._hinted_width else max(hint.width(), 360)
-        return QSize(hint.width(), self.heightForWidth(width))
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != self._hinted_width:
-            self._hinted_width = event.size().width()
-            self.updateGeometry()
-
-
-class ErrorLabel(WrappedLabel):
-    """A red message under a field or a form, hidden while there is nothing to say."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("", parent)
-        self.setStyleSheet(ERROR_STYLE)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def show_error(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def clear_error(self) -> None:
-        self.show_error("")
-
-
-def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
-    """A grey explanatory line (rules of the regulation, defaults)."""
-    label = WrappedLabel(text, parent)
-    label.setStyleSheet(HINT_STYLE)
-    return label
-
-
-class DateEdit(QLineEdit):
-    """A date typed as ДД.ММ.РРРР; an empty field means «no date» when `optional`."""
-
-    def __init__(
-        self, value: date | None = None, optional: bool = False, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.optional = optional
-        self.setPlaceholderText("ДД.ММ.РРРР")
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9. ]{0,12}"), self))
-        widest = max(self.fontMetrics().horizontalAdvance(t) for t in ("ДД.ММ.РРРР", "00.00.0000"))
-        self.setFixedWidth(widest + 24)
-        self.set_date(value)
-
-    def set_date(self, value: date | None) -> None:
-        self.setText(format_date(value))
-
-    def date_value(self) -> date | None:
-        """The date typed, None for an empty optional field; raises FieldProblem otherwise."""
-        if self.optional and not self.text().strip():
-            return None
-        try:
-            return parse_date(self.text())
-        except DateError as exc:
-            raise FieldProblem(self, str(exc)) from None
-
-    def try_date(self) -> date | None:
-        """The date if it parses, else None — for live hints while typing."""
-        try:
-            return parse_date(self.text())
-        except DateError:
-            return None
-
-
-def set_edit_placeholder(combo: QComboBox, text: str) -> None:
-    """The grey hint inside an editable combo box (QComboBox's own is for non-editable ones)."""
-    edit = combo.lineEdit()
-    if edit is not None:
-        edit.setPlaceholderText(text)
 
 
 class StaffPicker(QComboBox):
@@ -275,17 +173,8 @@ class FormDialog(QDialog):
         return self._field_errors[widget]
 
     def with_error(self, widget: QWidget, shown: QWidget | None = None) -> QWidget:
-        """`shown` (default: `widget`) with the error label of `widget` under it, for a form row.
-
-        A hidden message takes no room, so the form does not gape while all is well.
-        """
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(shown or widget)
-        layout.addWidget(self.field_error(widget))
-        return box
+        """`shown` (default: `widget`) with the error label of `widget` under it, for a form row."""
+        return with_error_below(shown or widget, self.field_error(widget), self)
 
     def clear_errors(self) -> None:
         self.error.clear_error()

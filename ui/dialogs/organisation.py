@@ -27,7 +27,8 @@ from app.services.organisation import (
     get_organisation,
     save_organisation,
 )
-from ui.dialogs.fields import ErrorLabel, FormDialog
+from ui.dialogs.fields import FormDialog
+from ui.widgets import ErrorLabel
 
 if TYPE_CHECKING:
     from db.session import Database

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain.calendar import MARTIAL_LAW_SUFFIX, WorkingCalendar
 from app.domain.dates import format_date
 from app.services import calendar as calendar_service
-from ui.dialogs.fields import DateEdit, ErrorLabel, FieldProblem, hint_label
+from ui.widgets import DateEdit, ErrorLabel, FieldProblem, hint_label
 
 if TYPE_CHECKING:
     from db.session import Database

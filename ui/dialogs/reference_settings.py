@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain.numbering import PLACEHOLDERS, NumberFormatError, format_number, validate_format
 from app.registers import REGISTERS
 from app.services import settings
-from ui.dialogs.fields import ErrorLabel, hint_label
+from ui.widgets import ErrorLabel, hint_label
 
 if TYPE_CHECKING:
     from db.session import Database

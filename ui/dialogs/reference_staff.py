@@ -16,8 +16,9 @@ from app.domain.names import Gender, detect_gender
 from app.services import reference
 from app.services.dialog_support import current_user
 from app.services.reference import StaffInfo
-from ui.dialogs.fields import FormDialog, hint_label
+from ui.dialogs.fields import FormDialog
 from ui.dialogs.reference_forms import department_combo
+from ui.widgets import hint_label
 
 if TYPE_CHECKING:
     from db.session import Database

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -30,7 +29,8 @@ from app.services import control
 from app.services.details import get_document
 from app.services.dialog_support import current_user, document_heading, term_preview
 from app.services.reference import StaffInfo, list_staff
-from ui.dialogs.fields import DateEdit, FieldProblem, FormDialog, StaffPicker, hint_label
+from ui.dialogs.fields import FormDialog, StaffPicker
+from ui.widgets import DateEdit, FieldProblem, hint_label, text_box
 
 if TYPE_CHECKING:
     from db.session import Database
@@ -114,10 +114,7 @@ class ResolutionDialog(FormDialog):
 
         self.executors.setToolTip("Ctrl+↑ / Ctrl+↓ — змінити порядок, Delete — вилучити")
 
-        self.task = QPlainTextEdit(self)
-        self.task.setTabChangesFocus(True)
-        self.task.setPlaceholderText("Наприклад: Розглянути та підготувати відповідь заявнику")
-        self.task.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.task = text_box(self, 4, "Наприклад: Розглянути та підготувати відповідь заявнику")
         self.picker.next_on_enter = self.task
         self.term = DateEdit(optional=True, parent=self)
         self.term_hint = hint_label("", self)
@@ -246,7 +243,7 @@ class ResolutionDialog(FormDialog):
 
     def _on_term_changed(self) -> None:
         text = self.term.text().strip()
-        typed = self.term.try_date()
+        typed = self.term.valid_date()
         if text and typed is None:
             self.term_hint.setText("Дата має бути у форматі ДД.ММ.РРРР")
         else:

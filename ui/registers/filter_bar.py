@@ -48,8 +48,8 @@ class FilterBar(QWidget):
     def __init__(self, db: Database, controllable: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
-        self.date_from = DateEdit(self)
-        self.date_to = DateEdit(self)
+        self.date_from = DateEdit(parent=self)
+        self.date_to = DateEdit(parent=self)
         self.date_from.setToolTip("Зареєстровані з цієї дати (ДД.ММ.РРРР)")
         self.date_to.setToolTip("Зареєстровані по цю дату включно (ДД.ММ.РРРР)")
         self.executor = QComboBox(self)
