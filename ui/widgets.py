@@ -11,39 +11,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from datetime import date, timedelta
-from typing import Any
+from datetime import timedelta
 
-from PySide6.QtCore import QObject, QRegularExpression, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import (
     QIntValidator,
     QKeyEvent,
     QRegularExpressionValidator,
     QResizeEvent,
     QShowEvent,
-    QStandardItem,
-    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.dates import DateError, format_date, parse_date
-from app.registers.fields import Field, FieldKind
-from db.session import Database
-from ui.tasks import run_in_background
 
 #: The red frame of a field that holds a wrong value (see `set_invalid`).
 INVALID_STYLE = """
@@ -261,121 +249,6 @@ class IntEdit(QLineEdit):
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000000") + 24)
 
 
-class FieldEditor(QObject):
-    """The editor of one spec field: the widget, its value as typed, and `edited`.
-
-    TEXT → QLineEdit, MULTILINE → QPlainTextEdit (Tab moves on), DATE → DateEdit, INT → IntEdit,
-    BOOL → QCheckBox, CHOICE → editable combo, CORRESPONDENT → line edit with a completer over
-    every correspondent (loaded in the background), CASE_INDEX → editable combo of the year's
-    nomenclature showing each case's title beside its index.
-    """
-
-    edited = Signal()
-
-    def __init__(self, db: Database, field: Field, year: int, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.field = field
-        kind = field.kind
-        self.widget: QWidget
-        if kind == FieldKind.MULTILINE:
-            edit = text_box(parent, 3 if field.required else 2)
-            edit.textChanged.connect(self.edited)
-            self.widget = edit
-        elif kind == FieldKind.BOOL:
-            box = QCheckBox(parent)
-            box.toggled.connect(self.edited)
-            self.widget = box
-        elif kind in (FieldKind.CHOICE, FieldKind.CASE_INDEX):
-            combo = QComboBox(parent)
-            combo.setEditable(True)
-            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            set_edit_placeholder(combo, field.placeholder)
-            if kind == FieldKind.CHOICE:
-                combo.addItem("")
-                combo.addItems(list(field.choices))
-            else:
-                self._fill_cases(db, combo, year)
-            combo.setCurrentIndex(-1)
-            combo.editTextChanged.connect(self.edited)
-            self.widget = combo
-        else:
-            line = {FieldKind.DATE: DateEdit, FieldKind.INT: IntEdit}.get(kind, QLineEdit)(
-                parent=parent
-            )
-            if field.placeholder and kind != FieldKind.DATE:
-                line.setPlaceholderText(field.placeholder)
-            if field.max_length:
-                line.setMaxLength(field.max_length)
-            line.textEdited.connect(self.edited)
-            if kind == FieldKind.CORRESPONDENT:
-                self._complete_correspondents(db, line)
-            self.widget = line
-
-    @property
-    def focus_widget(self) -> QWidget:
-        return self.widget
-
-    def value(self) -> Any:
-        w = self.widget
-        if isinstance(w, QPlainTextEdit):
-            return w.toPlainText()
-        if isinstance(w, QCheckBox):
-            return w.isChecked()
-        if isinstance(w, QComboBox):
-            return w.currentText()
-        assert isinstance(w, QLineEdit)
-        return w.text()
-
-    def set_value(self, value: Any) -> None:
-        w = self.widget
-        text = format_date(value) if isinstance(value, date) else ("" if value is None else value)
-        if isinstance(w, QPlainTextEdit):
-            w.setPlainText(str(text))
-        elif isinstance(w, QCheckBox):
-            w.setChecked(bool(value))
-        elif isinstance(w, QComboBox):
-            w.setCurrentIndex(-1)
-            w.setEditText(str(text))
-        elif isinstance(w, QLineEdit):
-            w.setText(str(text))
-            w.setCursorPosition(0)
-
-    def set_read_only(self, read_only: bool) -> None:
-        w = self.widget
-        if isinstance(w, QLineEdit | QPlainTextEdit):
-            w.setReadOnly(read_only)
-        else:
-            w.setEnabled(not read_only)
-
-    @staticmethod
-    def _fill_cases(db: Database, combo: QComboBox, year: int) -> None:
-        from app.services.reference import list_case_files
-
-        model = QStandardItemModel(combo)
-        for case in list_case_files(db, year):
-            model.appendRow([QStandardItem(case.index), QStandardItem(case.title)])
-        view = QTreeView(combo)
-        view.setHeaderHidden(True)
-        view.setRootIsDecorated(False)
-        view.setMinimumWidth(640)
-        combo.setModel(model)
-        combo.setView(view)
-        combo.setModelColumn(0)
-        view.resizeColumnToContents(0)
-
-    def _complete_correspondents(self, db: Database, line: QLineEdit) -> None:
-        from app.services.reference import all_correspondent_names
-
-        model = QStringListModel(self)
-        completer = QCompleter(model, line)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setMaxVisibleItems(12)
-        line.setCompleter(completer)
-        run_in_background(lambda: all_correspondent_names(db), model.setStringList, owner=self)
-
-
 def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
     """A yes/no question with Ukrainian buttons; Enter chooses `yes`."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
@@ -385,46 +258,3 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> boo
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button
-
-
-class PeriodDialog(QDialog):
-    """Asks for a period «з … по …» (the printed journal)."""
-
-    def __init__(self, title: str, start: date, end: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.date_from = DateEdit(start, self)
-        self.date_to = DateEdit(end, self)
-        self.error = ErrorLabel(self)
-        form = QFormLayout()
-        form.addRow("З:", self.date_from)
-        form.addRow("По:", self.date_to)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Друкувати")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Скасувати")
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def period(self) -> tuple[date, date]:
-        start, end = self.date_from.date(), self.date_to.date()
-        assert start is not None and end is not None
-        return start, end
-
-    def _on_accept(self) -> None:
-        try:
-            start, end = self.date_from.date(), self.date_to.date()
-        except DateError as exc:
-            self.error.show_error(str(exc))
-            return
-        if start is None or end is None:
-            self.error.show_error("Вкажіть обидві дати періоду")
-        elif start > end:
-            self.error.show_error("Початок періоду пізніший за кінець")
-        else:
-            self.accept()

@@ -211,7 +211,7 @@ def test_print_makes_the_pdf_in_the_background_and_previews_it(qtbot, filled_db,
 
 def test_journal_for_a_period_from_the_file_menu(qtbot, filled_db, monkeypatch):
     import app.services.printouts as printouts
-    from ui.widgets import PeriodDialog
+    from ui.dialogs.period import PeriodDialog
 
     asked, shown = [], []
     monkeypatch.setattr(

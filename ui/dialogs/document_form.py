@@ -39,12 +39,12 @@ from app.services import documents
 from app.services.details import DocumentDetail, get_document
 from app.services.dialog_support import current_user
 from db.session import Database
+from ui.dialogs.field_editor import FieldEditor
 from ui.tasks import run_in_background
 from ui.widgets import (
     INVALID_STYLE,
     DateEdit,
     ErrorLabel,
-    FieldEditor,
     ask,
     set_invalid,
     with_error_below,

@@ -250,7 +250,7 @@ class RegisterTab(QWidget):
 
     def print_journal(self) -> None:
         """Файл ▸ Друк журналу… and Друк ▸ Журнал за період…: the register for a period."""
-        from ui.widgets import PeriodDialog
+        from ui.dialogs.period import PeriodDialog
 
         start, end = self.default_period()
         dialog = PeriodDialog(self.spec.journal_title, start, end, self)
