@@ -13,7 +13,8 @@ from app.registers import INCOMING
 from app.services.details import get_document
 from app.services.register_view import RegisterView, ViewQuery
 from tests import factories
-from ui.dialogs.document_form import REG_DATE, DocumentForm
+from ui.dialogs.document_fields import REG_DATE
+from ui.dialogs.document_form import DocumentForm
 from ui.registers.register_tab import RegisterTab
 
 

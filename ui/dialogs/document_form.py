@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import tempfile
 from datetime import date
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -20,37 +19,26 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMessageBox,
     QPushButton,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.dates import DateError, format_date
+from app.domain.dates import format_date
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldErrors
 from app.services import documents
 from app.services.details import DocumentDetail, get_document
 from app.services.dialog_support import current_user
 from db.session import Database
-from ui.dialogs.field_editor import FieldEditor
+from ui.dialogs.document_fields import DocumentFields
+from ui.dialogs.document_history import DocumentHistory
 from ui.tasks import run_in_background
-from ui.widgets import (
-    INVALID_STYLE,
-    DateEdit,
-    ErrorLabel,
-    ask,
-    set_invalid,
-    with_error_below,
-)
-
-REG_DATE = "__reg_date"
+from ui.widgets import INVALID_STYLE, ask
 
 
 class DocumentForm(QDialog):
@@ -70,8 +58,6 @@ class DocumentForm(QDialog):
         self.detail: DocumentDetail | None = get_document(db, doc_id) if doc_id else None
         self.registered: documents.Registered | None = None
         self.pending: list[documents.NewAttachment] = []
-        self.editors: dict[str, FieldEditor] = {}
-        self.errors: dict[str, ErrorLabel] = {}
         self.setStyleSheet(INVALID_STYLE)
         self.setMinimumWidth(680)
         self.setSizeGripEnabled(True)
@@ -79,11 +65,9 @@ class DocumentForm(QDialog):
         if self.detail is not None:
             self._load(self.detail)
         self._modified = False
-        first = next(iter(self.editors.values()), None)
-        if self.reg_date is not None:
-            self.reg_date.setFocus()
-        elif first is not None:
-            first.focus_widget.setFocus()
+        first = self.fields.first_field()
+        if first is not None:
+            first.setFocus()
 
     # --- building --------------------------------------------------------------------------
 
@@ -98,22 +82,12 @@ class DocumentForm(QDialog):
             self.setWindowTitle(title)
         self.header = QLabel(self)
         self.header.setWordWrap(True)
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.reg_date: DateEdit | None = None
-        if detail is None:
-            self.reg_date = DateEdit(date.today(), self)
-            self.reg_date.setToolTip("Дата надходження; змініть, якщо документ надійшов у вихідний")
-            self._add_row("Дата реєстрації", REG_DATE, self.reg_date, required=True)
-            self.reg_date.textEdited.connect(lambda _t: self._on_edited(REG_DATE))
-        year = detail.reg_date.year if detail else date.today().year
-        for field in self.spec.fields:
-            editor = FieldEditor(self.db, field, year, self)
-            self.editors[field.key] = editor
-            self._add_row(field.label, field.key, editor.widget, field.required)
-            editor.edited.connect(lambda key=field.key: self._on_edited(key))
+        self.fields = DocumentFields(self.db, self.spec, detail, self)
+        self.fields.edited.connect(self._on_edited)
+        # The card's names for what its fields hold (the keyboard flow and the tests use them).
+        self.editors = self.fields.editors
+        self.errors = self.fields.errors
+        self.reg_date = self.fields.reg_date
         self.attachments = QWidget(self)
         self.attachment_list = QListWidget(self.attachments)
         self.attachment_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 10)
@@ -125,10 +99,7 @@ class DocumentForm(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.attachment_list, 1)
         row.addWidget(add, 0, Qt.AlignmentFlag.AlignTop)
-        self.form.addRow("Скани:", self.attachments)
-
-        page = QWidget(self)
-        page.setLayout(self.form)
+        self.fields.add_row("Скани:", self.attachments)
         self.result_label = QLabel(self)
         self.result_label.setStyleSheet("font-size: 13pt; font-weight: bold; color: #146c43;")
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -155,22 +126,14 @@ class DocumentForm(QDialog):
         layout.addWidget(self.header)
         if detail is not None:
             tabs = QTabWidget(self)
-            tabs.addTab(page, "Документ")
-            history = QTextBrowser(self)
-            history.setHtml(history_html(detail))
-            tabs.addTab(history, "Резолюції та контроль")
+            tabs.addTab(self.fields, "Документ")
+            tabs.addTab(DocumentHistory(detail, self), "Резолюції та контроль")
             layout.addWidget(tabs)
         else:
-            layout.addWidget(page)
+            layout.addWidget(self.fields)
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
         self._show_header()
-
-    def _add_row(self, label: str, key: str, widget: QWidget, required: bool) -> None:
-        error = self.errors[key] = ErrorLabel(self)
-        caption = QLabel(f"{label}{' *' if required else ''}:", self)
-        caption.setBuddy(widget)
-        self.form.addRow(caption, with_error_below(widget, error, self))
 
     def _show_header(self) -> None:
         detail = self.detail
@@ -188,10 +151,7 @@ class DocumentForm(QDialog):
         self.header.setText(" · ".join(parts))
 
     def _load(self, detail: DocumentDetail) -> None:
-        for key, editor in self.editors.items():
-            editor.set_value(detail.values.get(key))
-            if detail.cancelled:
-                editor.set_read_only(True)
+        self.fields.load(detail.values, read_only=detail.cancelled)
         for item in detail.attachments:
             self.attachment_list.addItem(f"{item.filename} ({item.size // 1024 + 1} КБ)")
         if detail.cancelled:
@@ -199,45 +159,8 @@ class DocumentForm(QDialog):
 
     # --- saving ------------------------------------------------------------------------------
 
-    def _collect(self) -> tuple[dict[str, Any], date | None, dict[str, str]]:
-        errors: dict[str, str] = {}
-        day: date | None = None
-        if self.reg_date is not None:
-            try:
-                day = self.reg_date.date()
-                if day is None:
-                    errors[REG_DATE] = "Вкажіть дату реєстрації"
-            except DateError as exc:
-                errors[REG_DATE] = str(exc)
-        values: dict[str, Any] = {}
-        try:
-            values = self.spec.parse({k: e.value() for k, e in self.editors.items()})
-        except FieldErrors as exc:
-            errors.update(exc.by_key())
-        return values, day, errors
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        widgets: dict[str, QWidget] = {k: e.widget for k, e in self.editors.items()}
-        if self.reg_date is not None:
-            widgets[REG_DATE] = self.reg_date
-        first: QWidget | None = None
-        for key, label in self.errors.items():
-            message = errors.get(key, "")
-            label.show_error(message)
-            set_invalid(widgets[key], bool(message))
-            if message and first is None:
-                first = self.editors[key].focus_widget if key in self.editors else widgets[key]
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _on_edited(self, key: str) -> None:
+    def _on_edited(self) -> None:
         self._modified = True
-        label = self.errors.get(key)
-        if label is not None and label.isVisible():
-            label.clear_error()
-            widget = self.reg_date if key == REG_DATE else self.editors[key].widget
-            if widget is not None:
-                set_invalid(widget, False)
 
     def _on_save(self) -> None:
         if self.registered is not None:
@@ -245,8 +168,8 @@ class DocumentForm(QDialog):
             return
         if not self.save_button.isEnabled():
             return
-        values, day, errors = self._collect()
-        self._show_errors(errors)
+        values, day, errors = self.fields.collect()
+        self.fields.show_errors(errors)
         if errors:
             return
         if self.detail is None and not self._confirm_warnings(values):
@@ -288,10 +211,7 @@ class DocumentForm(QDialog):
             f"від {format_date(result.reg_date)}"
         )
         self.result_label.show()
-        for editor in self.editors.values():
-            editor.set_read_only(True)
-        if self.reg_date is not None:
-            self.reg_date.setReadOnly(True)
+        self.fields.set_read_only(True)
         self.attachments.setEnabled(False)
         self.save_button.setText("Закрити")
         self.cancel_button.hide()
@@ -334,11 +254,8 @@ class DocumentForm(QDialog):
         """Start the next document: same registration date, empty fields."""
         self.registered, self.doc_id = None, None
         self.result_label.hide()
-        for editor in self.editors.values():
-            editor.set_read_only(False)
-            editor.set_value(None)
-        if self.reg_date is not None:
-            self.reg_date.setReadOnly(False)
+        self.fields.set_read_only(False)
+        self.fields.clear()
         self.attachment_list.clear()
         self.attachments.setEnabled(True)
         self.save_button.setText("Зареєструвати")
@@ -391,46 +308,3 @@ class DocumentForm(QDialog):
             self.accept()
             return
         super().reject()
-
-
-def history_html(detail: DocumentDetail) -> str:
-    """The resolutions and the control history, read-only, as the second tab shows them."""
-    out = ["<h3>Резолюції</h3>"]
-    if not detail.resolutions:
-        out.append("<p>Резолюцій немає.</p>")
-    for res in detail.resolutions:
-        who = ", ".join(e.dative for e in res.executors)
-        author = res.author.short if res.author else ""
-        term = f"; термін {format_date(res.term)}" if res.term else ""
-        out.append(
-            f"<p><b>{format_date(res.resolution_date)}</b> {escape(author)} → "
-            f"{escape(who)}{term}<br>{escape(res.task)}</p>"
-        )
-    out.append("<h3>Контроль</h3>")
-    if detail.on_control:
-        out.append(
-            f"<p>{detail.state.label}; термін {format_date(detail.due_date)}"
-            + (f"; виконано {format_date(detail.done_date)}" if detail.done_date else "")
-            + (
-                f"; головний виконавець {escape(detail.lead_executor)}"
-                if detail.lead_executor
-                else ""
-            )
-            + "</p>"
-        )
-    else:
-        out.append("<p>Документ не перебуває на контролі.</p>")
-    if detail.control_events:
-        out.append("<table cellspacing='0' cellpadding='3' border='1'>")
-        out.append("<tr><th>Дата</th><th>Подія</th><th>Термін</th><th>Зміст</th></tr>")
-        for event in detail.control_events:
-            term = " → ".join(
-                format_date(d) for d in (event.old_term, event.new_term) if d is not None
-            )
-            text = "; ".join(escape(t) for t in (event.text, event.basis, event.person) if t)
-            out.append(
-                f"<tr><td>{format_date(event.event_date)}</td><td>{event.label}</td>"
-                f"<td>{term}</td><td>{text}</td></tr>"
-            )
-        out.append("</table>")
-    return "".join(out)

@@ -1,0 +1,134 @@
+"""The fields of a registration card, one row per field of `spec.fields`, each with its message.
+
+Kept apart from the card's dialog (saving in the background, scans, «Зареєструвати ще») because
+this part only turns what was typed into values and errors: the spec parses the values with the
+services' own messages, and each message is shown in red right under its field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from app.domain.dates import DateError
+from app.registers.base import RegisterSpec
+from app.registers.fields import FieldErrors
+from app.services.details import DocumentDetail
+from db.session import Database
+from ui.dialogs.field_editor import FieldEditor
+from ui.widgets import DateEdit, ErrorLabel, set_invalid, with_error_below
+
+#: The key of the registration date's row (it is not a spec field: new documents only).
+REG_DATE = "__reg_date"
+
+
+class DocumentFields(QWidget):
+    """The registration date (new documents only) and the spec's fields, in a form layout.
+
+    `edited` is emitted on every change a clerk makes (the card asks before closing unsaved).
+    """
+
+    edited = Signal()
+
+    def __init__(
+        self, db: Database, spec: RegisterSpec, detail: DocumentDetail | None, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.editors: dict[str, FieldEditor] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.form = QFormLayout(self)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.reg_date: DateEdit | None = None
+        if detail is None:
+            self.reg_date = DateEdit(date.today(), self)
+            self.reg_date.setToolTip("Дата надходження; змініть, якщо документ надійшов у вихідний")
+            self._add_row("Дата реєстрації", REG_DATE, self.reg_date, required=True)
+            self.reg_date.textEdited.connect(lambda _t: self._on_edited(REG_DATE))
+        year = detail.reg_date.year if detail else date.today().year
+        for field in spec.fields:
+            editor = FieldEditor(db, field, year, self)
+            self.editors[field.key] = editor
+            self._add_row(field.label, field.key, editor.widget, field.required)
+            editor.edited.connect(lambda key=field.key: self._on_edited(key))
+
+    def _add_row(self, label: str, key: str, widget: QWidget, required: bool) -> None:
+        error = self.errors[key] = ErrorLabel(self)
+        caption = QLabel(f"{label}{' *' if required else ''}:", self)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, with_error_below(widget, error, self))
+
+    def add_row(self, label: str, widget: QWidget) -> None:
+        """A row of the card's own under the fields (the scans)."""
+        self.form.addRow(label, widget)
+
+    def first_field(self) -> QWidget | None:
+        """Where the cursor starts: the registration date, else the first spec field."""
+        if self.reg_date is not None:
+            return self.reg_date
+        first = next(iter(self.editors.values()), None)
+        return first.focus_widget if first is not None else None
+
+    def load(self, values: dict[str, Any], read_only: bool) -> None:
+        for key, editor in self.editors.items():
+            editor.set_value(values.get(key))
+            if read_only:
+                editor.set_read_only(True)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for editor in self.editors.values():
+            editor.set_read_only(read_only)
+        if self.reg_date is not None:
+            self.reg_date.setReadOnly(read_only)
+
+    def clear(self) -> None:
+        """Empty the spec's fields for the next document (the registration date stays)."""
+        for editor in self.editors.values():
+            editor.set_value(None)
+
+    def collect(self) -> tuple[dict[str, Any], date | None, dict[str, str]]:
+        """The parsed values, the registration date and the messages by field key."""
+        errors: dict[str, str] = {}
+        day: date | None = None
+        if self.reg_date is not None:
+            try:
+                day = self.reg_date.date()
+                if day is None:
+                    errors[REG_DATE] = "Вкажіть дату реєстрації"
+            except DateError as exc:
+                errors[REG_DATE] = str(exc)
+        values: dict[str, Any] = {}
+        try:
+            values = self.spec.parse({k: e.value() for k, e in self.editors.items()})
+        except FieldErrors as exc:
+            errors.update(exc.by_key())
+        return values, day, errors
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field (the others cleared); the cursor to the first one."""
+        widgets: dict[str, QWidget] = {k: e.widget for k, e in self.editors.items()}
+        if self.reg_date is not None:
+            widgets[REG_DATE] = self.reg_date
+        first: QWidget | None = None
+        for key, label in self.errors.items():
+            message = errors.get(key, "")
+            label.show_error(message)
+            set_invalid(widgets[key], bool(message))
+            if message and first is None:
+                first = self.editors[key].focus_widget if key in self.editors else widgets[key]
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_edited(self, key: str) -> None:
+        label = self.errors.get(key)
+        if label is not None and label.isVisible():
+            label.clear_error()
+            widget = self.reg_date if key == REG_DATE else self.editors[key].widget
+            if widget is not None:
+                set_invalid(widget, False)
+        self.edited.emit()
