@@ -1,8 +1,9 @@
 """Shared fixtures: a migrated database on SQLite and on a real PostgreSQL server.
 
 Every database test runs on both engines (ARCHITECTURE.md, habit 10). The PostgreSQL server is
-found through DILOVOD_TEST_PG_URL (default: the local server as user postgres); `.ci/run` makes
-sure one is installed and running. Set DILOVOD_TEST_PG=skip to run on SQLite alone.
+found through DILOVOD_TEST_PG_URL (default: the local server as user postgres; the run's own
+database is that URL's name plus the process id); `.ci/run` makes sure a server is running.
+Set DILOVOD_TEST_PG=skip to run on SQLite alone.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from sqlalchemy import create_engine, text
 from db.migrate import upgrade
 from db.session import Database, make_engine
 
-PG_URL = os.environ.get(
+PG_SERVER_URL = os.environ.get(
     "DILOVOD_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/dilovod_test"
 )
+# Each test run gets a database of its own (dropped at the end), so two runs at once — two
+# developers, or CI beside a developer — never drop each other's tables.
+PG_URL = f"{PG_SERVER_URL}_{os.getpid()}"
 ENGINES = ["sqlite"] if os.environ.get("DILOVOD_TEST_PG") == "skip" else ["sqlite", "postgresql"]
 
 
@@ -33,28 +37,26 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _ensure_pg_database(url: str) -> None:
+def _admin(url: str, sql: str) -> None:
     base, _, name = url.rpartition("/")
     admin = create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
-        if exists.first() is None:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(sql.format(name=name)))
     admin.dispose()
 
 
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[Database]:
     try:
-        _ensure_pg_database(PG_URL)
+        _admin(PG_URL, 'DROP DATABASE IF EXISTS "{name}"')
+        _admin(PG_URL, 'CREATE DATABASE "{name}"')
     except Exception as exc:  # pragma: no cover - depends on the machine
-        pytest.fail(f"PostgreSQL is not reachable at {PG_URL}: {exc}")
+        pytest.fail(f"PostgreSQL is not reachable at {PG_SERVER_URL}: {exc}")
     database = Database(PG_URL)
-    with database.engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     upgrade(database.engine)
     yield database
     database.dispose()
+    _admin(PG_URL, 'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _truncate(database: Database) -> None:

@@ -44,6 +44,9 @@ _WORD_RE = re.compile(r"\w", re.UNICODE)
 _TS_TERM_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+_PUNCTUATION_RE = re.compile(r"[^\w\s]", re.UNICODE)
+
+
 def normalize_search(text: str) -> str:
     """Casefold, drop every apostrophe form, collapse whitespace.
 
@@ -52,6 +55,16 @@ def normalize_search(text: str) -> str:
     """
     folded = unicodedata.normalize("NFC", text).translate(_APOSTROPHE_TABLE).casefold()
     return " ".join(folded.split())
+
+
+def searchable_text(*parts: str) -> str:
+    """The text a document is indexed by: `normalize_search` with punctuation turned to spaces.
+
+    Both engines then see the same words: PostgreSQL's 'simple' parser would otherwise keep
+    «345/01-12» as one «file path» token and never match a search for «345/01».
+    """
+    joined = " ".join(p for p in parts if p)
+    return " ".join(_PUNCTUATION_RE.sub(" ", normalize_search(joined)).split())
 
 
 def fts5_query(user_text: str) -> str | None:

@@ -143,7 +143,7 @@ def _facts(db: Database, on_date: date) -> dict[int, list[ControlFact]]:
             ControlEvent.kind != "progress",
             Document.cancelled.is_(False),
         )
-        .order_by(ControlEvent.document_id, ControlEvent.event_date, ControlEvent.id)
+        .order_by(ControlEvent.document_id, ControlEvent.id)  # the order they were written
     )
     facts: dict[int, list[ControlFact]] = {}
     with db.read() as s:

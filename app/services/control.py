@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.dates import format_date
 from app.domain.deadlines import ControlRuleError, adjust_term, default_term, validate_extension
 from app.domain.text import uk_sort_key
 from app.services.calendar import load_calendar
@@ -39,7 +40,9 @@ class ResolutionInput:
 
 
 def _document(s: Session, doc_id: int) -> Document:
-    doc = s.get(Document, doc_id)
+    """The document, locked for this transaction: two clerks acting on the same document at
+    once are served one after the other, and the second sees what the first did."""
+    doc = s.get(Document, doc_id, with_for_update=True)
     if doc is None:
         raise ControlError("Документ не знайдено")
     if doc.cancelled:
@@ -80,7 +83,10 @@ def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str =
         s.flush()
         if data.parent_id is None:
             set_lead_executor(s, doc, data.executor_ids[0])
-        if term and doc.on_control and doc.done_date is None and term != doc.due_date:
+        # A main resolution sets the term (9.11: the mayor or a deputy fixes it); a detailing
+        # one keeps its own, often earlier, internal term on the resolution only.
+        is_main = data.parent_id is None
+        if is_main and term and doc.on_control and doc.done_date is None and term != doc.due_date:
             record_event(
                 s,
                 doc,
@@ -209,10 +215,15 @@ def remove_from_control(
         raise ControlError("Вкажіть підставу зняття з контролю (документ про виконання)")
     if not person.strip():
         raise ControlError("Вкажіть, хто зняв документ з контролю")
+    if done_date > date.today():
+        raise ControlError("Дата зняття з контролю не може бути в майбутньому")
     with db.write() as s:
         doc = _open_control(s, doc_id)
-        if done_date < doc.reg_date:
-            raise ControlError("Дата зняття з контролю раніша за дату реєстрації")
+        taken = _taken_on_control(s, doc)
+        if done_date < taken:
+            raise ControlError(
+                f"Дата зняття з контролю раніша за дату взяття на контроль ({format_date(taken)})"
+            )
         record_event(
             s,
             doc,
@@ -225,6 +236,17 @@ def remove_from_control(
         )
         doc.done_date = done_date
         doc.version += 1
+
+
+def _taken_on_control(s: Session, doc: Document) -> date:
+    """When the current control began: the latest «set» or «reopen» entry, else registration."""
+    stmt = (
+        select(ControlEvent.event_date)
+        .where(ControlEvent.document_id == doc.id, ControlEvent.kind.in_(("set", "reopen")))
+        .order_by(ControlEvent.id.desc())
+        .limit(1)
+    )
+    return s.execute(stmt).scalar_one_or_none() or doc.reg_date
 
 
 def _open_control(s: Session, doc_id: int) -> Document:

@@ -157,7 +157,7 @@ def fill_demo(
     for offset in range(0, len(plans), BATCH):
         batch = plans[offset : offset + BATCH]
         registered = documents.register_many(
-            db, INCOMING, [(p.values, p.day, None) for p in batch], user=USER
+            db, INCOMING, [documents.Registration(p.values, p.day) for p in batch], user=USER
         )
         for plan, reg in zip(batch, registered, strict=True):
             plan.doc_id = reg.id

@@ -47,6 +47,7 @@ class ControlEventView:
             "progress": "Хід виконання",
             "remove": "Знято з контролю",
             "reopen": "Повторно взято на контроль",
+            "cancel": "Знято з контролю: документ анульовано",
         }.get(self.kind, self.kind)
 
 

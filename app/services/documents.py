@@ -5,7 +5,7 @@ Everything a register needs is in its `RegisterSpec`; nothing here is specific t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,12 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.numbering import format_number
-from app.domain.text import normalize_search, uk_sort_key
+from app.domain.text import searchable_text, uk_sort_key
 from app.registers.base import RegisterSpec
+from app.registers.fields import FieldError, FieldErrors
 from app.services import settings
 from app.services.numbering import next_seq, raise_counter
 from app.services.reference import find_or_create_correspondent
-from db.models import Attachment, Document
+from db.models import Attachment, ControlEvent, Document
 from db.session import Database
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -90,12 +91,28 @@ def _apply_values(s: Session, doc: Document, values: Mapping[str, Any], user: st
         elif hasattr(Document, key):
             setattr(doc, key, value if value is not None or key in _NULLABLE else "")
     doc.summary_sort = uk_sort_key(doc.summary or "")[:60]
-    doc.search_text = normalize_search(
-        " ".join([doc.reg_number, doc.correspondent_name, doc.ext_number or "", doc.summary or ""])
+    doc.search_text = searchable_text(
+        doc.reg_number, doc.correspondent_name, doc.ext_number or "", doc.summary or ""
     )
 
 
 _NULLABLE = {"ext_date", "sheets"}
+
+
+@dataclass(frozen=True)
+class Registration:
+    """One document to register: parsed field values and the registration date.
+
+    `seq` and `number` keep the running number and the number as written in a journal kept
+    before the program (imports): the number is stored as it was on paper, and the series
+    continues after `seq`. Without them the next number of the series is given.
+    """
+
+    values: Mapping[str, Any]
+    reg_date: date
+    seq: int | None = None
+    number: str | None = None
+    attachments: tuple[NewAttachment, ...] = ()
 
 
 def register_document(
@@ -110,52 +127,48 @@ def register_document(
 ) -> Registered:
     """Register a document: the next number of the series for the year of `reg_date`.
 
-    `values` are already parsed (spec.parse). `explicit_seq` keeps a number from a journal kept
-    before the program (imports); the series then continues after it.
+    `values` are already parsed (spec.parse). `explicit_seq` keeps a running number from a
+    journal kept before the program; the series then continues after it.
     """
-    day = reg_date or date.today()
-    fmt = settings.number_format(db, spec)
-    with db.write() as s:
-        return _register(s, spec, fmt, values, day, attachments, user, explicit_seq)
-
-
-def _register(
-    s: Session,
-    spec: RegisterSpec,
-    fmt: str,
-    values: Mapping[str, Any],
-    day: date,
-    attachments: list[NewAttachment] | tuple[NewAttachment, ...],
-    user: str,
-    explicit_seq: int | None,
-) -> Registered:
-    if explicit_seq is None:
-        seq = next_seq(s, spec.code, day.year)
-    else:
-        seq = explicit_seq
-        raise_counter(s, spec.code, day.year, seq)
-    number = format_number(fmt, seq, index=values.get("case_index") or "", year=day.year)
-    doc = Document(
-        register=spec.code, year=day.year, seq=seq, reg_number=number, reg_date=day, changed_by=user
-    )
-    _apply_values(s, doc, values, user)
-    s.add(doc)
-    s.flush()
-    for item in attachments:
-        _add_attachment(s, doc.id, item, user)
-    return Registered(doc.id, number, day, seq)
+    item = Registration(values, reg_date or date.today(), explicit_seq, None, tuple(attachments))
+    return register_many(db, spec, [item], user)[0]
 
 
 def register_many(
-    db: Database,
-    spec: RegisterSpec,
-    rows: list[tuple[Mapping[str, Any], date, int | None]],
-    user: str = "",
+    db: Database, spec: RegisterSpec, items: Sequence[Registration], user: str = ""
 ) -> list[Registered]:
     """Register several documents in ONE transaction: all of them or none (imports)."""
+    today = date.today()
+    if any(item.reg_date > today for item in items):
+        raise FieldErrors(
+            [FieldError("reg_date", "Дата реєстрації не може бути пізнішою за сьогоднішню")]
+        )
     fmt = settings.number_format(db, spec)
     with db.write() as s:
-        return [_register(s, spec, fmt, v, day, (), user, seq) for v, day, seq in rows]
+        return [_register(s, spec, fmt, item, user) for item in items]
+
+
+def _register(
+    s: Session, spec: RegisterSpec, fmt: str, item: Registration, user: str
+) -> Registered:
+    day = item.reg_date
+    if item.seq is None:
+        seq = next_seq(s, spec.code, day.year)
+    else:
+        seq = item.seq
+        raise_counter(s, spec.code, day.year, seq)
+    number = item.number or format_number(
+        fmt, seq, index=item.values.get("case_index") or "", year=day.year
+    )
+    doc = Document(
+        register=spec.code, year=day.year, seq=seq, reg_number=number, reg_date=day, changed_by=user
+    )
+    _apply_values(s, doc, item.values, user)
+    s.add(doc)
+    s.flush()
+    for attachment in item.attachments:
+        _add_attachment(s, doc.id, attachment, user)
+    return Registered(doc.id, number, day, seq)
 
 
 def _add_attachment(s: Session, doc_id: int, item: NewAttachment, user: str) -> None:
@@ -202,13 +215,17 @@ def update_document(
     values: Mapping[str, Any],
     expected_version: int,
     user: str = "",
+    attachments: Sequence[NewAttachment] = (),
 ) -> int:
-    """Save changed fields; refuses when someone else saved the document meanwhile.
+    """Save changed fields and new scans together; refuses when someone else saved the
+    document meanwhile (the row is locked while checking, so two saves cannot both pass).
 
-    The registration number and date never change. Returns the new version.
+    The registration number and date never change, so neither does a case index that is part
+    of the number. Returns the new version.
     """
+    fmt = settings.number_format(db, spec)
     with db.write() as s:
-        doc = s.get(Document, doc_id)
+        doc = s.get(Document, doc_id, with_for_update=True)
         if doc is None or doc.register != spec.code:
             raise DocumentError("Документ не знайдено")
         if doc.version != expected_version:
@@ -216,20 +233,51 @@ def update_document(
                 f"Документ {doc.reg_number} змінив інший користувач "
                 f"({doc.changed_by or 'невідомо'}). Відкрийте його знову, щоб побачити зміни."
             )
+        new_index = values.get("case_index", doc.case_index) or ""
+        if "{index}" in fmt and new_index != (doc.case_index or ""):
+            raise FieldErrors(
+                [
+                    FieldError(
+                        "case_index",
+                        f"Індекс справи входить до реєстраційного номера {doc.reg_number} "
+                        "і після реєстрації не змінюється",
+                    )
+                ]
+            )
         _apply_values(s, doc, values, user)
+        for attachment in attachments:
+            _add_attachment(s, doc.id, attachment, user)
         doc.version += 1
         doc.changed_by = user
         return doc.version
 
 
 def cancel_document(db: Database, doc_id: int, reason: str, user: str = "") -> None:
-    """Cancel (анулювати) a registered document: it keeps its number; nothing is deleted."""
+    """Cancel (анулювати) a registered document: it keeps its number; nothing is deleted.
+
+    An open control ends with it (recorded as a «cancel» entry of the history).
+    """
     if not reason.strip():
         raise DocumentError("Вкажіть причину анулювання")
     with db.write() as s:
-        doc = s.get(Document, doc_id)
+        doc = s.get(Document, doc_id, with_for_update=True)
         if doc is None:
             raise DocumentError("Документ не знайдено")
+        if doc.cancelled:
+            raise DocumentError(f"Документ {doc.reg_number} уже анульовано")
+        if doc.on_control and doc.done_date is None:
+            # A cancelled document is nobody's task: it leaves control, and the history says why.
+            s.add(
+                ControlEvent(
+                    document_id=doc.id,
+                    kind="cancel",
+                    event_date=date.today(),
+                    old_term=doc.due_date,
+                    text=reason.strip(),
+                    changed_by=user,
+                )
+            )
+            doc.on_control = False
         doc.cancelled, doc.cancel_reason = True, reason.strip()
         doc.version += 1
         doc.changed_by = user

@@ -298,6 +298,10 @@ class _Prepared:
     values: dict[str, Any]
     day: date
     seq: int
+    # The number as written in the journal, kept exactly (it is on the paper document) when it
+    # was written in full; None for a bare running number, which the format completes with the
+    # case index column as the journal's separate columns meant.
+    number: str | None
 
 
 def _validate(
@@ -383,7 +387,8 @@ def _validate(
             problems.extend(row_problems)
             continue
         assert day is not None
-        prepared.append(_Prepared(row_no, values, day, seq))
+        written = "".join(_cell_text(cell(cells, NUMBER_KEY)).split())
+        prepared.append(_Prepared(row_no, values, day, seq, None if written.isdigit() else written))
         for text in spec.registration_warnings(values):
             warnings.append(ImportProblem(row_no, "", text))
     problems.extend(_clashes_with_database(db, spec, prepared, header_of[NUMBER_KEY]))
@@ -443,7 +448,10 @@ def import_file(
         return result
     try:
         registered = documents.register_many(
-            db, spec, [(p.values, p.day, p.seq) for p in prepared], user=user
+            db,
+            spec,
+            [documents.Registration(p.values, p.day, p.seq, p.number) for p in prepared],
+            user=user,
         )
     except IntegrityError as exc:
         raise ImportFileError(

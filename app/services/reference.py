@@ -7,10 +7,13 @@ the library is wrong), because resolutions print executors that way.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import asdict, dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.domain.names import Gender, PersonName, dative_short, short_name, signature_name
@@ -166,7 +169,15 @@ def all_correspondent_names(db: Database) -> list[str]:
 def save_correspondent(db: Database, info: CorrespondentInfo, user: str = "") -> CorrespondentInfo:
     if not info.name.strip():
         raise ReferenceError("Вкажіть назву кореспондента")
+    key = _correspondent_keys(info.name)["search_name"]
     with db.write() as s:
+        clash = s.execute(
+            select(func.count()).where(
+                Correspondent.search_name == key, Correspondent.id != (info.id or 0)
+            )
+        ).scalar_one()
+        if clash:
+            raise ReferenceError(f"Кореспондент «{info.name.strip()}» уже є в довіднику")
         return _save(s, Correspondent, info, user, **_correspondent_keys(info.name))
 
 
@@ -175,15 +186,22 @@ def _correspondent_keys(name: str) -> dict[str, str]:
 
 
 def find_or_create_correspondent(s: Session, name: str, user: str = "") -> Correspondent:
-    """The correspondent called `name` (case and apostrophes ignored), created if new."""
-    key = normalize_search(name)[:300]
-    row = s.execute(
-        select(Correspondent).where(Correspondent.search_name == key).limit(1)
-    ).scalar_one_or_none()
+    """The correspondent called `name` (case and apostrophes ignored), created if new.
+
+    INSERT … ON CONFLICT DO NOTHING on the unique name, then SELECT: two clerks typing the same
+    new sender at once get one record (the same SQL on SQLite and PostgreSQL).
+    """
+    keys = _correspondent_keys(name)
+    found = select(Correspondent).where(Correspondent.search_name == keys["search_name"])
+    row = s.execute(found).scalar_one_or_none()
     if row is None:
-        row = Correspondent(name=name.strip(), changed_by=user, **_correspondent_keys(name))
-        s.add(row)
-        s.flush()
+        insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+        s.execute(
+            insert(Correspondent)
+            .values(name=name.strip(), changed_by=user, uuid=uuid.uuid4(), **keys)
+            .on_conflict_do_nothing(index_elements=["search_name"])
+        )
+        row = s.execute(found).scalar_one()
     return row
 
 

@@ -6,7 +6,7 @@ state already worked out against the working calendar, so the UI only paints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -64,8 +64,8 @@ class DocumentRow:
         return "" if value is None else str(value)
 
 
-def to_filter(db: Database, view: ViewQuery, today: date | None = None) -> q.DocumentFilter:
-    thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))
+def to_filter(view: ViewQuery, thresholds: ControlThresholds) -> q.DocumentFilter:
+    """The database filter for a view; control states are judged against `thresholds`."""
     return q.DocumentFilter(
         register=view.register,
         date_from=view.date_from,
@@ -92,11 +92,7 @@ class RegisterView:
         self.db = db
         self.view = view
         self.thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))
-        self.filter = replace(
-            to_filter(db, view, today),
-            today=self.thresholds.today,
-            soon_limit=self.thresholds.soon_limit,
-        )
+        self.filter = to_filter(view, self.thresholds)
 
     def count(self) -> int:
         with self.db.read() as s:

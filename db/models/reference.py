@@ -54,7 +54,9 @@ class Correspondent(Tracked, Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     postal_code: Mapped[str] = mapped_column(String(10), default="")
     email: Mapped[str] = mapped_column(String(150), default="")
-    search_name: Mapped[str] = mapped_column(String(300), default="", index=True)
+    # Unique: one correspondent per name (case and apostrophes ignored), even when two clerks
+    # type the same new sender at the same moment.
+    search_name: Mapped[str] = mapped_column(String(300), default="", unique=True)
     sort_key: Mapped[str] = mapped_column(SortKey(300), default="", index=True)
 
 

@@ -203,17 +203,6 @@ def fetch_rows_by_ids(session: Session, ids: list[int]) -> list[Any]:
     return [rows[i] for i in ids if i in rows]
 
 
-def row_position(
-    session: Session, flt: DocumentFilter, sort: str, descending: bool, doc_id: int
-) -> int | None:
-    """Where a document stands in the ordering (to select it after registering), or None."""
-    ids = fetch_ids(session, flt, sort, descending)
-    try:
-        return ids.index(doc_id)
-    except ValueError:
-        return None
-
-
 def open_control_counts(
     session: Session, today: date, soon_limit: date
 ) -> dict[str, tuple[int, int, int]]:

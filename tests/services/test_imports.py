@@ -182,3 +182,15 @@ def test_old_excel_format_is_refused_with_advice(db, tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(ImportFileError, match=r"\.xlsx"):
         import_file(db, INCOMING, path)
+
+
+def test_a_number_written_in_full_is_kept_as_written(db, tmp_path):
+    path = tmp_path / "index_first.csv"
+    path.write_text(
+        "№;Дата реєстрації;Кореспондент;Короткий зміст\n"
+        "01-12/345;02.03.2026;Луцька міська рада;Про співпрацю\n",
+        encoding="utf-8",
+    )
+    result = import_file(db, INCOMING, path, today=date(2026, 4, 1))
+    assert result.ok, result.problems
+    assert _numbers(db) == ["01-12/345"]

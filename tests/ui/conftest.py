@@ -57,7 +57,7 @@ def filled_db(sqlite_db: Database) -> Database:
             "kind": "Лист",
             "urgent": i % 10 == 0,
         }
-        rows.append((INCOMING.parse(raw), start + timedelta(days=i // 2), None))
+        rows.append(documents.Registration(INCOMING.parse(raw), start + timedelta(days=i // 2)))
     documents.register_many(sqlite_db, INCOMING, rows)
     return sqlite_db
 

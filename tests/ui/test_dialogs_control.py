@@ -34,7 +34,8 @@ def office(sqlite_db):
 
 
 def _on_control(db, doc_id, term=date(2026, 12, 4)) -> None:
-    control.put_on_control(db, doc_id, term)
+    # Taken on control on 16.11.2026, so a removal dated 20.11.2026 is after it (9.13).
+    control.put_on_control(db, doc_id, term, today=date(2026, 11, 16))
 
 
 def test_resolution_with_two_executors_lead_first_and_put_on_control(qtbot, office):

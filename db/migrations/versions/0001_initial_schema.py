@@ -70,12 +70,10 @@ def upgrade() -> None:
         ),
         sa.Column("changed_by", sa.String(length=100), server_default="", nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_correspondent")),
+        sa.UniqueConstraint("search_name", name=op.f("uq_correspondent_search_name")),
         sa.UniqueConstraint("uuid", name=op.f("uq_correspondent_uuid")),
     )
     with op.batch_alter_table("correspondent", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_correspondent_search_name"), ["search_name"], unique=False
-        )
         batch_op.create_index(batch_op.f("ix_correspondent_sort_key"), ["sort_key"], unique=False)
 
     op.create_table(
@@ -538,7 +536,6 @@ def downgrade() -> None:
     op.drop_table("department")
     with op.batch_alter_table("correspondent", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_correspondent_sort_key"))
-        batch_op.drop_index(batch_op.f("ix_correspondent_search_name"))
 
     op.drop_table("correspondent")
     op.drop_table("calendar_day")
