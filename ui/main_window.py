@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
     def _on_print_journal(self) -> None:
         tab = self.current_tab()
         if tab is not None:
-            tab.print_journal()
+            tab.document_actions.print_journal()
 
     def _on_reference(self) -> None:
         from ui.dialogs.reference import ReferenceDialog

@@ -1,32 +1,27 @@
 """One register's tab: toolbar, filter bar, the paged table and the «Знайдено» count.
 
 Generic over `RegisterSpec`: the outgoing, decisions and orders registers are new specs shown
-by this same class. Dialogs of other parts of the program (resolution, control, preview) are
-imported inside the slots that open them, so the window starts without them.
+by this same class. The tab opens the registration card itself; the resolution, control and
+print actions are `DocumentActions` (actions.py). Every dialog is imported inside the slot that
+opens it, so the window starts without them.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
 import time
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QTableView,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,11 +30,9 @@ from app.registers.base import RegisterSpec
 from app.services.register_view import DocumentRow
 from db.session import Database
 from ui.models.register_model import RegisterModel
+from ui.registers.actions import DocumentActions
 from ui.registers.filter_bar import FilterBar
-from ui.tasks import run_in_background
 from ui.widgets import format_count
-
-log = logging.getLogger(__name__)
 
 MIN_SHRUNK = 150
 
@@ -111,7 +104,8 @@ class RegisterTab(QWidget):
         self._show_sort_indicator()
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
 
-    def _action(self, text: str, slot: Callable[[], None], tip: str = "") -> QAction:
+    def table_action(self, text: str, slot: Callable[[], None], tip: str = "") -> QAction:
+        """An action of the tab that the table's context menu offers too."""
         action = QAction(text, self)
         action.setToolTip(tip or text)
         action.triggered.connect(slot)
@@ -119,60 +113,27 @@ class RegisterTab(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.register_action = self._action(
+        self.register_action = self.table_action(
             "Зареєструвати", self._on_register, "Зареєструвати новий документ (Ctrl+N)"
         )
         self.register_action.setShortcut(QKeySequence("Ctrl+N"))
         self.register_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.register_action)
-        self.open_action = self._action("Відкрити", self._on_open, "Відкрити картку (Enter)")
+        self.open_action = self.table_action("Відкрити", self._on_open, "Відкрити картку (Enter)")
         self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.toolbar.addAction(self.register_action)
         self.toolbar.addAction(self.open_action)
-        self.control_actions: list[QAction] = []
+        self.document_actions = DocumentActions(self)
+        acts = self.document_actions
+        # The tab's own names for them (the tests reach them here).
+        self.doc_print_actions = acts.doc_print_actions
         if self.spec.controllable:
-            self.toolbar.addSeparator()
-            self.resolution_action = self._action("Резолюція…", self._on_resolution)
-            self.put_action = self._action("На контроль…", self._on_put_on_control)
-            self.extend_action = self._action("Продовжити термін…", self._on_extend)
-            self.progress_action = self._action("Хід виконання…", self._on_progress)
-            self.remove_action = self._action("Зняти з контролю…", self._on_remove)
-            self.control_actions = [
-                self.resolution_action,
-                self.put_action,
-                self.extend_action,
-                self.progress_action,
-                self.remove_action,
-            ]
-            for action in self.control_actions:
-                self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
-        menu = QMenu("Друк", self)
-        self.doc_print_actions = []
-        items: list[tuple[str, str, bool]] = [("Штамп реєстрації", "stamp_pdf", False)]
-        if self.spec.controllable:
-            items += [
-                ("Штамп «Контроль»", "control_stamp_pdf", True),
-                ("Бланк резолюції", "resolution_slip_pdf", False),
-            ]
-        items.append(("Реєстраційно-контрольна картка (РКК)", "card_pdf", False))
-        for text, function, needs_control in items:
-            action = menu.addAction(text)
-            action.setData(needs_control)
-            action.triggered.connect(
-                lambda _=False, t=text, f=function: self._on_print_document(t, f)
-            )
-            self.doc_print_actions.append(action)
-        menu.addSeparator()
-        self.journal_action = menu.addAction("Журнал за період…")
-        self.journal_action.triggered.connect(self.print_journal)
-        self.print_button = QToolButton(self)
-        self.print_button.setText("Друк")
-        self.print_button.setMenu(menu)
-        self.table.addAction(menu.menuAction())  # the context menu offers printing too
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.toolbar.addWidget(self.print_button)
+            self.resolution_action = acts.resolution_action
+            self.put_action = acts.put_action
+            self.extend_action = acts.extend_action
+            self.progress_action = acts.progress_action
+            self.remove_action = acts.remove_action
         find = QAction("Пошук", self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -180,17 +141,8 @@ class RegisterTab(QWidget):
         self.addAction(find)
 
     def _update_actions(self, row: DocumentRow | None) -> None:
-        has = row is not None
-        live = has and row is not None and not row.cancelled
-        is_open = live and row is not None and row.state.is_open
-        self.open_action.setEnabled(has)
-        if self.spec.controllable:
-            self.resolution_action.setEnabled(live)
-            self.put_action.setEnabled(live and not is_open)
-            for action in (self.extend_action, self.progress_action, self.remove_action):
-                action.setEnabled(is_open)
-        for action in self.doc_print_actions:
-            action.setEnabled(has and (not action.data() or bool(row and row.on_control)))
+        self.open_action.setEnabled(row is not None)
+        self.document_actions.update(row)
 
     def _on_register(self) -> None:
         from ui.dialogs.document_form import DocumentForm
@@ -208,63 +160,6 @@ class RegisterTab(QWidget):
         form = DocumentForm(self.db, self.spec, doc_id, self)
         form.saved.connect(self.document_changed)
         form.exec()
-
-    def _on_resolution(self) -> None:
-        self._open_dialog("ui.dialogs.resolution", "ResolutionDialog")
-
-    def _on_put_on_control(self) -> None:
-        self._open_dialog("ui.dialogs.control", "PutOnControlDialog")
-
-    def _on_extend(self) -> None:
-        self._open_dialog("ui.dialogs.control", "ExtendTermDialog")
-
-    def _on_progress(self) -> None:
-        self._open_dialog("ui.dialogs.control", "ProgressDialog")
-
-    def _on_remove(self) -> None:
-        self._open_dialog("ui.dialogs.control", "RemoveFromControlDialog")
-
-    def _open_dialog(self, module: str, name: str) -> None:
-        """A control dialog `name(db, doc_id, parent)`, imported only when it is opened."""
-
-        def make(doc_id: int) -> QDialog:
-            dialog_class = getattr(importlib.import_module(module), name, None)
-            if dialog_class is None:
-                raise ImportError(f"{module}.{name}")
-            return dialog_class(self.db, doc_id, self)
-
-        self.exec_dialog(make)
-
-    def _on_print_document(self, title: str, function: str) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        db, doc_id = self.db, row.id
-
-        def produce() -> bytes:
-            from app.services import printouts
-
-            return bytes(getattr(printouts, function)(db, doc_id))
-
-        self.print_pdf(f"{title} — {self.spec.number_label} {row.reg_number}", produce)
-
-    def print_journal(self) -> None:
-        """Файл ▸ Друк журналу… and Друк ▸ Журнал за період…: the register for a period."""
-        from ui.dialogs.period import PeriodDialog
-
-        start, end = self.default_period()
-        dialog = PeriodDialog(self.spec.journal_title, start, end, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        date_from, date_to = dialog.period()
-        db, spec = self.db, self.spec
-
-        def produce() -> bytes:
-            from app.services import printouts
-
-            return bytes(printouts.journal_pdf(db, spec, date_from, date_to))
-
-        self.print_pdf(self.spec.journal_title, produce)
 
     # --- the current document ----------------------------------------------------------------
 
@@ -318,7 +213,7 @@ class RegisterTab(QWidget):
             self._select_after_load = self.current_id()
 
     def _on_loaded(self) -> None:
-        self.count_label.setText(f"Знайдено: {format_count(self.model.total)}")
+        self.show_count()
         self._show_sort_indicator()
         target, self._select_after_load = self._select_after_load, None
         hint, self._hint_row = self._hint_row, None
@@ -328,6 +223,9 @@ class RegisterTab(QWidget):
         elif not self.table.currentIndex().isValid() and self.model.total:
             self.table.setCurrentIndex(self.model.index(0, 0))
         self._update_actions(self.current_row())
+
+    def show_count(self) -> None:
+        self.count_label.setText(f"Знайдено: {format_count(self.model.total)}")
 
     def _on_load_failed(self, message: str) -> None:
         self.count_label.setText("Помилка читання бази даних")
@@ -358,51 +256,6 @@ class RegisterTab(QWidget):
         header.blockSignals(True)
         header.setSortIndicator(self.model.sort_column(), order)
         header.blockSignals(False)
-
-    # --- dialogs and printing ------------------------------------------------------------------
-
-    def exec_dialog(self, make: Callable[[int], QDialog], doc_id: int | None = None) -> None:
-        """Open a document dialog of another module; refresh after it saved."""
-        doc_id = doc_id if doc_id is not None else self.current_id()
-        if doc_id is None:
-            return
-        try:
-            dialog = make(doc_id)
-        except ImportError:
-            log.exception("Dialog not available")
-            QMessageBox.information(self, "Діловод", "Ця дія буде доступна в наступній версії.")
-            return
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.document_changed(doc_id)
-
-    def print_pdf(self, title: str, produce: Callable[[], bytes]) -> None:
-        """Make a PDF in the background (reportlab is imported there), then preview it."""
-        self.count_label.setText("Готую документ до друку…")
-
-        def show(pdf: bytes) -> None:
-            self._on_loaded_label()
-            from ui.preview import PdfPreviewDialog
-
-            PdfPreviewDialog(pdf, title, self).exec()
-
-        def failed(exc: BaseException) -> None:
-            self._on_loaded_label()
-            text = (
-                "Друк буде доступний у наступній версії."
-                if isinstance(exc, ImportError)
-                else f"Не вдалося підготувати документ до друку:\n{exc}"
-            )
-            QMessageBox.warning(self, "Друк", text)
-
-        run_in_background(produce, show, failed, owner=self)
-
-    def _on_loaded_label(self) -> None:
-        self.count_label.setText(f"Знайдено: {format_count(self.model.total)}")
-
-    def default_period(self) -> tuple[date, date]:
-        today = date.today()
-        start = self.filter_bar.date_from.valid_date() or today.replace(day=1)
-        return start, self.filter_bar.date_to.valid_date() or today
 
     # --- state ---------------------------------------------------------------------------------
 

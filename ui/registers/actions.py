@@ -1,0 +1,206 @@
+"""What a register tab does to the selected document besides opening it: the resolution and
+control dialogs (9.5–9.14) and printing (stamps, the resolution slip, the card, the journal).
+
+Each dialog and every printout is imported only when first used, so the window starts without
+them (and without reportlab). A PDF is made in the background and previewed when it is ready.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton
+
+from app.services.register_view import DocumentRow
+from ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from ui.registers.register_tab import RegisterTab
+
+log = logging.getLogger(__name__)
+
+
+class DocumentActions(QObject):
+    """The control actions (registers under control only) and the «Друк» menu of one tab.
+
+    The actions go on the tab's toolbar and into the table's context menu, in that order.
+    """
+
+    def __init__(self, tab: RegisterTab) -> None:
+        super().__init__(tab)
+        self.tab = tab
+        self.control_actions: list[QAction] = []
+        if tab.spec.controllable:
+            tab.toolbar.addSeparator()
+            self.resolution_action = tab.table_action("Резолюція…", self._on_resolution)
+            self.put_action = tab.table_action("На контроль…", self._on_put_on_control)
+            self.extend_action = tab.table_action("Продовжити термін…", self._on_extend)
+            self.progress_action = tab.table_action("Хід виконання…", self._on_progress)
+            self.remove_action = tab.table_action("Зняти з контролю…", self._on_remove)
+            self.control_actions = [
+                self.resolution_action,
+                self.put_action,
+                self.extend_action,
+                self.progress_action,
+                self.remove_action,
+            ]
+            for action in self.control_actions:
+                tab.toolbar.addAction(action)
+        tab.toolbar.addSeparator()
+        self._build_print_menu()
+
+    def _build_print_menu(self) -> None:
+        tab = self.tab
+        menu = QMenu("Друк", tab)
+        self.doc_print_actions: list[QAction] = []
+        # (menu text, function of app.services.printouts, needs the document on control)
+        items: list[tuple[str, str, bool]] = [("Штамп реєстрації", "stamp_pdf", False)]
+        if tab.spec.controllable:
+            items += [
+                ("Штамп «Контроль»", "control_stamp_pdf", True),
+                ("Бланк резолюції", "resolution_slip_pdf", False),
+            ]
+        items.append(("Реєстраційно-контрольна картка (РКК)", "card_pdf", False))
+        for text, function, needs_control in items:
+            action = menu.addAction(text)
+            action.setData(needs_control)
+            action.triggered.connect(
+                lambda _=False, t=text, f=function: self._on_print_document(t, f)
+            )
+            self.doc_print_actions.append(action)
+        menu.addSeparator()
+        self.journal_action = menu.addAction("Журнал за період…")
+        self.journal_action.triggered.connect(self.print_journal)
+        self.print_button = QToolButton(tab)
+        self.print_button.setText("Друк")
+        self.print_button.setMenu(menu)
+        tab.table.addAction(menu.menuAction())  # the context menu offers printing too
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        tab.toolbar.addWidget(self.print_button)
+
+    def update(self, row: DocumentRow | None) -> None:
+        """Enable what makes sense for the selected document (None: nothing selected)."""
+        has = row is not None
+        live = has and row is not None and not row.cancelled
+        is_open = live and row is not None and row.state.is_open
+        if self.control_actions:
+            self.resolution_action.setEnabled(live)
+            self.put_action.setEnabled(live and not is_open)
+            for action in (self.extend_action, self.progress_action, self.remove_action):
+                action.setEnabled(is_open)
+        for action in self.doc_print_actions:
+            action.setEnabled(has and (not action.data() or bool(row and row.on_control)))
+
+    # --- control dialogs -----------------------------------------------------------------------
+
+    def _on_resolution(self) -> None:
+        self._open_dialog("ui.dialogs.resolution", "ResolutionDialog")
+
+    def _on_put_on_control(self) -> None:
+        self._open_dialog("ui.dialogs.control", "PutOnControlDialog")
+
+    def _on_extend(self) -> None:
+        self._open_dialog("ui.dialogs.control", "ExtendTermDialog")
+
+    def _on_progress(self) -> None:
+        self._open_dialog("ui.dialogs.control", "ProgressDialog")
+
+    def _on_remove(self) -> None:
+        self._open_dialog("ui.dialogs.control", "RemoveFromControlDialog")
+
+    def _open_dialog(self, module: str, name: str) -> None:
+        """A control dialog `name(db, doc_id, parent)`, imported only when it is opened."""
+        tab = self.tab
+
+        def make(doc_id: int) -> QDialog:
+            dialog_class = getattr(importlib.import_module(module), name, None)
+            if dialog_class is None:
+                raise ImportError(f"{module}.{name}")
+            return dialog_class(tab.db, doc_id, tab)
+
+        self.exec_dialog(make)
+
+    def exec_dialog(self, make: Callable[[int], QDialog], doc_id: int | None = None) -> None:
+        """Open a document dialog of another module; refresh after it saved."""
+        tab = self.tab
+        doc_id = doc_id if doc_id is not None else tab.current_id()
+        if doc_id is None:
+            return
+        try:
+            dialog = make(doc_id)
+        except ImportError:
+            log.exception("Dialog not available")
+            QMessageBox.information(tab, "Діловод", "Ця дія буде доступна в наступній версії.")
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            tab.document_changed(doc_id)
+
+    # --- printing ------------------------------------------------------------------------------
+
+    def _on_print_document(self, title: str, function: str) -> None:
+        tab = self.tab
+        row = tab.current_row()
+        if row is None:
+            return
+        db, doc_id = tab.db, row.id
+
+        def produce() -> bytes:
+            from app.services import printouts
+
+            return bytes(getattr(printouts, function)(db, doc_id))
+
+        self.print_pdf(f"{title} — {tab.spec.number_label} {row.reg_number}", produce)
+
+    def print_journal(self) -> None:
+        """Файл ▸ Друк журналу… and Друк ▸ Журнал за період…: the register for a period."""
+        from ui.dialogs.period import PeriodDialog
+
+        tab = self.tab
+        start, end = self.default_period()
+        dialog = PeriodDialog(tab.spec.journal_title, start, end, tab)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        date_from, date_to = dialog.period()
+        db, spec = tab.db, tab.spec
+
+        def produce() -> bytes:
+            from app.services import printouts
+
+            return bytes(printouts.journal_pdf(db, spec, date_from, date_to))
+
+        self.print_pdf(spec.journal_title, produce)
+
+    def print_pdf(self, title: str, produce: Callable[[], bytes]) -> None:
+        """Make a PDF in the background (reportlab is imported there), then preview it."""
+        tab = self.tab
+        tab.count_label.setText("Готую документ до друку…")
+
+        def show(pdf: bytes) -> None:
+            tab.show_count()
+            from ui.preview import PdfPreviewDialog
+
+            PdfPreviewDialog(pdf, title, tab).exec()
+
+        def failed(exc: BaseException) -> None:
+            tab.show_count()
+            text = (
+                "Друк буде доступний у наступній версії."
+                if isinstance(exc, ImportError)
+                else f"Не вдалося підготувати документ до друку:\n{exc}"
+            )
+            QMessageBox.warning(tab, "Друк", text)
+
+        run_in_background(produce, show, failed, owner=tab)
+
+    def default_period(self) -> tuple[date, date]:
+        """The filter bar's period, else from the first of this month to today."""
+        today = date.today()
+        bar = self.tab.filter_bar
+        start = bar.date_from.valid_date() or today.replace(day=1)
+        return start, bar.date_to.valid_date() or today
