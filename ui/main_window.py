@@ -1,7 +1,9 @@
 """The main window: one tab per register, the menus, the status bar and the overdue monitor.
 
 `run(target)` is the entry point of the window. It opens (and upgrades) the database before
-any window appears; a database that cannot be used is reported and left untouched. Heavy
+any window appears; a database that cannot be used is reported and left untouched. A file too
+large to check in full before the window is checked in the background once the window is up,
+and damage found then is reported the same way: never repaired, never written. Heavy
 modules (reportlab, openpyxl, every dialog) are imported only when first used, so an empty
 database opens to a usable window well under a second.
 """
@@ -214,6 +216,32 @@ def event_loop(app: QApplication) -> int:
     return app.exec()
 
 
+def check_integrity_in_background(window: QWidget, db: Database) -> None:
+    """The full integrity check of a file too large to check before the window (over
+    FULL_CHECK_LIMIT: only its header and schema were read), off the GUI thread.
+
+    Damage is reported and nothing else: the file is never written because of it, so a copy of
+    the damaged file is still there to restore from.
+    """
+    from app.services.database import integrity_problem
+    from db.session import sqlite_path
+
+    path = sqlite_path(db.url)
+    if path is None:
+        return
+
+    def report(problem: str | None) -> None:
+        if problem:
+            QMessageBox.warning(
+                window,
+                f"{APP_TITLE}: база даних пошкоджена",
+                f"Перевірка цілісності бази даних виявила пошкодження: {problem}\n\n"
+                "Не вносьте змін; відновіть базу з резервної копії.",
+            )
+
+    tasks.run_in_background(lambda: integrity_problem(path), report, owner=window)
+
+
 def run(target: str) -> int:
     """Open the database named by `target` and show the window; the process exit code."""
     app = _application()
@@ -243,6 +271,8 @@ def run(target: str) -> int:
                 f"Базу даних оновлено; попередню копію збережено: {opened.backup}", 15000
             )
         window.show()
+        if not opened.fully_checked:
+            check_integrity_in_background(window, db)
         return event_loop(app)
     finally:
         tasks.wait_for_done()

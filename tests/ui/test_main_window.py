@@ -75,6 +75,74 @@ def test_cancelled_first_start_quits_without_a_window(qtbot, tmp_path, monkeypat
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
+def _database_with_organisation(path) -> None:
+    from app.services.database import open_database
+
+    opened = open_database(str(path))
+    factories.organisation(opened.db)
+    opened.db.dispose()
+
+
+def _run_until(qtbot, monkeypatch, target: str, done) -> list[MainWindow]:
+    """run(target) with an event loop that waits for `done()` and then closes the window."""
+    shown = []
+
+    def event_loop(_app) -> int:
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        shown.append(window)
+        qtbot.waitUntil(done)
+        qtbot.waitUntil(lambda: tasks.pending() == 0)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(main_window, "event_loop", event_loop)
+    assert run(target) == 0
+    return shown
+
+
+def test_a_large_database_is_fully_checked_after_the_window_shows(qtbot, tmp_path, monkeypatch):
+    import app.services.database as database
+
+    path = tmp_path / "large.sqlite"
+    _database_with_organisation(path)
+    monkeypatch.setattr(database, "FULL_CHECK_LIMIT", 16)  # every file is «large» now
+    checked, warnings = [], []
+
+    def integrity_problem(file):
+        checked.append((file, threading.get_ident()))
+        return "База даних пошкоджена (перевірка цілісності: row 7 missing from index)."
+
+    monkeypatch.setattr(database, "integrity_problem", integrity_problem)
+    before = path.read_bytes()
+    monkeypatch.setattr(
+        main_window.QMessageBox,
+        "warning",
+        lambda parent, title, text: warnings.append((parent, title, text)),
+    )
+    windows = _run_until(qtbot, monkeypatch, str(path), lambda: bool(warnings))
+    [(file, thread)] = checked
+    assert file == path and thread != threading.get_ident()  # off the GUI thread
+    [(parent, _title, text)] = warnings
+    assert parent is windows[0]
+    assert text.startswith("Перевірка цілісності бази даних виявила пошкодження: ")
+    assert "row 7 missing from index" in text
+    assert text.endswith("Не вносьте змін; відновіть базу з резервної копії.")
+    assert path.read_bytes() == before  # reported, never «repaired»
+
+
+def test_a_small_database_is_not_checked_again(qtbot, tmp_path, monkeypatch):
+    import app.services.database as database
+
+    path = tmp_path / "small.sqlite"
+    _database_with_organisation(path)
+    checked = []
+    monkeypatch.setattr(database, "integrity_problem", lambda file: checked.append(file))
+    shown = _run_until(qtbot, monkeypatch, str(path), lambda: True)
+    assert shown and checked == []
+
+
 def test_background_work_is_delivered_on_the_gui_thread(qtbot):
     main = threading.get_ident()
     results = []
