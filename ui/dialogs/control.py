@@ -27,7 +27,7 @@ from app.services.details import get_document
 from app.services.dialog_support import current_user, document_heading, extension_note, term_preview
 from app.services.organisation import get_organisation
 from app.services.reference import list_staff
-from ui.dialogs.fields import FormDialog
+from ui.dialogs.fields import FormDialog, term_hint
 from ui.widgets import DateEdit, hint_label, set_edit_placeholder, text_box
 
 if TYPE_CHECKING:
@@ -102,11 +102,7 @@ class PutOnControlDialog(_ControlDialog):
         self._on_term_changed()
 
     def _on_term_changed(self) -> None:
-        typed = self.term.valid_date()
-        if self.term.text().strip() and typed is None:
-            self.hint.setText("Дата має бути у форматі ДД.ММ.РРРР")
-        else:
-            self.hint.setText(term_preview(self._db, self._doc, typed).text)
+        self.hint.setText(term_hint(self._db, self._doc, self.term))
 
     def _save(self) -> None:
         typed = self.term.date_value()

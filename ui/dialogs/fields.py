@@ -21,11 +21,15 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import DateError
 from app.domain.numbering import NumberFormatError
+from app.services.details import DocumentDetail
+from app.services.dialog_support import term_preview
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationError
 from app.services.reference import ReferenceError as RefError
 from app.services.reference import StaffInfo
+from db.session import Database
 from ui.widgets import (
+    DateEdit,
     ErrorLabel,
     FieldProblem,
     WrappedLabel,
@@ -35,6 +39,15 @@ from ui.widgets import (
 
 #: Errors whose message is written for the clerk; anything else is a bug and propagates.
 USER_ERRORS = (DateError, DocumentError, OrganisationError, RefError, NumberFormatError)
+
+
+def term_hint(db: Database, doc: DocumentDetail, term: DateEdit) -> str:
+    """The term the program will store for what is typed (the default of 9.11 for an empty
+    field, a day off moved back), or how to type a date."""
+    typed = term.valid_date()
+    if term.text().strip() and typed is None:
+        return "Дата має бути у форматі ДД.ММ.РРРР"
+    return term_preview(db, doc, typed).text
 
 
 class StaffPicker(QComboBox):

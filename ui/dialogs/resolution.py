@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from app.domain.dates import format_date
 from app.services import control
 from app.services.details import get_document
-from app.services.dialog_support import current_user, document_heading, term_preview
+from app.services.dialog_support import current_user, document_heading
 from app.services.reference import StaffInfo, list_staff
-from ui.dialogs.fields import FormDialog, StaffPicker
+from ui.dialogs.fields import FormDialog, StaffPicker, term_hint
 from ui.widgets import DateEdit, FieldProblem, hint_label, text_box
 
 if TYPE_CHECKING:
@@ -242,14 +242,9 @@ class ResolutionDialog(FormDialog):
     # -- term and control ----------------------------------------------------------------------
 
     def _on_term_changed(self) -> None:
-        text = self.term.text().strip()
-        typed = self.term.valid_date()
-        if text and typed is None:
-            self.term_hint.setText("Дата має бути у форматі ДД.ММ.РРРР")
-        else:
-            self.term_hint.setText(term_preview(self._db, self._doc, typed).text)
+        self.term_hint.setText(term_hint(self._db, self._doc, self.term))
         if self.on_control.isEnabled() and not self._control_touched:
-            self.on_control.setChecked(bool(text))
+            self.on_control.setChecked(bool(self.term.text().strip()))
 
     def _on_control_clicked(self) -> None:
         self._control_touched = True
