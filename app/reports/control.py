@@ -68,10 +68,8 @@ def status_as_of(facts: Iterable[ControlFact], on_date: date) -> StatusOn | None
         elif fact.kind == "extend" and taken is not None and fact.new_term is not None:
             term = fact.new_term
         elif fact.kind == "remove" and taken is not None:
-            if fact.event_date < on_date:
-                taken, done = None, None
-            else:
-                done = fact.event_date
+            # «As of a date» is the end of that day: removed that day is no longer on control.
+            taken, done = None, None
     if taken is None or term is None:
         return None
     return StatusOn(taken, term, done)
@@ -166,9 +164,9 @@ def _without_history(db: Database, on_date: date) -> dict[int, StatusOn]:
     found: dict[int, StatusOn] = {}
     with db.read() as s:
         for doc_id, reg_date, due, done in s.execute(stmt):
-            if due is None or (done is not None and done < on_date):
+            if due is None or (done is not None and done <= on_date):
                 continue
-            found[doc_id] = StatusOn(reg_date, due, done if done == on_date else None)
+            found[doc_id] = StatusOn(reg_date, due, None)
     return found
 
 

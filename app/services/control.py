@@ -67,6 +67,7 @@ def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str =
             if parent is None or parent.document_id != doc_id:
                 raise ControlError("Резолюція, яку деталізують, не належить цьому документу")
         term = adjust_term(data.term, calendar) if data.term else None
+        _check_term_after_registration(doc, data.term)
         res = Resolution(
             document_id=doc_id,
             parent_id=data.parent_id,
@@ -142,6 +143,7 @@ def put_on_control(
         doc = _document(s, doc_id)
         if doc.on_control and doc.done_date is None:
             raise ControlError(f"Документ {doc.reg_number} уже на контролі")
+        _check_term_after_registration(doc, term)
         chosen = term or _latest_resolution_term(s, doc_id)
         due = (
             adjust_term(chosen, calendar)
@@ -236,6 +238,14 @@ def remove_from_control(
         )
         doc.done_date = done_date
         doc.version += 1
+
+
+def _check_term_after_registration(doc: Document, term: date | None) -> None:
+    if term is not None and term < doc.reg_date:
+        raise ControlError(
+            f"Термін {format_date(term)} раніший за дату реєстрації документа "
+            f"({format_date(doc.reg_date)})"
+        )
 
 
 def _taken_on_control(s: Session, doc: Document) -> date:

@@ -73,7 +73,7 @@ def control_stamp_pdf(db: Any, doc_id: int) -> bytes:
     from app.printing.stamps import print_control_stamp
 
     detail = get_document(db, doc_id)
-    if not detail.on_control or detail.due_date is None:
+    if not detail.on_control or detail.due_date is None or detail.done_date is not None:
         raise DocumentError(f"Документ {detail.reg_number} не перебуває на контролі")
     offsets = settings.print_settings(db)
     return _render(
@@ -84,12 +84,16 @@ def control_stamp_pdf(db: Any, doc_id: int) -> bytes:
     )
 
 
-def _resolution(res: ResolutionView, org: OrganisationInfo) -> pd.Resolution:
+def _resolution(
+    res: ResolutionView, org: OrganisationInfo, *, dative: bool = True
+) -> pd.Resolution:
+    """A resolution for print: the slip addresses executors in the dative («Мельнику І. І.»),
+    the card lists them in the nominative («Мельник І. І.»)."""
     from app.printing.data import Resolution
 
     author = res.author
     return Resolution(
-        executors=[e.dative for e in res.executors],
+        executors=[e.dative if dative else e.short for e in res.executors],
         task=res.task,
         author_position=author.position if author else org.mayor_position,
         author_name=author.signature if author else "",
@@ -111,10 +115,16 @@ def resolution_slip_pdf(db: Any, doc_id: int, resolution_id: int | None = None) 
         chosen = next((r for r in detail.resolutions if r.id == resolution_id), chosen)
     org = _organisation(db)
     resolution = _resolution(chosen, org)
-    if resolution.due_date is None and detail.due_date is not None:
+    if resolution.due_date is None:
+        # No term written in the resolution: the slip carries the term the document was put
+        # on control with (9.11's default), not a later extension.
+        first_term = next(
+            (e.new_term for e in detail.control_events if e.kind in ("set", "reopen")),
+            detail.due_date,
+        )
         from dataclasses import replace
 
-        resolution = replace(resolution, due_date=detail.due_date)
+        resolution = replace(resolution, due_date=first_term)
     slip = ResolutionSlipData(
         resolution=resolution,
         doc_number=detail.reg_number,
@@ -166,7 +176,7 @@ def card_pdf(db: Any, doc_id: int, copies: int = 3) -> bytes:
         summary=str(v.get("summary") or ""),
         sheets=v.get("sheets") if isinstance(v.get("sheets"), int) else None,  # type: ignore[arg-type]
         case_index=str(v.get("case_index") or ""),
-        resolutions=[_resolution(r, org) for r in detail.resolutions],
+        resolutions=[_resolution(r, org, dative=False) for r in detail.resolutions],
         control=_card_control(detail),
     )
     return _render(print_registration_card, card, copies=copies)

@@ -26,11 +26,9 @@ def test_history_replay_is_pure():
     assert status_as_of(facts, D(2026, 3, 4)) is None
     assert status_as_of(facts, D(2026, 3, 5)) == StatusOn(D(2026, 3, 5), D(2026, 4, 3), None)
     assert status_as_of(facts, D(2026, 3, 30)).due_date == D(2026, 4, 20)
-    # removed on that very day: still counted, as done that day
-    assert status_as_of(facts, D(2026, 4, 15)) == StatusOn(
-        D(2026, 3, 5), D(2026, 4, 20), D(2026, 4, 15)
-    )
-    assert status_as_of(facts, D(2026, 4, 16)) is None
+    # «as of» a day is the end of that day: removed that day, no longer on control
+    assert status_as_of(facts, D(2026, 4, 14)).due_date == D(2026, 4, 20)
+    assert status_as_of(facts, D(2026, 4, 15)) is None
     assert status_as_of(facts, D(2026, 5, 4)) == StatusOn(D(2026, 5, 4), D(2026, 5, 29), None)
 
 
@@ -93,8 +91,10 @@ def test_report_as_of_past_dates(known, db):
     assert report.lines[0].summary == "Про ремонт доріг"  # ordered by term
     assert report.organisation == "Виконавчий комітет Шепетівської міської ради"
 
+    on_9 = _by_summary(control_report(db, D(2026, 4, 9)))
+    assert on_9["Про ремонт доріг"].state is ControlState.OVERDUE
     on_10 = _by_summary(control_report(db, D(2026, 4, 10)))
-    assert on_10["Про ремонт доріг"].state is ControlState.DONE_LATE
+    assert "Про ремонт доріг" not in on_10  # removed on 10.04: the report counts the day's end
 
     on_11 = _by_summary(control_report(db, D(2026, 4, 11)))
     assert set(on_11) == {"Про стан укриттів", "Пізніше на контролі"}

@@ -58,7 +58,7 @@ def test_card_in_three_copies(db, controlled):
     control.extend_term(db, controlled.id, date(2026, 4, 20), reason="Потрібен висновок юриста")
     pages = _text(printouts.card_pdf(db, controlled.id, copies=3))
     assert len(pages) == 3
-    assert all("1/01-12" in p and "Мельнику І. І." in p for p in pages)
+    assert all("1/01-12" in p and "Мельник І. І." in p for p in pages)
     assert "Потрібен висновок юриста" in pages[0]
 
 
@@ -76,3 +76,20 @@ def test_slip_without_resolution_is_explained(db):
     reg = factories.incoming(db, date(2026, 3, 5))
     with pytest.raises(DocumentError, match="резолюції"):
         printouts.resolution_slip_pdf(db, reg.id)
+
+
+def test_control_stamp_only_while_on_control(db, controlled):
+    control.remove_from_control(db, controlled.id, "Лист № 5", date(2026, 3, 20), "Кравчук О.")
+    with pytest.raises(DocumentError, match="контрол"):
+        printouts.control_stamp_pdf(db, controlled.id)
+    registration_only = " ".join(_text(printouts.stamp_pdf(db, controlled.id)))
+    assert "Контроль".upper() not in registration_only.upper()
+
+
+def test_card_names_executors_in_the_nominative_and_the_slip_keeps_its_own_term(db, controlled):
+    control.extend_term(db, controlled.id, date(2026, 4, 20), reason="Потрібен висновок юриста")
+    card = " ".join(_text(printouts.card_pdf(db, controlled.id, copies=1)))
+    assert "Мельник І. І." in card and "Мельнику" not in card
+    slip = " ".join(_text(printouts.resolution_slip_pdf(db, controlled.id)))
+    assert "03.04.2026" in slip  # the term when the resolution was given, not the extension
+    assert "20.04.2026" not in slip

@@ -130,3 +130,14 @@ def test_the_same_new_correspondent_typed_at_once_is_stored_once(db):
     with db.read() as s:
         count = s.execute(select(func.count()).select_from(Correspondent)).scalar_one()
     assert count == 1
+
+
+def test_a_term_before_registration_is_refused(db):
+    people = factories.staff(db)
+    reg = factories.incoming(db, date(2026, 3, 10))
+    with pytest.raises(control.ControlError, match="раніш"):
+        control.add_resolution(
+            db, reg.id, control.ResolutionInput((people["koval"].id,), term=date(2026, 3, 6))
+        )
+    with pytest.raises(control.ControlError, match="раніш"):
+        control.put_on_control(db, reg.id, term=date(2026, 3, 6))
