@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.registers import REGISTERS
 from app.services.overdue import OverdueSummary
 from db.session import Database
-from ui import tasks
+from ui import errors, tasks
 from ui.overdue_timer import OverdueMonitor
 from ui.registers.register_tab import RegisterTab
 
@@ -199,7 +199,6 @@ def _application() -> QApplication:
         return app
     app = QApplication(sys.argv)
     app.setApplicationName(APP_TITLE)
-    app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(ORGANISATION)
     app.setStyle("Fusion")
     locale = QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine)
@@ -253,7 +252,7 @@ def run(target: str) -> int:
         QMessageBox.critical(
             None,
             f"{APP_TITLE}: базу даних не відкрито",
-            f"{exc}\n\nПрограма завершує роботу; файл бази даних не змінено.",
+            f"{exc}\n\nПрограма завершує роботу.",
         )
         return 2
     db = opened.db
@@ -271,6 +270,7 @@ def run(target: str) -> int:
                 f"Базу даних оновлено; попередню копію збережено: {opened.backup}", 15000
             )
         window.show()
+        errors.install(window)
         if not opened.fully_checked:
             check_integrity_in_background(window, db)
         return event_loop(app)

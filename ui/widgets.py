@@ -250,11 +250,12 @@ class IntEdit(QLineEdit):
 
 
 def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
-    """A yes/no question with Ukrainian buttons; Enter chooses `yes`."""
+    """A yes/no question with Ukrainian buttons; Enter and Esc both choose the safe `no`, so
+    a clerk who presses Esc and then Enter out of habit loses nothing."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes_button)
+    box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button

@@ -293,3 +293,21 @@ def test_register_another_keeps_the_date_and_clears_the_fields(qtbot, keyboard, 
     qtbot.waitUntil(lambda: form.registered is not None)
     assert form.result_label.text() == "Зареєстровано: Вх. № 2 від 21.11.2026"
     assert len(saved) == 2
+
+
+def test_a_registration_date_in_the_future_is_refused_beside_the_date(qtbot, keyboard, office_db):
+    from datetime import timedelta
+
+    form = DocumentForm(office_db, INCOMING)
+    qtbot.addWidget(form)
+    form.show()
+    form.reg_date.selectAll()
+    keyboard.type(format_date(date.today() + timedelta(days=40)))
+    form.editors["correspondent"].widget.setText("Луцька міська рада")
+    form.editors["summary"].set_value("Про співпрацю")
+    keyboard.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.errors[REG_DATE].isVisible())
+    assert "пізнішою за сьогоднішню" in form.errors[REG_DATE].text()
+    assert form.registered is None
+    assert form.editors["summary"].value() == "Про співпрацю"  # nothing typed is lost
+    assert RegisterView(office_db, ViewQuery("incoming")).count() == 0

@@ -22,7 +22,8 @@ from ui.dialogs.field_editor import FieldEditor
 from ui.widgets import DateEdit, ErrorLabel, set_invalid, with_error_below
 
 #: The key of the registration date's row (it is not a spec field: new documents only).
-REG_DATE = "__reg_date"
+# The key the services use for the registration date in their FieldErrors.
+REG_DATE = "reg_date"
 
 
 class DocumentFields(QWidget):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import format_date
 from app.registers.base import RegisterSpec
+from app.registers.fields import FieldErrors
 from app.services import documents
 from app.services.details import DocumentDetail, get_document
 from app.services.dialog_support import current_user
@@ -224,10 +225,10 @@ class DocumentForm(QDialog):
         db, spec, files, user = self.db, self.spec, tuple(self.pending), current_user()
 
         def work() -> int:
-            version = documents.update_document(db, spec, detail.id, values, detail.version, user)
-            for item in files:
-                documents.add_attachment(db, detail.id, item, user)
-            return version
+            # Fields and new scans in one transaction: all saved, or nothing.
+            return documents.update_document(
+                db, spec, detail.id, values, detail.version, user, attachments=files
+            )
 
         def done(_version: int) -> None:
             self._set_busy(False)
@@ -239,7 +240,9 @@ class DocumentForm(QDialog):
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, documents.DocumentError):
+        if isinstance(exc, FieldErrors):  # a rule the service checks: shown beside its field
+            self.fields.show_errors(exc.by_key())
+        elif isinstance(exc, documents.DocumentError):
             QMessageBox.warning(self, "Не збережено", str(exc))
         else:
             QMessageBox.critical(self, "Помилка", f"Не вдалося зберегти документ:\n{exc}")

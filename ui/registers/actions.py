@@ -95,7 +95,7 @@ class DocumentActions(QObject):
             for action in (self.extend_action, self.progress_action, self.remove_action):
                 action.setEnabled(is_open)
         for action in self.doc_print_actions:
-            action.setEnabled(has and (not action.data() or bool(row and row.on_control)))
+            action.setEnabled(has and (not action.data() or is_open))
 
     # --- control dialogs -----------------------------------------------------------------------
 
