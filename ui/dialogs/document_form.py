@@ -139,7 +139,10 @@ class DocumentForm(QDialog):
     def _show_header(self) -> None:
         detail = self.detail
         if detail is None:
-            self.header.setText("Поля із зірочкою (*) обов'язкові. Enter — зареєструвати.")
+            self.header.setText(
+                "Поля із зірочкою (*) обов'язкові. Enter — зареєструвати "
+                "(у багаторядкових полях — Ctrl+Enter; Enter там починає новий рядок)."
+            )
             return
         parts = [
             f"<b>{self.spec.number_label} {detail.reg_number}</b> від "
