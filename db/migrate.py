@@ -29,7 +29,7 @@ def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-
     """Leave the full-text search objects, which only the migrations know, out of comparisons."""
     if type_ == "table" and name and name.startswith("document_fts"):
         return False
-    return not (type_ == "index" and name == "ix_document_search_pg")
+    return not (type_ == "index" and name in ("ix_document_search_pg", "ix_document_due_pg"))
 
 
 def alembic_config() -> Config:

@@ -477,6 +477,11 @@ def _create_search() -> None:
             "CREATE INDEX ix_document_search_pg ON document "
             "USING gin (to_tsvector('simple', search_text))"
         )
+        # Sorting by term puts empty terms first ascending and last descending on both engines
+        # (SQLite's own order); PostgreSQL needs this ordering in an index to page without a sort.
+        op.execute(
+            "CREATE INDEX ix_document_due_pg ON document (register, due_date NULLS FIRST, id)"
+        )
 
 
 def _drop_search() -> None:
@@ -486,6 +491,7 @@ def _drop_search() -> None:
         op.execute("DROP TABLE IF EXISTS document_fts")
     else:
         op.execute("DROP INDEX IF EXISTS ix_document_search_pg")
+        op.execute("DROP INDEX IF EXISTS ix_document_due_pg")
 
 
 def downgrade() -> None:
