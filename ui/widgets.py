@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from datetime import timedelta
 
-from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
+from PySide6.QtCore import QRegularExpression, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
     QIntValidator,
     QKeyEvent,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -140,6 +141,23 @@ def set_edit_placeholder(combo: QComboBox, text: str) -> None:
     edit = combo.lineEdit()
     if edit is not None:
         edit.setPlaceholderText(text)
+
+
+def name_edit(names: list[str], parent: QWidget, placeholder: str = "") -> QLineEdit:
+    """A free-text name field that offers `names` containing what is typed (any case).
+
+    Not an editable combo box: its completion silently replaced a typed «Коваль» with
+    «Ковальський Ю. Ю.» and Down put the first name of the list in. Here the text stays what
+    was typed unless an offered name is picked from the open popup (Enter or a click).
+    """
+    edit = QLineEdit(parent)
+    edit.setPlaceholderText(placeholder)
+    completer = QCompleter(QStringListModel(names, edit), edit)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    edit.setCompleter(completer)
+    return edit
 
 
 def text_box(parent: QWidget, lines: int, placeholder: str = "") -> QPlainTextEdit:

@@ -224,12 +224,12 @@ def test_remove_from_control_without_a_basis_is_refused(qtbot, office):
     dialog = RemoveFromControlDialog(db, doc_id)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.person.setEditText("Кравчук О. М.")
+    dialog.person.setText("Кравчук О. М.")
     dialog.accept()
     assert dialog.isVisible()
     assert "підстав" in dialog.field_error(dialog.basis).text().lower()
     assert dialog.focusWidget() is dialog.basis
-    assert dialog.person.currentText() == "Кравчук О. М."
+    assert dialog.person.text() == "Кравчук О. М."
     assert get_document(db, doc_id).done_date is None
 
     type_text(dialog.basis, "Лист від 10.11.2026 № 45/01-12")
@@ -248,13 +248,13 @@ def test_a_wrong_date_keeps_the_rest_of_the_form(qtbot, office):
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(dialog.basis, "Лист від 10.11.2026 № 45/01-12")
-    dialog.person.setEditText("Кравчук О. М.")
+    dialog.person.setText("Кравчук О. М.")
     dialog.day.setText("31.02.2026")
     dialog.accept()
     assert dialog.isVisible()
     assert "Такої дати не існує" in dialog.field_error(dialog.day).text()
     assert dialog.basis.text() == "Лист від 10.11.2026 № 45/01-12"
-    assert dialog.person.currentText() == "Кравчук О. М."
+    assert dialog.person.text() == "Кравчук О. М."
     assert get_document(db, doc_id).done_date is None
 
 
@@ -265,3 +265,71 @@ def test_control_dialogs_on_a_document_not_on_control_say_so(qtbot, office):
         qtbot.addWidget(dialog)
         assert not dialog.ok_button.isEnabled()
         assert "не перебуває на контролі" in dialog.error.text()
+
+
+def _with_kovalskyi(db) -> None:
+    from app.services.reference import StaffInfo, save_staff
+
+    save_staff(db, StaffInfo(None, "Ковальський", "Юрій", "Юрійович", "m", "Інспектор"))
+
+
+def _shown(qtbot, dialog):
+    """The dialog active with `person` focused: QLineEdit takes its completion only with focus."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    dialog.person.setFocus()
+    qtbot.waitUntil(dialog.person.hasFocus)
+    return dialog
+
+
+def _press(dialog, key) -> None:
+    """A key as the window gets it from the keyboard (an open popup takes it first)."""
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(dialog.windowHandle(), key)
+
+
+def test_remove_from_control_keeps_a_typed_name_that_only_starts_another(qtbot, office):
+    db, _people, doc_id = office
+    _with_kovalskyi(db)
+    _on_control(db, doc_id)
+    dialog = _shown(qtbot, RemoveFromControlDialog(db, doc_id))
+    type_text(dialog.person, "Коваль")
+    popup = dialog.person.completer().popup()
+    assert popup.isVisible()  # «Коваль О. П.» and «Ковальський Ю. Ю.» are offered …
+    assert popup.model().rowCount() == 2
+    _press(dialog, Qt.Key.Key_Tab)  # … but nothing is picked
+    assert dialog.person.text() == "Коваль"
+    type_text(dialog.basis, "Лист від 10.11.2026 № 45/01-12")
+    dialog.day.setText("20.11.2026")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
+    assert get_document(db, doc_id).control_events[-1].person == "Коваль"
+
+
+def test_remove_from_control_down_without_a_popup_changes_nothing(qtbot, office):
+    db, _people, doc_id = office
+    _on_control(db, doc_id)
+    dialog = _shown(qtbot, RemoveFromControlDialog(db, doc_id))
+    _press(dialog, Qt.Key.Key_Down)
+    assert dialog.person.text() == ""
+    type_text(dialog.person, "Іваненко")  # nobody in the list: no popup
+    assert not dialog.person.completer().popup().isVisible()
+    _press(dialog, Qt.Key.Key_Down)
+    assert dialog.person.text() == "Іваненко"
+
+
+def test_remove_from_control_an_offered_name_is_taken_when_picked(qtbot, office):
+    db, _people, doc_id = office
+    _with_kovalskyi(db)
+    _on_control(db, doc_id)
+    dialog = _shown(qtbot, RemoveFromControlDialog(db, doc_id))
+    type_text(dialog.person, "ськ")  # any case, anywhere in the name
+    popup = dialog.person.completer().popup()
+    assert popup.isVisible()
+    assert popup.model().rowCount() == 1
+    _press(dialog, Qt.Key.Key_Down)
+    _press(dialog, Qt.Key.Key_Return)
+    assert dialog.person.text() == "Ковальський Ю. Ю."
+    assert dialog.isVisible()  # Enter in the popup picks the name, it does not save

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +27,7 @@ from app.services.dialog_support import current_user, document_heading, extensio
 from app.services.organisation import get_organisation
 from app.services.reference import list_staff
 from ui.dialogs.fields import FormDialog, term_hint
-from ui.widgets import DateEdit, hint_label, set_edit_placeholder, text_box
+from ui.widgets import DateEdit, hint_label, name_edit, text_box
 
 if TYPE_CHECKING:
     from db.session import Database
@@ -213,12 +212,8 @@ class RemoveFromControlDialog(_ControlDialog):
         self._date_row("Дата відмітки «до справи»:", self.day)
         self.late = hint_label("", self)
         self.form.addRow("", self.late)
-        self.person = QComboBox(self)
-        self.person.setEditable(True)
-        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.person.addItems(self._officials())
-        self.person.setCurrentIndex(-1)
-        set_edit_placeholder(self.person, "Хто зробив відмітку «до справи»")
+        self.person = name_edit(self._officials(), self, "Хто зробив відмітку «до справи»")
+        self.person.setMinimumWidth(340)
         self.form.addRow("Хто зняв з контролю:", self.with_error(self.person))
         self.day.textChanged.connect(self._on_day_changed)
         self._on_day_changed()
@@ -257,6 +252,6 @@ class RemoveFromControlDialog(_ControlDialog):
             self._doc_id,
             self.basis.text(),
             day,
-            self.person.currentText(),
+            self.person.text(),
             user=current_user(),
         )
