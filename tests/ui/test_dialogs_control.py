@@ -83,7 +83,10 @@ def test_an_ambiguous_fragment_asks_to_choose(qtbot, office):
     dialog = ResolutionDialog(db, doc_id)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitActive(dialog)
     type_text(dialog.picker, "П.")  # Бондар В. П. and Коваль О. П.
+    _press(dialog, Qt.Key.Key_Escape)  # the suggestions closed: Enter has nobody to take
+    assert dialog.isVisible()
     qtbot.keyClick(dialog.picker, Qt.Key.Key_Return)
     assert dialog.executor_ids() == []
     assert "виберіть зі списку" in dialog.executors_error.text()
@@ -333,3 +336,42 @@ def test_remove_from_control_an_offered_name_is_taken_when_picked(qtbot, office)
     _press(dialog, Qt.Key.Key_Return)
     assert dialog.person.text() == "Ковальський Ю. Ю."
     assert dialog.isVisible()  # Enter in the popup picks the name, it does not save
+
+
+def test_enter_in_the_executor_picker_takes_the_first_offered_name(qtbot, office):
+    from app.services.reference import StaffInfo, save_staff
+
+    db, _people, doc_id = office
+    danylenko = save_staff(db, StaffInfo(None, "Даниленко", "Ольга", "Іванівна", "f", "Інспектор"))
+    save_staff(db, StaffInfo(None, "Гнатюк", "Петро", "", "m", "Адміністратор бази даних"))
+    dialog = ResolutionDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(dialog.picker.hasFocus)
+    type_text(dialog.picker, "Дан")  # Даниленко first, then «…бази даних»
+    popup = dialog.picker.completer().popup()
+    assert popup.isVisible()
+    assert popup.model().rowCount() == 2
+    _press(dialog, Qt.Key.Key_Return)
+    assert dialog.executors_error.text() == ""
+    assert dialog.executor_ids() == [danylenko.id]
+    assert dialog.isVisible()
+
+
+def test_a_long_executor_line_wraps_instead_of_scrolling_sideways(qtbot, office):
+    from app.services.reference import StaffInfo, save_staff
+
+    db, _people, doc_id = office
+    long_position = "Головний спеціаліст відділу " + "з питань документообігу " * 6
+    person = save_staff(db, StaffInfo(None, "Даниленко", "Ольга", "", "f", long_position))
+    dialog = ResolutionDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_executor(person.id)
+    qtbot.wait(10)
+    bar = dialog.executors.horizontalScrollBar()
+    assert not bar.isVisible() and bar.maximum() == 0
+    rect = dialog.executors.visualItemRect(dialog.executors.item(0))
+    assert rect.width() <= dialog.executors.viewport().width()
+    assert rect.height() > dialog.executors.fontMetrics().lineSpacing() * 1.5  # wrapped

@@ -8,7 +8,7 @@ labels) are ui.widgets', shared with the registration card and the filter bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -53,7 +53,8 @@ def term_hint(db: Database, doc: DocumentDetail, term: DateEdit) -> str:
 class StaffPicker(QComboBox):
     """A staff member chosen from the list or by typing part of the name (type-ahead).
 
-    With `take_enter`, Enter is the picker's own: `chosen` fires on a recognised name, `unknown`
+    With `take_enter`, Enter is the picker's own: with the suggestions open it takes the
+    highlighted one (or the first offered); otherwise `chosen` fires on a recognised name, `unknown`
     on a fragment that names nobody or several people, and an empty picker passes the focus on —
     so a picker that adds executors never closes the dialog by accident.
     """
@@ -110,6 +111,16 @@ class StaffPicker(QComboBox):
         if staff_id is None and self.itemData(0) is not None:
             self.setEditText("")
 
+    def _first_offered(self, model: QAbstractItemModel) -> QModelIndex:
+        """The suggestion Enter takes when none is highlighted: the first name that starts with
+        the typed fragment («Дан» → Даниленко, not «… бази даних»), else the first offered."""
+        typed = self.currentText().strip().casefold()
+        rows = [model.index(row, 0) for row in range(model.rowCount())]
+        for index in rows:
+            if str(index.data()).casefold().startswith(typed):
+                return index
+        return rows[0] if rows else QModelIndex()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # The combo box, not its line edit, has the focus: Enter arrives here first.
         if self._take_enter and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -122,8 +133,11 @@ class StaffPicker(QComboBox):
                 return
             popup = self._completer.popup()
             if popup is not None and popup.isVisible():
-                # Enter on a highlighted suggestion means that person, not the typed fragment.
+                # Enter with the suggestions open takes the highlighted one, or the first offered
+                # when none is highlighted («Дан» + Enter), not the fragment typed.
                 index = popup.currentIndex()
+                if not index.isValid():
+                    index = self._first_offered(popup.model())
                 if index.isValid():
                     self.setEditText(str(index.data()))
                 popup.hide()

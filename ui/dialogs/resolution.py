@@ -89,6 +89,10 @@ class ResolutionDialog(FormDialog):
         self.executors.move_requested.connect(self._move)
         self.executors.remove_requested.connect(self._on_remove_executor)
         self.executors.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        # A long position wraps inside the list instead of scrolling it sideways.
+        self.executors.setWordWrap(True)
+        self.executors.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.executors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.up_button = QPushButton("Вище", self)
         self.down_button = QPushButton("Нижче", self)
         self.remove_button = QPushButton("Вилучити", self)
