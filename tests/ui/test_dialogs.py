@@ -29,6 +29,11 @@ def type_text(widget: QWidget, text: str) -> None:
         )
 
 
+def wait_saved(qtbot, dialog) -> None:
+    """Forms save in the background (ui.tasks): wait for the answer before looking."""
+    qtbot.waitUntil(lambda: not dialog.is_saving(), timeout=5000)
+
+
 def _type_and_tab(qtbot, dialog, *texts: str) -> None:
     """Type each text into the focused field, then Tab to the next one."""
     for text in texts:
@@ -54,6 +59,7 @@ def test_organisation_dialog_filled_from_the_keyboard_is_saved(qtbot, sqlite_db)
     )
     assert dialog.focusWidget() is dialog.form.mayor_position
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    wait_saved(qtbot, dialog)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     info = get_organisation(sqlite_db)
@@ -74,6 +80,7 @@ def test_seven_digit_edrpou_is_refused_and_the_form_kept(qtbot, sqlite_db):
     type_text(form.address, "вул. Островського, 4")
     type_text(form.edrpou, "0406077")
     qtbot.keyClick(form.edrpou, Qt.Key.Key_Return)
+    wait_saved(qtbot, dialog)
 
     assert dialog.isVisible()
     assert "8 цифр" in dialog.error.text()
@@ -98,6 +105,7 @@ def test_staff_form_shows_the_dative_form_live_and_saves(qtbot, sqlite_db):
 
     type_text(form.position, "Начальник відділу")
     qtbot.keyClick(form.position, Qt.Key.Key_Return)
+    wait_saved(qtbot, form)
     assert form.result() == QDialog.DialogCode.Accepted
     [saved] = reference.list_staff(sqlite_db)
     assert saved.dative == "Мельнику І. І."
@@ -143,6 +151,7 @@ def test_reference_error_keeps_the_record_form_open(qtbot, sqlite_db):
     form.show()
     type_text(form.position, "Спеціаліст")
     form.accept()
+    wait_saved(qtbot, form)
     assert form.isVisible()
     assert "прізвище" in form.error.text().lower()
     assert form.position.text() == "Спеціаліст"

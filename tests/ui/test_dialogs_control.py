@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog
 from app.services import control
 from app.services.details import get_document
 from tests import factories
-from tests.ui.test_dialogs import type_text
+from tests.ui.test_dialogs import type_text, wait_saved
 from ui.dialogs.control import (
     ExtendTermDialog,
     ProgressDialog,
@@ -65,6 +65,7 @@ def test_resolution_with_two_executors_lead_first_and_put_on_control(qtbot, offi
     assert dialog.on_control.isChecked()
     assert "04.12.2026" in dialog.term_hint.text()
     qtbot.keyClick(dialog.term, Qt.Key.Key_Return)
+    wait_saved(qtbot, dialog)
 
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
     doc = get_document(db, doc_id)
@@ -122,6 +123,7 @@ def test_resolution_detailing_an_earlier_one_and_a_wrong_date(qtbot, office):
     type_text(dialog.task, "Уточнити дані")
     type_text(dialog.term, "31.11.2026")
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.isVisible()
     assert "Такої дати не існує" in dialog.field_error(dialog.term).text()
     assert dialog.task.toPlainText() == "Уточнити дані"
@@ -129,6 +131,7 @@ def test_resolution_detailing_an_earlier_one_and_a_wrong_date(qtbot, office):
 
     dialog.term.setText("30.11.2026")
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     detail = get_document(db, doc_id).resolutions
     assert detail[-1].parent_id == first
@@ -142,6 +145,7 @@ def test_resolution_without_executors_is_refused(qtbot, office):
     dialog.show()
     type_text(dialog.task, "Розглянути")
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.isVisible()
     assert "виконавця" in dialog.executors_error.text()
     assert get_document(db, doc_id).resolutions == ()
@@ -155,6 +159,7 @@ def test_put_on_control_with_an_empty_term_takes_the_default(qtbot, office):
     # 02.11.2026 + 30 days = 02.12.2026, a Wednesday.
     assert "02.12.2026" in dialog.hint.text()
     qtbot.keyClick(dialog.term, Qt.Key.Key_Return)
+    wait_saved(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert get_document(db, doc_id).due_date == date(2026, 12, 2)
 
@@ -166,6 +171,7 @@ def test_put_on_control_moves_a_weekend_term_back(qtbot, office):
     type_text(dialog.term, "05.12.2026")
     assert "04.12.2026" in dialog.hint.text()
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.due_date == date(2026, 12, 4)
     assert "04.12.2026" in dialog.summary
     assert dialog.notice is not None and dialog.notice.isVisible()
@@ -183,6 +189,7 @@ def test_extend_without_a_reason_is_refused_then_the_old_term_is_kept(qtbot, off
     type_text(dialog.term, "18.12.2026")
     type_text(dialog.person, "Мельник І. І.")
     qtbot.keyClick(dialog.person, Qt.Key.Key_Return)
+    wait_saved(qtbot, dialog)
     assert dialog.isVisible()
     assert "підставу" in dialog.field_error(dialog.reason).text()
     assert dialog.term.text() == "18.12.2026"
@@ -191,6 +198,7 @@ def test_extend_without_a_reason_is_refused_then_the_old_term_is_kept(qtbot, off
 
     type_text(dialog.reason, "Чекаємо дані від підприємств")
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     doc = get_document(db, doc_id)
     assert doc.due_date == date(2026, 12, 18)
@@ -213,10 +221,12 @@ def test_progress_note(qtbot, office):
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.isVisible()
     assert "зроблено" in dialog.field_error(dialog.note).text()
     type_text(dialog.note, "Обстежено 12 вулиць")
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert get_document(db, doc_id).control_events[-1].text == "Обстежено 12 вулиць"
 
@@ -229,6 +239,7 @@ def test_remove_from_control_without_a_basis_is_refused(qtbot, office):
     dialog.show()
     dialog.person.setText("Кравчук О. М.")
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.isVisible()
     assert "підстав" in dialog.field_error(dialog.basis).text().lower()
     assert dialog.focusWidget() is dialog.basis
@@ -238,6 +249,7 @@ def test_remove_from_control_without_a_basis_is_refused(qtbot, office):
     type_text(dialog.basis, "Лист від 10.11.2026 № 45/01-12")
     dialog.day.setText("20.11.2026")
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     doc = get_document(db, doc_id)
     assert doc.done_date == date(2026, 11, 20)
@@ -254,6 +266,7 @@ def test_a_wrong_date_keeps_the_rest_of_the_form(qtbot, office):
     dialog.person.setText("Кравчук О. М.")
     dialog.day.setText("31.02.2026")
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.isVisible()
     assert "Такої дати не існує" in dialog.field_error(dialog.day).text()
     assert dialog.basis.text() == "Лист від 10.11.2026 № 45/01-12"
@@ -307,6 +320,7 @@ def test_remove_from_control_keeps_a_typed_name_that_only_starts_another(qtbot, 
     type_text(dialog.basis, "Лист від 10.11.2026 № 45/01-12")
     dialog.day.setText("20.11.2026")
     dialog.accept()
+    wait_saved(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
     assert get_document(db, doc_id).control_events[-1].person == "Коваль"
 
@@ -375,3 +389,56 @@ def test_a_long_executor_line_wraps_instead_of_scrolling_sideways(qtbot, office)
     rect = dialog.executors.visualItemRect(dialog.executors.item(0))
     assert rect.width() <= dialog.executors.viewport().width()
     assert rect.height() > dialog.executors.fontMetrics().lineSpacing() * 1.5  # wrapped
+
+
+def test_saving_runs_off_the_gui_thread_with_the_buttons_disabled(qtbot, office, monkeypatch):
+    import threading
+
+    db, _people, doc_id = office
+    _on_control(db, doc_id)
+    release, threads = threading.Event(), []
+    real = control.add_progress
+
+    def slow_add_progress(*args, **kwargs):
+        threads.append(threading.current_thread())
+        assert release.wait(5)  # as if an import held the database
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(control, "add_progress", slow_add_progress)
+    dialog = ProgressDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.note, "Обстежено 12 вулиць")
+    dialog.accept()  # returns at once: the window keeps painting
+    assert dialog.is_saving() and dialog.isVisible()
+    assert not dialog.ok_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    dialog.reject()  # Esc while saving does not drop the answer
+    dialog.accept()  # nor does a second Enter save twice
+    assert dialog.isVisible()
+    release.set()
+    wait_saved(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert len(threads) == 1
+    notes = [e for e in get_document(db, doc_id).control_events if e.kind == "progress"]
+    assert [e.text for e in notes] == ["Обстежено 12 вулиць"]
+
+
+def test_a_refused_background_save_shows_the_message_by_the_field(qtbot, office, monkeypatch):
+    db, _people, doc_id = office
+    _on_control(db, doc_id)
+
+    def refuse(*args, **kwargs):
+        raise control.ControlError("Вкажіть, що зроблено")
+
+    monkeypatch.setattr(control, "add_progress", refuse)
+    dialog = ProgressDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.note, "Обстежено")
+    dialog.accept()
+    wait_saved(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "зроблено" in dialog.field_error(dialog.note).text()
+    assert dialog.ok_button.isEnabled() and dialog.cancel_button.isEnabled()
+    assert dialog.note.toPlainText() == "Обстежено"

@@ -7,6 +7,7 @@ The rules of the regulation the clerk must keep in mind are written into the for
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ class _ControlDialog(FormDialog):
         self._doc_id = doc_id
         self._doc = get_document(db, doc_id)
         self.notice: QMessageBox | None = None
+        self._typed: date | None = None  # the term as typed, to say when it was moved
         heading = QLabel(f"<b>{document_heading(self._doc)}</b>", self)
         heading.setWordWrap(True)
         self.body.addWidget(heading)
@@ -103,11 +105,17 @@ class PutOnControlDialog(_ControlDialog):
     def _on_term_changed(self) -> None:
         self.hint.setText(term_hint(self._db, self._doc, self.term))
 
-    def _save(self) -> None:
+    def _prepare_save(self) -> Callable[[], object]:
         typed = self.term.date_value()
-        self.due_date = control.put_on_control(self._db, self._doc_id, typed, user=current_user())
-        self.summary = f"Документ взято на контроль до {format_date(self.due_date)}"
-        self._tell_if_moved(typed, self.due_date)
+        db, doc_id, user = self._db, self._doc_id, current_user()
+        self._typed = typed
+        return lambda: control.put_on_control(db, doc_id, typed, user=user)
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, date)
+        self.due_date = result
+        self.summary = f"Документ взято на контроль до {format_date(result)}"
+        self._tell_if_moved(self._typed, result)
 
 
 class ExtendTermDialog(_ControlDialog):
@@ -154,18 +162,18 @@ class ExtendTermDialog(_ControlDialog):
     def _widget_for_error(self, message: str) -> QWidget | None:
         return self.reason if "підстав" in message.lower() else self.term
 
-    def _save(self) -> None:
+    def _prepare_save(self) -> Callable[[], object]:
         new_term = self.term.date_value()
         assert new_term is not None
-        self.new_due_date = control.extend_term(
-            self._db,
-            self._doc_id,
-            new_term,
-            self.reason.toPlainText(),
-            person=self.person.text(),
-            user=current_user(),
-        )
-        self._tell_if_moved(new_term, self.new_due_date)
+        self._typed = new_term
+        db, doc_id, user = self._db, self._doc_id, current_user()
+        reason, person = self.reason.toPlainText(), self.person.text()
+        return lambda: control.extend_term(db, doc_id, new_term, reason, person=person, user=user)
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, date)
+        self.new_due_date = result
+        self._tell_if_moved(self._typed, result)
 
 
 class ProgressDialog(_ControlDialog):
@@ -182,11 +190,10 @@ class ProgressDialog(_ControlDialog):
     def _widget_for_error(self, message: str) -> QWidget | None:
         return self.note
 
-    def _save(self) -> None:
+    def _prepare_save(self) -> Callable[[], object]:
         day = self.day.date_value()
-        control.add_progress(
-            self._db, self._doc_id, self.note.toPlainText(), today=day, user=current_user()
-        )
+        db, doc_id, user, note = self._db, self._doc_id, current_user(), self.note.toPlainText()
+        return lambda: control.add_progress(db, doc_id, note, today=day, user=user)
 
 
 class RemoveFromControlDialog(_ControlDialog):
@@ -244,14 +251,9 @@ class RemoveFromControlDialog(_ControlDialog):
             return self.person
         return self.day if "дата" in lowered else None
 
-    def _save(self) -> None:
+    def _prepare_save(self) -> Callable[[], object]:
         day = self.day.date_value()
         assert day is not None
-        control.remove_from_control(
-            self._db,
-            self._doc_id,
-            self.basis.text(),
-            day,
-            self.person.text(),
-            user=current_user(),
-        )
+        db, doc_id, user = self._db, self._doc_id, current_user()
+        basis, person = self.basis.text(), self.person.text()
+        return lambda: control.remove_from_control(db, doc_id, basis, day, person, user=user)

@@ -8,6 +8,8 @@ labels) are ui.widgets', shared with the registration card and the filter bar.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -28,6 +30,7 @@ from app.services.organisation import OrganisationError
 from app.services.reference import ReferenceError as RefError
 from app.services.reference import StaffInfo
 from db.session import Database
+from ui.tasks import run_in_background, show_error
 from ui.widgets import (
     DateEdit,
     ErrorLabel,
@@ -154,9 +157,12 @@ class StaffPicker(QComboBox):
 class FormDialog(QDialog):
     """A dialog that saves on accept and stays open with a message when saving fails.
 
-    Subclasses put their fields into `self.body` and implement `_save()`, raising FieldProblem
-    for one field or any of USER_ERRORS for the whole form. Enter accepts (Ctrl+Enter inside a
-    multi-line field), Esc cancels.
+    Subclasses put their fields into `self.body` and implement `_prepare_save()`: on the GUI
+    thread it reads the fields (raising FieldProblem for one field or any of USER_ERRORS for the
+    whole form) and returns the saving itself — service calls only, no widgets — which runs
+    through ui.tasks off the GUI thread, so a database held by an import never freezes the
+    window. `_saved(result)` then runs on the GUI thread before the dialog closes. Enter accepts
+    (Ctrl+Enter inside a multi-line field), Esc cancels (not while saving).
     """
 
     def __init__(
@@ -165,6 +171,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self._field_errors: dict[QWidget, ErrorLabel] = {}
+        self._saving = False
         layout = QVBoxLayout(self)
         if intro:
             layout.addWidget(WrappedLabel(intro, self))
@@ -214,21 +221,66 @@ class FormDialog(QDialog):
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def is_saving(self) -> bool:
+        """True while the saving runs in the background (tests wait for False)."""
+        return self._saving
+
     def accept(self) -> None:
+        if self._saving:
+            return
         self.clear_errors()
         try:
-            self._save()
-        except FieldProblem as exc:
-            self.show_problem(str(exc), exc.widget)
+            work = self._prepare_save()
+        except (FieldProblem, *USER_ERRORS) as exc:
+            self._show_failure(exc)
             return
-        except USER_ERRORS as exc:
-            self.show_problem(str(exc), self._widget_for_error(str(exc)))
-            return
+        self._set_saving(True)
+        run_in_background(work, self._on_save_done, self._on_save_failed, owner=self)
+
+    def reject(self) -> None:
+        if not self._saving:  # the saving goes on in the background: wait for its answer
+            super().reject()
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        if saving:
+            self._ok_was_enabled = self.ok_button.isEnabled()
+            self.ok_button.setEnabled(False)
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.ok_button.setEnabled(self._ok_was_enabled)
+            self.unsetCursor()
+        self.cancel_button.setEnabled(not saving)
+
+    def _on_save_done(self, result: object) -> None:
+        self._set_saving(False)
+        self._saved(result)
         super().accept()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        self._save_failed(exc)
+        if isinstance(exc, (FieldProblem, *USER_ERRORS)):
+            self._show_failure(exc)
+        else:  # a bug, not the clerk's input: logged and shown, the form stays as typed
+            show_error(exc, self)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, FieldProblem):
+            self.show_problem(str(exc), exc.widget)
+        else:
+            self.show_problem(str(exc), self._widget_for_error(str(exc)))
 
     def _widget_for_error(self, message: str) -> QWidget | None:
         """The field a service's message is about, to move the cursor there (optional)."""
         return None
 
-    def _save(self) -> None:
+    def _prepare_save(self) -> Callable[[], object]:
+        """Read the fields; return the saving to run off the GUI thread (see the class doc)."""
         raise NotImplementedError
+
+    def _saved(self, result: object) -> None:
+        """On the GUI thread after a successful save, before the dialog closes (optional)."""
+
+    def _save_failed(self, exc: BaseException) -> None:
+        """On the GUI thread when the saving raised, before the message is shown (optional)."""

@@ -6,6 +6,7 @@ keeps what was typed when a value is refused (an EDRPOU of 7 digits, an empty sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression, Signal
@@ -88,7 +89,12 @@ class OrganisationForm(QWidget):
 
     def save(self) -> None:
         """Save the details; raises OrganisationError with the fields left as typed."""
-        save_organisation(self._db, self.info(), user=current_user())
+        self.saving()()
+
+    def saving(self) -> Callable[[], object]:
+        """The saving of what is typed now, to run off the GUI thread (no widgets in it)."""
+        db, info, user = self._db, self.info(), current_user()
+        return lambda: save_organisation(db, info, user=user)
 
     def widget_for_error(self, message: str) -> QWidget | None:
         if "ЄДРПОУ" in message:
@@ -115,8 +121,8 @@ class OrganisationDialog(FormDialog):
         self.body.addWidget(self.form)
         self.form.full_name.setFocus()
 
-    def _save(self) -> None:
-        self.form.save()
+    def _prepare_save(self) -> Callable[[], object]:
+        return self.form.saving()
 
     def _widget_for_error(self, message: str) -> QWidget | None:
         return self.form.widget_for_error(message)

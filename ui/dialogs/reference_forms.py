@@ -6,6 +6,7 @@ service's Ukrainian message when the record is refused. The staff form is in ref
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -59,11 +60,16 @@ class DepartmentForm(FormDialog):
         form.addRow("", self.active)
         self.body.addLayout(form)
 
-    def _save(self) -> None:
+    def _prepare_save(self) -> Callable[[], object]:
         info = DepartmentInfo(
             self._info.id, self.name.text(), self.index_code.text(), self.active.isChecked()
         )
-        self.saved = reference.save_department(self._db, info, user=current_user())
+        db, user = self._db, current_user()
+        return lambda: reference.save_department(db, info, user=user)
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, DepartmentInfo)
+        self.saved = result
 
 
 class CorrespondentForm(FormDialog):
@@ -89,7 +95,7 @@ class CorrespondentForm(FormDialog):
         form.addRow("Електронна пошта:", self.email)
         self.body.addLayout(form)
 
-    def _save(self) -> None:
+    def _prepare_save(self) -> Callable[[], object]:
         info = CorrespondentInfo(
             self._info.id,
             self.name.text(),
@@ -97,7 +103,12 @@ class CorrespondentForm(FormDialog):
             self.postal_code.text(),
             self.email.text(),
         )
-        self.saved = reference.save_correspondent(self._db, info, user=current_user())
+        db, user = self._db, current_user()
+        return lambda: reference.save_correspondent(db, info, user=user)
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, CorrespondentInfo)
+        self.saved = result
 
 
 class CaseFileForm(FormDialog):
@@ -128,7 +139,7 @@ class CaseFileForm(FormDialog):
         form.addRow("Виконавчий орган:", self.department)
         self.body.addLayout(form)
 
-    def _save(self) -> None:
+    def _prepare_save(self) -> Callable[[], object]:
         info = CaseFileInfo(
             self._info.id,
             self.index.text(),
@@ -137,7 +148,12 @@ class CaseFileForm(FormDialog):
             self.year.value(),
             self.department.currentData(),
         )
-        self.saved = reference.save_case_file(self._db, info, user=current_user())
+        db, user = self._db, current_user()
+        return lambda: reference.save_case_file(db, info, user=user)
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, CaseFileInfo)
+        self.saved = result
 
     def _widget_for_error(self, message: str) -> QWidget | None:
         return self.index if "індекс" in message.lower() else None

@@ -8,6 +8,7 @@ the library declines wrongly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
@@ -126,8 +127,13 @@ class StaffForm(FormDialog):
         info = self._current()
         return info.dative if info.surname and info.given_name else ""
 
-    def _save(self) -> None:
-        self.saved = reference.save_staff(self._db, self._current(), user=current_user())
+    def _prepare_save(self) -> Callable[[], object]:
+        db, info, user = self._db, self._current(), current_user()
+        return lambda: reference.save_staff(db, info, user=user)
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, StaffInfo)
+        self.saved = result
 
     def _widget_for_error(self, message: str) -> QWidget | None:
         return self.surname if "прізвище" in message.lower() else None

@@ -7,6 +7,8 @@ default of 9.11 is shown so the clerk knows what the program will count.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -34,6 +36,20 @@ from ui.widgets import DateEdit, FieldProblem, hint_label, text_box
 
 if TYPE_CHECKING:
     from db.session import Database
+
+
+@dataclass(frozen=True)
+class _Saved:
+    resolution_id: int | None
+    due_date: date | None
+
+
+class _NotOnControl(control.ControlError):
+    """The resolution was saved but putting on control was refused: keep its id for a retry."""
+
+    def __init__(self, message: str, resolution_id: int | None) -> None:
+        super().__init__(message)
+        self.resolution_id = resolution_id
 
 
 def default_author(staff: list[StaffInfo]) -> int | None:
@@ -255,7 +271,8 @@ class ResolutionDialog(FormDialog):
 
     # -- saving --------------------------------------------------------------------------------
 
-    def _save(self) -> None:
+    def _prepare_save(self) -> Callable[[], object]:
+        data: control.ResolutionInput | None = None
         if self.resolution_id is None:
             self._take_pending_executor()
             author_id = self.author.staff_id()
@@ -271,18 +288,32 @@ class ResolutionDialog(FormDialog):
             )
             if not data.executor_ids:
                 raise FieldProblem(self.picker, "Вкажіть хоча б одного виконавця")
-            self.resolution_id = control.add_resolution(
-                self._db, self._doc_id, data, user=current_user()
-            )
-        if self.on_control.isEnabled() and self.on_control.isChecked():
+        to_control = self.on_control.isEnabled() and self.on_control.isChecked()
+        term = self.term.date_value() if to_control else None
+        db, doc_id, user, resolution_id = self._db, self._doc_id, current_user(), self.resolution_id
+
+        def save() -> _Saved:
+            rid = resolution_id
+            if data is not None:
+                rid = control.add_resolution(db, doc_id, data, user=user)
+            if not to_control:
+                return _Saved(rid, None)
             try:
-                self.due_date = control.put_on_control(
-                    self._db, self._doc_id, self.term.date_value(), user=current_user()
-                )
+                return _Saved(rid, control.put_on_control(db, doc_id, term, user=user))
             except control.ControlError as exc:
-                raise control.ControlError(
-                    f"Резолюцію збережено, але документ не взято на контроль: {exc}"
+                raise _NotOnControl(
+                    f"Резолюцію збережено, але документ не взято на контроль: {exc}", rid
                 ) from exc
+
+        return save
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, _Saved)
+        self.resolution_id, self.due_date = result.resolution_id, result.due_date
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, _NotOnControl):  # saved already: Save again only retries the control
+            self.resolution_id = exc.resolution_id
 
     def _take_pending_executor(self) -> None:
         """A name left in the picker counts as added: the clerk meant it."""
