@@ -1,8 +1,8 @@
 """A PDF shown inside the program before it is printed or saved (QtPdf, no external viewer).
 
 Offices print stamps, slips and registers all day; seeing the page first saves paper. Printing
-renders each page to an image at the printer's resolution (capped, see `PRINT_DPI_LIMIT`) and
-paints it on the QPrinter, turning the paper for landscape pages (registers are landscape A4).
+(ui.print_job) renders the pages in the background with a progress that can cancel. A one-page
+PDF — a stamp sits at the bottom of its sheet — opens as the whole page, longer ones fit the width.
 """
 
 from __future__ import annotations
@@ -10,17 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
-    QPointF,
-    QRect,
-    QSize,
-    QStandardPaths,
-    Qt,
-)
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -36,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-#: Office text looks the same at 300 dpi as at 1200, but the page image is 16 times smaller.
-PRINT_DPI_LIMIT = 300
+from ui.print_job import BackgroundPrint
 
 _ERRORS = {
     QPdfDocument.Error.Unknown: "невідома помилка",
@@ -47,54 +37,6 @@ _ERRORS = {
     QPdfDocument.Error.IncorrectPassword: "неправильний пароль",
     QPdfDocument.Error.UnsupportedSecurityScheme: "непідтримуваний захист документа",
 }
-
-
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Paint every page of `document` on `printer` at actual size; returns the pages printed.
-
-    Actual size, from the sheet's corner (full-page mode), because the registration stamp is
-    placed in millimetres with the printer offsets of the settings: shrinking the page to the
-    printable area would move it. A page larger than the sheet is shrunk to fit.
-    """
-    count = document.pageCount()
-    if count == 0:
-        return 0
-    printer.setFullPage(True)
-    dpi = min(printer.resolution(), PRINT_DPI_LIMIT)
-    painter = QPainter()
-    for page in range(count):
-        points = document.pagePointSize(page)
-        landscape = points.width() > points.height()
-        printer.setPageOrientation(
-            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-        )
-        if page == 0:
-            if not painter.begin(printer):
-                raise OSError("Не вдалося почати друк")
-        elif not printer.newPage():
-            painter.end()
-            raise OSError("Принтер не прийняв наступну сторінку")
-        size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-        image = _on_white(document.render(page, size))
-        # Asked on every page: the sheet's size in device pixels turns with the orientation.
-        sheet = printer.pageLayout().fullRectPixels(printer.resolution()).size()
-        scale = printer.resolution() / 72
-        actual = QSize(round(points.width() * scale), round(points.height() * scale))
-        if actual.width() > sheet.width() or actual.height() > sheet.height():
-            actual = actual.scaled(sheet, Qt.AspectRatioMode.KeepAspectRatio)
-        painter.drawImage(QRect(0, 0, actual.width(), actual.height()), image)
-    painter.end()
-    return count
-
-
-def _on_white(image: QImage) -> QImage:
-    """QtPdf renders pages on a transparent background; printer drivers want paper white."""
-    flat = QImage(image.size(), QImage.Format.Format_RGB32)
-    flat.fill(Qt.GlobalColor.white)
-    painter = QPainter(flat)
-    painter.drawImage(0, 0, image)
-    painter.end()
-    return flat
 
 
 def _file_name(title: str) -> str:
@@ -111,6 +53,7 @@ class PdfPreviewDialog(QDialog):
         self._pdf = bytes(pdf)
         self._title = title
         self.error_text = ""
+        self.print_job: BackgroundPrint | None = None
         self.resize(900, 820)
 
         self.document = QPdfDocument(self)
@@ -194,6 +137,9 @@ class PdfPreviewDialog(QDialog):
         self.page.setRange(1, max(count, 1))
         self.page_total.setText(f"з {count}")
         self.page.setEnabled(count > 1)
+        if count == 1 and status == QPdfDocument.Status.Ready:
+            # A stamp is at the foot of its sheet: fitted to the width, the top looked blank.
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
 
     def _on_page_chosen(self, number: int) -> None:
         navigator = self.view.pageNavigator()
@@ -235,10 +181,9 @@ class PdfPreviewDialog(QDialog):
         dialog.setWindowTitle("Друк")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            print_document(self.document, printer)
-        except OSError as exc:
-            QMessageBox.warning(self, "Друк", str(exc))
+        sizes = [self.document.pagePointSize(p) for p in range(self.document.pageCount())]
+        self.print_job = BackgroundPrint(self._pdf, sizes, printer, self)
+        self.print_job.start()
 
     def _on_save(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

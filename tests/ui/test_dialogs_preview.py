@@ -14,7 +14,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from ui.preview import PdfPreviewDialog, _on_white, print_document
+from ui.preview import PdfPreviewDialog
+from ui.print_job import on_white as _on_white
+from ui.print_job import print_document
 
 
 def _pdf(*landscape_pages: bool) -> bytes:
@@ -101,3 +103,93 @@ def test_save_writes_the_same_bytes(qtbot, tmp_path: Path, monkeypatch):
     qtbot.addWidget(dialog)
     dialog.save_button.click()
     assert (tmp_path / "штамп.pdf").read_bytes() == pdf
+
+
+def _pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def _print_from_preview(qtbot, monkeypatch, dialog, printer) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog
+
+    class ThePrinter:  # the preview's QPrinter(...) gives the PDF printer of the test
+        PrinterMode = QPrinter.PrinterMode
+
+        def __new__(cls, *args):
+            return printer
+
+    monkeypatch.setattr("ui.preview.QPrinter", ThePrinter)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    dialog.print_button.click()
+
+
+def test_printing_renders_pages_off_the_gui_thread(qtbot, tmp_path: Path, monkeypatch):
+    import threading
+
+    from pypdf import PdfReader
+
+    from ui import print_job
+
+    threads = []
+    real = print_job.render_page
+
+    def render(*args):
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(print_job, "render_page", render)
+    dialog = PdfPreviewDialog(_pdf(False, True, False), "Журнал")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _print_from_preview(qtbot, monkeypatch, dialog, _pdf_printer(tmp_path / "printed.pdf"))
+    job = dialog.print_job
+    assert job is not None and not job.done  # the click returned before the pages were made
+    qtbot.waitUntil(lambda: job.done, timeout=10000)
+    assert job.printed == 3 and not job.error
+    assert len(threads) == 3 and threading.main_thread() not in threads
+    assert not job.progress.isVisible()
+    pages = PdfReader(str(tmp_path / "printed.pdf")).pages
+    assert [p.mediabox.width > p.mediabox.height for p in pages] == [False, True, False]
+
+
+def test_printing_can_be_cancelled(qtbot, tmp_path: Path, monkeypatch):
+    import time
+
+    from PySide6.QtWidgets import QPushButton
+
+    from ui import print_job
+
+    real = print_job.render_page
+
+    def slow_render(*args):
+        time.sleep(0.05)
+        return real(*args)
+
+    monkeypatch.setattr(print_job, "render_page", slow_render)
+    dialog = PdfPreviewDialog(_pdf(*[False] * 6), "Журнал")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _print_from_preview(qtbot, monkeypatch, dialog, _pdf_printer(tmp_path / "printed.pdf"))
+    job = dialog.print_job
+    assert job is not None
+    qtbot.waitUntil(lambda: job.printed >= 1, timeout=10000)
+    job.progress.findChild(QPushButton).click()  # «Скасувати»
+    assert job.done and job.cancelled
+    printed = job.printed
+    qtbot.wait(200)
+    assert job.printed == printed < 6  # nothing more is rendered or painted
+
+
+def test_a_one_page_stamp_opens_as_the_whole_page(qtbot):
+    from PySide6.QtPdfWidgets import QPdfView
+
+    stamp = PdfPreviewDialog(_pdf(False), "Штамп")
+    qtbot.addWidget(stamp)
+    assert stamp.view.zoomMode() == QPdfView.ZoomMode.FitInView
+    register = PdfPreviewDialog(_pdf(False, True), "Журнал")
+    qtbot.addWidget(register)
+    assert register.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
