@@ -442,3 +442,27 @@ def test_a_refused_background_save_shows_the_message_by_the_field(qtbot, office,
     assert "зроблено" in dialog.field_error(dialog.note).text()
     assert dialog.ok_button.isEnabled() and dialog.cancel_button.isEnabled()
     assert dialog.note.toPlainText() == "Обстежено"
+
+
+def test_progress_dialog_lists_the_earlier_notes_above_the_new_one(qtbot, office):
+    db, _people, doc_id = office
+    _on_control(db, doc_id)
+    empty = ProgressDialog(db, doc_id)
+    qtbot.addWidget(empty)
+    assert empty.earlier.count() == 0 and empty.earlier.isHidden()
+
+    control.add_progress(db, doc_id, "Обстежено 12 вулиць", today=date(2026, 11, 18))
+    control.add_progress(db, doc_id, "Складено кошторис", today=date(2026, 11, 20))
+    dialog = ProgressDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    lines = [dialog.earlier.item(i).text() for i in range(dialog.earlier.count())]
+    assert lines == ["18.11.2026  Обстежено 12 вулиць", "20.11.2026  Складено кошторис"]
+    assert dialog.earlier.isVisible()
+    from PySide6.QtCore import QPoint
+
+    def top(widget) -> int:
+        return widget.mapTo(dialog, QPoint(0, 0)).y()
+
+    assert top(dialog.earlier) < top(dialog.note)
+    assert dialog.note.toPlainText() == ""

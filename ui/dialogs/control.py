@@ -34,6 +34,15 @@ if TYPE_CHECKING:
     from db.session import Database
 
 
+def _history_list(parent: QWidget) -> QListWidget:
+    """A short list of earlier entries whose long lines wrap instead of scrolling sideways."""
+    history = QListWidget(parent)
+    history.setMaximumHeight(110)
+    history.setWordWrap(True)
+    history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return history
+
+
 class _ControlDialog(FormDialog):
     """The document heading, its current term and a form under them."""
 
@@ -138,10 +147,7 @@ class ExtendTermDialog(_ControlDialog):
             note = extension_note(db, self._doc.due_date)
             if note:
                 self.form.addRow("", hint_label(note, self))
-        self.history = QListWidget(self)
-        self.history.setMaximumHeight(110)
-        self.history.setWordWrap(True)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history = _history_list(self)
         for event in self._doc.control_events:
             if event.new_term is None:
                 continue
@@ -182,6 +188,17 @@ class ProgressDialog(_ControlDialog):
     def __init__(self, db: Database, doc_id: int, parent: QWidget | None = None) -> None:
         super().__init__(db, doc_id, "Хід виконання", parent, "Зберегти")
         self._open_term_row()
+        # The notes so far, oldest first: the next one continues them, not repeats them.
+        self.earlier = _history_list(self)
+        for event in self._doc.control_events:
+            if event.kind == "progress":
+                details = f" ({event.person})" if event.person else ""
+                self.earlier.addItem(f"{format_date(event.event_date)}  {event.text}{details}")
+        if self.earlier.count():
+            self.form.addRow("Попередні відмітки:", self.earlier)
+            self.earlier.scrollToBottom()
+        else:
+            self.earlier.hide()
         self.note = text_box(self, 4, "Що зроблено на цей час")
         self.form.addRow("Хід виконання:", self.with_error(self.note))
         self.day = DateEdit(date.today(), parent=self)
