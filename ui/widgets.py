@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
@@ -33,6 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import DateError, format_date, parse_date
+from app.domain.text import uk_sort_key
+
+if TYPE_CHECKING:
+    from app.services.reference import DepartmentInfo
 
 #: The red frame of a field that holds a wrong value (see `set_invalid`).
 INVALID_STYLE = """
@@ -141,6 +146,19 @@ def set_edit_placeholder(combo: QComboBox, text: str) -> None:
     edit = combo.lineEdit()
     if edit is not None:
         edit.setPlaceholderText(text)
+
+
+def department_label(dept: DepartmentInfo) -> str:
+    """«Загальний відділ (01-12)»: the name first, so typing its first letter in a combo box
+    jumps to it (with the code first, «З» found nothing)."""
+    code = dept.index_code.strip()
+    return f"{dept.name} ({code})" if code else dept.name
+
+
+def department_choices(depts: list[DepartmentInfo]) -> list[tuple[str, int | None]]:
+    """(label, id) of `depts` in Ukrainian alphabetical order of the name."""
+    ordered = sorted(depts, key=lambda d: uk_sort_key(d.name))
+    return [(department_label(d), d.id) for d in ordered]
 
 
 def name_edit(names: list[str], parent: QWidget, placeholder: str = "") -> QLineEdit:

@@ -236,3 +236,39 @@ def test_journal_for_a_period_from_the_file_menu(qtbot, filled_db, monkeypatch):
     today = date.today()
     assert asked == [("incoming", today.replace(day=1), today)]
     assert shown == ["Журнал реєстрації вхідних документів"]
+
+
+def test_department_pickers_show_the_name_first_sorted_by_name(qtbot, keyboard, office_db):
+    from app.services.reference import DepartmentInfo, save_department
+    from ui.dialogs.reference_forms import CaseFileForm
+    from ui.dialogs.reference_staff import StaffForm
+
+    long_name = "Управління соціального захисту населення та у справах ветеранів війни"
+    save_department(office_db, DepartmentInfo(None, long_name, "02-03"))
+    save_department(office_db, DepartmentInfo(None, "Відділ освіти", "00-01"))
+    expected = [
+        "Відділ освіти (00-01)",
+        "Загальний відділ (01-12)",
+        "Управління праці (05-01)",
+        f"{long_name} (02-03)",
+    ]
+
+    tab = RegisterTab(office_db, INCOMING)
+    qtbot.addWidget(tab)
+    tab.show()
+    combo = tab.filter_bar.department
+    assert [combo.itemText(i) for i in range(1, combo.count())] == expected
+    # A letter of the name jumps to it (the code first made «З» find nothing).
+    combo.setFocus()
+    keyboard.type("З")
+    assert combo.currentText() == "Загальний відділ (01-12)"
+    assert "Загальний відділ (01-12)" in combo.toolTip()
+    # Wide enough for a usual name; a long one is cut in the middle, whole in the list.
+    assert combo.minimumSizeHint().width() >= combo.fontMetrics().horizontalAdvance("x" * 24)
+    assert combo.view().textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert combo.view().minimumWidth() >= combo.view().fontMetrics().horizontalAdvance(long_name)
+
+    for form in (StaffForm(office_db), CaseFileForm(office_db)):
+        qtbot.addWidget(form)
+        picker = form.department
+        assert [picker.itemText(i) for i in range(1, picker.count())] == expected

@@ -16,6 +16,7 @@ from app.services import reference
 from app.services.dialog_support import current_user
 from app.services.reference import CaseFileInfo, CorrespondentInfo, DepartmentInfo
 from ui.dialogs.fields import FormDialog
+from ui.widgets import department_choices
 
 if TYPE_CHECKING:
     from db.session import Database
@@ -25,10 +26,9 @@ def department_combo(db: Database, selected: int | None, parent: QWidget) -> QCo
     """A choice of executive body, «—» for none; inactive bodies are listed only when chosen."""
     combo = QComboBox(parent)
     combo.addItem("—", None)
-    for dept in reference.list_departments(db):
-        if dept.active or dept.id == selected:
-            label = f"{dept.index_code} {dept.name}".strip()
-            combo.addItem(label, dept.id)
+    depts = [d for d in reference.list_departments(db) if d.active or d.id == selected]
+    for label, dept_id in department_choices(depts):
+        combo.addItem(label, dept_id)
     combo.setCurrentIndex(max(combo.findData(selected), 0))
     return combo
 

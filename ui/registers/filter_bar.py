@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.services.reference import list_departments, list_staff
 from app.services.register_view import ViewQuery
 from db.session import Database
-from ui.widgets import DateEdit, set_invalid
+from ui.widgets import DateEdit, department_choices, set_invalid
 
 SEARCH_DELAY_MS = 300
 _FULL_DATE = re.compile(r"\d\d\.\d\d\.\d{4}")
@@ -107,7 +107,7 @@ class FilterBar(QWidget):
         """(Re)fill the executor and department lists, keeping what is chosen."""
         for combo, items in (
             (self.executor, [(s.short, s.id) for s in list_staff(self.db, active_only=True)]),
-            (self.department, [(d.name, d.id) for d in list_departments(self.db, True)]),
+            (self.department, department_choices(list_departments(self.db, True))),
         ):
             chosen = combo.currentData()
             combo.blockSignals(True)
@@ -117,10 +117,19 @@ class FilterBar(QWidget):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
-        self.department.setMinimumContentsLength(12)
+        # Long names («Управління праці та соціального захисту населення (05-01)») are cut in the
+        # middle, so the start and the code both show; the whole name is in the tooltip and the
+        # list opens as wide as the longest one.
+        self.department.setMinimumContentsLength(24)
         self.department.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        view = self.department.view()
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        texts = [self.department.itemText(i) for i in range(self.department.count())]
+        widest = max(view.fontMetrics().horizontalAdvance(t) for t in texts)
+        view.setMinimumWidth(widest + 32)
+        self._on_department_shown()
         self.executor.setMinimumContentsLength(12)
         self.executor.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -165,7 +174,11 @@ class FilterBar(QWidget):
             set_invalid(edit, not edit.is_valid())
 
     def _on_combo_changed(self, _index: int) -> None:
+        self._on_department_shown()
         self.changed.emit()
+
+    def _on_department_shown(self) -> None:
+        self.department.setToolTip(f"Орган: {self.department.currentText()}")
 
     def _on_clear(self) -> None:
         for widget in (self.date_from, self.date_to, self.search):
