@@ -272,3 +272,45 @@ def test_department_pickers_show_the_name_first_sorted_by_name(qtbot, keyboard, 
         qtbot.addWidget(form)
         picker = form.department
         assert [picker.itemText(i) for i in range(1, picker.count())] == expected
+
+
+def _click_header(qtbot, tab, section: int) -> None:
+    header = tab.table.horizontalHeader()
+    pos = QPoint(header.sectionViewportPosition(section) + 10, header.height() // 2)
+    with qtbot.waitSignal(tab.model.loaded):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: tab.model.row_data(0) is not None)
+
+
+def test_sorting_by_a_header_starts_from_the_top(qtbot, filled_db):
+    tab = RegisterTab(filled_db, INCOMING)
+    qtbot.addWidget(tab)
+    tab.resize(900, 400)
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.model.loading)
+    middle = tab.model.index(150, 0)
+    qtbot.waitUntil(lambda: tab.model.row_data(150) is not None)
+    tab.table.setCurrentIndex(middle)
+    tab.table.scrollTo(middle)
+    assert tab.table.verticalScrollBar().value() > 0
+
+    _click_header(qtbot, tab, [c.key for c in INCOMING.columns].index("correspondent_name"))
+    assert tab.table.currentIndex().row() == 0
+    assert tab.table.verticalScrollBar().value() == 0
+
+
+def test_sorting_keeps_a_just_registered_document_in_view(qtbot, filled_db, monkeypatch):
+    tab = RegisterTab(filled_db, INCOMING)
+    qtbot.addWidget(tab)
+    tab.resize(900, 400)
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.model.loading)
+    doc = factories.incoming(filled_db, date.today(), correspondent="Ясинуватська громада")
+    tab._on_registered(doc.id)  # as the registration card's «saved» does
+    qtbot.waitUntil(lambda: tab.current_id() == doc.id)
+
+    _click_header(qtbot, tab, [c.key for c in INCOMING.columns].index("correspondent_name"))
+    qtbot.waitUntil(lambda: tab.current_id() == doc.id)
+    row = tab.table.currentIndex().row()
+    assert row > 0
+    assert tab.table.viewport().rect().intersects(tab.table.visualRect(tab.model.index(row, 0)))

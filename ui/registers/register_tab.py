@@ -48,6 +48,8 @@ class RegisterTab(QWidget):
         self.spec = spec
         self._select_after_load: int | None = None
         self._hint_row: int | None = None
+        self._top_after_load = False  # a new sort: start from row 0, not the old row's place
+        self._registered_id: int | None = None  # just registered here: sorting keeps it in view
         self._widths_fitted = False
         self.model = RegisterModel(db, spec, self)
         self.filter_bar = FilterBar(db, spec.controllable, self)
@@ -148,7 +150,7 @@ class RegisterTab(QWidget):
         from ui.dialogs.document_form import DocumentForm
 
         form = DocumentForm(self.db, self.spec, None, self)
-        form.saved.connect(self.document_changed)
+        form.saved.connect(self._on_registered)
         form.exec()
 
     def _on_open(self) -> None:
@@ -203,13 +205,17 @@ class RegisterTab(QWidget):
 
     # --- slots --------------------------------------------------------------------------------
 
+    def _on_registered(self, doc_id: int) -> None:
+        self._registered_id = doc_id
+        self.document_changed(doc_id)
+
     def _on_filters_changed(self) -> None:
         self._select_after_load = self.current_id()
         self.count_label.setText("Пошук…")
         self.model.set_query(self.filter_bar.apply(self.model.query))
 
     def _on_about_to_reset(self) -> None:
-        if self._select_after_load is None:
+        if self._select_after_load is None and not self._top_after_load:
             self._select_after_load = self.current_id()
 
     def _on_loaded(self) -> None:
@@ -218,6 +224,11 @@ class RegisterTab(QWidget):
         target, self._select_after_load = self._select_after_load, None
         hint, self._hint_row = self._hint_row, None
         self._maybe_fit_widths()
+        if self._top_after_load:
+            self._top_after_load = False
+            if target is None and self.model.total:
+                self.table.setCurrentIndex(self.model.index(0, 0))
+                self.table.scrollToTop()
         if target is not None:
             self.select_document(target, hint)
         elif not self.table.currentIndex().isValid() and self.model.total:
@@ -241,7 +252,13 @@ class RegisterTab(QWidget):
 
     def _on_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
         if 0 <= section < len(self.spec.columns) and self.spec.columns[section].sort:
-            self._select_after_load = self.current_id()
+            # A new order is read from its top; only a document just registered (and still the
+            # current one) stays selected and in view, wherever the order puts it.
+            current = self.current_id()
+            keep = current is not None and current == self._registered_id
+            self._select_after_load = current if keep else None
+            self._hint_row = None
+            self._top_after_load = not keep
             self.model.sort(section, order)
         else:
             self._show_sort_indicator()
