@@ -52,15 +52,16 @@ def check_sqlite_file(path: Path, full: bool | None = None) -> bool:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
         raise DatabaseOpenError(
-            f"Файл {path} пошкоджений або не є базою даних Діловода ({exc}). "
+            f"Файл {path} пошкоджений або не є базою даних Діловода. "
             "Файл не змінено: відновіть його з резервної копії."
+            f"\n\nТехнічні подробиці: {exc}"
         ) from exc
     finally:
         conn.close()
     if not result or result[0] != "ok":
         raise DatabaseOpenError(
-            f"База даних {path} пошкоджена (перевірка цілісності: {result[0] if result else '?'}). "
-            "Файл не змінено: відновіть його з резервної копії."
+            f"База даних {path} пошкоджена. Файл не змінено: відновіть його з резервної копії."
+            f"\n\nТехнічні подробиці (перевірка цілісності): {result[0] if result else '?'}"
         )
     if tables and "alembic_version" not in tables:
         raise DatabaseOpenError(f"Файл {path} не є базою даних Діловода. Файл не змінено.")
