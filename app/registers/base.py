@@ -46,6 +46,8 @@ class RegisterSpec:
     columns: tuple[Column, ...]
     controllable: bool = True
     warnings: tuple[Warning, ...] = ()
+    # Fields whose text full-text search finds (the registration number always is).
+    search_fields: tuple[str, ...] = ()
 
     def field(self, key: str) -> Field:
         for spec in self.fields:

@@ -90,4 +90,5 @@ INCOMING = RegisterSpec(
         Column("case_index", "Справа", 70, journal_weight=0.7),
     ),
     warnings=(_not_registered_warning,),
+    search_fields=("correspondent", "ext_number", "summary"),
 )

@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.calendar import WorkingCalendar
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlRuleError, adjust_term, default_term, validate_extension
 from app.domain.text import uk_sort_key
@@ -68,13 +69,19 @@ def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str =
                 raise ControlError("Резолюція, яку деталізують, не належить цьому документу")
         term = adjust_term(data.term, calendar) if data.term else None
         _check_term_after_registration(doc, data.term)
+        given = data.resolution_date or date.today()
+        if given > date.today() or given < doc.reg_date:
+            raise ControlError(
+                "Дата резолюції має бути не раніше дати реєстрації "
+                f"({format_date(doc.reg_date)}) і не пізніше сьогоднішньої"
+            )
         res = Resolution(
             document_id=doc_id,
             parent_id=data.parent_id,
             author_id=data.author_id,
             task=data.task.strip(),
             term=term,
-            resolution_date=data.resolution_date or date.today(),
+            resolution_date=given,
             changed_by=user,
         )
         res.executors = [
@@ -92,7 +99,7 @@ def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str =
                 s,
                 doc,
                 "extend" if doc.due_date else "set",
-                res.resolution_date,
+                date.today(),  # when the change was recorded, as for every other entry
                 user,
                 old_term=doc.due_date,
                 new_term=term,
@@ -121,13 +128,33 @@ def record_event(s: Session, doc: Document, kind: str, day: date, user: str, **k
 
 
 def _latest_resolution_term(s: Session, doc_id: int) -> date | None:
+    """The term of the latest MAIN resolution: a detailing one's term is internal to it."""
     stmt = (
         select(Resolution.term)
-        .where(Resolution.document_id == doc_id, Resolution.term.is_not(None))
+        .where(
+            Resolution.document_id == doc_id,
+            Resolution.term.is_not(None),
+            Resolution.parent_id.is_(None),
+        )
         .order_by(Resolution.id.desc())
         .limit(1)
     )
     return s.execute(stmt).scalar_one_or_none()
+
+
+def control_term(
+    typed: date | None,
+    resolution_term: date | None,
+    reg_date: date,
+    urgent: bool,
+    calendar: WorkingCalendar,
+) -> date:
+    """The term a document goes on control with: the one typed, else the main resolution's,
+    else the default of 9.11 from the registration date; never on a non-working day.
+
+    One rule for the service and for the dialogs' «what will be stored» line."""
+    chosen = typed or resolution_term
+    return adjust_term(chosen, calendar) if chosen else default_term(reg_date, urgent, calendar)
 
 
 def put_on_control(
@@ -144,11 +171,8 @@ def put_on_control(
         if doc.on_control and doc.done_date is None:
             raise ControlError(f"Документ {doc.reg_number} уже на контролі")
         _check_term_after_registration(doc, term)
-        chosen = term or _latest_resolution_term(s, doc_id)
-        due = (
-            adjust_term(chosen, calendar)
-            if chosen
-            else default_term(doc.reg_date, doc.urgent, calendar)
+        due = control_term(
+            term, _latest_resolution_term(s, doc_id), doc.reg_date, doc.urgent, calendar
         )
         kind = "reopen" if doc.done_date else "set"
         record_event(s, doc, kind, today or date.today(), user, old_term=doc.due_date, new_term=due)

@@ -15,10 +15,10 @@ from app.domain.deadlines import (
     DEFAULT_TERM_DAYS,
     URGENT_WORKING_DAYS,
     adjust_term,
-    default_term,
     extension_request_deadline,
 )
 from app.services.calendar import load_calendar
+from app.services.control import control_term
 from app.services.details import DocumentDetail
 from db.session import Database
 
@@ -63,7 +63,11 @@ def term_preview(db: Database, doc: DocumentDetail, typed: date | None) -> TermP
     cal = load_calendar(db)
     if typed is None:
         urgent = bool(doc.values.get("urgent"))
-        term = default_term(doc.reg_date, urgent, cal)
+        main_terms = [r.term for r in doc.resolutions if r.parent_id is None and r.term]
+        if main_terms:
+            term = control_term(None, main_terms[-1], doc.reg_date, urgent, cal)
+            return TermPreview(term, f"Строк не вказано — строк головної резолюції: {_d(term)}")
+        term = control_term(None, None, doc.reg_date, urgent, cal)
         rule = (
             f"«Терміново» — {URGENT_WORKING_DAYS} робочих днів"
             if urgent

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.domain.numbering import format_number
 from app.domain.text import searchable_text, uk_sort_key
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldError, FieldErrors
+from app.registers.fields import FieldError, FieldErrors, FieldKind
 from app.services import settings
 from app.services.numbering import next_seq, raise_counter
 from app.services.reference import find_or_create_correspondent
@@ -77,26 +77,43 @@ class NewAttachment:
         return cls(p.name, data)
 
 
-def _apply_values(s: Session, doc: Document, values: Mapping[str, Any], user: str) -> None:
+def _apply_values(
+    s: Session, spec: RegisterSpec, doc: Document, values: Mapping[str, Any], user: str
+) -> None:
+    """Store parsed field values on the document as the spec declares them.
+
+    A correspondent field is stored as a link to the correspondents' list (created if new);
+    dates and numbers may be empty; the search text is the number plus the spec's
+    `search_fields`, and the sort keys follow the stored text.
+    """
     for key, value in values.items():
-        if key == "correspondent":
-            name = (value or "").strip()
-            if name:
-                corr = find_or_create_correspondent(s, name, user)
-                doc.correspondent_id = corr.id
-                doc.correspondent_name = corr.name
-            else:
-                doc.correspondent_id, doc.correspondent_name = None, ""
-            doc.correspondent_sort = uk_sort_key(doc.correspondent_name)[:80]
-        elif hasattr(Document, key):
-            setattr(doc, key, value if value is not None or key in _NULLABLE else "")
+        kind = spec.field(key).kind
+        if kind == FieldKind.CORRESPONDENT:
+            _set_correspondent(s, doc, value or "", user)
+        elif kind in (FieldKind.DATE, FieldKind.INT):
+            setattr(doc, key, value)
+        else:
+            setattr(doc, key, "" if value is None else value)
     doc.summary_sort = uk_sort_key(doc.summary or "")[:60]
     doc.search_text = searchable_text(
-        doc.reg_number, doc.correspondent_name, doc.ext_number or "", doc.summary or ""
+        doc.reg_number, *(_stored_text(spec, doc, key) for key in spec.search_fields)
     )
 
 
-_NULLABLE = {"ext_date", "sheets"}
+def _set_correspondent(s: Session, doc: Document, name: str, user: str) -> None:
+    if name.strip():
+        corr = find_or_create_correspondent(s, name, user)
+        doc.correspondent_id, doc.correspondent_name = corr.id, corr.name
+    else:
+        doc.correspondent_id, doc.correspondent_name = None, ""
+    doc.correspondent_sort = uk_sort_key(doc.correspondent_name)[:80]
+
+
+def _stored_text(spec: RegisterSpec, doc: Document, key: str) -> str:
+    if spec.field(key).kind == FieldKind.CORRESPONDENT:
+        return doc.correspondent_name
+    value = getattr(doc, key)
+    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True)
@@ -163,7 +180,7 @@ def _register(
     doc = Document(
         register=spec.code, year=day.year, seq=seq, reg_number=number, reg_date=day, changed_by=user
     )
-    _apply_values(s, doc, item.values, user)
+    _apply_values(s, spec, doc, item.values, user)
     s.add(doc)
     s.flush()
     for attachment in item.attachments:
@@ -223,7 +240,6 @@ def update_document(
     The registration number and date never change, so neither does a case index that is part
     of the number. Returns the new version.
     """
-    fmt = settings.number_format(db, spec)
     with db.write() as s:
         doc = s.get(Document, doc_id, with_for_update=True)
         if doc is None or doc.register != spec.code:
@@ -233,8 +249,8 @@ def update_document(
                 f"Документ {doc.reg_number} змінив інший користувач "
                 f"({doc.changed_by or 'невідомо'}). Відкрийте його знову, щоб побачити зміни."
             )
-        new_index = values.get("case_index", doc.case_index) or ""
-        if "{index}" in fmt and new_index != (doc.case_index or ""):
+        old_index, new_index = doc.case_index or "", values.get("case_index", doc.case_index) or ""
+        if old_index and new_index != old_index and old_index in doc.reg_number:
             raise FieldErrors(
                 [
                     FieldError(
@@ -244,7 +260,7 @@ def update_document(
                     )
                 ]
             )
-        _apply_values(s, doc, values, user)
+        _apply_values(s, spec, doc, values, user)
         for attachment in attachments:
             _add_attachment(s, doc.id, attachment, user)
         doc.version += 1

@@ -119,7 +119,7 @@ def resolution_slip_pdf(db: Any, doc_id: int, resolution_id: int | None = None) 
         # No term written in the resolution: the slip carries the term the document was put
         # on control with (9.11's default), not a later extension.
         first_term = next(
-            (e.new_term for e in detail.control_events if e.kind in ("set", "reopen")),
+            (e.new_term for e in reversed(detail.control_events) if e.kind in ("set", "reopen")),
             detail.due_date,
         )
         from dataclasses import replace

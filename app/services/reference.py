@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.names import Gender, PersonName, dative_short, short_name, signature_name
@@ -178,7 +179,10 @@ def save_correspondent(db: Database, info: CorrespondentInfo, user: str = "") ->
         ).scalar_one()
         if clash:
             raise ReferenceError(f"Кореспондент «{info.name.strip()}» уже є в довіднику")
-        return _save(s, Correspondent, info, user, **_correspondent_keys(info.name))
+        try:
+            return _save(s, Correspondent, info, user, **_correspondent_keys(info.name))
+        except IntegrityError as exc:  # another clerk saved the same name just now
+            raise ReferenceError(f"Кореспондент «{info.name.strip()}» уже є в довіднику") from exc
 
 
 def _correspondent_keys(name: str) -> dict[str, str]:

@@ -22,10 +22,13 @@ def test_two_clerks_saving_the_same_version_one_is_refused(db, monkeypatch):
     version = get_document(db, reg.id).version
     original = documents._apply_values
     outcomes: list[str] = []
+    first_inside = threading.Event()
 
-    def slow_apply(*args, **kwargs):  # hold the first save open while the second arrives
+    def slow_apply(*args, **kwargs):
         original(*args, **kwargs)
-        time.sleep(0.4)
+        if not first_inside.is_set():  # the first save holds its transaction open a moment
+            first_inside.set()
+            time.sleep(0.3)
 
     monkeypatch.setattr(documents, "_apply_values", slow_apply)
 
@@ -39,7 +42,7 @@ def test_two_clerks_saving_the_same_version_one_is_refused(db, monkeypatch):
     first = threading.Thread(target=save, args=("Правка 1",))
     second = threading.Thread(target=save, args=("Правка 2",))
     first.start()
-    time.sleep(0.1)
+    assert first_inside.wait(timeout=10)  # the second save starts only once the first is in
     second.start()
     first.join()
     second.join()
@@ -47,12 +50,21 @@ def test_two_clerks_saving_the_same_version_one_is_refused(db, monkeypatch):
     assert get_document(db, reg.id).values["summary"] == "Правка 1"
 
 
-@pytest.mark.parametrize("text", ["1/01-12", "2/01", "01-12", "1/01"])
-def test_search_by_registration_number(db, text):
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2/01-12", ["2/01-12"]),
+        ("2/01", ["2/01-12"]),
+        ("3/05", ["3/05-01"]),
+        ("01-12", ["1/01-12", "2/01-12"]),
+    ],
+)
+def test_search_by_registration_number(db, text, expected):
     factories.incoming(db, date(2026, 3, 2), case_index="01-12")
     factories.incoming(db, date(2026, 3, 2), case_index="01-12")
-    found = RegisterView(db, ViewQuery("incoming", search=text)).count()
-    assert found >= 1
+    factories.incoming(db, date(2026, 3, 2), case_index="05-01")
+    view = RegisterView(db, ViewQuery("incoming", search=text, sort="number", descending=False))
+    assert [r.reg_number for r in view.page(0, 10)] == expected
 
 
 def test_cancelled_document_leaves_control(db):
@@ -141,3 +153,39 @@ def test_a_term_before_registration_is_refused(db):
         )
     with pytest.raises(control.ControlError, match="раніш"):
         control.put_on_control(db, reg.id, term=date(2026, 3, 6))
+
+
+def test_going_on_control_after_a_detailing_resolution_takes_the_main_term(db):
+    from app.services.dialog_support import term_preview
+
+    people = factories.staff(db)
+    reg = factories.incoming(db, date(2026, 3, 2))
+    main = control.add_resolution(
+        db, reg.id, control.ResolutionInput((people["koval"].id,), term=date(2026, 3, 31))
+    )
+    control.add_resolution(
+        db,
+        reg.id,
+        control.ResolutionInput((people["melnyk"].id,), term=date(2026, 3, 13), parent_id=main),
+    )
+    preview = term_preview(db, get_document(db, reg.id), None)
+    assert control.put_on_control(db, reg.id) == date(2026, 3, 31) == preview.term
+
+
+def test_a_resolution_dated_before_registration_or_in_the_future_is_refused(db):
+    people = factories.staff(db)
+    reg = factories.incoming(db, date(2026, 3, 10))
+    for day in (date(2026, 3, 9), date.today() + timedelta(days=2)):
+        with pytest.raises(control.ControlError, match="Дата резолюції"):
+            control.add_resolution(
+                db, reg.id, control.ResolutionInput((people["koval"].id,), resolution_date=day)
+            )
+
+
+def test_a_case_index_can_be_added_when_the_number_has_none(db):
+    reg = factories.incoming(db, date(2026, 3, 2))
+    assert reg.reg_number == "1"
+    version = get_document(db, reg.id).version
+    documents.update_document(db, INCOMING, reg.id, {"case_index": "01-12"}, version)
+    detail = get_document(db, reg.id)
+    assert detail.values["case_index"] == "01-12" and detail.reg_number == "1"
