@@ -175,6 +175,8 @@ class PdfPreviewDialog(QDialog):
         self._zoom(0.8)
 
     def _on_print(self) -> None:
+        if self.print_job is not None and not self.print_job.done:
+            return  # one print job at a time (Enter pressed twice before the progress shows)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self._title)
         dialog = QPrintDialog(printer, self)
@@ -183,7 +185,15 @@ class PdfPreviewDialog(QDialog):
             return
         sizes = [self.document.pagePointSize(p) for p in range(self.document.pageCount())]
         self.print_job = BackgroundPrint(self._pdf, sizes, printer, self)
+        self.print_button.setEnabled(False)
+        self.print_job.finished.connect(lambda: self.print_button.setEnabled(True))
         self.print_job.start()
+
+    def done(self, result: int) -> None:
+        """Closing the preview stops a print still being prepared."""
+        if self.print_job is not None and not self.print_job.done:
+            self.print_job.cancel()
+        super().done(result)
 
     def _on_save(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -10,7 +10,7 @@ cancel; only the cheap painting of a finished image happens on the GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -113,8 +113,10 @@ class BackgroundPrint(QObject):
 
     `page_sizes` come from the document already open in the preview (cheap to ask).
     `printed` holds the pages sent to the printer; `done` turns True at the end, also when
-    cancelled (`cancelled`) or failed (`error`).
+    cancelled (`cancelled`) or failed (`error`), and `finished` is emitted then.
     """
+
+    finished = Signal()
 
     def __init__(
         self, pdf: bytes, page_sizes: list[QSizeF], printer: QPrinter, parent: QWidget
@@ -182,7 +184,12 @@ class BackgroundPrint(QObject):
         self._sheets.abort()
         self._end()
 
+    def cancel(self) -> None:
+        """Stop printing (the preview is closing): nothing more goes to the printer."""
+        self._on_cancel()
+
     def _end(self) -> None:
         self.done = True
         self.progress.canceled.disconnect(self._on_cancel)
         self.progress.close()
+        self.finished.emit()

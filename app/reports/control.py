@@ -6,8 +6,9 @@ may have been extended since. The history is replayed by a pure function (`statu
 the rule is tested without a database; `control_report` only reads the rows it needs.
 
 A document counts as on control on day D when it was taken on control on or before D and not
-removed before D: one removed on D itself still counts (it was on control that morning) and is
-shown as done. Cancelled documents are left out.
+removed on or before D: «as of D» is the end of that day, so the report lists open controls only
+(on control, due soon, overdue) and its total never counts a finished document. Cancelled
+documents are left out.
 """
 
 from __future__ import annotations

@@ -193,3 +193,17 @@ def test_a_one_page_stamp_opens_as_the_whole_page(qtbot):
     register = PdfPreviewDialog(_pdf(False, True), "Журнал")
     qtbot.addWidget(register)
     assert register.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+
+
+def test_a_second_print_is_not_started_while_one_is_running(qtbot, monkeypatch):
+    dialog = PdfPreviewDialog(_pdf(False), "Штамп")
+    qtbot.addWidget(dialog)
+    asked: list[object] = []
+    monkeypatch.setattr("ui.preview.QPrintDialog", lambda *a: asked.append(a) or None)
+
+    class Running:
+        done = False
+
+    dialog.print_job = Running()  # type: ignore[assignment]
+    dialog._on_print()
+    assert asked == []  # no second print dialog while the first job is being prepared

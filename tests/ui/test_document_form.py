@@ -311,3 +311,13 @@ def test_a_registration_date_in_the_future_is_refused_beside_the_date(qtbot, key
     assert form.registered is None
     assert form.editors["summary"].value() == "Про співпрацю"  # nothing typed is lost
     assert RegisterView(office_db, ViewQuery("incoming")).count() == 0
+
+
+def test_escape_during_a_save_does_not_close_the_form(qtbot, office_db):
+    form = DocumentForm(office_db, INCOMING)
+    qtbot.addWidget(form)
+    form.show()
+    form._set_busy(True)  # a registration is being stored in the background
+    form.reject()
+    assert form.isVisible()
+    form._set_busy(False)

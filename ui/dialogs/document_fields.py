@@ -21,8 +21,8 @@ from db.session import Database
 from ui.dialogs.field_editor import FieldEditor
 from ui.widgets import DateEdit, ErrorLabel, set_invalid, with_error_below
 
-#: The key of the registration date's row (it is not a spec field: new documents only).
-# The key the services use for the registration date in their FieldErrors.
+#: The key of the registration date's row (not a spec field: new documents only); it is also
+#: the key the services use for the registration date in their FieldErrors.
 REG_DATE = "reg_date"
 
 

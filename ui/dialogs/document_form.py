@@ -55,6 +55,7 @@ class DocumentForm(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._busy = False
         self.db, self.spec, self.doc_id = db, spec, doc_id
         self.detail: DocumentDetail | None = get_document(db, doc_id) if doc_id else None
         self.registered: documents.Registered | None = None
@@ -251,6 +252,7 @@ class DocumentForm(QDialog):
             QMessageBox.critical(self, "Помилка", f"Не вдалося зберегти документ:\n{exc}")
 
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self.save_button.setEnabled(not busy)
         self.save_button.setText(
             "Зберігаю…" if busy else ("Зберегти" if self.detail else "Зареєструвати")
@@ -298,6 +300,8 @@ class DocumentForm(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def reject(self) -> None:
+        if self._busy:
+            return  # a save is under way: closing now would hide whether it was stored
         if (
             self._modified
             and self.registered is None

@@ -138,7 +138,9 @@ class DocumentActions(QObject):
             log.exception("Dialog not available")
             QMessageBox.information(tab, "Діловод", "Ця дія буде доступна в наступній версії.")
             return
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()  # a clerk opens hundreds a day: free each one
+        if accepted:
             tab.document_changed(doc_id)
 
     # --- printing ------------------------------------------------------------------------------
@@ -164,9 +166,11 @@ class DocumentActions(QObject):
         tab = self.tab
         start, end = self.default_period()
         dialog = PeriodDialog(tab.spec.journal_title, start, end, tab)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
         date_from, date_to = dialog.period()
+        dialog.deleteLater()
+        if not accepted:
+            return
         db, spec = tab.db, tab.spec
 
         def produce() -> bytes:
@@ -185,7 +189,9 @@ class DocumentActions(QObject):
             tab.show_count()
             from ui.preview import PdfPreviewDialog
 
-            PdfPreviewDialog(pdf, title, tab).exec()
+            preview = PdfPreviewDialog(pdf, title, tab)
+            preview.exec()
+            preview.deleteLater()
 
         def failed(exc: BaseException) -> None:
             tab.show_count()

@@ -152,6 +152,7 @@ class RegisterTab(QWidget):
         form = DocumentForm(self.db, self.spec, None, self)
         form.saved.connect(self._on_registered)
         form.exec()
+        form.deleteLater()
 
     def _on_open(self) -> None:
         doc_id = self.current_id()
@@ -162,6 +163,7 @@ class RegisterTab(QWidget):
         form = DocumentForm(self.db, self.spec, doc_id, self)
         form.saved.connect(self.document_changed)
         form.exec()
+        form.deleteLater()
 
     # --- the current document ----------------------------------------------------------------
 
