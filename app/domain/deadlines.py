@@ -144,12 +144,14 @@ class ControlThresholds:
         """Due soon = due within the next 3 working days (today counts as not yet overdue)."""
         return cls(today=today, soon_limit=cal.add_working_days(today, DUE_SOON_WORKING_DAYS))
 
-    def state(self, due: date | None, done: date | None) -> ControlState:
+    def state(self, due: date | None, done: date | None, on_control: bool = True) -> ControlState:
         """Classify one document by its term and the date it was removed from control.
 
         A term of today is «due soon», not overdue: the executor still has the whole day.
+        A document not on control (never taken, or cancelled while on it) has no state, even
+        if it keeps a term from before.
         """
-        if due is None:
+        if not on_control or due is None:
             return ControlState.NONE
         if done is not None:
             return ControlState.DONE if done <= due else ControlState.DONE_LATE

@@ -18,7 +18,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -28,7 +27,7 @@ from reportlab.platypus import (
 )
 
 from . import fonts
-from .common import PDF_CREATOR, Output, glue, markup, style, target
+from .common import Output, glue, markup, single_frame_document, style
 from .data import CardControl, ControlStampData, RegistrationCardData, Resolution, fmt_date
 from .stamps import ControlMark
 
@@ -255,25 +254,8 @@ def print_registration_card(data: RegistrationCardData, out: Output, *, copies: 
     """The РКК on A5 portrait; each copy starts a new page."""
     if copies < 1:
         raise ValueError("Кількість примірників має бути не менше 1")
-    fonts.register_fonts()
-    width = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
-    height = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
-    doc = BaseDocTemplate(
-        target(out),
-        pagesize=PAGE,
-        title=f"РКК {data.reg_number}",
-        author=PDF_CREATOR,
-        creator=PDF_CREATOR,
-    )
-    frame = Frame(
-        MARGIN_LEFT,
-        MARGIN_BOTTOM,
-        width,
-        height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
+    doc, frame, width, _height = single_frame_document(
+        out, PAGE, (MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM), f"РКК {data.reg_number}"
     )
     starts: list[int] = []
 

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import BaseDocTemplate, Frame
 
 from . import fonts
 from .data import Align
@@ -70,3 +71,30 @@ def style(
         spaceAfter=space_after,
         firstLineIndent=first_indent,
     )
+
+
+def single_frame_document(
+    out: Output,
+    pagesize: tuple[float, float],
+    margins: tuple[float, float, float, float],
+    title: str,
+) -> tuple[BaseDocTemplate, Frame, float, float]:
+    """A document whose pages hold one frame inside (left, right, top, bottom) margins, with
+    the frame's width and height. The slip and the card differ only in what they put in it."""
+    fonts.register_fonts()
+    left, right, top, bottom = margins
+    doc = BaseDocTemplate(
+        target(out), pagesize=pagesize, title=title, author=PDF_CREATOR, creator=PDF_CREATOR
+    )
+    width, height = pagesize[0] - left - right, pagesize[1] - top - bottom
+    frame = Frame(
+        left,
+        bottom,
+        width,
+        height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    return doc, frame, width, height

@@ -14,7 +14,6 @@ from reportlab.lib.pagesizes import A5, A6, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
-    Frame,
     KeepInFrame,
     PageTemplate,
     Paragraph,
@@ -22,10 +21,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from . import fonts
-from .common import PDF_CREATOR, Output, glue, markup, style, target
+from .common import Output, glue, markup, single_frame_document, style
 from .data import ResolutionSlipData, fmt_date
 
 SlipPaper = Literal["A5", "A6"]
@@ -116,19 +113,9 @@ def print_resolution_slip(
     """One slip on an A5 (default) or A6 landscape page."""
     if paper not in _PAPER:
         raise ValueError(f"Невідомий формат бланка резолюції: {paper!r}")
-    fonts.register_fonts()
     pagesize, margin, size = _PAPER[paper]
-    width = pagesize[0] - 2 * margin
-    height = pagesize[1] - 2 * margin
-    doc = BaseDocTemplate(
-        target(out),
-        pagesize=pagesize,
-        title=f"Резолюція {data.doc_prefix} {data.doc_number}",
-        author=PDF_CREATOR,
-        creator=PDF_CREATOR,
-    )
-    frame = Frame(
-        margin, margin, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+    doc, frame, width, height = single_frame_document(
+        out, pagesize, (margin,) * 4, f"Резолюція {data.doc_prefix} {data.doc_number}"
     )
     doc.addPageTemplates([PageTemplate("slip", [frame])])
     doc.build([fit_to_frame(lambda s: resolution_flowables(data, width, s), width, height, size)])

@@ -133,9 +133,7 @@ def get_document(db: Database, doc_id: int, today: date | None = None) -> Docume
                 .order_by(ControlEvent.id)
             ).scalars()
         )
-        state = (
-            thresholds.state(doc.due_date, doc.done_date) if doc.on_control else ControlState.NONE
-        )
+        state = thresholds.state(doc.due_date, doc.done_date, doc.on_control)
         detail = DocumentDetail(
             id=doc.id,
             register=doc.register,

@@ -81,7 +81,7 @@ def to_filter(view: ViewQuery, thresholds: ControlThresholds) -> q.DocumentFilte
 
 
 def _row(raw: Any, thresholds: ControlThresholds) -> DocumentRow:
-    state = thresholds.state(raw.due_date, raw.done_date) if raw.on_control else ControlState.NONE
+    state = thresholds.state(raw.due_date, raw.done_date, raw.on_control)
     return DocumentRow(**raw._mapping, state=state)
 
 

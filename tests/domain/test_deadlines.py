@@ -175,3 +175,8 @@ def test_validate_extension_needs_later_term(new_term: date) -> None:
 
 def test_control_rule_error_is_value_error() -> None:
     assert issubclass(ControlRuleError, ValueError)
+
+
+def test_a_document_not_on_control_has_no_state_even_with_a_term() -> None:
+    th = ControlThresholds(today=date(2026, 3, 9), soon_limit=date(2026, 3, 12))
+    assert th.state(date(2026, 3, 1), None, on_control=False) is ControlState.NONE
