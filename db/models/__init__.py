@@ -1,9 +1,11 @@
 """All models, imported together so that Base.metadata knows every table."""
 
 from db.models.documents import (
+    Addressee,
     Attachment,
     ControlEvent,
     Document,
+    DocumentLink,
     RegisterCounter,
     Resolution,
     ResolutionExecutor,
@@ -12,6 +14,7 @@ from db.models.organisation import Organisation, Setting
 from db.models.reference import CalendarDay, CaseFile, Correspondent, Department, Staff
 
 __all__ = [
+    "Addressee",
     "Attachment",
     "CalendarDay",
     "CaseFile",
@@ -19,6 +22,7 @@ __all__ = [
     "Correspondent",
     "Department",
     "Document",
+    "DocumentLink",
     "Organisation",
     "RegisterCounter",
     "Resolution",

@@ -54,6 +54,13 @@ class Document(Tracked, Base):
         Index("ix_document_executor", "register", "lead_executor_sort", "id"),
         Index("ix_document_due", "register", "due_date", "id"),
         Index("ix_document_ext_number", "register", "ext_number", "id"),
+        Index("ix_document_sent", "register", "sent_date", "id"),
+        Index(
+            "ix_document_done",
+            "done_date",
+            sqlite_where=text("done_date IS NOT NULL"),
+            postgresql_where=text("done_date IS NOT NULL"),
+        ),
         Index(
             "ix_document_open_control",
             "register",
@@ -82,6 +89,16 @@ class Document(Tracked, Base):
     case_index: Mapped[str] = mapped_column(String(30), default="")
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Outgoing documents: the title, who signed, the executor's phone, copies and sending.
+    title: Mapped[str] = mapped_column(String(300), default="")
+    signatory_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    signatory_name: Mapped[str] = mapped_column(String(150), default="")
+    executor_phone: Mapped[str] = mapped_column(String(50), default="")
+    copies: Mapped[int | None] = mapped_column(Integer)
+    send_method: Mapped[str] = mapped_column(String(50), default="")
+    sent_date: Mapped[date | None] = mapped_column(Date)
+    # The numbers of the documents this one answers, as the table shows them («12/01-12, 15»).
+    reply_numbers: Mapped[str] = mapped_column(String(300), default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     on_control: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -102,6 +119,40 @@ class Document(Tracked, Base):
     control_events: Mapped[list[ControlEvent]] = relationship(
         back_populates="document", order_by="ControlEvent.id", cascade="all, delete-orphan"
     )
+    addressees: Mapped[list[Addressee]] = relationship(
+        order_by="Addressee.position", cascade="all, delete-orphan"
+    )
+
+
+class Addressee(Tracked, Base):
+    """An addressee of an outgoing document, as it was when the document was registered.
+
+    The name links to the correspondents' list; the address is copied, so a later change of a
+    correspondent's address does not rewrite where a letter was sent.
+    """
+
+    __tablename__ = "addressee"
+    __table_args__ = (UniqueConstraint("document_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    correspondent_id: Mapped[int | None] = mapped_column(ForeignKey("correspondent.id"))
+    name: Mapped[str] = mapped_column(String(300))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    email: Mapped[str] = mapped_column(String(150), default="")
+
+
+class DocumentLink(Tracked, Base):
+    """«У відповідь на»: document `document_id` answers document `target_id` (10.2)."""
+
+    __tablename__ = "document_link"
+    __table_args__ = (UniqueConstraint("document_id", "target_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
 
 
 class Resolution(Tracked, Base):

@@ -17,6 +17,7 @@ class Organisation(Tracked, Base):
     full_name: Mapped[str] = mapped_column(String(300))
     short_name: Mapped[str] = mapped_column(String(120))
     address: Mapped[str] = mapped_column(String(300), default="")
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
     edrpou: Mapped[str] = mapped_column(String(10), default="")
     mayor_name: Mapped[str] = mapped_column(String(150), default="")
     mayor_position: Mapped[str] = mapped_column(String(150), default="Міський голова")

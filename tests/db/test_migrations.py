@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
@@ -42,3 +44,48 @@ def test_schema_head_constant_is_alembics_head():
     from db.migrate import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_upgrade_from_0001_keeps_documents_and_search(tmp_path):
+    """A database of the first release gets the outgoing columns; its documents stay findable
+    (SQLite's full-text triggers survive: the migration never recreates the document table)."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from app.services.register_view import RegisterView, ViewQuery
+    from db.migrate import alembic_config
+    from db.session import Database
+    from tests import factories
+
+    path = tmp_path / "old.sqlite"
+    db = Database(str(path))
+    config = alembic_config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(
+            text(
+                "INSERT INTO document (uuid, register, year, seq, reg_number, reg_date, "
+                "correspondent_name, correspondent_sort, ext_number, kind, summary, summary_sort,"
+                " case_index, urgent, notes, search_text, on_control, lead_executor_name, "
+                "lead_executor_sort, cancelled, cancel_reason, version, changed_by) VALUES "
+                "('0b0e7b0e-0000-4000-8000-000000000001', 'incoming', 2026, 1, '1/01-12', "
+                "'2026-01-12', 'Луцька РДА', '', '', '', 'Про дороги', '', '', 0, '', "
+                "'1/01-12 луцька рда про дороги', 0, '', '', 0, '', 1, '')"
+            )
+        )
+        conn.execute(text("INSERT INTO register_counter VALUES ('incoming', 2026, 1)"))
+    assert upgrade(db.engine) is not None  # the copy made aside before upgrading
+    assert current_revision(db.engine) == head_revision()
+    factories.incoming(db, date(2026, 2, 3), "Про освітлення вулиць")
+
+    def found(words: str) -> list[str]:
+        view = RegisterView(db, ViewQuery(register="incoming", search=words))
+        return [r.reg_number for r in view.all_rows()]
+
+    assert found("дороги") == ["1/01-12"]
+    assert len(found("освітлення")) == 1
+    with db.read() as s:
+        title = s.execute(text("SELECT title, reply_numbers FROM document WHERE seq = 1")).one()
+    assert tuple(title) == ("", "")
+    db.dispose()
