@@ -19,6 +19,7 @@ def organisation(db: Database) -> None:
             short_name="Шепетівська міська рада",
             address="вул. Островського, 4, м. Шепетівка, 30400",
             edrpou="04060772",
+            postal_code="30400",
             mayor_name="Віктор Бондар",
             manager_name="Ольга Кравчук",
         ),
@@ -47,3 +48,19 @@ def incoming(db: Database, day: date, summary: str = "Про ремонт дор
     raw = {"correspondent": "Хмельницька обласна державна адміністрація", "summary": summary}
     raw.update({k: v for k, v in values.items()})
     return documents.register_document(db, INCOMING, INCOMING.parse(raw), reg_date=day)
+
+
+def outgoing(
+    db: Database,
+    day: date,
+    addressees: object = "Хмельницька обласна державна адміністрація",
+    summary: str = "Про стан доріг",
+    **values: object,
+):
+    from app.registers import OUTGOING
+
+    raw = {"addressees": addressees, "summary": summary}
+    raw.update(values)
+    reply = raw.pop("close_controls", ())
+    item = documents.Registration(OUTGOING.parse(raw), day, close_controls=tuple(reply))  # type: ignore[arg-type]
+    return documents.register_many(db, OUTGOING, [item], user="тест")[0]

@@ -1,8 +1,9 @@
 """Every register the program keeps, by code."""
 
-from app.registers.base import Column, RegisterSpec
+from app.registers.base import Column, Printout, RegisterSpec
 from app.registers.incoming import INCOMING
+from app.registers.outgoing import OUTGOING
 
-REGISTERS: dict[str, RegisterSpec] = {spec.code: spec for spec in (INCOMING,)}
+REGISTERS: dict[str, RegisterSpec] = {spec.code: spec for spec in (INCOMING, OUTGOING)}
 
-__all__ = ["INCOMING", "REGISTERS", "Column", "RegisterSpec"]
+__all__ = ["INCOMING", "OUTGOING", "REGISTERS", "Column", "Printout", "RegisterSpec"]

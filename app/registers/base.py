@@ -35,6 +35,20 @@ Warning = Callable[[Mapping[str, Any]], str | None]
 
 
 @dataclass(frozen=True)
+class Printout:
+    """A printout of one document offered in the tab's «Друк» menu.
+
+    `function` names a function of app.services.printouts called as f(db, doc_id, **options);
+    `needs_control`: offered only while the document is on control.
+    """
+
+    title: str
+    function: str
+    needs_control: bool = False
+    options: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
 class RegisterSpec:
     code: str
     title: str
@@ -48,6 +62,11 @@ class RegisterSpec:
     warnings: tuple[Warning, ...] = ()
     # Fields whose text full-text search finds (the registration number always is).
     search_fields: tuple[str, ...] = ()
+    # Resolutions name the executors (incoming); False: the executor is a field of the card.
+    resolutions: bool = True
+    printouts: tuple[Printout, ...] = ()
+    # Header texts of the number column in journals kept before the program (imports).
+    number_headers: tuple[str, ...] = ()
 
     def field(self, key: str) -> Field:
         for spec in self.fields:

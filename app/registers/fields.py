@@ -6,12 +6,14 @@ imports use the same parsing, so a journal row and a typed form obey the same ru
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from app.domain.correspondence import Addressee, email_problem, postal_code_problem
 from app.domain.dates import DateError, parse_date
 
 
@@ -24,6 +26,9 @@ class FieldKind(StrEnum):
     CHOICE = "choice"  # an editable list: the clerk may type a value that is not offered
     CORRESPONDENT = "correspondent"  # text offered from the correspondents as you type
     CASE_INDEX = "case_index"  # a case of the nomenclature
+    STAFF = "staff"  # a person of the staff list, by name (a name not on the list is kept as text)
+    ADDRESSEES = "addressees"  # the addressees of an outgoing document (name, address, code)
+    DOCUMENT_REFS = "document_refs"  # registration numbers of documents this one answers
 
 
 class FieldError(ValueError):
@@ -45,11 +50,16 @@ class Field:
     choices: tuple[str, ...] = ()
     placeholder: str = ""
     import_headers: tuple[str, ...] = field(default=())
+    target: str = ""  # DOCUMENT_REFS: the register whose documents the numbers name
 
     def parse(self, raw: Any) -> Any:
         """The stored value for `raw` (a string from a form or a file, or a typed value)."""
         if self.kind == FieldKind.BOOL:
             return _parse_bool(raw)
+        if self.kind == FieldKind.ADDRESSEES:
+            return self._parse_addressees(raw)
+        if self.kind == FieldKind.DOCUMENT_REFS:
+            return _split_refs(raw)
         if isinstance(raw, date) and self.kind == FieldKind.DATE:
             return raw
         if isinstance(raw, int) and self.kind == FieldKind.INT:
@@ -74,10 +84,55 @@ class Field:
             )
         return text
 
+    def _parse_addressees(self, raw: Any) -> tuple[Addressee, ...]:
+        """A list from the card (Addressee or mappings) or a cell of an imported journal
+        (names separated by «;» or new lines); each name required, codes and e-mails checked."""
+        if raw is None or isinstance(raw, str):
+            items = [Addressee(name) for name in re.split(r"[;\n]", raw or "")]
+        else:
+            items = [x if isinstance(x, Addressee) else Addressee(**dict(x)) for x in raw]
+        result = []
+        for item in items:
+            if item.is_empty():
+                continue
+            item = Addressee(*(" ".join(str(v).split()) for v in _fields_of(item)))
+            result.append(self._check_addressee(item))
+        if self.required and not result:
+            raise FieldError(self.key, f"Заповніть поле «{self.label}»")
+        return tuple(result)
+
+    def _check_addressee(self, item: Addressee) -> Addressee:
+        if not item.name:
+            raise FieldError(self.key, "Вкажіть найменування кожного адресата")
+        if len(item.name) > 300:
+            raise FieldError(self.key, f"Адресат «{item.name[:40]}…»: не більше 300 знаків")
+        if item.postal_code and (problem := postal_code_problem(item.postal_code)):
+            raise FieldError(self.key, f"Адресат «{item.name}»: {problem}")
+        if item.email and (problem := email_problem(item.email)):
+            raise FieldError(self.key, f"Адресат «{item.name}»: {problem}")
+        return item
+
     def _check_int(self, value: int) -> int:
         if value < 0 or value > 100_000:
             raise FieldError(self.key, f"«{self.label}»: число має бути від 0 до 100000")
         return value
+
+
+def _fields_of(item: Addressee) -> tuple[str, str, str, str]:
+    return (item.name, item.address, item.postal_code, item.email)
+
+
+def _split_refs(raw: Any) -> tuple[str, ...]:
+    """Registration numbers typed «12/01-12, 15/01-12» (or given as a list), blanks dropped."""
+    if raw is None:
+        return ()
+    parts = re.split(r"[,;\n]", raw) if isinstance(raw, str) else [str(x) for x in raw]
+    seen: list[str] = []
+    for part in parts:
+        number = " ".join(part.split())
+        if number and number not in seen:
+            seen.append(number)
+    return tuple(seen)
 
 
 def _parse_bool(raw: Any) -> bool:

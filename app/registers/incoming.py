@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.domain.kinds import DOCUMENT_KINDS, registration_warning
-from app.registers.base import Column, RegisterSpec
+from app.registers.base import Column, Printout, RegisterSpec
 from app.registers.fields import Field, FieldKind
 
 
@@ -91,4 +91,11 @@ INCOMING = RegisterSpec(
     ),
     warnings=(_not_registered_warning,),
     search_fields=("correspondent", "ext_number", "summary"),
+    printouts=(
+        Printout("Штамп реєстрації", "stamp_pdf"),
+        Printout("Штамп «Контроль»", "control_stamp_pdf", needs_control=True),
+        Printout("Бланк резолюції", "resolution_slip_pdf"),
+        Printout("Реєстраційно-контрольна картка (РКК)", "card_pdf"),
+    ),
+    number_headers=("вх. №", "вх.№", "вхідний №", "вхідний номер"),
 )

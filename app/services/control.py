@@ -237,31 +237,40 @@ def remove_from_control(
 ) -> None:
     """Remove from control (9.13–9.14): the basis document, the date of the «до справи» mark
     and who removed it are all required — never on a promise."""
+    with db.write() as s:
+        close_control(s, doc_id, basis, done_date, person, user)
+
+
+def close_control(
+    s: Session, doc_id: int, basis: str, done_date: date, person: str, user: str
+) -> Document:
+    """Remove from control inside the caller's transaction (an answer registered as the basis
+    closes the control it answers in the same transaction as its own registration)."""
     if not basis.strip():
         raise ControlError("Вкажіть підставу зняття з контролю (документ про виконання)")
     if not person.strip():
         raise ControlError("Вкажіть, хто зняв документ з контролю")
     if done_date > date.today():
         raise ControlError("Дата зняття з контролю не може бути в майбутньому")
-    with db.write() as s:
-        doc = _open_control(s, doc_id)
-        taken = _taken_on_control(s, doc)
-        if done_date < taken:
-            raise ControlError(
-                f"Дата зняття з контролю раніша за дату взяття на контроль ({format_date(taken)})"
-            )
-        record_event(
-            s,
-            doc,
-            "remove",
-            done_date,
-            user,
-            old_term=doc.due_date,
-            basis=basis.strip(),
-            person=person.strip(),
+    doc = _open_control(s, doc_id)
+    taken = _taken_on_control(s, doc)
+    if done_date < taken:
+        raise ControlError(
+            f"Дата зняття з контролю раніша за дату взяття на контроль ({format_date(taken)})"
         )
-        doc.done_date = done_date
-        doc.version += 1
+    record_event(
+        s,
+        doc,
+        "remove",
+        done_date,
+        user,
+        old_term=doc.due_date,
+        basis=basis.strip(),
+        person=person.strip(),
+    )
+    doc.done_date = done_date
+    doc.version += 1
+    return doc
 
 
 def _check_term_after_registration(doc: Document, term: date | None) -> None:

@@ -11,8 +11,10 @@ from datetime import date
 from sqlalchemy import select
 
 from app.domain.deadlines import ControlState, ControlThresholds
+from app.registers import REGISTERS
 from app.services.calendar import load_calendar
 from app.services.documents import AttachmentInfo, DocumentError, list_attachments
+from app.services.field_storage import stored_values
 from app.services.reference import StaffInfo
 from db.models import ControlEvent, Document, Resolution, ResolutionExecutor, Staff
 from db.session import Database
@@ -72,18 +74,6 @@ class DocumentDetail:
     attachments: tuple[AttachmentInfo, ...]
 
 
-_FIELD_COLUMNS = (
-    "ext_number",
-    "ext_date",
-    "kind",
-    "summary",
-    "sheets",
-    "case_index",
-    "urgent",
-    "notes",
-)
-
-
 def _staff(row: Staff | None) -> StaffInfo | None:
     if row is None:
         return None
@@ -96,8 +86,7 @@ def get_document(db: Database, doc_id: int, today: date | None = None) -> Docume
         doc = s.get(Document, doc_id)
         if doc is None:
             raise DocumentError("Документ не знайдено")
-        values: dict[str, object] = {k: getattr(doc, k) for k in _FIELD_COLUMNS}
-        values["correspondent"] = doc.correspondent_name
+        values = stored_values(s, REGISTERS[doc.register], doc)
         staff = {
             r.id: r
             for r in s.execute(

@@ -15,12 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.numbering import format_number
-from app.domain.text import searchable_text, uk_sort_key
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldError, FieldErrors, FieldKind
-from app.services import settings
+from app.registers.fields import FieldError, FieldErrors
+from app.services import field_storage, settings
 from app.services.numbering import next_seq, raise_counter
-from app.services.reference import find_or_create_correspondent
 from db.models import Attachment, ControlEvent, Document
 from db.session import Database
 
@@ -77,43 +75,8 @@ class NewAttachment:
         return cls(p.name, data)
 
 
-def _apply_values(
-    s: Session, spec: RegisterSpec, doc: Document, values: Mapping[str, Any], user: str
-) -> None:
-    """Store parsed field values on the document as the spec declares them.
-
-    A correspondent field is stored as a link to the correspondents' list (created if new);
-    dates and numbers may be empty; the search text is the number plus the spec's
-    `search_fields`, and the sort keys follow the stored text.
-    """
-    for key, value in values.items():
-        kind = spec.field(key).kind
-        if kind == FieldKind.CORRESPONDENT:
-            _set_correspondent(s, doc, value or "", user)
-        elif kind in (FieldKind.DATE, FieldKind.INT):
-            setattr(doc, key, value)
-        else:
-            setattr(doc, key, "" if value is None else value)
-    doc.summary_sort = uk_sort_key(doc.summary or "")[:60]
-    doc.search_text = searchable_text(
-        doc.reg_number, *(_stored_text(spec, doc, key) for key in spec.search_fields)
-    )
-
-
-def _set_correspondent(s: Session, doc: Document, name: str, user: str) -> None:
-    if name.strip():
-        corr = find_or_create_correspondent(s, name, user)
-        doc.correspondent_id, doc.correspondent_name = corr.id, corr.name
-    else:
-        doc.correspondent_id, doc.correspondent_name = None, ""
-    doc.correspondent_sort = uk_sort_key(doc.correspondent_name)[:80]
-
-
-def _stored_text(spec: RegisterSpec, doc: Document, key: str) -> str:
-    if spec.field(key).kind == FieldKind.CORRESPONDENT:
-        return doc.correspondent_name
-    value = getattr(doc, key)
-    return "" if value is None else str(value)
+#: Storing field values (a module attribute, so a test can slow it down to provoke a conflict).
+_apply_values = field_storage.apply_values
 
 
 @dataclass(frozen=True)
@@ -130,6 +93,9 @@ class Registration:
     seq: int | None = None
     number: str | None = None
     attachments: tuple[NewAttachment, ...] = ()
+    # Documents this one answers whose control it ends (a choice the clerk made), and who ends it.
+    close_controls: tuple[int, ...] = ()
+    closed_by: str = ""
 
 
 def register_document(
@@ -185,7 +151,25 @@ def _register(
     s.flush()
     for attachment in item.attachments:
         _add_attachment(s, doc.id, attachment, user)
+    if item.close_controls:
+        _close_answered(s, spec, doc, item, user)
     return Registered(doc.id, number, day, seq)
+
+
+def _close_answered(
+    s: Session, spec: RegisterSpec, doc: Document, item: Registration, user: str
+) -> None:
+    """End the control of answered documents with this answer as the basis (9.13: a letter or
+    an answer is a basis), in the answer's own transaction: both happen or neither."""
+    from app.domain.dates import format_date
+    from app.services.control import close_control
+
+    answered = set(field_storage.linked_ids(s, doc.id))
+    basis = f"{spec.number_label} {doc.reg_number} від {format_date(doc.reg_date)}"
+    for target_id in item.close_controls:
+        if target_id not in answered:
+            raise DocumentError("Зняти з контролю можна лише документ, на який дано відповідь")
+        close_control(s, target_id, basis, doc.reg_date, item.closed_by or user, user)
 
 
 def _add_attachment(s: Session, doc_id: int, item: NewAttachment, user: str) -> None:

@@ -14,6 +14,7 @@ class OrganisationInfo:
     short_name: str
     address: str = ""
     edrpou: str = ""
+    postal_code: str = ""  # the sender's postal code on envelopes
     mayor_name: str = ""
     mayor_position: str = "Міський голова"
     manager_name: str = ""
@@ -39,6 +40,9 @@ def validate(info: OrganisationInfo) -> None:
         raise OrganisationError("Вкажіть повну назву виконавчого комітету")
     if not info.short_name.strip():
         raise OrganisationError("Вкажіть скорочену назву (вона друкується на штампі)")
+    postal = info.postal_code.strip()
+    if postal and (not postal.isdigit() or len(postal) != 5):
+        raise OrganisationError("Поштовий індекс складається з 5 цифр")
     code = info.edrpou.strip()
     if code and (not code.isdigit() or len(code) != 8):
         raise OrganisationError("Код ЄДРПОУ складається з 8 цифр")

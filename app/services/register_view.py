@@ -35,6 +35,8 @@ class ViewQuery:
 
 @dataclass(frozen=True)
 class DocumentRow:
+    """One row of a register's table: the columns of every register (each shows its own)."""
+
     id: int
     reg_number: str
     reg_date: date
@@ -50,6 +52,12 @@ class DocumentRow:
     on_control: bool
     urgent: bool
     cancelled: bool
+    title: str
+    signatory_name: str
+    copies: int | None
+    send_method: str
+    sent_date: date | None
+    reply_numbers: str
     state: ControlState
 
     @property

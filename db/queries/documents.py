@@ -47,6 +47,12 @@ ROW_COLUMNS = (
     Document.on_control,
     Document.urgent,
     Document.cancelled,
+    Document.title,
+    Document.signatory_name,
+    Document.copies,
+    Document.send_method,
+    Document.sent_date,
+    Document.reply_numbers,
 )
 
 SORTS: dict[str, tuple[Any, ...]] = {
@@ -58,6 +64,7 @@ SORTS: dict[str, tuple[Any, ...]] = {
     "summary": (Document.summary_sort, Document.id),
     "executor": (Document.lead_executor_sort, Document.id),
     "due_date": (Document.due_date, Document.id),
+    "sent_date": (Document.sent_date, Document.id),
 }
 DEFAULT_SORT = "reg_date"
 
@@ -149,7 +156,7 @@ def _search_condition(session: Session, flt: DocumentFilter) -> ColumnElement[bo
 
 # Columns that may be empty: an empty value counts as the smallest on both engines (SQLite's own
 # order, so its indexes still serve the sort; PostgreSQL would otherwise put NULLs last).
-_NULLABLE_SORT_KEYS = {"due_date"}
+_NULLABLE_SORT_KEYS = {"due_date", "sent_date"}
 
 
 def _ordered(stmt: S, sort: str, descending: bool) -> S:

@@ -49,6 +49,12 @@ class OrganisationForm(QWidget):
         self.short_name.setPlaceholderText("Шепетівська міська рада")
         self.address = QLineEdit(self)
         self.address.setPlaceholderText("вул. Островського, 4, м. Шепетівка, 30400")
+        self.postal_code = QLineEdit(self)
+        self.postal_code.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\d{0,5}"), self)
+        )
+        self.postal_code.setPlaceholderText("30400")
+        self.postal_code.setMaximumWidth(self.fontMetrics().horizontalAdvance("000000000") + 30)
         self.edrpou = QLineEdit(self)
         self.edrpou.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,10}"), self))
         self.edrpou.setPlaceholderText("8 цифр")
@@ -62,12 +68,14 @@ class OrganisationForm(QWidget):
         for edit in self.findChildren(QLineEdit):
             edit.setMinimumWidth(360)
         self.edrpou.setMinimumWidth(0)
+        self.postal_code.setMinimumWidth(0)
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Повна назва виконкому:", self.full_name)
         form.addRow("Скорочена назва (на штампі):", self.short_name)
         form.addRow("Адреса:", self.address)
+        form.addRow("Поштовий індекс:", self.postal_code)
         form.addRow("Код ЄДРПОУ:", self.edrpou)
         form.addRow(_section("Міський голова"))
         form.addRow("Ім'я та прізвище:", self.mayor_name)
@@ -99,6 +107,8 @@ class OrganisationForm(QWidget):
     def widget_for_error(self, message: str) -> QWidget | None:
         if "ЄДРПОУ" in message:
             return self.edrpou
+        if "індекс" in message:
+            return self.postal_code
         if "скорочену" in message.lower():
             return self.short_name
         if "повну" in message.lower():
