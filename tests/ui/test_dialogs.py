@@ -54,6 +54,7 @@ def test_organisation_dialog_filled_from_the_keyboard_is_saved(qtbot, sqlite_db)
         "Виконавчий комітет Шепетівської міської ради",
         "Шепетівська міська рада",
         "вул. Островського, 4",
+        "30400",
         "04060772",
         "Віктор БОНДАР",
     )
@@ -66,6 +67,7 @@ def test_organisation_dialog_filled_from_the_keyboard_is_saved(qtbot, sqlite_db)
     assert info is not None
     assert info.short_name == "Шепетівська міська рада"
     assert info.edrpou == "04060772"
+    assert info.postal_code == "30400"
     assert info.mayor_name == "Віктор БОНДАР"
     assert info.mayor_position == "Міський голова"
 
