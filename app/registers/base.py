@@ -64,6 +64,8 @@ class RegisterSpec:
     search_fields: tuple[str, ...] = ()
     # Resolutions name the executors (incoming); False: the executor is a field of the card.
     resolutions: bool = True
+    # Documents are sent out (outgoing mail): the tab offers «Відправлено…» with 10.10 checks.
+    sendable: bool = False
     printouts: tuple[Printout, ...] = ()
     # Header texts of the number column in journals kept before the program (imports).
     number_headers: tuple[str, ...] = ()

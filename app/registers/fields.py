@@ -51,6 +51,9 @@ class Field:
     placeholder: str = ""
     import_headers: tuple[str, ...] = field(default=())
     target: str = ""  # DOCUMENT_REFS: the register whose documents the numbers name
+    # STAFF: (field, attribute of the person) the card fills when the person is chosen and the
+    # field is still empty — the executor's phone from the staff list.
+    fills: tuple[tuple[str, str], ...] = ()
 
     def parse(self, raw: Any) -> Any:
         """The stored value for `raw` (a string from a form or a file, or a typed value)."""

@@ -95,6 +95,7 @@ OUTGOING = RegisterSpec(
             FieldKind.STAFF,
             max_length=150,
             import_headers=("виконавець", "хто підготував"),
+            fills=(("executor_phone", "phone"),),
         ),
         Field(
             "executor_phone",
@@ -158,6 +159,7 @@ OUTGOING = RegisterSpec(
     warnings=(copies_warning, sending_warning),
     search_fields=("addressees", "title", "summary", "reply_to"),
     resolutions=False,
+    sendable=True,
     printouts=(
         Printout("Конверти DL", "envelopes_pdf", options=(("size", "DL"),)),
         Printout("Конверти C5", "envelopes_pdf", options=(("size", "C5"),)),

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.domain.deadlines import ControlState, ControlThresholds
-from app.registers import REGISTERS
+from app.registers import REGISTERS, RegisterSpec
 from app.services.calendar import load_calendar
 from app.services.documents import AttachmentInfo, DocumentError, list_attachments
 from app.services.field_storage import stored_values
@@ -80,13 +80,16 @@ def _staff(row: Staff | None) -> StaffInfo | None:
     return StaffInfo(**{name: getattr(row, name) for name in StaffInfo.__dataclass_fields__})
 
 
-def get_document(db: Database, doc_id: int, today: date | None = None) -> DocumentDetail:
+def get_document(
+    db: Database, doc_id: int, today: date | None = None, spec: RegisterSpec | None = None
+) -> DocumentDetail:
+    """The document whole; its fields as `spec` (default: its register's) declares them."""
     thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))
     with db.read() as s:
         doc = s.get(Document, doc_id)
         if doc is None:
             raise DocumentError("Документ не знайдено")
-        values = stored_values(s, REGISTERS[doc.register], doc)
+        values = stored_values(s, spec or REGISTERS[doc.register], doc)
         staff = {
             r.id: r
             for r in s.execute(

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.domain.calendar import WorkingCalendar
 from app.domain.correspondence import sending_problems
 from app.domain.dates import format_date
+from app.registers.fields import Field
 from app.registers.outgoing import OUTGOING
 from app.services import field_storage
 from app.services.documents import ConflictError, DocumentError
@@ -57,11 +58,11 @@ class SendingIncomplete(DocumentError):
 
 
 def answered_controls(
-    db: Database, numbers: Sequence[str], day: date | None = None
+    db: Database, numbers: Sequence[str], day: date | None = None, field: Field | None = None
 ) -> list[AnsweredControl]:
-    """Of the incoming documents `numbers` name (as typed in «У відповідь на»), those on open
+    """Of the documents `numbers` name (as typed in «У відповідь на», `field`), those on open
     control on `day`. Raises FieldErrors for a number that names nothing."""
-    field = OUTGOING.field("reply_to")
+    field = field or OUTGOING.field("reply_to")
     with db.read() as s:
         docs = field_storage.resolve_refs(s, field, numbers, day or date.today())
         return [

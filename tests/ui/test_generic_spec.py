@@ -7,18 +7,18 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel
 
-from app.registers.base import Column, RegisterSpec
+from app.registers.base import Column, Printout, RegisterSpec
 from app.registers.fields import Field, FieldKind
 from app.services.register_view import RegisterView, ViewQuery
 from ui.dialogs.document_form import DocumentForm
 from ui.registers.register_tab import RegisterTab
 
 OUTGOING_LIKE = RegisterSpec(
-    code="outgoing",
-    title="Вихідні",
-    journal_title="Журнал реєстрації вихідних документів",
+    code="memo",
+    title="Внутрішні",
+    journal_title="Журнал реєстрації внутрішніх документів",
     number_label="Вих. №",
-    number_setting="number_format.outgoing",
+    number_setting="number_format.memo",
     default_number_format="{n}",
     fields=(
         Field("correspondent", "Адресат", FieldKind.CORRESPONDENT, required=True),
@@ -33,6 +33,11 @@ OUTGOING_LIKE = RegisterSpec(
         Column("summary", "Зміст", 300),
     ),
     controllable=False,
+    printouts=(
+        Printout("Штамп реєстрації", "stamp_pdf"),
+        Printout("Штамп «Контроль»", "control_stamp_pdf", needs_control=True),
+        Printout("Реєстраційно-контрольна картка (РКК)", "card_pdf"),
+    ),
 )
 
 
@@ -79,5 +84,5 @@ def test_the_form_of_another_register_registers_in_its_own_series(qtbot, keyboar
     qtbot.waitUntil(lambda: form.registered is not None)
     today = date.today().strftime("%d.%m.%Y")
     assert form.result_label.text() == f"Зареєстровано: Вих. № 1 від {today}"
-    assert RegisterView(office_db, ViewQuery("outgoing")).page(0, 5)[0].urgent is True
+    assert RegisterView(office_db, ViewQuery("memo")).page(0, 5)[0].urgent is True
     assert RegisterView(office_db, ViewQuery("incoming")).count() == 0

@@ -57,6 +57,20 @@ class DocumentFields(QWidget):
             self.editors[field.key] = editor
             self._add_row(field.label, field.key, editor.widget, field.required)
             editor.edited.connect(lambda key=field.key: self._on_edited(key))
+        for field in spec.fields:
+            if field.fills:
+                editor = self.editors[field.key]
+                editor.edited.connect(lambda e=editor: self._fill_from_person(e))
+
+    def _fill_from_person(self, editor: FieldEditor) -> None:
+        """A person chosen: fill the fields the spec says come with them, if still empty."""
+        person = editor.chosen_staff()
+        if person is None:
+            return
+        for key, attribute in editor.field.fills:
+            target = self.editors.get(key)
+            if target is not None and not str(target.value() or "").strip():
+                target.set_value(getattr(person, attribute, "") or "")
 
     def _add_row(self, label: str, key: str, widget: QWidget, required: bool) -> None:
         error = self.errors[key] = ErrorLabel(self)

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import format_date
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldErrors
+from app.registers.fields import FieldErrors, FieldKind
 from app.services import documents
 from app.services.details import DocumentDetail, get_document
 from app.services.dialog_support import current_user
+from app.services.outgoing import AnsweredControl, answered_controls
 from db.session import Database
 from ui.dialogs.document_fields import DocumentFields
 from ui.dialogs.document_history import DocumentHistory
@@ -57,8 +58,9 @@ class DocumentForm(QDialog):
         super().__init__(parent)
         self._busy = False
         self.db, self.spec, self.doc_id = db, spec, doc_id
-        self.detail: DocumentDetail | None = get_document(db, doc_id) if doc_id else None
+        self.detail: DocumentDetail | None = get_document(db, doc_id, spec=spec) if doc_id else None
         self.registered: documents.Registered | None = None
+        self.answer_dialog: QDialog | None = None
         self.pending: list[documents.NewAttachment] = []
         self.setStyleSheet(INVALID_STYLE)
         self.setMinimumWidth(680)
@@ -177,33 +179,88 @@ class DocumentForm(QDialog):
         self.fields.show_errors(errors)
         if errors:
             return
-        if self.detail is None and not self._confirm_warnings(values):
+        if not self._confirm_warnings(values):
             return
         self._set_busy(True)
         if self.detail is None:
-            self._register(values, day or date.today())
+            self._find_answered(values, day or date.today())
         else:
             self._update(values, self.detail)
 
     def _confirm_warnings(self, values: dict[str, Any]) -> bool:
+        """The spec's warnings (not bans); when editing, only those the edit brings in."""
         warnings = self.spec.registration_warnings(values)
+        if self.detail is not None:
+            before = set(self.spec.registration_warnings(self.detail.values))
+            warnings = [w for w in warnings if w not in before]
         if not warnings:
             return True
+        verb = "Зберегти" if self.detail is not None else "Зареєструвати"
         box = QMessageBox(QMessageBox.Icon.Warning, "Увага", "\n\n".join(warnings), parent=self)
-        box.setInformativeText("Зареєструвати все одно?")
-        yes = box.addButton("Зареєструвати", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(f"{verb} все одно?")
+        yes = box.addButton(verb, QMessageBox.ButtonRole.AcceptRole)
         no = box.addButton("Повернутися до форми", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no)
         box.exec()
         return box.clickedButton() is yes
 
-    def _register(self, values: dict[str, Any], day: date) -> None:
+    def _find_answered(self, values: dict[str, Any], day: date) -> None:
+        """Before registering an answer: which documents it answers are on control."""
+        refs = [
+            (field, values[field.key])
+            for field in self.spec.fields
+            if field.kind == FieldKind.DOCUMENT_REFS and values.get(field.key)
+        ]
+        if not refs:
+            self._register(values, day)
+            return
+        db = self.db
+
+        def work() -> list[AnsweredControl]:
+            return [c for f, numbers in refs for c in answered_controls(db, numbers, day, f)]
+
+        run_in_background(
+            work,
+            lambda controls: self._on_answered(values, day, controls),
+            self._on_save_failed,
+            owner=self,
+        )
+
+    def _on_answered(
+        self, values: dict[str, Any], day: date, controls: list[AnsweredControl]
+    ) -> None:
+        """Offer to end those controls — a visible choice, never silent."""
+        if not controls:
+            self._register(values, day)
+            return
+        from ui.dialogs.answer_controls import AnswerControlsDialog
+
+        person = str(values.get("signatory") or "") or current_user()
+        dialog = AnswerControlsDialog(controls, self.spec.number_label, day, person, self)
+        self.answer_dialog = dialog  # the tests answer it
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen, person = dialog.chosen(), dialog.person()
+        self.answer_dialog = None
+        dialog.deleteLater()
+        if not accepted:
+            self._set_busy(False)  # back to the card, everything as typed
+            return
+        self._register(values, day, chosen, person)
+
+    def _register(
+        self,
+        values: dict[str, Any],
+        day: date,
+        close_controls: tuple[int, ...] = (),
+        closed_by: str = "",
+    ) -> None:
         db, spec, files, user = self.db, self.spec, tuple(self.pending), current_user()
+        item = documents.Registration(
+            values, day, attachments=files, close_controls=close_controls, closed_by=closed_by
+        )
 
         def work() -> documents.Registered:
-            return documents.register_document(
-                db, spec, values, reg_date=day, attachments=files, user=user
-            )
+            return documents.register_many(db, spec, [item], user)[0]
 
         run_in_background(work, self._on_registered, self._on_save_failed, owner=self)
 

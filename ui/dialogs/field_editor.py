@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import format_date
 from app.registers.fields import Field, FieldKind
+from app.services.reference import StaffInfo
 from db.session import Database
 from ui.tasks import run_in_background
 from ui.widgets import DateEdit, IntEdit, set_edit_placeholder, text_box
@@ -35,7 +36,8 @@ class FieldEditor(QObject):
     TEXT → QLineEdit, MULTILINE → QPlainTextEdit (Tab moves on), DATE → DateEdit, INT → IntEdit,
     BOOL → QCheckBox, CHOICE → editable combo, CORRESPONDENT → line edit with a completer over
     every correspondent (loaded in the background), CASE_INDEX → editable combo of the year's
-    nomenclature showing each case's title beside its index.
+    nomenclature showing each case's title beside its index, STAFF → editable combo of the
+    active staff, DOCUMENT_REFS → line edit of numbers separated by commas.
     """
 
     edited = Signal()
@@ -53,6 +55,14 @@ class FieldEditor(QObject):
             box = QCheckBox(parent)
             box.toggled.connect(self.edited)
             self.widget = box
+        elif kind == FieldKind.STAFF:
+            combo = QComboBox(parent)
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            set_edit_placeholder(combo, field.placeholder or "Почніть вводити прізвище…")
+            combo.editTextChanged.connect(self.edited)
+            self._fill_staff(db, combo)
+            self.widget = combo
         elif kind in (FieldKind.CHOICE, FieldKind.CASE_INDEX):
             combo = QComboBox(parent)
             combo.setEditable(True)
@@ -94,8 +104,19 @@ class FieldEditor(QObject):
         assert isinstance(w, QLineEdit)
         return w.text()
 
+    def chosen_staff(self) -> StaffInfo | None:
+        """STAFF: the person of the list the typed text names exactly, else None."""
+        w = self.widget
+        if self.field.kind != FieldKind.STAFF or not isinstance(w, QComboBox):
+            return None
+        index = w.findText(w.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        data = w.itemData(index) if index >= 0 else None
+        return data if isinstance(data, StaffInfo) else None
+
     def set_value(self, value: Any) -> None:
         w = self.widget
+        if isinstance(value, tuple | list) and self.field.kind == FieldKind.DOCUMENT_REFS:
+            value = ", ".join(str(v) for v in value)
         text = format_date(value) if isinstance(value, date) else ("" if value is None else value)
         if isinstance(w, QPlainTextEdit):
             w.setPlainText(str(text))
@@ -130,6 +151,29 @@ class FieldEditor(QObject):
         combo.setView(view)
         combo.setModelColumn(0)
         view.resizeColumnToContents(0)
+
+    def _fill_staff(self, db: Database, combo: QComboBox) -> None:
+        """The active staff by short name («Коваль О. П.», the position as a tip), loaded in
+        the background; typing part of a name offers the matching people."""
+        from app.services.reference import list_staff
+
+        completer = QCompleter(combo.model(), combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(completer)
+
+        def fill(people: list[StaffInfo]) -> None:
+            typed = combo.currentText()
+            blocked = combo.blockSignals(True)
+            for info in people:
+                combo.addItem(info.short, info)
+                combo.setItemData(combo.count() - 1, info.position, Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(-1)
+            combo.setEditText(typed)
+            combo.blockSignals(blocked)
+
+        run_in_background(lambda: list_staff(db, active_only=True), fill, owner=self)
 
     def _complete_correspondents(self, db: Database, line: QLineEdit) -> None:
         from app.services.reference import all_correspondent_names

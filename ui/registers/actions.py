@@ -1,5 +1,5 @@
-"""What a register tab does to the selected document besides opening it: the resolution and
-control dialogs (9.5–9.14) and printing (stamps, the resolution slip, the card, the journal).
+"""What a register tab does to the selected document besides opening it: sending (10.10), the
+resolution and control dialogs (9.5–9.14) and printing (the spec's printouts and the journal).
 
 Each dialog and every printout is imported only when first used, so the window starts without
 them (and without reportlab). A PDF is made in the background and previewed when it is ready.
@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton
 
+from app.registers.base import Printout
 from app.services.register_view import DocumentRow
 from ui.tasks import run_in_background
 
@@ -36,19 +37,33 @@ class DocumentActions(QObject):
         super().__init__(tab)
         self.tab = tab
         self.control_actions: list[QAction] = []
-        if tab.spec.controllable:
+        self.resolution_action: QAction | None = None
+        self.send_action: QAction | None = None
+        spec = tab.spec
+        if spec.sendable:
             tab.toolbar.addSeparator()
-            self.resolution_action = tab.table_action("Резолюція…", self._on_resolution)
+            self.send_action = tab.table_action(
+                "Відправлено…", self._on_send, "Позначити відправлення (перевірка за п. 10.10)"
+            )
+            tab.toolbar.addAction(self.send_action)
+        if spec.controllable:
+            tab.toolbar.addSeparator()
+            if spec.resolutions:
+                self.resolution_action = tab.table_action("Резолюція…", self._on_resolution)
             self.put_action = tab.table_action("На контроль…", self._on_put_on_control)
             self.extend_action = tab.table_action("Продовжити термін…", self._on_extend)
             self.progress_action = tab.table_action("Хід виконання…", self._on_progress)
             self.remove_action = tab.table_action("Зняти з контролю…", self._on_remove)
             self.control_actions = [
-                self.resolution_action,
-                self.put_action,
-                self.extend_action,
-                self.progress_action,
-                self.remove_action,
+                action
+                for action in (
+                    self.resolution_action,
+                    self.put_action,
+                    self.extend_action,
+                    self.progress_action,
+                    self.remove_action,
+                )
+                if action is not None
             ]
             for action in self.control_actions:
                 tab.toolbar.addAction(action)
@@ -59,20 +74,12 @@ class DocumentActions(QObject):
         tab = self.tab
         menu = QMenu("Друк", tab)
         self.doc_print_actions: list[QAction] = []
-        # (menu text, function of app.services.printouts, needs the document on control)
-        items: list[tuple[str, str, bool]] = [("Штамп реєстрації", "stamp_pdf", False)]
-        if tab.spec.controllable:
-            items += [
-                ("Штамп «Контроль»", "control_stamp_pdf", True),
-                ("Бланк резолюції", "resolution_slip_pdf", False),
-            ]
-        items.append(("Реєстраційно-контрольна картка (РКК)", "card_pdf", False))
-        for text, function, needs_control in items:
-            action = menu.addAction(text)
-            action.setData(needs_control)
-            action.triggered.connect(
-                lambda _=False, t=text, f=function: self._on_print_document(t, f)
-            )
+        for printout in tab.spec.printouts:
+            if printout.needs_control and not tab.spec.controllable:
+                continue
+            action = menu.addAction(printout.title)
+            action.setData(printout.needs_control)
+            action.triggered.connect(lambda _=False, p=printout: self._on_print_document(p))
             self.doc_print_actions.append(action)
         menu.addSeparator()
         self.journal_action = menu.addAction("Журнал за період…")
@@ -89,8 +96,11 @@ class DocumentActions(QObject):
         has = row is not None
         live = has and row is not None and not row.cancelled
         is_open = live and row is not None and row.state.is_open
+        if self.send_action is not None:
+            self.send_action.setEnabled(live)
         if self.control_actions:
-            self.resolution_action.setEnabled(live)
+            if self.resolution_action is not None:
+                self.resolution_action.setEnabled(live)
             self.put_action.setEnabled(live and not is_open)
             for action in (self.extend_action, self.progress_action, self.remove_action):
                 action.setEnabled(is_open)
@@ -98,6 +108,9 @@ class DocumentActions(QObject):
             action.setEnabled(has and (not action.data() or is_open))
 
     # --- control dialogs -----------------------------------------------------------------------
+
+    def _on_send(self) -> None:
+        self._open_dialog("ui.dialogs.send", "SendDialog")
 
     def _on_resolution(self) -> None:
         self._open_dialog("ui.dialogs.resolution", "ResolutionDialog")
@@ -145,19 +158,19 @@ class DocumentActions(QObject):
 
     # --- printing ------------------------------------------------------------------------------
 
-    def _on_print_document(self, title: str, function: str) -> None:
+    def _on_print_document(self, printout: Printout) -> None:
         tab = self.tab
         row = tab.current_row()
         if row is None:
             return
-        db, doc_id = tab.db, row.id
+        db, doc_id, options = tab.db, row.id, dict(printout.options)
 
         def produce() -> bytes:
             from app.services import printouts
 
-            return bytes(getattr(printouts, function)(db, doc_id))
+            return bytes(getattr(printouts, printout.function)(db, doc_id, **options))
 
-        self.print_pdf(f"{title} — {tab.spec.number_label} {row.reg_number}", produce)
+        self.print_pdf(f"{printout.title} — {tab.spec.number_label} {row.reg_number}", produce)
 
     def print_journal(self) -> None:
         """Файл ▸ Друк журналу… and Друк ▸ Журнал за період…: the register for a period."""
