@@ -1,5 +1,5 @@
-"""Everything printed, as PDF via reportlab: stamps, resolution slips, РКК cards, registers
-and control reports.
+"""Everything printed, as PDF via reportlab: stamps, resolution slips, РКК cards, registers,
+control reports, and for outgoing mail envelopes, address labels and distribution lists.
 
 Input dataclasses are imported eagerly (they are plain Python); the print functions are loaded
 on first use, so importing this package does not import reportlab (start-up time).
@@ -27,6 +27,17 @@ from .data import (
     fmt_date,
     official_name,
 )
+from .mail import (
+    ENVELOPE_SIZES,
+    LABEL_LAYOUTS,
+    DistributionEntry,
+    DistributionListData,
+    MailPiece,
+    PostalAddress,
+    distribution_list_pdf,
+    envelopes_pdf,
+    labels_pdf,
+)
 
 if TYPE_CHECKING:
     from .card import print_registration_card
@@ -46,20 +57,29 @@ _LAZY = {
 }
 
 __all__ = [
+    "ENVELOPE_SIZES",
+    "LABEL_LAYOUTS",
     "CardControl",
     "ControlRemoval",
     "ControlReportData",
     "ControlReportRow",
     "ControlStampData",
+    "DistributionEntry",
+    "DistributionListData",
     "JournalColumn",
     "JournalData",
+    "MailPiece",
+    "PostalAddress",
     "ProgressNote",
     "RegistrationCardData",
     "RegistrationStampData",
     "Resolution",
     "ResolutionSlipData",
     "TermChange",
+    "distribution_list_pdf",
+    "envelopes_pdf",
     "fmt_date",
+    "labels_pdf",
     "official_name",
     "print_control_report",
     "print_control_stamp",

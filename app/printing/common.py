@@ -1,4 +1,5 @@
-"""Small helpers shared by the printing modules: output targets, escaping, styles."""
+"""Small helpers shared by the printing modules: output targets, escaping, styles, page set-up
+and the signature block."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import BaseDocTemplate, Frame
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, Paragraph, Table, TableStyle
 
 from . import fonts
 from .data import Align
@@ -98,3 +100,44 @@ def single_frame_document(
         bottomPadding=0,
     )
     return doc, frame, width, height
+
+
+def pdf_canvas(out: Output, size: tuple[float, float], title: str) -> Canvas:
+    """A bare canvas for pages drawn by coordinates (stamps, envelopes, labels)."""
+    fonts.register_fonts()
+    c = Canvas(target(out), pagesize=size)
+    c.setTitle(title)
+    c.setCreator(PDF_CREATOR)
+    c.setAuthor(PDF_CREATOR)
+    return c
+
+
+def signature_block(position: str, name: str, width: float, size: float) -> Table:
+    """«Посада ____ Власне ім'я ПРІЗВИЩЕ» (ДСТУ 4163:2020), signature line in the middle."""
+    cols = [width * 0.45, width * 0.22, width * 0.33]
+    table = Table(
+        [
+            [
+                Paragraph(markup(position), style("pos", size, leading=size * 1.2)),
+                "",
+                Paragraph(markup(name), style("name", size, bold=True, align="right")),
+            ]
+        ],
+        colWidths=cols,
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, 0), 0.6, "black"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (1, 0), (1, 0), 6),
+                ("RIGHTPADDING", (1, 0), (1, 0), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table

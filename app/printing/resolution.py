@@ -18,11 +18,9 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 
-from .common import Output, glue, markup, single_frame_document, style
+from .common import Output, glue, markup, signature_block, single_frame_document, style
 from .data import ResolutionSlipData, fmt_date
 
 SlipPaper = Literal["A5", "A6"]
@@ -69,42 +67,11 @@ def resolution_flowables(data: ResolutionSlipData, width: float, size: float) ->
             )
         )
     story.append(Spacer(1, size * 1.4))
-    story.append(_signature(res.author_position, res.author_name, width, size))
+    story.append(signature_block(res.author_position, res.author_name, width, size))
     story.append(
         Paragraph(fmt_date(res.resolution_date), style("date", size, space_before=size * 0.4))
     )
     return story
-
-
-def _signature(position: str, name: str, width: float, size: float) -> Table:
-    """«Посада ____ Власне ім'я ПРІЗВИЩЕ» (ДСТУ 4163:2020), signature line in the middle."""
-    cols = [width * 0.45, width * 0.22, width * 0.33]
-    table = Table(
-        [
-            [
-                Paragraph(markup(position), style("pos", size, leading=size * 1.2)),
-                "",
-                Paragraph(markup(name), style("name", size, bold=True, align="right")),
-            ]
-        ],
-        colWidths=cols,
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LINEBELOW", (1, 0), (1, 0), 0.6, "black"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("LEFTPADDING", (1, 0), (1, 0), 6),
-                ("RIGHTPADDING", (1, 0), (1, 0), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
-        )
-    )
-    return table
 
 
 def print_resolution_slip(

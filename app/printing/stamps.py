@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from . import fonts
-from .common import PDF_CREATOR, Output, target
+from .common import Output, pdf_canvas
 from .data import ControlStampData, RegistrationStampData, fmt_date
 
 StampMode = Literal["page", "label"]
@@ -155,15 +155,6 @@ def _check_offsets(offset_x_mm: float, offset_y_mm: float) -> None:
             raise ValueError(f"Зсув штампа {value} мм завеликий (не більше {MAX_OFFSET_MM} мм)")
 
 
-def _canvas(out: Output, size: tuple[float, float], title: str) -> Canvas:
-    fonts.register_fonts()
-    c = Canvas(target(out), pagesize=size)
-    c.setTitle(title)
-    c.setCreator(PDF_CREATOR)
-    c.setAuthor(PDF_CREATOR)
-    return c
-
-
 def print_document_stamps(
     registration: RegistrationStampData | None,
     control: ControlStampData | None,
@@ -179,7 +170,7 @@ def print_document_stamps(
     _check_offsets(offset_x_mm, offset_y_mm)
     page_w, page_h = A4
     dx, dy = offset_x_mm * mm, -offset_y_mm * mm
-    c = _canvas(out, A4, "Штампи документа")
+    c = pdf_canvas(out, A4, "Штампи документа")
     if control is not None:
         box = control_box(control, control_layout)
         box.draw(
@@ -218,7 +209,7 @@ def print_registration_stamp(
     while box.content_height + 2 * _PADDING > height and scale > 0.5:
         scale *= 0.92
         box = registration_box(data, width, height, scale)
-    c = _canvas(out, (label_w, label_h), "Відмітка про надходження")
+    c = pdf_canvas(out, (label_w, label_h), "Відмітка про надходження")
     box.draw(c, inset + offset_x_mm * mm, inset - offset_y_mm * mm)
     c.showPage()
     c.save()

@@ -1,4 +1,4 @@
-"""Long tables on landscape A4: the machinery behind every register and report.
+"""Long tables on A4 (landscape by default): the machinery behind every register and report.
 
 Why it is built this way:
 
@@ -8,16 +8,20 @@ Why it is built this way:
   their border lines, so the joins are invisible.
 * The title block is drawn by the first page's template; the first page's frame starts below it.
 * «Сторінка N з M» needs M before the first page is written: the canvas keeps the pages and
-  stamps the footers when the document is saved (one pass, not ``multiBuild``).
+  stamps the footers when the document is saved (one pass, not ``multiBuild``). A one-page
+  document may go without it (a distribution list of a few addressees).
 * Cells are plain strings broken into lines here (wrapping.py), never Paragraphs: a Table
   draws strings directly, and Paragraphs were re-wrapped on every split and draw (2.5× slower).
 * A cell so long that its row could not fit on a page is cut with «…» rather than failing.
+* What follows the table (totals, a signature) is kept on one page with the table's last row:
+  a page holding nothing but a signature under an empty column header is not a document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
@@ -29,6 +33,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     LongTable,
     PageTemplate,
     Paragraph,
@@ -73,14 +78,18 @@ class TableDocument:
     closing_lines: Sequence[str] = ()  # paragraphs after the table (totals)
     empty_text: str = "Записів немає."
     pdf_title: str = field(default="")
+    pagesize: tuple[float, float] = PAGE
+    number_single_page: bool = True  # «Сторінка 1 з 1» on a document of one page
+    closing_flowables: Sequence[Flowable] = ()  # after closing_lines: signature blocks
 
 
 class _NumberedCanvas(Canvas):
     """Keeps every page until save() so each footer can say «Сторінка N з M»."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, number_single_page: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._number_single_page = number_single_page
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -88,10 +97,14 @@ class _NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        numbered = total > 1 or self._number_single_page
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            self.setFont(fonts.REGULAR, 9)
-            self.drawCentredString(PAGE[0] / 2, FOOTER_Y, f"Сторінка {number} з {total}")
+            if numbered:
+                self.setFont(fonts.REGULAR, 9)
+                self.drawCentredString(
+                    self._pagesize[0] / 2, FOOTER_Y, f"Сторінка {number} з {total}"
+                )
             super().showPage()
         super().save()
 
@@ -104,7 +117,8 @@ class _Layout:
             raise ValueError("Таблиця без колонок")
         fonts.register_fonts()
         self.doc = doc
-        self.width = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
+        self.page = doc.pagesize
+        self.width = self.page[0] - MARGIN_LEFT - MARGIN_RIGHT
         weights = [max(float(c.width_weight), 0.01) for c in doc.columns]
         total = sum(weights)
         self.col_widths = [self.width * w / total for w in weights]
@@ -129,7 +143,7 @@ class _Layout:
                 ]
             ),
         )
-        self.header_h = self.header.wrap(self.width, PAGE[1])[1]
+        self.header_h = self.header.wrap(self.width, self.page[1])[1]
 
         self.title_block = [
             Paragraph(markup(doc.organisation), style("org", 12, bold=True, align="center")),
@@ -139,9 +153,9 @@ class _Layout:
             Paragraph(markup(doc.subtitle), style("sub", 12, align="center", space_before=2)),
         ]
         self.title_h = 4 * mm + sum(
-            p.wrap(self.width, PAGE[1])[1] + p.getSpaceBefore() for p in self.title_block
+            p.wrap(self.width, self.page[1])[1] + p.getSpaceBefore() for p in self.title_block
         )
-        self.body_top = PAGE[1] - MARGIN_TOP - self.header_h
+        self.body_top = self.page[1] - MARGIN_TOP - self.header_h
         self.later_frame_h = self.body_top - MARGIN_BOTTOM
         self.first_frame_h = self.later_frame_h - self.title_h
         if self.first_frame_h < 40 * mm:
@@ -174,9 +188,9 @@ class _Layout:
         self.header.drawOn(c, MARGIN_LEFT, top - self.header_h)
 
     def draw_title(self, c: Canvas) -> None:
-        y = PAGE[1] - MARGIN_TOP
+        y = self.page[1] - MARGIN_TOP
         for p in self.title_block:
-            h = p.wrap(self.width, PAGE[1])[1]
+            h = p.wrap(self.width, self.page[1])[1]
             y -= p.getSpaceBefore() + h
             p.drawOn(c, MARGIN_LEFT, y)
 
@@ -184,34 +198,41 @@ class _Layout:
         font = fonts.BOLD if bold else fonts.REGULAR
         return self.breaker.fit(text, font, self.col_widths[col] - 2 * PAD_H, self.max_lines)
 
-    def chunks(self) -> list[Flowable]:
+    def chunks(self, split_last: bool = False) -> list[Flowable]:
+        """The rows as consecutive tables of ``CHUNK_ROWS``; with ``split_last`` the last row
+        is a table of its own, so it can be kept on one page with what follows the table."""
+        total = len(self.doc.rows)
+        bounds = [(start, min(start + CHUNK_ROWS, total)) for start in range(0, total, CHUNK_ROWS)]
+        if split_last and bounds and bounds[-1][1] - bounds[-1][0] > 1:
+            start, end = bounds.pop()
+            bounds += [(start, end - 1), (end - 1, end)]
+        return [self._table(start, end) for start, end in bounds]
+
+    def _table(self, start: int, end: int) -> Flowable:
         doc = self.doc
         ncols = len(doc.columns)
-        out: list[Flowable] = []
-        for start in range(0, len(doc.rows), CHUNK_ROWS):
-            data = []
-            bold_rows = []
-            for offset, row in enumerate(doc.rows[start : start + CHUNK_ROWS]):
-                if len(row) != ncols:
-                    raise ValueError(
-                        f"Рядок {start + offset + 1}: {len(row)} значень на {ncols} колонок"
-                    )
-                bold = (start + offset) in doc.emphasised_rows
-                if bold:
-                    bold_rows.append(offset)
-                data.append([self.cell(str(v), i, bold) for i, v in enumerate(row)])
-            table = LongTable(data, colWidths=self.col_widths, style=self.table_style)
-            if bold_rows:
-                table.setStyle(
-                    TableStyle(
-                        [
-                            ("FONT", (0, r), (-1, r), fonts.BOLD, BODY_SIZE, BODY_LEADING)
-                            for r in bold_rows
-                        ]
-                    )
+        data = []
+        bold_rows = []
+        for offset, row in enumerate(doc.rows[start:end]):
+            if len(row) != ncols:
+                raise ValueError(
+                    f"Рядок {start + offset + 1}: {len(row)} значень на {ncols} колонок"
                 )
-            out.append(table)
-        return out
+            bold = (start + offset) in doc.emphasised_rows
+            if bold:
+                bold_rows.append(offset)
+            data.append([self.cell(str(v), i, bold) for i, v in enumerate(row)])
+        table = LongTable(data, colWidths=self.col_widths, style=self.table_style)
+        if bold_rows:
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("FONT", (0, r), (-1, r), fonts.BOLD, BODY_SIZE, BODY_LEADING)
+                        for r in bold_rows
+                    ]
+                )
+            )
+        return table
 
 
 def _padding() -> list[tuple[Any, ...]]:
@@ -224,7 +245,8 @@ def _padding() -> list[tuple[Any, ...]]:
 
 
 def render_table_document(doc: TableDocument, out: Output) -> None:
-    """Write ``doc`` as a landscape A4 PDF with a repeated header and page numbers."""
+    """Write ``doc`` as a PDF (landscape A4 unless it says otherwise) with a repeated header
+    and page numbers."""
     layout = _Layout(doc)
 
     def first_page(c: Canvas, _doc: BaseDocTemplate) -> None:
@@ -249,7 +271,7 @@ def render_table_document(doc: TableDocument, out: Output) -> None:
 
     template = BaseDocTemplate(
         target(out),
-        pagesize=PAGE,
+        pagesize=layout.page,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
@@ -270,12 +292,16 @@ def render_table_document(doc: TableDocument, out: Output) -> None:
         ]
     )
 
-    story: list[Flowable] = layout.chunks()
+    closing_style: ParagraphStyle = style("closing", 11, space_before=4)
+    closing: list[Flowable] = [Paragraph(markup(x), closing_style) for x in doc.closing_lines]
+    closing.extend(doc.closing_flowables)
+    story: list[Flowable] = layout.chunks(split_last=bool(closing))
     if not story:
         story.append(Spacer(1, 3 * mm))
         story.append(Paragraph(markup(doc.empty_text), style("empty", 11, align="center")))
-    closing: ParagraphStyle = style("closing", 11, space_before=4)
-    if doc.closing_lines:
-        story.append(Spacer(1, 3 * mm))
-        story.extend(Paragraph(markup(line), closing) for line in doc.closing_lines)
-    template.build(story, canvasmaker=_NumberedCanvas)
+    if closing:
+        # Totals and signatures never stand alone on a page: the last row goes with them.
+        last_row = [story.pop()] if doc.rows else []
+        story.append(KeepTogether([*last_row, Spacer(1, 3 * mm), *closing]))
+    canvas = partial(_NumberedCanvas, number_single_page=doc.number_single_page)
+    template.build(story, canvasmaker=canvas)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from typing import Any, NamedTuple
 
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from app.printing import fonts
 from app.printing.data import (
     CardControl,
     JournalColumn,
@@ -43,6 +46,35 @@ def read_pdf(source: bytes | io.BytesIO | str) -> PdfReader:
 def page_texts(source: bytes | io.BytesIO | str) -> list[str]:
     """Each page's text with whitespace runs collapsed (line breaks depend on wrapping)."""
     return [" ".join(p.extract_text().split()) for p in read_pdf(source).pages]
+
+
+class Drawn(NamedTuple):
+    """One piece of text drawn on a page: x and y in points from the bottom left."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    font: str  # the face's name without the subset prefix: «LiberationSerif-Bold»
+
+    def right(self) -> float:
+        """Where the text ends: measured with the face it was drawn in."""
+        fonts.register_fonts()
+        return self.x + stringWidth(self.text, self.font, self.size)
+
+
+def text_positions(source: bytes | io.BytesIO | str, index: int = 0) -> list[Drawn]:
+    """Every piece of text drawn on a page, for pages drawn string by string (stamps,
+    envelopes, labels)."""
+    found: list[Drawn] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if text.strip():
+            name = str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1] if font else ""
+            found.append(Drawn(text.strip(), tm[4], tm[5], size, name))
+
+    read_pdf(source).pages[index].extract_text(visitor_text=visit)
+    return found
 
 
 def page_size_mm(source: bytes | io.BytesIO | str, index: int = 0) -> tuple[float, float]:

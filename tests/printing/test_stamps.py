@@ -14,7 +14,7 @@ from app.printing import (
     print_registration_stamp,
 )
 
-from . import page_size_mm, page_texts, read_pdf
+from . import page_size_mm, page_texts, read_pdf, text_positions
 
 STAMP = RegistrationStampData("Шепетівська міська рада", "345/01-12", date(2026, 3, 5), sheets=3)
 CONTROL = ControlStampData(date(2026, 4, 5))
@@ -22,14 +22,7 @@ CONTROL = ControlStampData(date(2026, 4, 5))
 
 def _text_positions(source: io.BytesIO) -> dict[str, tuple[float, float]]:
     """Where each text line starts, in points from the bottom left."""
-    found: dict[str, tuple[float, float]] = {}
-
-    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
-        if text.strip():
-            found[text.strip()] = (tm[4], tm[5])
-
-    read_pdf(source).pages[0].extract_text(visitor_text=visit)
-    return found
+    return {d.text: (d.x, d.y) for d in text_positions(source)}
 
 
 def test_page_stamp_has_number_date_and_sheets() -> None:
