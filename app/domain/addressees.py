@@ -3,13 +3,12 @@
 10.2: a document names at most four different addressees. Sent to more, the addressees are
 listed on a separate sheet (список розсилки), the document's addressee block refers to that
 list, and each copy sent names only its own addressee. 10.10.3: before sending, the general
-department checks that the address and the postal code are present — a Ukrainian postal code
-is five digits.
+department checks that the address and the postal code are present (app.domain.correspondence
+checks them).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .plural import count_phrase
@@ -20,13 +19,10 @@ __all__ = [
     "copies_for_distribution",
     "distribution_list_reference",
     "needs_distribution_list",
-    "postal_code_problem",
 ]
 
 #: Regulation 10.2: «Документ не повинен містити більше чотирьох різних адрес».
 MAX_ADDRESSEES_ON_DOCUMENT = 4
-
-_POSTAL_CODE = re.compile(r"\d{5}")
 
 
 def needs_distribution_list(count: int) -> bool:
@@ -64,14 +60,3 @@ def copies_for_distribution(names: Sequence[str]) -> list[list[str]]:
     if needs_distribution_list(len(given)):
         return [[name] for name in given]
     return [list(given) for _ in given]
-
-
-def postal_code_problem(code: str) -> str | None:
-    """What is wrong with a postal code, in Ukrainian, or None when it is five digits.
-    Surrounding spaces are forgiven; the caller should store ``code.strip()``."""
-    code = code.strip()
-    if not code:
-        return "Не вказано поштовий індекс."
-    if not _POSTAL_CODE.fullmatch(code) or not code.isascii():
-        return f"Поштовий індекс «{code}» має складатися з п'яти цифр, наприклад 30400."
-    return None

@@ -45,8 +45,8 @@ def postal_code_problem(code: str) -> str | None:
     code = code.strip()
     if not code:
         return "не вказано поштовий індекс"
-    if not _POSTAL_CODE.match(code):
-        return f"поштовий індекс «{code}» має складатися з 5 цифр"
+    if not _POSTAL_CODE.match(code) or not code.isascii():  # «٣٠٤٠٠» is \d, not a postman's
+        return f"поштовий індекс «{code}» має складатися з п'яти цифр, наприклад 30400"
     return None
 
 

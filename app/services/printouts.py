@@ -209,3 +209,22 @@ def journal_pdf(db: Any, spec: RegisterSpec, date_from: date, date_to: date) -> 
     from app.printing.journal import print_journal
 
     return _render(print_journal, journal_data(db, spec, date_from, date_to))
+
+
+# The outgoing register's printouts, offered by its spec's «Друк» menu under these names.
+from app.services.mail_printouts import (  # noqa: E402
+    distribution_list_pdf,
+    envelopes_pdf,
+    labels_pdf,
+)
+
+__all__ = [
+    "card_pdf",
+    "control_stamp_pdf",
+    "distribution_list_pdf",
+    "envelopes_pdf",
+    "journal_pdf",
+    "labels_pdf",
+    "resolution_slip_pdf",
+    "stamp_pdf",
+]

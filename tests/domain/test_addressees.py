@@ -9,8 +9,8 @@ from app.domain.addressees import (
     addressee_block,
     copies_for_distribution,
     needs_distribution_list,
-    postal_code_problem,
 )
+from app.domain.correspondence import postal_code_problem
 from app.domain.plural import count_phrase, plural
 
 NAMES = [f"Адресат {i}" for i in range(1, 8)]
@@ -81,8 +81,8 @@ def test_good_postal_codes(code: str) -> None:
 @pytest.mark.parametrize(
     ("code", "fragment"),
     [
-        ("", "Не вказано поштовий індекс"),
-        ("  ", "Не вказано поштовий індекс"),
+        ("", "не вказано поштовий індекс"),
+        ("  ", "не вказано поштовий індекс"),
         ("3040", "п'яти цифр"),
         ("304000", "п'яти цифр"),
         ("30 400", "п'яти цифр"),

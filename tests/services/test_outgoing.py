@@ -89,7 +89,7 @@ def test_addressees_from_text_and_their_checks():
     ]
     with pytest.raises(FieldErrors) as info:
         OUTGOING.parse({"addressees": [Addressee("РДА", postal_code="3040")], "summary": "x"})
-    assert "5 цифр" in info.value.by_key()["addressees"]
+    assert "п'яти цифр" in info.value.by_key()["addressees"]
     with pytest.raises(FieldErrors) as info:
         OUTGOING.parse({"addressees": "", "summary": "x"})
     assert "Адресати" in info.value.by_key()["addressees"]
