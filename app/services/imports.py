@@ -25,19 +25,16 @@ from sqlalchemy.exc import IntegrityError
 from app.domain.dates import DateError, format_date, parse_date
 from app.domain.text import normalize_search
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldErrors
-from app.services import documents
+from app.registers.fields import FieldErrors, FieldKind
+from app.services import documents, field_storage
 from db.models import Document
 from db.session import Database
 
-#: Header texts of the registration number and date columns (compared without case and spaces).
+#: Header texts of the registration number and date columns (compared without case and spaces);
+#: a register adds its own («вх. №», «вих. №») in `spec.number_headers`.
 NUMBER_HEADERS = (
     "№",
     "номер",
-    "вх. №",
-    "вх.№",
-    "вхідний №",
-    "вхідний номер",
     "реєстраційний номер",
     "реєстр. номер",
     "№ реєстрації",
@@ -190,20 +187,37 @@ def header_aliases(spec: RegisterSpec) -> dict[str, str]:
     """Header text (as a key) → field key, number or date: the fields' import_headers, the
     register's own column titles (so an exported file imports back), the number and the date."""
     aliases: dict[str, str] = {}
-    field_keys = {f.key for f in spec.fields}
     for col in spec.columns:
-        key = "correspondent" if col.key == "correspondent_name" else col.key
-        if key in field_keys:
+        key = _field_of_column(spec, col.key)
+        if key is not None:
             aliases[_header_key(col.title)] = key
     for f in spec.fields:
         aliases[_header_key(f.label)] = f.key
         for header in f.import_headers:
             aliases[_header_key(header)] = f.key
-    for header in (*NUMBER_HEADERS, spec.number_label):
+    for header in (*NUMBER_HEADERS, *spec.number_headers, spec.number_label):
         aliases[_header_key(header)] = NUMBER_KEY
     for header in DATE_HEADERS:
         aliases[_header_key(header)] = DATE_KEY
     return aliases
+
+
+_COLUMN_KINDS = {
+    "correspondent_name": (FieldKind.CORRESPONDENT, FieldKind.ADDRESSEES),
+    "reply_numbers": (FieldKind.DOCUMENT_REFS,),
+}
+
+
+def _field_of_column(spec: RegisterSpec, column: str) -> str | None:
+    """The field a table column shows (`lead_executor_name` → `lead_executor`, the addressees'
+    names → `addressees`), so that a file exported from the program imports back."""
+    keys = {f.key for f in spec.fields}
+    if column in keys:
+        return column
+    if column.endswith("_name") and column.removesuffix("_name") in keys:
+        return column.removesuffix("_name")
+    kinds = _COLUMN_KINDS.get(column, ())
+    return next((f.key for f in spec.fields if f.kind in kinds), None)
 
 
 def _blank(cells: Iterable[Any]) -> bool:
@@ -392,6 +406,7 @@ def _validate(
         for text in spec.registration_warnings(values):
             warnings.append(ImportProblem(row_no, "", text))
     problems.extend(_clashes_with_database(db, spec, prepared, header_of[NUMBER_KEY]))
+    problems.extend(_unknown_references(db, spec, prepared, header_of))
     problems.sort(key=lambda p: p.row)
     return prepared, problems, warnings, tuple(ignored)
 
@@ -420,6 +435,23 @@ def _clashes_with_database(
                             f"Номер {seq} за {year} рік уже зареєстровано в базі ({number})",
                         )
                     )
+    return problems
+
+
+def _unknown_references(
+    db: Database, spec: RegisterSpec, rows: Sequence[_Prepared], header_of: Mapping[str, str]
+) -> list[ImportProblem]:
+    """Rows whose «у відповідь на» names a document that is not in the database."""
+    fields = [f for f in spec.fields if f.kind == FieldKind.DOCUMENT_REFS]
+    problems = []
+    with db.read() as s:
+        for row in rows:
+            for f in fields:
+                try:
+                    field_storage.resolve_refs(s, f, row.values.get(f.key) or (), row.day)
+                except FieldErrors as exc:
+                    for message in exc.by_key().values():
+                        problems.append(ImportProblem(row.row, header_of.get(f.key, ""), message))
     return problems
 
 
