@@ -98,6 +98,9 @@ def _register_codes() -> list[str]:
     return list(REGISTERS)
 
 
+REGISTER_HELP = "incoming — вхідні, outgoing — вихідні"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m app",
@@ -137,14 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     registers = _register_codes()
     imp = command(sub, "import", "імпортувати журнал реєстрації з файлу CSV або XLSX")
-    imp.add_argument("register", choices=registers, metavar="реєстр", help="incoming — вхідні")
+    imp.add_argument("register", choices=registers, metavar="реєстр", help=REGISTER_HELP)
     imp.add_argument("file", metavar="ФАЙЛ", help="файл .csv або .xlsx; перший рядок — заголовки")
     imp.add_argument(
         "--dry-run", action="store_true", help="лише перевірити файл, нічого не записувати"
     )
 
     exp = command(sub, "export", "вивантажити реєстр за період у CSV або XLSX")
-    exp.add_argument("register", choices=registers, metavar="реєстр", help="incoming — вхідні")
+    exp.add_argument("register", choices=registers, metavar="реєстр", help=REGISTER_HELP)
     exp.add_argument("--from", dest="date_from", type=_date_arg, metavar="ДД.ММ.РРРР",
                      help="початок періоду (дата реєстрації)")  # fmt: skip
     exp.add_argument("--to", dest="date_to", type=_date_arg, metavar="ДД.ММ.РРРР",
@@ -194,6 +197,7 @@ def _add_print_commands(
     document_args(card)
     card.add_argument("--copies", type=_positive_int, default=3, metavar="N",
                       help="кількість примірників (типово 3)")  # fmt: skip
+    _add_mail_commands(command, prn_sub, document_args)
     journal = command(prn_sub, "journal", "журнал реєстрації за період")
     journal.add_argument("register", nargs="?", choices=registers, default="incoming",
                          metavar="реєстр", help="incoming — вхідні (типово)")  # fmt: skip
@@ -203,6 +207,43 @@ def _add_print_commands(
                          help="кінець періоду (типово сьогодні)")  # fmt: skip
     journal.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf",
                          help="куди записати")  # fmt: skip
+
+
+def _add_mail_commands(
+    command: Callable[..., argparse.ArgumentParser],
+    prn_sub: Any,
+    document_args: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Envelopes and labels for one outgoing document or for a period; the distribution list."""
+
+    def mail_args(p: argparse.ArgumentParser) -> None:
+        which = p.add_mutually_exclusive_group()
+        which.add_argument("--number", metavar="НОМЕР", help="вихідний номер, напр. 12/01-12")
+        which.add_argument("--id", dest="doc_id", type=int, metavar="ID", help="код документа")
+        which.add_argument("--from", dest="date_from", type=_date_arg, metavar="ДД.ММ.РРРР",
+                           help="усі вихідні, зареєстровані від цієї дати")  # fmt: skip
+        p.add_argument("--to", dest="date_to", type=_date_arg, metavar="ДД.ММ.РРРР",
+                       help="до цієї дати (типово сьогодні)")  # fmt: skip
+        p.add_argument("--unsent", action="store_true", help="лише ще не відправлені")
+        p.add_argument("--year", type=int, metavar="РІК", help="рік реєстрації номера")
+        p.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf", help="куди записати")
+        p.set_defaults(register="outgoing")
+
+    env = command(
+        prn_sub, "envelopes", "конверти адресатам вихідних документів (типово — сьогоднішніх)"
+    )
+    mail_args(env)
+    env.add_argument("--size", choices=("DL", "C5", "C4"), default="DL", metavar="DL|C5|C4",
+                     help="розмір конверта (типово DL)")  # fmt: skip
+    labels = command(prn_sub, "labels", "адресні наклейки для вихідних документів")
+    mail_args(labels)
+    labels.add_argument("--layout", choices=("3x8", "2x7"), default="3x8", metavar="3x8|2x7",
+                        help="аркуш наклейок: 3x8 (70×37 мм) або 2x7 (99×38 мм)")  # fmt: skip
+    labels.add_argument("--skip", type=int, default=0, metavar="N",
+                        help="скільки наклейок аркуша вже використано")  # fmt: skip
+    dist = command(prn_sub, "distribution", "список розсилки вихідного документа (п. 10.2)")
+    document_args(dist)
+    dist.set_defaults(register="outgoing")
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -346,6 +387,23 @@ def _document_id(db: Database, args: argparse.Namespace) -> int:
     return found
 
 
+def _mail_documents(db: Database, args: argparse.Namespace) -> list[int]:
+    """One document by number or id, else the outgoing documents of a period (default today)."""
+    if args.number or args.doc_id is not None:
+        return [_document_id(db, args)]
+    from app.domain.dates import format_date
+    from app.services.mail_printouts import sent_in_period
+
+    date_to = args.date_to or date.today()
+    date_from = args.date_from or date_to
+    ids = sent_in_period(db, date_from, date_to, only_unsent=args.unsent)
+    if not ids:
+        raise CliError(
+            f"Вихідних документів з {format_date(date_from)} по {format_date(date_to)} немає"
+        )
+    return ids
+
+
 def _cmd_print(db: Database, args: argparse.Namespace) -> int:
     try:
         from app.services import printouts
@@ -357,6 +415,16 @@ def _cmd_print(db: Database, args: argparse.Namespace) -> int:
         date_from = args.date_from or date(today.year, 1, 1)
         date_to = args.date_to or today
         data = printouts.journal_pdf(db, _spec(args.register), date_from, date_to)
+    elif what in ("envelopes", "labels"):
+        from app.services import mail_printouts
+
+        ids = _mail_documents(db, args)
+        if what == "envelopes":
+            data = mail_printouts.batch_envelopes_pdf(db, ids, args.size)
+        else:
+            data = mail_printouts.batch_labels_pdf(db, ids, args.skip, args.layout)
+    elif what == "distribution":
+        data = printouts.distribution_list_pdf(db, _document_id(db, args))
     else:
         doc_id = _document_id(db, args)
         if what == "stamp":
