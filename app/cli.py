@@ -284,7 +284,8 @@ def _cmd_demo(db: Database, args: argparse.Namespace) -> int:
         f"Вхідних документів: {result.documents} "
         f"(з {format_date(result.date_from)} по {format_date(result.date_to)}), "
         f"на контролі: {result.on_control}, прострочено: {result.overdue}, "
-        f"термін спливає: {result.due_soon}, виконано із запізненням: {result.done_late}."
+        f"термін спливає: {result.due_soon}, виконано із запізненням: {result.done_late}.\n"
+        f"Вихідних документів: {result.outgoing}."
     )
     return 0
 

@@ -4,7 +4,7 @@
 genders, correspondents a city council really hears from, a nomenclature of cases for each year,
 and a few thousand incoming documents over the last years (relative to today) with resolutions,
 control terms, extensions and removals — so every register state (on control, due soon,
-overdue, done, done late) is there to look at.
+overdue, done, done late) is there to look at — and outgoing letters (demo_outgoing.py).
 
 It goes through the same rules as a clerk: documents are registered by `register_many` (numbers
 from the register's counter, search text, correspondents), in batches of one transaction each;
@@ -57,6 +57,7 @@ from app.services.demo_data import (
     TASKS,
     TOPICS,
 )
+from app.services.demo_outgoing import fill_outgoing
 from app.services.organisation import get_organisation, save_organisation
 from app.services.reference import (
     CaseFileInfo,
@@ -101,6 +102,7 @@ class DemoResult:
     date_from: date
     date_to: date
     seconds: float
+    outgoing: int = 0
 
 
 @dataclass
@@ -163,7 +165,12 @@ def fill_demo(
             plan.doc_id = reg.id
         say(f"Зареєстровано документів: {offset + len(batch)} з {len(plans)}")
     counts = _resolutions_and_control(db, rng, calendar, end, plans, staff)
+    say("Вихідна кореспонденція…")
+    outgoing = fill_outgoing(
+        db, rng, calendar, start, end, documents_count // 3, correspondents, staff
+    )
     return DemoResult(
+        outgoing=outgoing,
         departments=len(departments),
         staff=sum(len(v) for v in staff.values()),
         correspondents=len(correspondents),

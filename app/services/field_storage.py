@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.correspondence import Addressee
@@ -106,12 +106,24 @@ def _staff_keys(staff: Staff) -> set[str]:
 
 def find_staff(s: Session, name: str) -> Staff | None:
     """The person of the staff list a typed name means («Коваль О. П.», «Олена Коваль», the full
-    name; case, spaces and dots ignored); None when nobody matches. Active people first."""
+    name; case, spaces and dots ignored); None when nobody matches. Active people first.
+
+    The names are read once per transaction (an import or the demo registers hundreds of
+    documents in one) and without flushing what is pending.
+    """
     key = normalize_search(name).replace(" ", "")
     if not key:
         return None
-    rows = s.execute(select(Staff).order_by(Staff.active.desc(), Staff.id)).scalars()
-    return next((row for row in rows if key in _staff_keys(row)), None)
+    index: dict[str, int] | None = s.info.get("staff_by_name")
+    if index is None:
+        index = {}
+        stmt = select(Staff).order_by(Staff.active.asc(), Staff.id.desc())
+        with s.no_autoflush:
+            for row in s.execute(stmt).scalars():  # the first active one wins: written last
+                index.update(dict.fromkeys(_staff_keys(row), row.id))
+        s.info["staff_by_name"] = index
+    staff_id = index.get(key)
+    return s.get(Staff, staff_id) if staff_id is not None else None
 
 
 def _set_staff(s: Session, doc: Document, key: str, name: str) -> None:
@@ -206,13 +218,17 @@ def _find_ref(s: Session, register: str, number: str, day: date) -> Document | N
 
 
 def _set_links(s: Session, doc: Document, field: Field, numbers: Sequence[str], user: str) -> None:
-    targets = resolve_refs(s, field, numbers, doc.reg_date)
-    if doc.id is None:
-        s.add(doc)
-        s.flush()
-    s.execute(delete(DocumentLink).where(DocumentLink.document_id == doc.id))
-    for target in targets:
-        s.add(DocumentLink(document_id=doc.id, target_id=target.id, changed_by=user))
+    """Replace the links in place: kept targets stay, so the unique pair never clashes."""
+    with s.no_autoflush:
+        targets = resolve_refs(s, field, numbers, doc.reg_date)
+    wanted = [t.id for t in targets]
+    for link in list(doc.links):
+        if link.target_id not in wanted:
+            doc.links.remove(link)
+    kept = {link.target_id for link in doc.links}
+    for target_id in wanted:
+        if target_id not in kept:
+            doc.links.append(DocumentLink(target_id=target_id, changed_by=user))
     doc.reply_numbers = ", ".join(t.reg_number for t in targets)[:300]
 
 

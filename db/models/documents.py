@@ -122,6 +122,11 @@ class Document(Tracked, Base):
     addressees: Mapped[list[Addressee]] = relationship(
         order_by="Addressee.position", cascade="all, delete-orphan"
     )
+    links: Mapped[list[DocumentLink]] = relationship(
+        foreign_keys="DocumentLink.document_id",
+        order_by="DocumentLink.id",
+        cascade="all, delete-orphan",
+    )
 
 
 class Addressee(Tracked, Base):

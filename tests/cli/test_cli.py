@@ -31,11 +31,12 @@ def demo_db(demo_file: Path, tmp_path: Path) -> str:
     return str(copy)
 
 
-def _count(path: str | Path) -> int:
+def _count(path: str | Path, register: str = "incoming") -> int:
     db = Database(str(path))
     try:
         with db.read() as s:
-            return s.execute(select(func.count()).select_from(Document)).scalar_one()
+            stmt = select(func.count()).where(Document.register == register)
+            return s.execute(stmt).scalar_one()
     finally:
         db.dispose()
 
@@ -73,6 +74,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path, capsys):
 
 def test_demo_fills_and_then_refuses_without_force(demo_file, demo_db, capsys):
     assert _count(demo_file) == 60
+    assert _count(demo_file, "outgoing") == 20
     assert main(["demo", "--db", demo_db, "--documents", "5"]) == 1  # --db after the command
     err = capsys.readouterr().err
     assert "--force" in err and "Traceback" not in err

@@ -21,7 +21,7 @@ TODAY = date(2026, 3, 16)
 
 def test_small_demo_fills_reference_data_and_documents_by_the_rules(db):
     result = fill_demo(db, documents_count=80, seed=11, today=TODAY)
-    assert result.documents == 80
+    assert (result.documents, result.outgoing) == (80, 26)
     assert get_organisation(db).full_name == "Виконавчий комітет Шепетівської міської ради"
     departments = list_departments(db)
     assert len(departments) >= 15
@@ -33,7 +33,8 @@ def test_small_demo_fills_reference_data_and_documents_by_the_rules(db):
 
     calendar = load_calendar(db)
     with db.read() as s:
-        docs = s.execute(select(Document).order_by(Document.year, Document.seq)).scalars().all()
+        incoming = select(Document).where(Document.register == "incoming")
+        docs = s.execute(incoming.order_by(Document.year, Document.seq)).scalars().all()
         assert len(docs) == 80
         assert all(calendar.is_working_day(d.reg_date) for d in docs)
         assert all(date(2024, 3, 17) <= d.reg_date <= TODAY for d in docs)
@@ -82,4 +83,16 @@ def test_demo_refuses_a_database_with_documents_unless_forced(db):
     assert again.case_files == 0  # the nomenclature and people are reused, not doubled
     assert len(list_departments(db)) == 16
     with db.read() as s:
-        assert s.execute(select(func.count()).select_from(Document)).scalar_one() == 10
+        assert s.execute(select(func.count()).select_from(Document)).scalar_one() == 12
+        assert again.outgoing == 1  # a third as many letters go out
+
+
+def test_demo_outgoing_letters_have_addresses_signatures_and_answers(db):
+    fill_demo(db, documents_count=300, seed=4, today=TODAY)
+    rows = RegisterView(db, ViewQuery(register="outgoing"), today=TODAY).all_rows()
+    assert len(rows) == 100
+    assert all(r.signatory_name and r.correspondent_name for r in rows)
+    assert any(r.reply_numbers for r in rows)  # answers to incoming documents
+    assert any(r.correspondent_name.count(";") >= 4 for r in rows)  # a distribution list
+    assert all(r.sent_date is None or r.sent_date >= r.reg_date for r in rows)
+    assert sum(1 for r in rows if r.sent_date) > 90
