@@ -53,6 +53,7 @@ class ExportAction(QObject):
         tab.toolbar.addAction(self.action)
         self.progress_dialog: QProgressDialog | None = None
         self.last_message = ""
+        self._heading = ""
         self._cancel = threading.Event()
         self._reports = _Reports(self)
         self._reports.progressed.connect(self._on_progress)
@@ -67,7 +68,9 @@ class ExportAction(QObject):
         folder = str(QSettings("Dilovod", "Dilovod").value(FOLDER_KEY, "") or "")
         if not folder or not Path(folder).is_dir():
             documents = QStandardPaths.StandardLocation.DocumentsLocation
-            folder = QStandardPaths.writableLocation(documents) or str(Path.home())
+            folder = QStandardPaths.writableLocation(documents)
+            if not folder or not Path(folder).is_dir():  # the file dialog would open elsewhere
+                folder = str(Path.home())
         title = re.sub(r'[\\/:*?"<>|]+', " ", self.tab.spec.title).strip() or "Реєстр"
         return Path(folder) / f"{title}_{(today or date.today()).isoformat()}.xlsx"
 
@@ -110,8 +113,10 @@ class ExportAction(QObject):
             reports.progressed.emit(done, total)
             return not cancel.is_set()
 
-        dialog = QProgressDialog(f"Експорт у «{path.name}»…", "Скасувати", 0, 0, tab)
+        self._heading = f"Експорт у «{path.name}»"
+        dialog = QProgressDialog(f"{self._heading}\nЧитаю записи…", "Скасувати", 0, 0, tab)
         dialog.setWindowTitle("Експорт")
+        dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("М") * 32)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
         dialog.setAutoClose(False)
@@ -134,7 +139,8 @@ class ExportAction(QObject):
             return
         if dialog.maximum() != total:
             dialog.setMaximum(max(total, 1))
-        dialog.setLabelText(f"Записано {format_count(done)} з {rows_text(total)}")
+        written = f"Записано {format_count(done)} з {rows_text(total)}"
+        dialog.setLabelText(f"{self._heading}\n{written}")
         dialog.setValue(min(done, max(total, 1)))
 
     def _on_cancel(self) -> None:
