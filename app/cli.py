@@ -101,6 +101,13 @@ def _register_codes() -> list[str]:
 REGISTER_HELP = "incoming — вхідні, outgoing — вихідні"
 
 
+def _control_states() -> list[str]:
+    """The states a view filters by (every process that uses them imports deadlines anyway)."""
+    from app.domain.deadlines import ControlState
+
+    return [state.value for state in ControlState if state is not ControlState.NONE]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m app",
@@ -146,15 +153,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="лише перевірити файл, нічого не записувати"
     )
 
-    exp = command(sub, "export", "вивантажити реєстр за період у CSV або XLSX")
+    exp = command(sub, "export", "вивантажити реєстр (з відбором і сортуванням) у CSV або XLSX")
     exp.add_argument("register", choices=registers, metavar="реєстр", help=REGISTER_HELP)
+    exp.add_argument("file", nargs="?", metavar="ФАЙЛ", help="куди записати (.xlsx або .csv)")
     exp.add_argument("--from", dest="date_from", type=_date_arg, metavar="ДД.ММ.РРРР",
                      help="початок періоду (дата реєстрації)")  # fmt: skip
     exp.add_argument("--to", dest="date_to", type=_date_arg, metavar="ДД.ММ.РРРР",
                      help="кінець періоду")  # fmt: skip
+    states = _control_states()
+    exp.add_argument("--state", choices=states, metavar="СТАН",
+                     help="стан контролю: " + ", ".join(states))  # fmt: skip
+    exp.add_argument("--search", default="", metavar="ТЕКСТ", help="повнотекстовий пошук")
+    exp.add_argument("--sort", metavar="СТОВПЕЦЬ",
+                     help="за яким стовпцем сортувати, напр. number, reg_date, due_date, "
+                          "correspondent (типово reg_date)")  # fmt: skip
+    exp.add_argument("--desc", action="store_true", help="у зворотному порядку")
     exp.add_argument("--format", choices=("csv", "xlsx"), metavar="csv|xlsx",
                      help="формат файлу (типово — за розширенням, інакше csv)")  # fmt: skip
-    exp.add_argument("-o", "--output", required=True, metavar="ФАЙЛ", help="куди записати")
+    exp.add_argument("-o", "--output", metavar="ФАЙЛ", help="те саме, що ФАЙЛ")
 
     ctl = command(sub, "control", "контроль виконання документів")
     ctl_sub = ctl.add_subparsers(dest="control_command", metavar="дія", required=True)
@@ -336,17 +352,24 @@ def _cmd_import(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_export(db: Database, args: argparse.Namespace) -> int:
-    from app.services.exports import export_register
+    from app.services.exports import export_view, sort_key
+    from app.services.register_view import ViewQuery
 
-    count = export_register(
-        db,
-        _spec(args.register),
-        args.output,
+    output = args.file or args.output
+    if not output:
+        raise CliError("вкажіть файл, куди записати (ФАЙЛ або -o ФАЙЛ)", code=2)
+    spec = _spec(args.register)
+    view = ViewQuery(
+        register=spec.code,
         date_from=args.date_from,
         date_to=args.date_to,
-        fmt=args.format,
+        state=args.state,
+        search=args.search,
+        sort=sort_key(spec, args.sort) if args.sort else "reg_date",
+        descending=args.desc,
     )
-    print(f"Вивантажено записів: {count} → {args.output}")
+    count = export_view(db, spec, view, output, fmt=args.format)
+    print(f"Вивантажено записів: {count} → {output}")
     return 0
 
 

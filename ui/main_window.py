@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&Файл")
         self.print_journal_action = self._add(file_menu, "Друк журналу…", self._on_print_journal)
         self.print_journal_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.export_action = self._add(file_menu, "Експорт таблиці…", self._on_export)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
         quit_action = self._add(file_menu, "Вихід", self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -104,6 +106,11 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is not None:
             tab.document_actions.print_journal()
+
+    def _on_export(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.export_action.trigger()
 
     def _on_reference(self) -> None:
         from ui.dialogs.reference import ReferenceDialog

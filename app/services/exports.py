@@ -1,34 +1,61 @@
-"""Exporting a register for a period to CSV or XLSX, as the register's table shows it.
+"""Exporting a register view to CSV or XLSX, exactly as the register's tab shows it.
 
 The columns are the register's own (`spec.columns`), the texts are what the table shows
-(`DocumentRow.display`), so the file matches the screen and the printed journal. CSV is written
-the way Excel in Ukraine opens it without a wizard: UTF-8 with a BOM, separated by «;». XLSX has
-real dates (sortable and filterable in Excel), a bold frozen header and an autofilter.
+(`DocumentRow.display`), the rows are the view's — its filter, search and sort — so the file
+matches the screen and the printed journal. CSV is written the way Excel in Ukraine opens it
+without a wizard: UTF-8 with a BOM, separated by «;». XLSX has real dates (sortable and
+filterable in Excel), whole numbers as numbers, a bold frozen header, widths from the content and
+an autofilter (app/services/xlsx_stream.py writes it with XlsxWriter).
+
+Rows are streamed: the view's ids are read once (its order at that moment), then rows are read by
+key a page at a time, so a 1,000,000-row view neither waits on deep OFFSETs nor sits in memory.
+The file is written beside the target under a temporary name and renamed over it only when
+complete: a failure or a cancel mid-way leaves the old file (or none) under the user's name.
 """
 
 from __future__ import annotations
 
 import csv
 import errno
-from collections.abc import Sequence
-from datetime import date
+import io
+import os
+import secrets
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from app.domain.dates import format_date
 from app.registers.base import RegisterSpec
 from app.reports.control import ControlReport
 from app.services.register_view import DocumentRow, RegisterView, ViewQuery
+from app.services.xlsx_stream import MAX_DATA_ROWS, SheetTooLarge, write_workbook
 from db.session import Database
 
 FORMATS = ("csv", "xlsx")
 DATE_FORMAT = "DD.MM.YYYY"
 CSV_DELIMITER = ";"
-MIN_WIDTH, MAX_WIDTH = 8, 60
+MIN_WIDTH, MAX_WIDTH = 10, 60  # Excel's default column is 8.43
+#: Rows read by key per query while exporting (and between two progress reports).
+PAGE_SIZE = 1000
+#: Column widths are measured on the first rows (the sheet's columns precede its rows).
+WIDTH_SAMPLE = 2000
+
+#: `progress(rows_written, total)`; returning False cancels the export.
+Progress = Callable[[int, int], bool | None]
 
 
 class ExportError(ValueError):
     """The export cannot be written; a Ukrainian message."""
+
+
+class ExportCancelled(ExportError):
+    """The user cancelled the export; nothing was written under the file's name."""
+
+    def __init__(self) -> None:
+        super().__init__("Експорт скасовано")
 
 
 _OS_ERRORS = {
@@ -61,27 +88,61 @@ def guess_format(path: str | Path, requested: str | None) -> str:
     return suffix if suffix in FORMATS else "csv"
 
 
-def register_rows(
+def rows_text(n: int) -> str:
+    """«1 рядок», «3 рядки», «11 рядків», «1 000 рядків»."""
+    word = "рядків"
+    if n % 10 == 1 and n % 100 != 11:
+        word = "рядок"
+    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        word = "рядки"
+    return f"{n:,}".replace(",", "\u00a0") + f" {word}"
+
+
+def sort_key(spec: RegisterSpec, name: str) -> str:
+    """The view's sort for `name`: a sortable column of the register, by its key or its sort."""
+    for column in spec.columns:
+        if column.sort and name in (column.key, column.sort):
+            return column.sort
+    names = ", ".join(c.sort for c in spec.columns if c.sort)
+    raise ExportError(f"Невідоме сортування «{name}»: можливо {names}")
+
+
+def export_view(
     db: Database,
     spec: RegisterSpec,
-    date_from: date | None = None,
-    date_to: date | None = None,
+    view: ViewQuery,
+    path: str | Path,
+    fmt: str | None = None,
     today: date | None = None,
-) -> list[DocumentRow]:
-    """The register's rows for the period, oldest first (the order of the paper journal)."""
-    if date_from and date_to and date_from > date_to:
+    progress: Progress | None = None,
+) -> int:
+    """Write the rows of `view` — filter, search, sort, the states as of `today` — to `path`
+    in the spec's columns; returns the number of rows written.
+
+    Raises ExportError (ExportCancelled when `progress` returned False), nothing written then.
+    """
+    kind = guess_format(path, fmt)
+    if view.register != spec.code:
+        raise ValueError(f"a view of {view.register!r} exported as {spec.code!r}")
+    if view.date_from and view.date_to and view.date_from > view.date_to:
         raise ExportError(
-            f"Початок періоду ({format_date(date_from)}) пізніший "
-            f"за його кінець ({format_date(date_to)})"
+            f"Початок періоду ({format_date(view.date_from)}) пізніший "
+            f"за його кінець ({format_date(view.date_to)})"
         )
-    view = ViewQuery(
-        register=spec.code,
-        date_from=date_from,
-        date_to=date_to,
-        sort="reg_date",
-        descending=False,
-    )
-    return RegisterView(db, view, today=today).all_rows()
+    source = RegisterView(db, view, today=today)
+    ids = source.ids()
+    if kind == "xlsx" and len(ids) > MAX_DATA_ROWS:
+        raise ExportError(
+            f"В аркуші Excel уміщується не більше {rows_text(MAX_DATA_ROWS)}, а відібрано "
+            f"{rows_text(len(ids))}. Звузьте відбір (період, стан) або вивантажте у CSV."
+        )
+    rows = _stream(source, ids, progress)
+    titles = [c.title for c in spec.columns]
+    keys = [c.key for c in spec.columns]
+    if kind == "csv":
+        return write_csv(path, titles, ([r.display(k) for k in keys] for r in rows))
+    cells = ([_xlsx_value(r, k) for k in keys] for r in rows)
+    return write_xlsx(path, titles, cells, sheet_title=spec.title)
 
 
 def export_register(
@@ -94,17 +155,28 @@ def export_register(
     fmt: str | None = None,
     today: date | None = None,
 ) -> int:
-    """Write the register for the period to `path`; returns the number of rows written."""
-    kind = guess_format(path, fmt)
-    rows = register_rows(db, spec, date_from, date_to, today)
-    titles = [c.title for c in spec.columns]
-    keys = [c.key for c in spec.columns]
-    if kind == "csv":
-        write_csv(path, titles, ([r.display(k) for k in keys] for r in rows))
-    else:
-        cells = [[_xlsx_value(r, k) for k in keys] for r in rows]
-        write_xlsx(path, titles, cells, sheet_title=spec.title)
-    return len(rows)
+    """Write the register for the period, oldest first (the order of the paper journal)."""
+    view = ViewQuery(
+        register=spec.code, date_from=date_from, date_to=date_to, sort="reg_date",
+        descending=False,
+    )  # fmt: skip
+    return export_view(db, spec, view, path, fmt=fmt, today=today)
+
+
+def _stream(
+    source: RegisterView, ids: list[int], progress: Progress | None
+) -> Iterator[DocumentRow]:
+    """The rows of `ids` in order, a page at a time, reporting after each page."""
+    total = len(ids)
+    _report(progress, 0, total)
+    for start in range(0, total, PAGE_SIZE):
+        yield from source.rows_by_ids(ids[start : start + PAGE_SIZE])
+        _report(progress, min(total, start + PAGE_SIZE), total)
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise ExportCancelled
 
 
 def _xlsx_value(row: DocumentRow, key: str) -> Any:
@@ -114,20 +186,52 @@ def _xlsx_value(row: DocumentRow, key: str) -> Any:
     return row.display(key)
 
 
-def write_csv(path: str | Path, titles: Sequence[str], rows: Any) -> None:
-    """UTF-8 with BOM and «;»: what Excel with Ukrainian regional settings opens directly."""
+@contextmanager
+def _replacing(path: str | Path) -> Iterator[IO[bytes]]:
+    """A new file that takes `path`'s place only once it is complete (a temporary file beside
+    it, then an atomic rename); on any failure the temporary file is removed."""
+    target = Path(path)
+    if target.is_dir():
+        raise cannot_write(path, IsADirectoryError(errno.EISDIR, "is a directory"))
+    if target.exists() and not os.access(target, os.W_OK):  # read-only: Windows refuses too
+        raise cannot_write(path, PermissionError(errno.EACCES, "read-only"))
+    part = target.with_name(f".~{target.name}.{secrets.token_hex(4)}.part")
     try:
-        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
-            writer.writerow(titles)
-            writer.writerows(rows)
+        fh = open(part, "xb")  # noqa: SIM115 - closed below, before the rename
     except OSError as exc:
         raise cannot_write(path, exc) from exc
+    try:
+        with fh:
+            yield fh
+        os.replace(part, target)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise cannot_write(path, exc) from exc
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+def write_csv(path: str | Path, titles: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """UTF-8 with BOM and «;»: what Excel with Ukrainian regional settings opens directly.
+    Returns the number of rows written (the header not counted)."""
+    count = 0
+    with _replacing(path) as fh:
+        text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+        try:
+            writer = csv.writer(text, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
+            writer.writerow(titles)
+            for row in rows:
+                writer.writerow(row)
+                count += 1
+        finally:
+            text.detach()  # flushed; the file itself is closed by _replacing
+    return count
 
 
 def _width(title: str, values: Sequence[Any]) -> float:
     longest = len(title)
-    for value in values[:2000]:
+    for value in values:
         text = format_date(value) if isinstance(value, date) else str(value or "")
         longest = max(longest, max((len(line) for line in text.splitlines()), default=0))
     return float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2)))
@@ -136,53 +240,24 @@ def _width(title: str, values: Sequence[Any]) -> float:
 def write_xlsx(
     path: str | Path,
     titles: Sequence[str],
-    rows: Sequence[Sequence[Any]],
+    rows: Iterable[Sequence[Any]],
     sheet_title: str = "Аркуш1",
-) -> None:
-    """A streamed workbook: bold frozen header, widths from the content, real dates, autofilter."""
-    try:
-        fh = open(path, "wb")  # noqa: SIM115 - opened first, so a bad path fails before any work
-    except OSError as exc:
-        raise cannot_write(path, exc) from exc
-    with fh:
-        _fill_workbook(fh, titles, rows, sheet_title)
-
-
-def _fill_workbook(
-    fh: Any, titles: Sequence[str], rows: Sequence[Sequence[Any]], sheet_title: str
-) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=sheet_title[:31] or "Аркуш1")
-    for i, title in enumerate(titles):
-        letter = get_column_letter(i + 1)
-        ws.column_dimensions[letter].width = _width(title, [r[i] for r in rows])
-    ws.freeze_panes = "A2"
-    last = get_column_letter(max(1, len(titles)))
-    ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
-    bold = Font(bold=True)
-    header = []
-    for title in titles:
-        cell = WriteOnlyCell(ws, value=title)
-        cell.font = bold
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-        header.append(cell)
-    ws.append(header)
-    for row in rows:
-        out: list[Any] = []
-        for value in row:
-            if isinstance(value, date):
-                cell = WriteOnlyCell(ws, value=value)
-                cell.number_format = DATE_FORMAT
-                out.append(cell)
-            else:
-                out.append(None if value == "" else value)
-        ws.append(out)
-    wb.save(fh)
+) -> int:
+    """A workbook of one sheet: bold frozen header, widths from the first rows, real dates,
+    autofilter. Returns the number of rows written (the header not counted)."""
+    with _replacing(path) as fh:
+        stream = iter(rows)
+        sample = list(islice(stream, WIDTH_SAMPLE))
+        widths = [_width(t, [r[i] for r in sample]) for i, t in enumerate(titles)]
+        try:
+            return write_workbook(
+                fh, titles, chain(sample, stream), widths, sheet_title, DATE_FORMAT,
+                created=datetime.now(UTC),
+            )  # fmt: skip
+        except SheetTooLarge as exc:
+            raise ExportError(
+                "Забагато даних для одного аркуша Excel: звузьте відбір або вивантажте у CSV."
+            ) from exc
 
 
 CONTROL_REPORT_TITLES = (

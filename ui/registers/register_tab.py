@@ -2,8 +2,9 @@
 
 Generic over `RegisterSpec`: the outgoing, decisions and orders registers are new specs shown
 by this same class. The tab opens the registration card itself; the resolution, control and
-print actions are `DocumentActions` (actions.py). Every dialog is imported inside the slot that
-opens it, so the window starts without them.
+print actions are `DocumentActions` (actions.py), «Експорт…» is `ExportAction`
+(export_action.py). Every dialog is imported inside the slot that opens it, so the window starts
+without them.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from app.services.register_view import DocumentRow
 from db.session import Database
 from ui.models.register_model import RegisterModel
 from ui.registers.actions import DocumentActions
+from ui.registers.export_action import ExportAction
 from ui.registers.filter_bar import FilterBar
 from ui.widgets import format_count
 
@@ -136,6 +138,8 @@ class RegisterTab(QWidget):
             self.extend_action = acts.extend_action
             self.progress_action = acts.progress_action
             self.remove_action = acts.remove_action
+        self.exporter = ExportAction(self)  # «Експорт…»: the view on screen to XLSX or CSV
+        self.export_action = self.exporter.action
         find = QAction("Пошук", self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
