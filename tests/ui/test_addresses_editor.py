@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QVBoxLayout
 
 from app.domain.correspondence import Addressee
 from app.services.reference import CorrespondentInfo, save_correspondent
@@ -27,9 +27,16 @@ class Card(QDialog):
         self.before = QLineEdit(self)
         self.editor = AddresseesEditor(db, self)
         self.after = QLineEdit(self)
+        self.save = QPushButton("Зберегти", self)
+        self.save.setDefault(True)
+        self.saved = 0
+        self.save.clicked.connect(self._on_save)
         layout = QVBoxLayout(self)
-        for widget in (self.before, self.editor, self.after):
+        for widget in (self.before, self.editor, self.after, self.save):
             layout.addWidget(widget)
+
+    def _on_save(self) -> None:
+        self.saved += 1
 
 
 def _shown(qtbot, wait_tasks, db) -> Card:
@@ -244,6 +251,18 @@ def test_escape_in_a_cell_undoes_it_and_then_closes_the_card(keyboard, card):
     assert card.isVisible()
     keyboard.press(Qt.Key.Key_Escape)
     assert not card.isVisible()
+
+
+def test_enter_finishes_a_cell_and_then_is_the_cards_enter(qtbot, keyboard, blank_card):
+    editor = blank_card.editor
+    editor.view.setFocus()
+    keyboard.type("Прокуратура")
+    keyboard.press(Qt.Key.Key_Return)  # finishes the cell: the card is not saved half-typed
+    qtbot.waitUntil(lambda: keyboard.focus() is editor.view)
+    assert blank_card.saved == 0
+    keyboard.press(Qt.Key.Key_Return)  # on the table: the card saves, as from any field
+    assert blank_card.saved == 1
+    assert editor.value() == [Addressee("Прокуратура")]
 
 
 def test_value_takes_the_cell_being_typed(keyboard, card):

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -90,15 +90,18 @@ class AddresseesView(QTableView):
         rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() + 10)
         columns = self.horizontalHeader()
         columns.setHighlightSections(False)
-        for column, mode in (
-            (NAME, QHeaderView.ResizeMode.Stretch),
-            (ADDRESS, QHeaderView.ResizeMode.Stretch),
-            (POSTAL_CODE, QHeaderView.ResizeMode.Fixed),
-            (EMAIL, QHeaderView.ResizeMode.Interactive),
-        ):
-            columns.setSectionResizeMode(column, mode)
-        columns.resizeSection(POSTAL_CODE, self.fontMetrics().horizontalAdvance("Індекс") + 24)
-        columns.resizeSection(EMAIL, self.fontMetrics().horizontalAdvance("x" * 24))
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        columns.setStretchLastSection(True)
+        self._code_width = self.fontMetrics().horizontalAdvance("Індекс") + 24
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Widths in proportion (Qt's stretch shares equally): the name gets the most."""
+        super().resizeEvent(event)
+        free = max(self.viewport().width() - self._code_width, 0)
+        columns = self.horizontalHeader()
+        for column, share in ((NAME, 0.4), (ADDRESS, 0.35)):
+            columns.resizeSection(column, int(free * share))
+        columns.resizeSection(POSTAL_CODE, self._code_width)  # the e-mail takes the rest
 
     def leave(self, forward: bool) -> None:
         """On to the next (or back to the previous) field of the card."""
