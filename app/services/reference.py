@@ -167,6 +167,15 @@ def all_correspondent_names(db: Database) -> list[str]:
         return list(s.execute(stmt).scalars())
 
 
+def all_correspondents(db: Database) -> list[CorrespondentInfo]:
+    """Every correspondent with its address, in Ukrainian order: the addressees editor offers the
+    names as you type and fills a chosen one's address, postal code and e-mail without asking the
+    database again (a council writes to a few hundred correspondents, not millions)."""
+    with db.read() as s:
+        stmt = select(Correspondent).order_by(Correspondent.sort_key)
+        return [_to_info(r, CorrespondentInfo) for r in s.execute(stmt).scalars()]
+
+
 def save_correspondent(db: Database, info: CorrespondentInfo, user: str = "") -> CorrespondentInfo:
     if not info.name.strip():
         raise ReferenceError("Вкажіть назву кореспондента")
