@@ -63,7 +63,8 @@ class DocumentForm(QDialog):
         self.answer_dialog: QDialog | None = None
         self.pending: list[documents.NewAttachment] = []
         self.setStyleSheet(INVALID_STYLE)
-        self.setMinimumWidth(680)
+        wide = any(f.kind == FieldKind.ADDRESSEES for f in spec.fields)
+        self.setMinimumWidth(840 if wide else 680)  # the addressees' table has four columns
         self.setSizeGripEnabled(True)
         self._build()
         if self.detail is not None:

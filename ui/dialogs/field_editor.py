@@ -37,7 +37,8 @@ class FieldEditor(QObject):
     BOOL → QCheckBox, CHOICE → editable combo, CORRESPONDENT → line edit with a completer over
     every correspondent (loaded in the background), CASE_INDEX → editable combo of the year's
     nomenclature showing each case's title beside its index, STAFF → editable combo of the
-    active staff, DOCUMENT_REFS → line edit of numbers separated by commas.
+    active staff, DOCUMENT_REFS → line edit of numbers separated by commas, ADDRESSEES → the
+    addressees table (addressees_editor.py).
     """
 
     edited = Signal()
@@ -55,6 +56,12 @@ class FieldEditor(QObject):
             box = QCheckBox(parent)
             box.toggled.connect(self.edited)
             self.widget = box
+        elif kind == FieldKind.ADDRESSEES:
+            from ui.dialogs.addressees_editor import AddresseesEditor
+
+            editor = AddresseesEditor(db, parent)
+            editor.edited.connect(self.edited)
+            self.widget = editor
         elif kind == FieldKind.STAFF:
             combo = QComboBox(parent)
             combo.setEditable(True)
@@ -91,10 +98,15 @@ class FieldEditor(QObject):
 
     @property
     def focus_widget(self) -> QWidget:
-        return self.widget
+        from ui.dialogs.addressees_editor import AddresseesEditor
+
+        w = self.widget
+        return w.focus_widget if isinstance(w, AddresseesEditor) else w
 
     def value(self) -> Any:
         w = self.widget
+        if self.field.kind == FieldKind.ADDRESSEES:
+            return w.value()  # type: ignore[attr-defined]
         if isinstance(w, QPlainTextEdit):
             return w.toPlainText()
         if isinstance(w, QCheckBox):
@@ -115,6 +127,9 @@ class FieldEditor(QObject):
 
     def set_value(self, value: Any) -> None:
         w = self.widget
+        if self.field.kind == FieldKind.ADDRESSEES:
+            w.set_value(value)  # type: ignore[attr-defined]
+            return
         if isinstance(value, tuple | list) and self.field.kind == FieldKind.DOCUMENT_REFS:
             value = ", ".join(str(v) for v in value)
         text = format_date(value) if isinstance(value, date) else ("" if value is None else value)
@@ -131,7 +146,9 @@ class FieldEditor(QObject):
 
     def set_read_only(self, read_only: bool) -> None:
         w = self.widget
-        if isinstance(w, QLineEdit | QPlainTextEdit):
+        if self.field.kind == FieldKind.ADDRESSEES:
+            w.set_read_only(read_only)  # type: ignore[attr-defined]
+        elif isinstance(w, QLineEdit | QPlainTextEdit):
             w.setReadOnly(read_only)
         else:
             w.setEnabled(not read_only)

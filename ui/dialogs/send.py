@@ -34,6 +34,7 @@ class SendDialog(FormDialog):
         self._db, self._doc_id = db, doc_id
         self._doc = get_document(db, doc_id)
         self.problems: list[str] = []
+        self._asked = 0
         heading = QLabel(f"<b>{document_heading(self._doc)}</b>", self)
         heading.setWordWrap(True)
         self.body.addWidget(heading)
@@ -77,9 +78,14 @@ class SendDialog(FormDialog):
     def _check(self) -> None:
         db, doc_id, method = self._db, self._doc_id, self.method.currentText()
         self.checks.setText("Перевіряю реквізити (п. 10.10)…")
-        run_in_background(
-            lambda: outgoing.sending_check(db, doc_id, method), self._show_problems, owner=self
-        )
+        self._asked += 1
+        asked = self._asked  # a slower answer about an earlier way of sending is ignored
+
+        def show(problems: list[str]) -> None:
+            if asked == self._asked:
+                self._show_problems(problems)
+
+        run_in_background(lambda: outgoing.sending_check(db, doc_id, method), show, owner=self)
 
     def _show_problems(self, problems: list[str]) -> None:
         self.problems = list(problems)
