@@ -136,7 +136,9 @@ def unfinished_counts(
 
 
 def department_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Department.id, Department.name)).tuples().all())
+    return {
+        dept_id: name for dept_id, name in session.execute(select(Department.id, Department.name))
+    }
 
 
 def _state_condition(
@@ -204,11 +206,11 @@ def cell(
 
 
 def reminder_rows(session: Session, limit_date: date) -> list[Any]:
-    """Open documents with a lead executor due by `limit_date` (overdue ones included), by
-    executor and then by term."""
+    """Open documents due by `limit_date` (overdue ones included), by lead executor (those
+    without one too, so the caller can count them) and then by term."""
     stmt = (
         select(*LISTING_COLUMNS, Document.lead_executor_id)
-        .where(_open(), Document.due_date <= limit_date, Document.lead_executor_id.is_not(None))
+        .where(_open(), Document.due_date <= limit_date)
         .order_by(Document.lead_executor_id, Document.due_date, Document.id)
     )
     return list(session.execute(stmt))
