@@ -2,6 +2,8 @@
 
     python bench/bench_control_centre.py /tmp/dilovod-bench.sqlite
 
+A PostgreSQL URL works too (a copy of that database on the server).
+
 Prints the time of the overview (every department and executor, every state), of the listing of
 one cell (the largest: every open document; and one executor's overdue ones), of the period
 report for the last month and the last year, and of the reminders for 3 working days.
@@ -67,6 +69,11 @@ def _figures(db: Database) -> None:
     measure("period report, last 30 days", lambda: execution_report(db, month_ago, today, today))
     year_ago = today - timedelta(days=365)
     measure("period report, last 365 days", lambda: execution_report(db, year_ago, today, today))
+    old_start, old_end = year_ago.replace(day=1), year_ago.replace(day=28)
+    measure(
+        "period report, a month a year ago",
+        lambda: execution_report(db, old_start, old_end, today),
+    )
     measure("reminders, 3 working days", lambda: reminders(db, 3, today))
 
 

@@ -17,6 +17,7 @@ from app.domain.deadlines import ControlState
 from app.reports.grouping import Group
 from app.services.control_centre import CellDocument, CentreState, ControlCounts, Overview
 from ui.models.register_model import STATE_BACKGROUNDS
+from ui.widgets import format_count
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -78,7 +79,7 @@ class OverviewModel(QStandardItemModel):
         items = [first]
         for state in STATES:
             value = counts.get(state)
-            item = QStandardItem(str(value))
+            item = QStandardItem(format_count(value))
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             colour = ALERT_COLOURS.get(state) if value else _ZERO
             if colour is not None:

@@ -187,6 +187,8 @@ class ControlCentreTab(QWidget):
     def refresh(self) -> None:
         """Re-read the counts, then the chosen cell's documents (both off the GUI thread)."""
         self._stale = False
+        if self.overview is None:
+            self.caption.setText("Завантаження…")
         self._generation += 1
         generation, db, today = self._generation, self.db, self.today
         self._pending += 1
@@ -216,12 +218,15 @@ class ControlCentreTab(QWidget):
 
     def _apply(self, result: Overview) -> None:
         self.overview = result
+        selection = self.tree.selectionModel()
+        selection.blockSignals(True)  # rows going and coming are not the clerk's clicks
         self.model.fill(result)
         self.tree.expandAll()
         for group in self._collapsed:
             index = self.model.index_of(group, 0)
             if index.isValid():
                 self.tree.collapse(index)
+        selection.blockSignals(False)
         self._show_totals()
         group, state = self.cell
         if not self._chosen:  # the first look: the overdue ones, if there are any
