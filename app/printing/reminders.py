@@ -43,7 +43,7 @@ HEAD_Y = A4[1] - 11 * mm
 FOOTER_Y = 8 * mm
 WIDTH = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
 # № | document | correspondent | summary | term | state
-COLUMN_WEIGHTS = (0.45, 1.75, 1.9, 3.25, 1.05, 1.3)
+COLUMN_WEIGHTS = (0.45, 2.0, 1.85, 3.05, 1.05, 1.3)
 HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
 SIZE = 9.0
 LEADING = 10.5
