@@ -3,6 +3,12 @@
 Rows go in through the driver's executemany with tuples (ARCHITECTURE.md: 4× faster than Core
 inserts from dicts), with the FTS triggers dropped during the load and the index rebuilt once.
 
+The executive bodies and their staff are real reference records (the demo's 16 bodies, four
+executors each), and every controlled document has a lead executor and a department, so the
+control centre groups over real keys. About 30 % of the documents go on control; of those with a
+term already past, 3 % are still open (overdue), the rest were done, one in eight late; of those
+with a term still ahead, a third were done early. One in 300 documents is cancelled.
+
     python bench/big_database.py /tmp/big.sqlite [N]
 """
 
@@ -19,8 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.domain.text import normalize_search, uk_sort_key
+from app.services.demo_data import DEPARTMENTS, FEMALE_NAMES, MALE_NAMES, PATRONYMICS, SURNAMES
+from app.services.reference import DepartmentInfo, StaffInfo, save_department, save_staff
 from db.migrate import upgrade
-from db.session import make_engine
+from db.session import Database, make_engine
 
 SENDERS = [
     "Хмельницька обласна державна адміністрація",
@@ -44,7 +52,55 @@ SUBJECTS = [
     "Щодо звернення громадянки Коваль О. П. про благоустрій",
     "Про організацію оздоровлення дітей",
 ]
-EXECUTORS = [f"Виконавець{i} О. П." for i in range(40)]
+EXECUTORS_PER_BODY = 4
+
+
+def _executors(path: Path, rnd: random.Random) -> list[tuple[int, int, str]]:
+    """(staff id, department id, short name) of every executor, written as reference records."""
+    db = Database(str(path))
+    found = []
+    try:
+        for code, name in DEPARTMENTS:
+            dept = save_department(db, DepartmentInfo(None, name, code), "bench")
+            for _ in range(EXECUTORS_PER_BODY):
+                gender = rnd.choice("mf")
+                given = rnd.choice(MALE_NAMES if gender == "m" else FEMALE_NAMES)
+                male, female = PATRONYMICS[rnd.choice(tuple(PATRONYMICS))]
+                info = StaffInfo(
+                    None,
+                    rnd.choice(SURNAMES),
+                    given,
+                    male if gender == "m" else female,
+                    gender,
+                    "Головний спеціаліст",
+                    dept.id,
+                )
+                staff = save_staff(db, info, "bench")
+                found.append((staff.id or 0, dept.id or 0, staff.short))
+    finally:
+        db.dispose()
+    return found
+
+
+def _control(
+    rnd: random.Random, day: date, today: date
+) -> tuple[bool, date | None, date | None, bool]:
+    """(on control, term, done date, cancelled) of one document, in the shares described above."""
+    if rnd.random() < 1 / 300:
+        return False, None, None, True
+    if rnd.random() >= 0.3:
+        return False, None, None, False
+    due = day + timedelta(days=30)
+    done = None
+    if due < today:
+        if rnd.random() < 0.97:
+            late = rnd.random() < 0.125
+            done = due + timedelta(days=rnd.randint(1, 10) if late else -rnd.randint(0, 10))
+            done = min(max(done, day), today)
+    elif rnd.random() < 1 / 3:
+        early = day + timedelta(days=rnd.randint(1, 25))
+        done = early if early <= today else None
+    return True, due, done, False
 
 
 def build(path: Path, n: int, today: date) -> None:
@@ -54,6 +110,7 @@ def build(path: Path, n: int, today: date) -> None:
     upgrade(engine)
     engine.dispose()
     rnd = random.Random(7)
+    executors = _executors(path, rnd)
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")
@@ -70,10 +127,11 @@ def build(path: Path, n: int, today: date) -> None:
         "register, year, seq, reg_number, reg_date, correspondent_name, correspondent_sort, "
         "ext_number, ext_date, kind, summary, summary_sort, case_index, urgent, notes, "
         "search_text, "
-        "on_control, due_date, done_date, lead_executor_name, lead_executor_sort, cancelled, "
+        "on_control, due_date, done_date, lead_executor_id, lead_executor_name, "
+        "lead_executor_sort, department_id, cancelled, "
         "cancel_reason, version, uuid, created_at, updated_at, changed_by"
     )
-    sql = f"INSERT INTO document ({cols}) VALUES ({','.join('?' * 28)})"
+    sql = f"INSERT INTO document ({cols}) VALUES ({','.join('?' * 30)})"
     for i in range(n):
         day = start + timedelta(days=i * 730 // n)
         seq = seq_by_year.get(day.year, 0) + 1
@@ -81,12 +139,8 @@ def build(path: Path, n: int, today: date) -> None:
         sender = rnd.choice(SENDERS)
         summary = f"{rnd.choice(SUBJECTS)} (№ {i})"
         number = f"{seq}/01-12"
-        control = rnd.random() < 0.3
-        due = day + timedelta(days=30) if control else None
-        done = None
-        if due is not None and due < today and rnd.random() < 0.97:
-            done = due - timedelta(days=rnd.randint(-3, 10))
-        executor = rnd.choice(EXECUTORS) if control else ""
+        control, due, done, cancelled = _control(rnd, day, today)
+        staff_id, dept_id, executor = rnd.choice(executors) if control else (None, None, "")
         batch.append(
             (
                 "incoming",
@@ -108,10 +162,12 @@ def build(path: Path, n: int, today: date) -> None:
                 int(control),
                 due.isoformat() if due else None,
                 done.isoformat() if done else None,
+                staff_id,
                 executor,
                 uk_sort_key(executor)[:80],
-                0,
-                "",
+                dept_id,
+                int(cancelled),
+                "Помилково зареєстровано" if cancelled else "",
                 1,
                 uuid.uuid4().hex,
                 "2026-01-01 00:00:00",

@@ -1,4 +1,5 @@
-"""The main window: one tab per register, the menus, the status bar and the overdue monitor.
+"""The main window: the control centre and one tab per register, the menus, the status bar
+and the overdue monitor.
 
 `run(target)` is the entry point of the window. It opens (and upgrades) the database before
 any window appears; a database that cannot be used is reported and left untouched. A file too
@@ -11,6 +12,7 @@ database opens to a usable window well under a second.
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
@@ -30,12 +32,14 @@ from app.registers import REGISTERS
 from app.services.overdue import OverdueSummary
 from db.session import Database
 from ui import errors, tasks
+from ui.control_centre.tab import ControlCentreTab
 from ui.overdue_timer import OverdueMonitor
 from ui.registers.register_tab import RegisterTab
 
 APP_TITLE = "Діловод"
 ORGANISATION = "Dilovod"
 TRAY_LIST_LIMIT = 5
+CONTROL_TITLE = "Контроль"
 
 
 def settings() -> QSettings:
@@ -56,6 +60,11 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.register_tabs: dict[str, RegisterTab] = {}
         self.monitor = OverdueMonitor(db, self)
+        # First in the bar, before the registers: what is overdue, across all of them.
+        self.control_tab = ControlCentreTab(db, self.tabs)
+        self.control_tab.reveal_requested.connect(self._on_reveal)
+        self.monitor.summary_changed.connect(self.control_tab.schedule_refresh)
+        self.tabs.addTab(self.control_tab, CONTROL_TITLE)
         for code, spec in REGISTERS.items():
             tab = RegisterTab(db, spec, self.tabs)
             tab.changed.connect(self.monitor.request_check)
@@ -125,7 +134,7 @@ class MainWindow(QMainWindow):
         for tab in self.register_tabs.values():
             tab.filter_bar.reload_reference()
             tab.refresh()
-        self.monitor.request_check()
+        self.monitor.request_check()  # the control centre re-reads after it
 
     def _on_about(self) -> None:
         QMessageBox.about(
@@ -138,21 +147,33 @@ class MainWindow(QMainWindow):
 
     def _on_summary(self, summary: OverdueSummary) -> None:
         """Tab titles «Вхідні (3)», the status bar, the tray, and repainted rows."""
-        bar = self.tabs.tabBar()
         for i in range(self.tabs.count()):
             tab = self.tabs.widget(i)
-            if not isinstance(tab, RegisterTab):
-                continue
-            n = summary.by_register.get(tab.spec.code, 0)
-            self.tabs.setTabText(i, f"{tab.spec.title} ({n})" if n else tab.spec.title)
-            self.tabs.setTabToolTip(i, f"Прострочено: {n}" if n else "")
-            bar.setTabTextColor(i, QColor("#b02a37") if n else QColor())
-            tab.refresh_if_older(2.0)
+            if isinstance(tab, RegisterTab):
+                n = summary.by_register.get(tab.spec.code, 0)
+                self._title_tab(i, tab.spec.title, n)
+                tab.refresh_if_older(2.0)
+            elif tab is self.control_tab:
+                self._title_tab(i, CONTROL_TITLE, summary.overdue)
         self.overdue_label.setText(summary.status_text)
         if summary.newly_overdue and self.tray is not None:
             self.tray.showMessage(
                 APP_TITLE, self._newly_overdue_text(summary), QSystemTrayIcon.MessageIcon.Warning
             )
+
+    def _title_tab(self, index: int, title: str, overdue: int) -> None:
+        self.tabs.setTabText(index, f"{title} ({overdue})" if overdue else title)
+        self.tabs.setTabToolTip(index, f"Прострочено: {overdue}" if overdue else "")
+        self.tabs.tabBar().setTabTextColor(index, QColor("#b02a37") if overdue else QColor())
+
+    def _on_reveal(self, register: str, doc_id: int, reg_date: date) -> None:
+        """The control centre's double-click: the document in its register's tab, card open."""
+        tab = self.register_tabs.get(register)
+        if tab is None:
+            self.statusBar().showMessage(f"Журнал «{register}» у цій версії не відкривається", 5000)
+            return
+        self.tabs.setCurrentWidget(tab)
+        tab.reveal(doc_id, reg_date)
 
     @staticmethod
     def _newly_overdue_text(summary: OverdueSummary) -> str:
@@ -181,7 +202,10 @@ class MainWindow(QMainWindow):
             self.resize(min(1480, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
         for tab in self.register_tabs.values():
             tab.restore_state(store)
-        self.tabs.setCurrentIndex(int(str(store.value("main/tab", 0) or 0)))
+        # The tab left open last time; on a first start, the first register (where mail is
+        # registered every morning), not the control centre in front of it.
+        first = self.tabs.indexOf(next(iter(self.register_tabs.values()), self.control_tab))
+        self.tabs.setCurrentIndex(int(str(store.value("main/tab", first) or first)))
 
     def save_state(self) -> None:
         store = settings()

@@ -32,8 +32,9 @@ def _window(qtbot, db) -> MainWindow:
 def test_overdue_row_is_red_and_the_tab_title_counts_it(qtbot, filled_db):
     doc_id = _overdue(filled_db)
     window = _window(qtbot, filled_db)
+    # the control centre, then only real registers (no placeholders)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Вхідні (1)", "Вихідні"]  # only real registers, no placeholders
+    assert titles == ["Контроль (1)", "Вхідні (1)", "Вихідні"]
     assert window.overdue_label.text() == "Прострочено: 1 · Термін сьогодні: 0"
     assert window.windowTitle() == "Діловод — Шепетівська міська рада"
     tab = window.current_tab()
@@ -47,11 +48,11 @@ def test_overdue_row_is_red_and_the_tab_title_counts_it(qtbot, filled_db):
 
 def test_a_change_is_rechecked_and_the_title_follows(qtbot, filled_db):
     window = _window(qtbot, filled_db)
-    assert window.tabs.tabText(0) == "Вхідні"
+    assert window.tabs.tabText(1) == "Вхідні"
     _overdue(filled_db)
     tab = window.current_tab()
     tab.document_changed()  # what every dialog's accept leads to
-    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Вхідні (1)", timeout=3000)
+    qtbot.waitUntil(lambda: window.tabs.tabText(1) == "Вхідні (1)", timeout=3000)
 
 
 def test_sort_by_clicking_a_header(qtbot, filled_db):

@@ -11,9 +11,16 @@ from ui.widgets import DateEdit, ErrorLabel
 
 
 class PeriodDialog(QDialog):
-    """Asks for a period «з … по …» (the printed journal)."""
+    """Asks for a period «з … по …» (the printed journal, the control centre's reports)."""
 
-    def __init__(self, title: str, start: date, end: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        start: date,
+        end: date,
+        parent: QWidget | None = None,
+        ok_text: str = "Друкувати",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.date_from = DateEdit(start, self)
@@ -25,7 +32,7 @@ class PeriodDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Друкувати")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Скасувати")
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)

@@ -48,7 +48,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _TEXT = QColor("#212529")
-_BACKGROUNDS = {
+#: Row colours by control state; the control centre paints its lists the same way.
+STATE_BACKGROUNDS = {
     ControlState.OVERDUE: QColor("#f8d7da"),
     ControlState.DUE_SOON: QColor("#fff3cd"),
     ControlState.DONE_LATE: QColor("#ebe7f0"),
@@ -263,12 +264,12 @@ class RegisterModel(QAbstractTableModel):
                 return "Анульовано" if item.cancelled else ""  # «Не на контролі» is noise
             return " ".join(item.display(column.key).split())
         if role == Qt.ItemDataRole.BackgroundRole:
-            color = None if item.cancelled else _BACKGROUNDS.get(item.state)
+            color = None if item.cancelled else STATE_BACKGROUNDS.get(item.state)
             return QBrush(color) if color else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if item.cancelled:
                 return QBrush(_CANCELLED)
-            return QBrush(_TEXT) if item.state in _BACKGROUNDS else None
+            return QBrush(_TEXT) if item.state in STATE_BACKGROUNDS else None
         if role == Qt.ItemDataRole.FontRole:
             if item.cancelled:
                 return self._italic

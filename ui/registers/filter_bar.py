@@ -181,6 +181,19 @@ class FilterBar(QWidget):
         self.department.setToolTip(f"Орган: {self.department.currentText()}")
 
     def _on_clear(self) -> None:
+        self._reset()
+        self.changed.emit()
+
+    def show_day(self, day: date) -> None:
+        """Every document registered on `day`, the other filters cleared: where the control
+        centre finds a document that the clerk's filters hide."""
+        self._reset()
+        for edit in (self.date_from, self.date_to):
+            edit.set_date(day)
+        self._period = (day, day)
+        self.changed.emit()
+
+    def _reset(self) -> None:
         for widget in (self.date_from, self.date_to, self.search):
             widget.blockSignals(True)
             widget.clear()
@@ -192,7 +205,6 @@ class FilterBar(QWidget):
             combo.blockSignals(False)
         self._timer.stop()
         self._period = (None, None)
-        self.changed.emit()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
@@ -52,6 +53,7 @@ class RegisterTab(QWidget):
         self._hint_row: int | None = None
         self._top_after_load = False  # a new sort: start from row 0, not the old row's place
         self._registered_id: int | None = None  # just registered here: sorting keeps it in view
+        self._open_after_select: int | None = None  # revealed: its card opens once selected
         self._widths_fitted = False
         self.model = RegisterModel(db, spec, self)
         self.filter_bar = FilterBar(db, spec.controllable, self)
@@ -183,6 +185,9 @@ class RegisterTab(QWidget):
         """Select a document (after registering it), once the model knows its row."""
 
         def found(row: int | None) -> None:
+            open_card = self._open_after_select == doc_id
+            if open_card:
+                self._open_after_select = None
             if row is None:  # not in this view (any more): the first row, if nothing else
                 if not self.table.currentIndex().isValid() and self.model.total:
                     self.table.setCurrentIndex(self.model.index(0, 0))
@@ -190,8 +195,26 @@ class RegisterTab(QWidget):
             index = self.model.index(row, 0)
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            if open_card:
+                QTimer.singleShot(0, self._on_open)  # after this callback, as a double-click
 
         self.model.locate(doc_id, found, hint)
+
+    def reveal(self, doc_id: int, reg_date: date, open_card: bool = True) -> None:
+        """Select a document and open its card, as a double-click on its row would (the
+        control centre's click-through). A document the current filters hide is looked for
+        among those registered on its day, the other filters cleared: a view that small always
+        finds it, however large the register."""
+        self._open_after_select = doc_id if open_card else None
+
+        def found(row: int | None) -> None:
+            if row is not None:
+                self.select_document(doc_id, row)
+            else:
+                self.filter_bar.show_day(reg_date)  # reloads the view
+                self._select_after_load = doc_id
+
+        self.model.locate(doc_id, found)
 
     def refresh(self, select: int | None = None) -> None:
         """Re-read the view; keep the selected document selected (or select `select`)."""

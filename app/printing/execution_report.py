@@ -1,0 +1,72 @@
+"""«Довідка про стан виконання документів» for a period: landscape A4 like the other reports.
+
+Built on tables.py (the header repeated on every page, «Сторінка N з M»): a department's line and
+the totals are bold, its lead executors follow it; the definitions of the figures close the
+report, so the reader of a printed copy knows what was counted.
+"""
+
+from __future__ import annotations
+
+from .common import Output
+from .control_centre_data import ExecutionReportData, ExecutionRow
+from .data import JournalColumn, fmt_date
+from .tables import TableDocument, render_table_document
+
+EXECUTION_COLUMNS = (
+    JournalColumn("Виконавчий орган, головний виконавець", 3.4),
+    JournalColumn("Виконано вчасно", 1.0, "center"),
+    JournalColumn("Виконано із запізненням", 1.0, "center"),
+    JournalColumn("Не виконано в строк", 1.0, "center"),
+    JournalColumn("На контролі, строк не настав", 1.0, "center"),
+    JournalColumn("Частка виконаних вчасно, %", 1.0, "center"),
+)
+
+DEFINITIONS = (
+    "Виконано вчасно — знято з контролю у періоді не пізніше терміну; із запізненням — знято "
+    "з контролю у періоді після терміну; не виконано в строк — термін настав у періоді, а "
+    "документ не виконано до кінця періоду; строк не настав — на контролі на кінець періоду з "
+    "терміном, що ще не минув. Частка вчасно = виконано вчасно / (вчасно + із запізненням + "
+    "не виконано в строк)."
+)
+
+
+def _cells(row: ExecutionRow) -> list[str]:
+    return [
+        row.name,
+        str(row.on_time),
+        str(row.late),
+        str(row.overdue),
+        str(row.pending),
+        row.share,
+    ]
+
+
+def print_execution_report(data: ExecutionReportData, out: Output) -> None:
+    rows = [_cells(r) for r in data.rows]
+    bold = {i for i, r in enumerate(data.rows) if r.level != "executor"}
+    if rows:
+        bold.add(len(rows))
+        rows.append(_cells(data.totals))
+    period = f"за період з {fmt_date(data.date_from)} по {fmt_date(data.date_to)}"
+    t = data.totals
+    share = "—" if t.share == "—" else f"{t.share} %"
+    closing = [
+        f"Усього знято з контролю: {t.on_time + t.late}, з них вчасно: {t.on_time}; не виконано "
+        f"в строк: {t.overdue}; частка виконаних вчасно: {share}.",
+        DEFINITIONS,
+        f"Дата складання: {fmt_date(data.made_on)}.",
+    ]
+    render_table_document(
+        TableDocument(
+            organisation=data.organisation,
+            title=data.title,
+            subtitle=period,
+            columns=EXECUTION_COLUMNS,
+            rows=rows,
+            emphasised_rows=frozenset(bold),
+            closing_lines=closing if rows else closing[1:],
+            empty_text="За цей період документів на контролі немає.",
+            pdf_title=f"{data.title} {period}",
+        ),
+        out,
+    )

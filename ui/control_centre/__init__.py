@@ -1,0 +1,1 @@
+"""The «Контроль» tab: the control centre across every register (tab.py), its models, reports."""
