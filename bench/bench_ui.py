@@ -2,6 +2,7 @@
 
     python bench/bench_ui.py start              # cold start on an empty database (5 runs)
     python bench/bench_ui.py big /tmp/dilovod-bench.sqlite   # first screen, last row, memory
+    python bench/bench_ui.py centre /tmp/dilovod-bench.sqlite   # the «Контроль» tab
 
 "Usable" means the window is painted and the register's first page is in the table. Cold start
 is measured from before the interpreter starts (the parent's clock) to that moment, in a fresh
@@ -145,10 +146,41 @@ def bench_big(target: str) -> None:
     print(f"memory with the 1,000,000-row register open: {_rss_mb():.0f} MB (target 150 MB)")
 
 
+def bench_centre(target: str) -> None:
+    """The «Контроль» tab over the big database: counts read and painted, in the window."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    app, window = _show_window(target)
+    centre = window.control_tab  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(centre)  # type: ignore[attr-defined]
+
+    def opened() -> float:
+        started = time.perf_counter()
+        centre.refresh()
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.timeout.connect(lambda: loop.quit() if not centre.loading else None)
+        timer.start(1)
+        loop.exec()
+        timer.stop()
+        centre.repaint()
+        return (time.perf_counter() - started) * 1000
+
+    samples = [opened() for _ in range(5)]
+    print(
+        f"control centre tab, counts read and painted: {statistics.median(samples):.0f} ms "
+        f"(min {min(samples):.0f}, max {max(samples):.0f}; target 300 ms)"
+    )
+    del app
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "start"
     if command == "probe":
         probe_start(sys.argv[2])
+    elif command == "centre":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        bench_centre(sys.argv[2] if len(sys.argv) > 2 else "/tmp/dilovod-bench.sqlite")
     elif command == "big":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         bench_big(sys.argv[2] if len(sys.argv) > 2 else "/tmp/dilovod-bench.sqlite")
