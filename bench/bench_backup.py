@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.registers import INCOMING
 from app.services import backup as bk
+from app.services.database import open_database
 from app.services.documents import register_document
-from db.session import Database
 
 
 def timed(label: str, fn):  # type: ignore[no-untyped-def]
@@ -41,7 +41,10 @@ def main(source: Path, scratch: Path) -> None:
     copy = timed("online backup, idle", lambda: bk.backup_sqlite(db_path, folder))
     timed("check_backup (integrity_check + count)", lambda: bk.check_backup(copy))
 
-    db = Database(db_path)
+    opened = timed("open (upgrade to the head schema if older)", lambda: open_database(db_path))
+    db = opened.db
+    if opened.backup is not None:
+        opened.backup.unlink()
     waits: list[float] = []
     stop = threading.Event()
 
