@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli_backup import add_backup_commands, cmd_backup, cmd_restore
 from app.paths import default_database
 
 if TYPE_CHECKING:
@@ -183,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_control_centre_commands(command, ctl_sub)
 
     _add_print_commands(command, sub, registers)
+    add_backup_commands(command, sub)
     return parser
 
 
@@ -546,6 +548,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "export": _cmd_export,
     "control": _cmd_control,
     "print": _cmd_print,
+    "backup": cmd_backup,
 }
 
 
@@ -606,6 +609,8 @@ def main(
             print("Помилка: вікно програми тут недоступне", file=sys.stderr)
             return 2
         return start_window(target)
+    if args.command == "restore":  # before opening: the database may be past opening
+        return cmd_restore(target, args)
     from app.services.database import DatabaseOpenError, open_database
 
     try:

@@ -32,6 +32,7 @@ from app.registers import REGISTERS
 from app.services.overdue import OverdueSummary
 from db.session import Database
 from ui import errors, tasks
+from ui.backup import BackupController, offer_restore
 from ui.control_centre.tab import ControlCentreTab
 from ui.overdue_timer import OverdueMonitor
 from ui.registers.register_tab import RegisterTab
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
             self.register_tabs[code] = tab
             self.tabs.addTab(tab, spec.title)
         self.setCentralWidget(self.tabs)
+        self.backups = BackupController(self, db)
+        self.backups.restore_starting.connect(self._on_restore_starting)
+        self.backups.restored.connect(self._on_restored)
         self._build_menus()
         self.overdue_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.overdue_label)
@@ -83,6 +87,7 @@ class MainWindow(QMainWindow):
         self.monitor.summary_changed.connect(self._on_summary)
         self._restore_state()
         self.monitor.start()
+        self.backups.start()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -91,6 +96,9 @@ class MainWindow(QMainWindow):
         self.print_journal_action.setShortcut(QKeySequence("Ctrl+P"))
         self.export_action = self._add(file_menu, "Експорт таблиці…", self._on_export)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        file_menu.addSeparator()
+        self._add(file_menu, "Резервна копія…", self.backups.open_dialog)
+        self._add(file_menu, "Відновити з копії…", self.backups.restore_from_file)
         file_menu.addSeparator()
         quit_action = self._add(file_menu, "Вихід", self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -125,7 +133,11 @@ class MainWindow(QMainWindow):
         from ui.dialogs.reference import ReferenceDialog
 
         ReferenceDialog(self.db, self).exec()
-        # Staff, departments, the calendar or the organisation may have changed.
+        self._reload_everything()
+
+    def _reload_everything(self) -> None:
+        """Staff, departments, the calendar, the organisation or every record may have changed
+        (the reference dialog, a restore from a backup)."""
         from app.services.organisation import get_organisation
 
         org = get_organisation(self.db)
@@ -135,6 +147,15 @@ class MainWindow(QMainWindow):
             tab.filter_bar.reload_reference()
             tab.refresh()
         self.monitor.request_check()  # the control centre re-reads after it
+
+    def _on_restore_starting(self) -> None:
+        """Before a restore: no scan and no background read may hold the file."""
+        self.monitor.stop()
+        tasks.wait_for_done()
+
+    def _on_restored(self) -> None:
+        self._reload_everything()
+        self.monitor.start()
 
     def _on_about(self) -> None:
         QMessageBox.about(
@@ -221,6 +242,7 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         tasks.wait_for_done()
+        self.backups.on_exit()
         super().closeEvent(event)
 
 
@@ -280,12 +302,16 @@ def run(target: str) -> int:
     try:
         opened = open_database(target)
     except DatabaseOpenError as exc:
-        QMessageBox.critical(
-            None,
-            f"{APP_TITLE}: базу даних не відкрито",
-            f"{exc}\n\nПрограма завершує роботу.",
-        )
-        return 2
+        # A damaged file: the newest good backup is offered; the damaged file is kept aside.
+        recovered = offer_restore(target, exc)
+        if recovered is None:
+            QMessageBox.critical(
+                None,
+                f"{APP_TITLE}: базу даних не відкрито",
+                f"{exc}\n\nПрограма завершує роботу.",
+            )
+            return 2
+        opened = recovered
     db = opened.db
     try:
         from app.services.organisation import get_organisation

@@ -16,6 +16,10 @@ class DatabaseOpenError(RuntimeError):
     """The database cannot be used as it is; the message says why, in Ukrainian."""
 
 
+class DatabaseDamagedError(DatabaseOpenError):
+    """The file is damaged or is not a Діловод database: a restore from a backup may help."""
+
+
 @dataclass(frozen=True)
 class Opened:
     db: Database
@@ -51,7 +55,7 @@ def check_sqlite_file(path: Path, full: bool | None = None) -> bool:
             result = ("ok",)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(
+        raise DatabaseDamagedError(
             f"Файл {path} пошкоджений або не є базою даних Діловода. "
             "Файл не змінено: відновіть його з резервної копії."
             f"\n\nТехнічні подробиці: {exc}"
@@ -59,12 +63,12 @@ def check_sqlite_file(path: Path, full: bool | None = None) -> bool:
     finally:
         conn.close()
     if not result or result[0] != "ok":
-        raise DatabaseOpenError(
+        raise DatabaseDamagedError(
             f"База даних {path} пошкоджена. Файл не змінено: відновіть його з резервної копії."
             f"\n\nТехнічні подробиці (перевірка цілісності): {result[0] if result else '?'}"
         )
     if tables and "alembic_version" not in tables:
-        raise DatabaseOpenError(f"Файл {path} не є базою даних Діловода. Файл не змінено.")
+        raise DatabaseDamagedError(f"Файл {path} не є базою даних Діловода. Файл не змінено.")
     return full
 
 

@@ -1,0 +1,95 @@
+"""`python -m app backup` and `python -m app restore`: the command-line side of app/services/backup.
+
+`restore` runs before the database is opened — the database it replaces may be damaged beyond
+opening — and asks before it changes anything unless `--yes` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from db.session import Database
+
+YES = {"так", "т", "y", "yes", "да"}
+
+
+def add_backup_commands(command: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
+    backup = command(
+        sub, "backup", "зробити резервну копію бази даних (SQLite — файл, PostgreSQL — pg_dump)"
+    )
+    backup.add_argument(
+        "--to", metavar="ТЕКА", help="куди записати копію (типово — тека з налаштувань програми)"
+    )
+    restore = command(sub, "restore", "відновити базу даних SQLite з резервної копії")
+    restore.add_argument("file", metavar="ФАЙЛ", help="файл резервної копії (.sqlite)")
+    restore.add_argument("--yes", action="store_true", help="не питати підтвердження")
+
+
+def cmd_backup(db: Database, args: argparse.Namespace) -> int:
+    from app.services.backup import backup_settings, backup_sqlite, check_backup
+    from db.session import sqlite_path
+
+    settings = backup_settings(db)
+    folder = Path(args.to).expanduser() if args.to else settings.folder
+    path = sqlite_path(db.url)
+    if path is None:
+        from app.services.backup_postgres import backup_postgres
+
+        dump = backup_postgres(db.url, folder, settings.keep)
+        print(f"Резервну копію записано: {dump}")
+        return 0
+    db.dispose()  # the copy is read by its own connection
+    copy = backup_sqlite(path, folder, settings.keep)
+    info = check_backup(copy)
+    print(f"Резервну копію записано і перевірено: {copy} (документів: {info.documents})")
+    return 0
+
+
+def _confirmed(question: str) -> bool:
+    print(question, end=" ", flush=True)
+    try:
+        answer = input()
+    except EOFError:
+        return False
+    return answer.strip().lower() in YES
+
+
+def cmd_restore(target: str, args: argparse.Namespace) -> int:
+    """Restore without opening the database; exit codes as in app/cli.py."""
+    from app.domain.dates import format_date
+    from app.services.backup import BackupError, check_backup, restore_sqlite
+    from db.session import database_url, sqlite_path
+
+    path = sqlite_path(database_url(target))
+    if path is None:
+        print(
+            "Помилка: базу даних на сервері PostgreSQL відновлюють програмою pg_restore "
+            "(див. README, розділ «Резервні копії сервера»).",
+            file=sys.stderr,
+        )
+        return 2
+    backup = Path(args.file).expanduser()
+    try:
+        info = check_backup(backup)
+        print(
+            f"Копія {backup.name}: створена {format_date(info.created.date())} "
+            f"о {info.created:%H:%M}, документів: {info.documents}."
+        )
+        if not args.yes and not _confirmed(
+            f"Замінити базу даних {path} цією копією? Поточний файл буде збережено поруч. [так/ні]"
+        ):
+            print("Відновлення скасовано; нічого не змінено.")
+            return 1
+        aside = restore_sqlite(backup, path)
+    except (BackupError, OSError) as exc:
+        print(f"Помилка: {exc} Базу даних не змінено.", file=sys.stderr)
+        return 1
+    print(f"Базу даних відновлено з {backup}.")
+    if aside is not None:
+        print(f"Попередній файл збережено: {aside}")
+    return 0
