@@ -282,7 +282,12 @@ def _add_mail_commands(
     labels.add_argument("--skip", type=int, default=0, metavar="N",
                         help="скільки наклейок аркуша вже використано")  # fmt: skip
     dist = command(prn_sub, "distribution", "список розсилки вихідного документа (п. 10.2)")
-    document_args(dist)
+    which = dist.add_mutually_exclusive_group(required=True)
+    which.add_argument("--number", metavar="НОМЕР", help="вихідний номер, напр. 12/01-12")
+    which.add_argument("--id", dest="doc_id", type=int, metavar="ID", help="код документа")
+    dist.add_argument("--year", type=int, metavar="РІК",
+                      help="рік реєстрації (типово — поточний)")  # fmt: skip
+    dist.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf", help="куди записати")
     dist.set_defaults(register="outgoing")
 
 
@@ -354,12 +359,12 @@ def _cmd_import(db: Database, args: argparse.Namespace) -> int:
         print("Виправте файл і запустіть імпорт ще раз.", file=sys.stderr)
         return 1
     if result.warnings:
-        rows = sorted({w.row for w in result.warnings})
-        print(
-            f"Увага: документи в рядках {_rows_list(rows)} схожі на такі, що за п. 9.2 "
-            "Регламенту не реєструються (запрошення, привітання, реклама …). Імпорт їх не "
-            "зупиняє; перевірте їх у журналі."
-        )
+        by_text: dict[str, list[int]] = {}
+        for warning in result.warnings:
+            by_text.setdefault(warning.message, []).append(warning.row)
+        for text, rows in by_text.items():
+            where = f"у рядку {rows[0]}" if len(rows) == 1 else f"у рядках {_rows_list(rows)}"
+            print(f"Увага ({where}): {text} Імпорт це не зупиняє; перевірте в журналі.")
     if result.dry_run:
         print(
             f"Перевірено рядків: {result.rows}. Помилок немає, файл можна імпортувати. "

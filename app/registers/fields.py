@@ -54,6 +54,9 @@ class Field:
     # STAFF: (field, attribute of the person) the card fills when the person is chosen and the
     # field is still empty — the executor's phone from the staff list.
     fills: tuple[tuple[str, str], ...] = ()
+    # DATE: cannot come before the registration date (a letter is not sent before it is
+    # registered).
+    not_before_registration: bool = False
 
     def parse(self, raw: Any) -> Any:
         """The stored value for `raw` (a string from a form or a file, or a typed value)."""
@@ -157,6 +160,25 @@ def parse_fields(fields: tuple[Field, ...], raw: Mapping[str, Any]) -> dict[str,
     if errors:
         raise FieldErrors(errors)
     return values
+
+
+def registration_date_errors(
+    fields: tuple[Field, ...], values: Mapping[str, Any], reg_date: date
+) -> list[FieldError]:
+    """Dates that the rules of their field place on or after the registration date."""
+    from app.domain.dates import format_date
+
+    return [
+        FieldError(
+            f.key,
+            f"«{f.label}» ({format_date(value)}) не може бути раніше за дату реєстрації "
+            f"({format_date(reg_date)})",
+        )
+        for f in fields
+        if f.not_before_registration
+        and isinstance(value := values.get(f.key), date)
+        and value < reg_date
+    ]
 
 
 class FieldErrors(ValueError):

@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +65,12 @@ def format_share(share: float | None) -> str:
     """«87,5» (a Ukrainian decimal comma), «—» when nothing was judged."""
     if share is None:
         return "—"
-    return f"{share * 100:.1f}".replace(".", ",")
+    return f"{percent(share):.1f}".replace(".", ",")
+
+
+def percent(share: float) -> float:
+    """The share in per cent to one decimal, rounded half up (13/16 → 81,3, not 81,2)."""
+    return float((Decimal(share) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)
@@ -129,8 +135,8 @@ def executor_rows(report: ExecutionReport) -> list[list[Any]]:
     for line in executor_lines(report):
         f = line.figures
         share = f.share_on_time
-        percent = round(share * 100, 1) if share is not None else ""
-        rows.append([line.name, line.department, f.on_time, f.late, f.overdue, percent])
+        in_percent = percent(share) if share is not None else ""
+        rows.append([line.name, line.department, f.on_time, f.late, f.overdue, in_percent])
     return rows
 
 

@@ -118,7 +118,7 @@ def printable(result: Reminders) -> RemindersData:
                 department=sheet.department,
                 lines=[
                     ReminderLine(
-                        register=d.register_title,
+                        register=_number_prefix(d.register, d.register_title),
                         number=d.reg_number,
                         reg_date=d.reg_date,
                         correspondent=d.correspondent,
@@ -133,3 +133,12 @@ def printable(result: Reminders) -> RemindersData:
             for sheet in result.sheets
         ],
     )
+
+
+def _number_prefix(register: str, title: str) -> str:
+    """«Вх.», «Вих.» — how a document's number is introduced on paper (the register's own
+    label without its «№»), else the register's title."""
+    from app.registers import REGISTERS
+
+    spec = REGISTERS.get(register)
+    return spec.number_label.removesuffix("№").strip() if spec else title

@@ -20,7 +20,13 @@ from app.domain.correspondence import Addressee
 from app.domain.names import Gender, PersonName, short_name
 from app.domain.text import normalize_search, searchable_text, uk_sort_key
 from app.registers.base import RegisterSpec
-from app.registers.fields import Field, FieldError, FieldErrors, FieldKind
+from app.registers.fields import (
+    Field,
+    FieldError,
+    FieldErrors,
+    FieldKind,
+    registration_date_errors,
+)
 from app.services.reference import find_or_create_correspondent
 from db.models import Addressee as AddresseeRow
 from db.models import Document, DocumentLink, Staff
@@ -40,6 +46,9 @@ def apply_values(
     Dates and numbers may be empty; the search text is the number plus the spec's
     `search_fields`, and the sort keys follow the stored text.
     """
+    errors = registration_date_errors(spec.fields, values, doc.reg_date)
+    if errors:
+        raise FieldErrors(errors)
     # Plain columns first: a person of the staff list may then fill what the card left empty.
     ordered = sorted(values.items(), key=lambda kv: spec.field(kv[0]).kind in _LOOKED_UP)
     for key, value in ordered:

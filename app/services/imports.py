@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain.dates import DateError, format_date, parse_date
 from app.domain.text import normalize_search
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldErrors, FieldKind
+from app.registers.fields import FieldErrors, FieldKind, registration_date_errors
 from app.services import documents, field_storage
 from db.models import Document
 from db.session import Database
@@ -376,6 +376,11 @@ def _validate(
         except FieldErrors as exc:
             for key, message in exc.by_key().items():
                 row_problems.append(ImportProblem(row_no, header_of.get(key, key), message))
+        if day is not None and values:
+            for error in registration_date_errors(spec.fields, values, day):
+                row_problems.append(
+                    ImportProblem(row_no, header_of.get(error.key, ""), error.message)
+                )
         if index and values.get("case_index") and values["case_index"] != index:
             row_problems.append(
                 ImportProblem(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.domain.correspondence import Addressee
+from app.domain.correspondence import Addressee, is_postal
 from app.domain.dates import format_date
 from app.registers.outgoing import OUTGOING
 from app.services import field_storage
@@ -47,12 +47,18 @@ def _outgoing(db: Database, doc_ids: Sequence[int]) -> list[tuple[Document, tupl
     return found
 
 
-def mail_pieces(db: Database, doc_ids: Sequence[int]) -> list[MailPiece]:
-    """One piece per addressee with a postal address, of every document, in order."""
+def mail_pieces(db: Database, doc_ids: Sequence[int], post_only: bool = False) -> list[MailPiece]:
+    """One piece per addressee with a postal address, of every document, in order.
+
+    `post_only` (a day's post): letters sent another way (e-mail, the e-document exchange, by
+    hand) are left out; a letter whose way of sending is not chosen yet stays in.
+    """
     from app.printing.mail import MailPiece, PostalAddress
 
     pieces = []
     for doc, addressees in _outgoing(db, doc_ids):
+        if post_only and doc.send_method and not is_postal(doc.send_method):
+            continue
         reference = f"{OUTGOING.number_label} {doc.reg_number} від {format_date(doc.reg_date)}"
         registered = "рекоменд" in doc.send_method.casefold()
         for item in addressees:
@@ -75,7 +81,8 @@ def envelopes_pdf(db: Database, doc_id: int, size: str = "DL") -> bytes:
 def labels_pdf(db: Database, doc_id: int, skip: int = 0, layout: str = "3x8") -> bytes:
     from app.printing.mail import labels_pdf as render
 
-    return render(mail_pieces(db, [doc_id]), sender=_sender(db), skip=skip, layout=layout)
+    # The addressee only: on a 37 mm label the sender would be too small to read.
+    return render(mail_pieces(db, [doc_id]), skip=skip, layout=layout)
 
 
 def sent_in_period(
@@ -102,7 +109,7 @@ def batch_envelopes_pdf(db: Database, doc_ids: Sequence[int], size: str = "DL") 
     """Envelopes for many documents at once (the day's post), in registration order."""
     from app.printing.mail import envelopes_pdf as render
 
-    return render(_sender(db), mail_pieces(db, doc_ids), size)
+    return render(_sender(db), mail_pieces(db, doc_ids, post_only=True), size)
 
 
 def batch_labels_pdf(
@@ -110,7 +117,7 @@ def batch_labels_pdf(
 ) -> bytes:
     from app.printing.mail import labels_pdf as render
 
-    return render(mail_pieces(db, doc_ids), sender=_sender(db), skip=skip, layout=layout)
+    return render(mail_pieces(db, doc_ids, post_only=True), skip=skip, layout=layout)
 
 
 def distribution_data(db: Database, doc_id: int) -> DistributionListData:

@@ -41,6 +41,15 @@ class AnsweredControl:
     due_date: date
 
     @property
+    def short_label(self) -> str:
+        """One line that fits a dialog: the number, the term and the executor."""
+        who = f" · {self.lead_executor}" if self.lead_executor else ""
+        return (
+            f"Вх. № {self.reg_number} від {format_date(self.reg_date)} · термін "
+            f"{format_date(self.due_date)}{who}"
+        )
+
+    @property
     def label(self) -> str:
         who = f", виконавець {self.lead_executor}" if self.lead_executor else ""
         return (

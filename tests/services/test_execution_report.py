@@ -117,3 +117,10 @@ def test_reminders_one_sheet_per_executor_in_the_dative(db, known):
 def test_reminders_refuse_a_silly_number_of_days(db):
     with pytest.raises(ReminderError, match="від 0 до 60"):
         reminders(db, 61, TODAY)
+
+
+def test_shares_are_rounded_half_up_as_a_clerk_counts():
+    from app.reports.execution import format_share, percent
+
+    assert percent(13 / 16) == 81.3 and format_share(13 / 16) == "81,3"
+    assert format_share(7 / 8) == "87,5" and format_share(None) == "—"

@@ -76,3 +76,14 @@ def test_an_exported_outgoing_register_imports_back(db, tmp_path):
     (row,) = _outgoing(target)
     assert (row.correspondent_name, row.title) == ("Луцька РДА; Прокуратура", "Т")
     target.dispose()
+
+
+def test_sent_before_registration_is_a_problem_of_its_row(db, tmp_path):
+    path = tmp_path / "sent.csv"
+    path.write_text(
+        "Вих. №;Дата;Адресати;Короткий зміст;Дата відправлення\n"
+        "1;02.12.2023;Луцька РДА;Про дороги;01.12.2023\n",
+        encoding="utf-8-sig",
+    )
+    result = import_file(db, OUTGOING, path, today=date(2026, 3, 1))
+    assert [(p.row, p.column) for p in result.problems] == [(2, "Дата відправлення")]

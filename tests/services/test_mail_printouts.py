@@ -78,3 +78,18 @@ def test_incoming_documents_have_no_envelopes(db):
     reg = factories.incoming(db, date(2026, 11, 20))
     with pytest.raises(DocumentError, match="Вихідний документ не знайдено"):
         printouts.distribution_list_pdf(db, reg.id)
+
+
+def test_a_days_post_leaves_out_letters_sent_another_way(db):
+    from app.services import mail_printouts
+
+    factories.organisation(db)
+    day = date(2026, 11, 20)
+    post = factories.outgoing(db, day, addressees=[FIVE[0]], send_method="Пошта")
+    mail = factories.outgoing(db, day, addressees=[FIVE[1]], send_method="Електронна пошта")
+    later = factories.outgoing(db, day, addressees=[FIVE[2]])  # the way not chosen yet
+    pages = page_texts(mail_printouts.batch_envelopes_pdf(db, [post.id, mail.id, later.id]))
+    assert len(pages) == 2
+    assert "Хмельницька ОДА" in pages[0] and "Прокуратура" in pages[1]
+    one = page_texts(printouts.envelopes_pdf(db, mail.id))  # asked for this letter: printed
+    assert "Шепетівське РУП" in one[0]

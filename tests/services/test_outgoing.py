@@ -216,3 +216,10 @@ def test_copies_and_sending_warnings():
     assert (
         INCOMING.registration_warnings(INCOMING.parse({"correspondent": "А", "summary": "x"})) == []
     )
+
+
+def test_a_letter_is_not_sent_before_it_is_registered(db):
+    with pytest.raises(FieldErrors) as info:
+        factories.outgoing(db, date(2026, 3, 5), sent_date="04.03.2026")
+    assert "раніше за дату реєстрації (05.03.2026)" in info.value.by_key()["sent_date"]
+    assert _rows(db) == []

@@ -64,7 +64,7 @@ def test_an_answer_removes_the_incoming_from_control_when_the_clerk_agrees(qtbot
     seen = _answer_when_asked(form, lambda d: d.register_button.click())
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: form.registered is not None, timeout=5000)
-    assert any(number in text and "Запит щодо доріг" in text for text in seen)
+    assert any(number in text and "Мельник І. І." in text for text in seen)
     assert seen[-1] == "Бондар В. П."  # who removes it: the signatory, editable
     detail = get_document(office_db, asked)
     assert detail.state is ControlState.DONE and detail.done_date == date.today()
@@ -143,6 +143,7 @@ def test_send_lists_what_10_10_misses_and_sends_only_by_choice(qtbot, office_db)
     assert "Не вказано, хто підписав документ (п. 10.10.2)" in text
     assert "Луцька РДА" in text and "індекс" in text
     assert dialog.ok_button.text() == SEND_ANYWAY
+    assert not dialog.ok_button.isDefault() and dialog.cancel_button.isDefault()  # no Enter
     dialog.method.setCurrentText("Нарочно")  # by hand: no postal address needed
     qtbot.waitUntil(lambda: not dialog.is_checking())
     assert "індекс" not in dialog.checks.text()

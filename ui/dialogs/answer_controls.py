@@ -41,18 +41,22 @@ class AnswerControlsDialog(QDialog):
         self.setWindowTitle("Відповідь на документ на контролі")
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
+        one = len(controls) == 1
+        what = "документ, що перебуває" if one else "документи, що перебувають"
+        them = "його" if one else "їх"
         layout.addWidget(
             WrappedLabel(
-                "Цей документ — відповідь на документи, що перебувають на контролі. "
-                "Зняти їх з контролю з цією відповіддю як підставою? Датою зняття буде дата "
-                f"реєстрації відповіді ({format_date(day)}), підставою — «{number_label} …» "
-                "з номером, який вона отримає.",
+                f"Цей документ — відповідь на {what} на контролі. Зняти {them} з контролю "
+                "з цією відповіддю як підставою? Датою зняття буде дата реєстрації відповіді "
+                f"({format_date(day)}), підставою — «{number_label} …» з номером, який вона "
+                "отримає.",
                 self,
             )
         )
         self.boxes: list[tuple[QCheckBox, int]] = []
         for item in controls:
-            box = QCheckBox(item.label, self)
+            box = QCheckBox(item.short_label, self)
+            box.setToolTip(item.label)
             box.setChecked(True)
             layout.addWidget(box)
             self.boxes.append((box, item.id))

@@ -45,10 +45,12 @@ class SendDialog(FormDialog):
         now = datetime.now()
         planned = outgoing.default_sent_date(now, load_calendar(db), urgent)
         self.sent_date = DateEdit(values.get("sent_date") or now.date(), self)  # type: ignore[arg-type]
+        today = now.date()
+        later = "" if planned == today else f" Поданий зараз — {format_date(planned)}."
         rule = WrappedLabel(
-            "Подані до 16:00 документи надсилаються того ж дня, пізніше — наступного "
-            "робочого дня (п. 10.9), термінові — негайно (п. 10.11): поданий зараз — "
-            f"{format_date(planned)}.",
+            "Вкажіть день, коли документ фактично відправлено. Подані до 16:00 документи "
+            "надсилаються того ж дня, пізніше — наступного робочого дня (п. 10.9), "
+            f"термінові — у день підписання (п. 10.11).{later}",
             self,
         )
         rule.setStyleSheet("color: palette(placeholder-text);")
@@ -58,7 +60,7 @@ class SendDialog(FormDialog):
         self.method.setCurrentText(str(values.get("send_method") or SEND_METHODS[0]))
         form.addRow("Дата відправлення:", self.with_error(self.sent_date))
         form.addRow("Спосіб надсилання:", self.with_error(self.method))
-        form.addRow("", rule)
+        self.body.addWidget(rule)
         self.checks = WrappedLabel("Перевіряю реквізити (п. 10.10)…", self)
         self.body.addWidget(self.checks)
         self.method.currentTextChanged.connect(self._on_method_changed)
@@ -73,6 +75,7 @@ class SendDialog(FormDialog):
 
     def _on_method_changed(self) -> None:
         self.ok_button.setText(SEND)
+        self.ok_button.setDefault(True)
         self._check()
 
     def _check(self) -> None:
@@ -92,6 +95,8 @@ class SendDialog(FormDialog):
         if not problems:
             self.checks.setStyleSheet("color: #146c43;")
             self.checks.setText("Реквізити за п. 10.10 на місці.")
+            self.ok_button.setText(SEND)
+            self.ok_button.setDefault(True)
             return
         self.checks.setStyleSheet("color: #b02a37;")
         self.checks.setText(
@@ -100,6 +105,10 @@ class SendDialog(FormDialog):
             + "\n\nВиправте картку документа або відправте попри це."
         )
         self.ok_button.setText(SEND_ANYWAY)
+        # Sending anyway is a click, never the Enter a clerk presses out of habit.
+        self.ok_button.setDefault(False)
+        self.ok_button.setAutoDefault(False)
+        self.cancel_button.setDefault(True)
 
     def _prepare_save(self) -> Callable[[], object]:
         day = self.sent_date.date_value()
