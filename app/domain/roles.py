@@ -31,6 +31,8 @@ ROLE_TITLES: dict[str, str] = {
 USERS_MANAGE = "users.manage"
 AUDIT_VIEW = "audit.view"
 REFERENCE_WRITE = "reference.write"
+# Correspondents' names and addresses: the clerks keep them (the outgoing mail needs them).
+CORRESPONDENTS_WRITE = "reference.correspondents.write"
 SETTINGS_WRITE = "settings.write"
 CALENDAR_WRITE = "calendar.write"
 
@@ -56,9 +58,16 @@ def _rw(registers: Iterable[str]) -> frozenset[str]:
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ADMINISTRATOR: frozenset(
-        {USERS_MANAGE, AUDIT_VIEW, REFERENCE_WRITE, SETTINGS_WRITE, CALENDAR_WRITE}
+        {
+            USERS_MANAGE,
+            AUDIT_VIEW,
+            REFERENCE_WRITE,
+            CORRESPONDENTS_WRITE,
+            SETTINGS_WRITE,
+            CALENDAR_WRITE,
+        }
     ),
-    CLERK: _rw(CORRESPONDENCE),
+    CLERK: _rw(CORRESPONDENCE) | {CORRESPONDENTS_WRITE},
     HR: _rw(PERSONNEL),
     STAROSTA: _rw(HOUSEHOLD),
     READER: frozenset(read(r) for r in CORRESPONDENCE if r not in PERSONAL),
@@ -68,6 +77,7 @@ ACTION_TEXT = {
     USERS_MANAGE: "керувати користувачами",
     AUDIT_VIEW: "переглядати журнал дій",
     REFERENCE_WRITE: "змінювати довідники",
+    CORRESPONDENTS_WRITE: "змінювати довідник кореспондентів",
     SETTINGS_WRITE: "змінювати налаштування",
     CALENDAR_WRITE: "змінювати робочий календар",
 }
