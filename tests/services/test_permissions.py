@@ -11,8 +11,12 @@ from app.domain.roles import Actor, PermissionDenied
 from app.registers import INCOMING, OUTGOING
 from app.services import control, documents, outgoing, printouts
 from app.services.exports import export_view
-from app.services.reference import CorrespondentInfo, DepartmentInfo, save_correspondent
-from app.services.reference import save_department
+from app.services.reference import (
+    CorrespondentInfo,
+    DepartmentInfo,
+    save_correspondent,
+    save_department,
+)
 from app.services.register_view import ViewQuery
 from tests import factories
 
