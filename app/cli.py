@@ -531,7 +531,7 @@ def _cmd_print(db: Database, args: argparse.Namespace) -> int:
             data = mail_printouts.batch_labels_pdf(db, ids, args.skip, args.layout, _user())
     else:
         doc_id = _document_id(db, args)
-        function, options = {
+        choices: dict[str, tuple[str, dict[str, Any]]] = {
             "distribution": ("distribution_list_pdf", {}),
             "stamp": ("stamp_pdf", {"with_control": not getattr(args, "no_control", False)}),
             "control-stamp": ("control_stamp_pdf", {}),
@@ -539,7 +539,8 @@ def _cmd_print(db: Database, args: argparse.Namespace) -> int:
                 "resolution_slip_pdf",
                 {"resolution_id": getattr(args, "resolution_id", None)},
             ),
-        }.get(what, ("card_pdf", {"copies": getattr(args, "copies", 3)}))
+        }
+        function, options = choices.get(what, ("card_pdf", {"copies": getattr(args, "copies", 3)}))
         data = printouts.print_document(db, function, doc_id, _user(), **options)
     _write(args.output, data)
     print(f"Записано: {args.output}")
