@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli_backup import add_backup_commands, cmd_backup, cmd_restore
+from app.domain.roles import Actor, PermissionDenied
 from app.paths import default_database
 
 if TYPE_CHECKING:
@@ -119,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
         "даних користувача)"
     )
     parser.add_argument("--db", help=db_help)
+    parser.add_argument(
+        "--user",
+        help="увійти як користувач програми (пароль запитується); без нього команди виконуються "
+        "від імені користувача ОС з усіма правами",
+    )
     # --db is accepted after the command too: `python -m app demo --db x.sqlite`.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
@@ -397,7 +403,7 @@ def _cmd_export(db: Database, args: argparse.Namespace) -> int:
         sort=sort_key(spec, args.sort) if args.sort else "reg_date",
         descending=args.desc,
     )
-    count = export_view(db, spec, view, output, fmt=args.format)
+    count = export_view(db, spec, view, output, fmt=args.format, user=_user())
     print(f"Вивантажено записів: {count} → {output}")
     return 0
 
@@ -521,27 +527,28 @@ def _cmd_print(db: Database, args: argparse.Namespace) -> int:
         today = date.today()
         date_from = args.date_from or date(today.year, 1, 1)
         date_to = args.date_to or today
-        data = printouts.journal_pdf(db, _spec(args.register), date_from, date_to)
+        data = printouts.journal_pdf(db, _spec(args.register), date_from, date_to, _user())
     elif what in ("envelopes", "labels"):
         from app.services import mail_printouts
 
         ids = _mail_documents(db, args)
         if what == "envelopes":
-            data = mail_printouts.batch_envelopes_pdf(db, ids, args.size)
+            data = mail_printouts.batch_envelopes_pdf(db, ids, args.size, user=_user())
         else:
-            data = mail_printouts.batch_labels_pdf(db, ids, args.skip, args.layout)
-    elif what == "distribution":
-        data = printouts.distribution_list_pdf(db, _document_id(db, args))
+            data = mail_printouts.batch_labels_pdf(db, ids, args.skip, args.layout, _user())
     else:
         doc_id = _document_id(db, args)
-        if what == "stamp":
-            data = printouts.stamp_pdf(db, doc_id, with_control=not args.no_control)
-        elif what == "control-stamp":
-            data = printouts.control_stamp_pdf(db, doc_id)
-        elif what == "resolution":
-            data = printouts.resolution_slip_pdf(db, doc_id, args.resolution_id)
-        else:
-            data = printouts.card_pdf(db, doc_id, copies=args.copies)
+        choices: dict[str, tuple[str, dict[str, Any]]] = {
+            "distribution": ("distribution_list_pdf", {}),
+            "stamp": ("stamp_pdf", {"with_control": not getattr(args, "no_control", False)}),
+            "control-stamp": ("control_stamp_pdf", {}),
+            "resolution": (
+                "resolution_slip_pdf",
+                {"resolution_id": getattr(args, "resolution_id", None)},
+            ),
+        }
+        function, options = choices.get(what, ("card_pdf", {"copies": getattr(args, "copies", 3)}))
+        data = printouts.print_document(db, function, doc_id, _user(), **options)
     _write(args.output, data)
     print(f"Записано: {args.output}")
     return 0
@@ -566,6 +573,9 @@ def _run(db: Database, args: argparse.Namespace) -> int:
     except CliError as exc:
         print(f"Помилка: {exc}", file=sys.stderr)
         return exc.code
+    except PermissionDenied as exc:
+        print(f"Помилка: {exc}", file=sys.stderr)
+        return 1
     except (ValueError, OSError) as exc:
         # Every user-facing error of the services is a ValueError with a Ukrainian message
         # (DocumentError, ImportFileError, ExportError, DemoError, ReferenceError …).
@@ -584,14 +594,31 @@ def _run(db: Database, args: argparse.Namespace) -> int:
         return 130
 
 
-def _user() -> str:
-    """Who runs the command, for the «changed by» columns."""
+_ACTOR: list[Actor] = []
+
+
+def _user() -> Actor:
+    """Who runs the command: the program user given by --user, else the OS user with every
+    right (the CLI is a tool of whoever may open the database file or the server)."""
+    if _ACTOR:
+        return _ACTOR[-1]
     import getpass
 
     try:
-        return getpass.getuser()
+        return Actor.system_user(getpass.getuser())
     except Exception:
-        return ""
+        return Actor.system_user("")
+
+
+def _login(db: Database, login: str) -> None:
+    """Authenticate --user (the password is read from the terminal, or DILOVOD_PASSWORD)."""
+    import getpass
+    import os
+
+    from app.services.users import authenticate
+
+    password = os.environ.get("DILOVOD_PASSWORD") or getpass.getpass(f"Пароль для {login}: ")
+    _ACTOR[:] = [authenticate(db, login, password)]
 
 
 def main(
@@ -627,6 +654,14 @@ def main(
         if args.command == "init":
             print(f"База даних готова: {opened.db.url}")
             return 0
+        if args.user:
+            from app.services.users import LoginFailed
+
+            try:
+                _login(opened.db, args.user)
+            except LoginFailed as exc:
+                print(f"Помилка: {exc}", file=sys.stderr)
+                return 2
         return _run(opened.db, args)
     finally:
         opened.db.dispose()

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.backups.restore_starting.connect(self._on_restore_starting)
         self.backups.restored.connect(self._on_restored)
         self._build_menus()
+        self._hide_what_the_roles_forbid()
         self.overdue_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.overdue_label)
         self.tray: QSystemTrayIcon | None = None
@@ -103,9 +104,28 @@ class MainWindow(QMainWindow):
         quit_action = self._add(file_menu, "Вихід", self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         reference_menu = bar.addMenu("&Довідники")
-        self._add(reference_menu, "Довідники…", self._on_reference)
+        self.reference_action = self._add(reference_menu, "Довідники…", self._on_reference)
         help_menu = bar.addMenu("Дові&дка")
         self._add(help_menu, "Про програму", self._on_about)
+
+    def _hide_what_the_roles_forbid(self) -> None:
+        """Registers the user may not see are hidden; write actions of those he may only read,
+        and the reference dialogs without the right to change them. The services refuse the
+        same things (app/domain/roles.py); hiding only spares the user a refusal."""
+        from app.domain.roles import CORRESPONDENTS_WRITE, REFERENCE_WRITE
+        from app.services.dialog_support import current_user
+
+        actor = current_user()
+        for code, tab in self.register_tabs.items():
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), actor.can_read(code))
+            if not actor.can_write(code):
+                acts = tab.document_actions
+                hidden = [tab.register_action, *acts.control_actions, acts.send_action]
+                for action in hidden:
+                    if action is not None:
+                        action.setVisible(False)
+        may_edit = actor.can(REFERENCE_WRITE) or actor.can(CORRESPONDENTS_WRITE)
+        self.reference_action.setVisible(may_edit)
 
     def _add(self, menu: object, text: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -321,6 +341,14 @@ def run(target: str) -> int:
 
             if OrganisationDialog(db, parent=None).exec() != QDialog.DialogCode.Accepted:
                 return 0
+        from app.domain.roles import Actor
+        from app.services.dialog_support import sign_in as remember
+        from ui.dialogs.login import sign_in
+
+        actor = sign_in(db)
+        if actor is False:
+            return 0
+        remember(actor if isinstance(actor, Actor) else None)
         window = MainWindow(db)
         if opened.backup is not None:
             window.statusBar().showMessage(

@@ -69,6 +69,8 @@ class RegisterSpec:
     printouts: tuple[Printout, ...] = ()
     # Header texts of the number column in journals kept before the program (imports).
     number_headers: tuple[str, ...] = ()
+    # Holds personal data (appeals, personnel files, household books): opening a card is audited.
+    personal_data: bool = False
 
     def field(self, key: str) -> Field:
         for spec in self.fields:

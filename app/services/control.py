@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 from app.domain.calendar import WorkingCalendar
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlRuleError, adjust_term, default_term, validate_extension
+from app.domain.roles import Actor, actor_of, write
 from app.domain.text import uk_sort_key
+from app.services import audit
 from app.services.calendar import load_calendar
 from app.services.documents import DocumentError
 from app.services.reference import StaffInfo
@@ -40,18 +42,20 @@ class ResolutionInput:
     parent_id: int | None = None
 
 
-def _document(s: Session, doc_id: int) -> Document:
+def _document(s: Session, doc_id: int, actor: Actor) -> Document:
     """The document, locked for this transaction: two clerks acting on the same document at
-    once are served one after the other, and the second sees what the first did."""
+    once are served one after the other, and the second sees what the first did. Refused
+    unless `actor` may write to the document's register."""
     doc = s.get(Document, doc_id, with_for_update=True)
     if doc is None:
         raise ControlError("Документ не знайдено")
+    actor.require(write(doc.register))
     if doc.cancelled:
         raise ControlError(f"Документ {doc.reg_number} анульовано")
     return doc
 
 
-def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str = "") -> int:
+def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str | Actor = "") -> int:
     """Record a resolution; its first executor becomes the document's lead executor.
 
     A resolution with a term on a document already on control sets the control term too.
@@ -61,8 +65,10 @@ def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str =
     if len(set(data.executor_ids)) != len(data.executor_ids):
         raise ControlError("Виконавець повторюється")
     calendar = load_calendar(db)
+    actor = actor_of(user)
+    user = actor.login
     with db.write() as s:
-        doc = _document(s, doc_id)
+        doc = _document(s, doc_id, actor)
         if data.parent_id is not None:
             parent = s.get(Resolution, data.parent_id)
             if parent is None or parent.document_id != doc_id:
@@ -107,6 +113,7 @@ def add_resolution(db: Database, doc_id: int, data: ResolutionInput, user: str =
             )
             doc.due_date = term
         doc.version += 1
+        audit.add(s, actor, audit.CONTROL, doc=doc, details={"резолюція": res.task, "термін": term})
         return res.id
 
 
@@ -158,7 +165,11 @@ def control_term(
 
 
 def put_on_control(
-    db: Database, doc_id: int, term: date | None = None, today: date | None = None, user: str = ""
+    db: Database,
+    doc_id: int,
+    term: date | None = None,
+    today: date | None = None,
+    user: str | Actor = "",
 ) -> date:
     """Put a document on control and return its term.
 
@@ -166,8 +177,10 @@ def put_on_control(
     from the registration date; a non-working day moves to the preceding working day.
     """
     calendar = load_calendar(db)
+    actor = actor_of(user)
+    user = actor.login
     with db.write() as s:
-        doc = _document(s, doc_id)
+        doc = _document(s, doc_id, actor)
         if doc.on_control and doc.done_date is None:
             raise ControlError(f"Документ {doc.reg_number} уже на контролі")
         _check_term_after_registration(doc, term)
@@ -176,6 +189,7 @@ def put_on_control(
         )
         kind = "reopen" if doc.done_date else "set"
         record_event(s, doc, kind, today or date.today(), user, old_term=doc.due_date, new_term=due)
+        audit.add(s, actor, audit.CONTROL, doc=doc, details={"на контроль до": due})
         doc.on_control, doc.due_date, doc.done_date = True, due, None
         doc.version += 1
         return due
@@ -188,12 +202,14 @@ def extend_term(
     reason: str,
     today: date | None = None,
     person: str = "",
-    user: str = "",
+    user: str | Actor = "",
 ) -> date:
     """Extend the term (9.12): only with a reason; the old term stays in the history."""
     calendar = load_calendar(db)
+    actor = actor_of(user)
+    user = actor.login
     with db.write() as s:
-        doc = _open_control(s, doc_id)
+        doc = _open_control(s, doc_id, actor)
         assert doc.due_date is not None
         adjusted = adjust_term(new_term, calendar)
         try:
@@ -211,20 +227,22 @@ def extend_term(
             text=reason.strip(),
             person=person.strip(),
         )
+        audit.add(s, actor, audit.CONTROL, doc=doc, details={"термін": [doc.due_date, adjusted]})
         doc.due_date = adjusted
         doc.version += 1
         return adjusted
 
 
 def add_progress(
-    db: Database, doc_id: int, note: str, today: date | None = None, user: str = ""
+    db: Database, doc_id: int, note: str, today: date | None = None, user: str | Actor = ""
 ) -> None:
     """A progress note (хід виконання): monthly for long controls (9.12)."""
     if not note.strip():
         raise ControlError("Напишіть, що зроблено")
+    actor = actor_of(user)
     with db.write() as s:
-        doc = _open_control(s, doc_id)
-        record_event(s, doc, "progress", today or date.today(), user, text=note.strip())
+        doc = _open_control(s, doc_id, actor)
+        record_event(s, doc, "progress", today or date.today(), actor.login, text=note.strip())
 
 
 def remove_from_control(
@@ -233,7 +251,7 @@ def remove_from_control(
     basis: str,
     done_date: date,
     person: str,
-    user: str = "",
+    user: str | Actor = "",
 ) -> None:
     """Remove from control (9.13–9.14): the basis document, the date of the «до справи» mark
     and who removed it are all required — never on a promise."""
@@ -242,7 +260,7 @@ def remove_from_control(
 
 
 def close_control(
-    s: Session, doc_id: int, basis: str, done_date: date, person: str, user: str
+    s: Session, doc_id: int, basis: str, done_date: date, person: str, user: str | Actor
 ) -> Document:
     """Remove from control inside the caller's transaction (an answer registered as the basis
     closes the control it answers in the same transaction as its own registration)."""
@@ -252,7 +270,8 @@ def close_control(
         raise ControlError("Вкажіть, хто зняв документ з контролю")
     if done_date > date.today():
         raise ControlError("Дата зняття з контролю не може бути в майбутньому")
-    doc = _open_control(s, doc_id)
+    actor = actor_of(user)
+    doc = _open_control(s, doc_id, actor)
     taken = _taken_on_control(s, doc)
     if done_date < taken:
         raise ControlError(
@@ -263,13 +282,20 @@ def close_control(
         doc,
         "remove",
         done_date,
-        user,
+        actor.login,
         old_term=doc.due_date,
         basis=basis.strip(),
         person=person.strip(),
     )
     doc.done_date = done_date
     doc.version += 1
+    audit.add(
+        s,
+        actor,
+        audit.REMOVE_CONTROL,
+        doc=doc,
+        details={"підстава": basis.strip(), "дата": done_date, "хто зняв": person.strip()},
+    )
     return doc
 
 
@@ -292,8 +318,8 @@ def _taken_on_control(s: Session, doc: Document) -> date:
     return s.execute(stmt).scalar_one_or_none() or doc.reg_date
 
 
-def _open_control(s: Session, doc_id: int) -> Document:
-    doc = _document(s, doc_id)
+def _open_control(s: Session, doc_id: int, actor: Actor) -> Document:
+    doc = _document(s, doc_id, actor)
     if not doc.on_control or doc.done_date is not None or doc.due_date is None:
         raise ControlError(f"Документ {doc.reg_number} не перебуває на контролі")
     return doc

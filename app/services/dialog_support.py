@@ -17,6 +17,7 @@ from app.domain.deadlines import (
     adjust_term,
     extension_request_deadline,
 )
+from app.domain.roles import Actor
 from app.services.calendar import load_calendar
 from app.services.control import control_term
 from app.services.details import DocumentDetail
@@ -25,12 +26,23 @@ from db.session import Database
 WEEKDAYS = ("понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя")
 
 
-def current_user() -> str:
-    """Who is changing the record: the Windows/Linux login (there are no program accounts yet)."""
+_SIGNED_IN: list[Actor] = []
+
+
+def sign_in(actor: Actor | None) -> None:
+    """Who works in this window from now on (None: nobody signed in, the OS user)."""
+    _SIGNED_IN[:] = [actor] if actor is not None else []
+
+
+def current_user() -> Actor:
+    """Who is changing the record: the user signed in at start, else (login switched off) the
+    Windows/Linux login with every right."""
+    if _SIGNED_IN:
+        return _SIGNED_IN[0]
     try:
-        return getpass.getuser()
+        return Actor.system_user(getpass.getuser())
     except Exception:  # no login name in the environment (a service account, a bare container)
-        return ""
+        return Actor.system_user("")
 
 
 def _d(day: date) -> str:

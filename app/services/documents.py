@@ -15,9 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.numbering import format_number
+from app.domain.roles import Actor, actor_of, write
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldError, FieldErrors
-from app.services import field_storage, settings
+from app.services import audit, field_storage, settings
 from app.services.numbering import next_seq, raise_counter
 from db.models import Attachment, ControlEvent, Document
 from db.session import Database
@@ -105,7 +106,7 @@ def register_document(
     *,
     reg_date: date | None = None,
     attachments: list[NewAttachment] | tuple[NewAttachment, ...] = (),
-    user: str = "",
+    user: str | Actor = "",
     explicit_seq: int | None = None,
 ) -> Registered:
     """Register a document: the next number of the series for the year of `reg_date`.
@@ -118,9 +119,15 @@ def register_document(
 
 
 def register_many(
-    db: Database, spec: RegisterSpec, items: Sequence[Registration], user: str = ""
+    db: Database, spec: RegisterSpec, items: Sequence[Registration], user: str | Actor = ""
 ) -> list[Registered]:
-    """Register several documents in ONE transaction: all of them or none (imports)."""
+    """Register several documents in ONE transaction: all of them or none (imports).
+
+    Refused (PermissionDenied) unless the actor may write to the register; every document gets
+    a «create» entry of the audit trail in the same transaction.
+    """
+    actor = actor_of(user)
+    actor.require(write(spec.code))
     today = date.today()
     if any(item.reg_date > today for item in items):
         raise FieldErrors(
@@ -128,12 +135,13 @@ def register_many(
         )
     fmt = settings.number_format(db, spec)
     with db.write() as s:
-        return [_register(s, spec, fmt, item, user) for item in items]
+        return [_register(s, spec, fmt, item, actor) for item in items]
 
 
 def _register(
-    s: Session, spec: RegisterSpec, fmt: str, item: Registration, user: str
+    s: Session, spec: RegisterSpec, fmt: str, item: Registration, actor: Actor
 ) -> Registered:
+    user = actor.login
     day = item.reg_date
     if item.seq is None:
         seq = next_seq(s, spec.code, day.year)
@@ -151,13 +159,14 @@ def _register(
     s.flush()
     for attachment in item.attachments:
         _add_attachment(s, doc.id, attachment, user)
+    audit.add(s, actor, audit.CREATE, doc=doc)
     if item.close_controls:
-        _close_answered(s, spec, doc, item, user)
+        _close_answered(s, spec, doc, item, actor)
     return Registered(doc.id, number, day, seq)
 
 
 def _close_answered(
-    s: Session, spec: RegisterSpec, doc: Document, item: Registration, user: str
+    s: Session, spec: RegisterSpec, doc: Document, item: Registration, user: Actor
 ) -> None:
     """End the control of answered documents with this answer as the basis (9.13: a letter or
     an answer is a basis), in the answer's own transaction: both happen or neither."""
@@ -169,7 +178,7 @@ def _close_answered(
     for target_id in item.close_controls:
         if target_id not in answered:
             raise DocumentError("Зняти з контролю можна лише документ, на який дано відповідь")
-        close_control(s, target_id, basis, doc.reg_date, item.closed_by or user, user)
+        close_control(s, target_id, basis, doc.reg_date, item.closed_by or user.name, user)
 
 
 def _add_attachment(s: Session, doc_id: int, item: NewAttachment, user: str) -> None:
@@ -186,11 +195,15 @@ def _add_attachment(s: Session, doc_id: int, item: NewAttachment, user: str) -> 
     )
 
 
-def add_attachment(db: Database, doc_id: int, item: NewAttachment, user: str = "") -> None:
+def add_attachment(db: Database, doc_id: int, item: NewAttachment, user: str | Actor = "") -> None:
+    actor = actor_of(user)
     with db.write() as s:
-        if s.get(Document, doc_id) is None:
+        doc = s.get(Document, doc_id)
+        if doc is None:
             raise DocumentError("Документ не знайдено")
-        _add_attachment(s, doc_id, item, user)
+        actor.require(write(doc.register))
+        _add_attachment(s, doc_id, item, actor.login)
+        audit.add(s, actor, audit.UPDATE, doc=doc, details={"файли": [item.filename]})
 
 
 def list_attachments(db: Database, doc_id: int) -> list[AttachmentInfo]:
@@ -215,15 +228,18 @@ def update_document(
     doc_id: int,
     values: Mapping[str, Any],
     expected_version: int,
-    user: str = "",
+    user: str | Actor = "",
     attachments: Sequence[NewAttachment] = (),
 ) -> int:
     """Save changed fields and new scans together; refuses when someone else saved the
     document meanwhile (the row is locked while checking, so two saves cannot both pass).
 
     The registration number and date never change, so neither does a case index that is part
-    of the number. Returns the new version.
+    of the number. Returns the new version. The audit entry lists each changed field, old → new.
     """
+    actor = actor_of(user)
+    actor.require(write(spec.code))
+    user = actor.login
     with db.write() as s:
         doc = s.get(Document, doc_id, with_for_update=True)
         if doc is None or doc.register != spec.code:
@@ -244,25 +260,35 @@ def update_document(
                     )
                 ]
             )
+        before = field_storage.stored_values(s, spec, doc)
         _apply_values(s, spec, doc, values, user)
+        s.flush()
+        diff = audit.changes(before, field_storage.stored_values(s, spec, doc))
+        details: dict[str, Any] = {spec.field(k).label: v for k, v in diff.items()}
         for attachment in attachments:
             _add_attachment(s, doc.id, attachment, user)
+        if attachments:
+            details["Файли"] = ["", "; ".join(a.filename for a in attachments)]
         doc.version += 1
         doc.changed_by = user
+        audit.add(s, actor, audit.UPDATE, doc=doc, details=details)
         return doc.version
 
 
-def cancel_document(db: Database, doc_id: int, reason: str, user: str = "") -> None:
+def cancel_document(db: Database, doc_id: int, reason: str, user: str | Actor = "") -> None:
     """Cancel (анулювати) a registered document: it keeps its number; nothing is deleted.
 
     An open control ends with it (recorded as a «cancel» entry of the history).
     """
     if not reason.strip():
         raise DocumentError("Вкажіть причину анулювання")
+    actor = actor_of(user)
+    user = actor.login
     with db.write() as s:
         doc = s.get(Document, doc_id, with_for_update=True)
         if doc is None:
             raise DocumentError("Документ не знайдено")
+        actor.require(write(doc.register))
         if doc.cancelled:
             raise DocumentError(f"Документ {doc.reg_number} уже анульовано")
         if doc.on_control and doc.done_date is None:
@@ -281,3 +307,4 @@ def cancel_document(db: Database, doc_id: int, reason: str, user: str = "") -> N
         doc.cancelled, doc.cancel_reason = True, reason.strip()
         doc.version += 1
         doc.changed_by = user
+        audit.add(s, actor, audit.CANCEL, doc=doc, details={"причина": reason.strip()})

@@ -28,8 +28,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.domain.dates import format_date
+from app.domain.roles import Actor, actor_of, read
 from app.registers.base import RegisterSpec
 from app.reports.control import ControlReport
+from app.services import audit
 from app.services.register_view import DocumentRow, RegisterView, ViewQuery
 from app.services.xlsx_stream import MAX_DATA_ROWS, SheetTooLarge, write_workbook
 from db.session import Database
@@ -115,12 +117,16 @@ def export_view(
     fmt: str | None = None,
     today: date | None = None,
     progress: Progress | None = None,
+    user: str | Actor = "",
 ) -> int:
     """Write the rows of `view` — filter, search, sort, the states as of `today` — to `path`
     in the spec's columns; returns the number of rows written.
 
-    Raises ExportError (ExportCancelled when `progress` returned False), nothing written then.
+    Raises ExportError (ExportCancelled when `progress` returned False), nothing written then;
+    PermissionDenied unless the actor may see the register. A finished export is audited.
     """
+    actor = actor_of(user)
+    actor.require(read(spec.code))
     kind = guess_format(path, fmt)
     if view.register != spec.code:
         raise ValueError(f"a view of {view.register!r} exported as {spec.code!r}")
@@ -140,9 +146,13 @@ def export_view(
     titles = [c.title for c in spec.columns]
     keys = [c.key for c in spec.columns]
     if kind == "csv":
-        return write_csv(path, titles, ([r.display(k) for k in keys] for r in rows))
-    cells = ([_xlsx_value(r, k) for k in keys] for r in rows)
-    return write_xlsx(path, titles, cells, sheet_title=spec.title)
+        count = write_csv(path, titles, ([r.display(k) for k in keys] for r in rows))
+    else:
+        cells = ([_xlsx_value(r, k) for k in keys] for r in rows)
+        count = write_xlsx(path, titles, cells, sheet_title=spec.title)
+    details = {"файл": Path(path).name, "рядків": count, "період": [view.date_from, view.date_to]}
+    audit.log(db, actor, audit.EXPORT, register=spec.code, details=details)
+    return count
 
 
 def export_register(
@@ -154,13 +164,14 @@ def export_register(
     date_to: date | None = None,
     fmt: str | None = None,
     today: date | None = None,
+    user: str | Actor = "",
 ) -> int:
     """Write the register for the period, oldest first (the order of the paper journal)."""
     view = ViewQuery(
         register=spec.code, date_from=date_from, date_to=date_to, sort="reg_date",
         descending=False,
     )  # fmt: skip
-    return export_view(db, spec, view, path, fmt=fmt, today=today)
+    return export_view(db, spec, view, path, fmt=fmt, today=today, user=user)
 
 
 def _stream(

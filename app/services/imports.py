@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.dates import DateError, format_date, parse_date
+from app.domain.roles import Actor
 from app.domain.text import normalize_search
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldErrors, FieldKind, registration_date_errors
@@ -466,7 +467,7 @@ def import_file(
     path: str | Path,
     *,
     dry_run: bool = False,
-    user: str = "",
+    user: str | Actor = "",
     today: date | None = None,
 ) -> ImportResult:
     """Check every row of the file; unless there is a problem or `dry_run`, register them all in

@@ -15,8 +15,9 @@ from sqlalchemy import select
 
 from app.domain.correspondence import Addressee, is_postal
 from app.domain.dates import format_date
+from app.domain.roles import Actor, actor_of, read
 from app.registers.outgoing import OUTGOING
-from app.services import field_storage
+from app.services import audit, field_storage
 from app.services.documents import DocumentError
 from app.services.organisation import get_organisation
 from db.models import Document, Staff
@@ -105,19 +106,38 @@ def sent_in_period(
         return list(s.execute(stmt).scalars())
 
 
-def batch_envelopes_pdf(db: Database, doc_ids: Sequence[int], size: str = "DL") -> bytes:
+def _audited(db: Database, user: str | Actor, what: str, doc_ids: Sequence[int]) -> Actor:
+    """Check the actor may see outgoing mail; record the batch print (one entry per batch)."""
+    actor = actor_of(user)
+    actor.require(read(OUTGOING.code))
+    details = {"що": what, "документів": len(doc_ids)}
+    audit.log(db, actor, audit.PRINT, register=OUTGOING.code, details=details)
+    return actor
+
+
+def batch_envelopes_pdf(
+    db: Database, doc_ids: Sequence[int], size: str = "DL", user: str | Actor = ""
+) -> bytes:
     """Envelopes for many documents at once (the day's post), in registration order."""
     from app.printing.mail import envelopes_pdf as render
 
-    return render(_sender(db), mail_pieces(db, doc_ids, post_only=True), size)
+    data = render(_sender(db), mail_pieces(db, doc_ids, post_only=True), size)
+    _audited(db, user, "конверти", doc_ids)
+    return data
 
 
 def batch_labels_pdf(
-    db: Database, doc_ids: Sequence[int], skip: int = 0, layout: str = "3x8"
+    db: Database,
+    doc_ids: Sequence[int],
+    skip: int = 0,
+    layout: str = "3x8",
+    user: str | Actor = "",
 ) -> bytes:
     from app.printing.mail import labels_pdf as render
 
-    return render(mail_pieces(db, doc_ids, post_only=True), skip=skip, layout=layout)
+    data = render(mail_pieces(db, doc_ids, post_only=True), skip=skip, layout=layout)
+    _audited(db, user, "наліпки", doc_ids)
+    return data
 
 
 def distribution_data(db: Database, doc_id: int) -> DistributionListData:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from app.domain.roles import SETTINGS_WRITE, Actor, actor_of
+from app.services import audit
 from db.models import Organisation
 from db.session import Database
 
@@ -48,10 +50,14 @@ def validate(info: OrganisationInfo) -> None:
         raise OrganisationError("Код ЄДРПОУ складається з 8 цифр")
 
 
-def save_organisation(db: Database, info: OrganisationInfo, user: str = "") -> None:
+def save_organisation(db: Database, info: OrganisationInfo, user: str | Actor = "") -> None:
     validate(info)
+    actor = actor_of(user)
+    actor.require(SETTINGS_WRITE)
+    user = actor.login
     values = {k: v.strip() for k, v in asdict(info).items()}
     with db.write() as s:
+        audit.add(s, actor, audit.REFERENCE, details={"довідник": "organisation"})
         row = s.get(Organisation, 1)
         if row is None:
             s.add(Organisation(id=1, changed_by=user, **values))

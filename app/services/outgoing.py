@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 from app.domain.calendar import WorkingCalendar
 from app.domain.correspondence import sending_problems
 from app.domain.dates import format_date
+from app.domain.roles import Actor, actor_of, write
 from app.registers.fields import Field
 from app.registers.outgoing import OUTGOING
-from app.services import field_storage
+from app.services import audit, field_storage
 from app.services.documents import ConflictError, DocumentError
 from db.models import Document
 from db.session import Database
@@ -109,7 +110,7 @@ def mark_sent(
     *,
     expected_version: int | None = None,
     send_anyway: bool = False,
-    user: str = "",
+    user: str | Actor = "",
 ) -> int:
     """Record that the document was sent; returns its new version.
 
@@ -120,6 +121,8 @@ def mark_sent(
         raise DocumentError("Вкажіть спосіб надсилання")
     if sent_date > date.today():
         raise DocumentError("Дата відправлення не може бути пізнішою за сьогоднішню")
+    actor = actor_of(user)
+    actor.require(write(OUTGOING.code))
     with db.write() as s:
         doc = _outgoing(s.get(Document, doc_id, with_for_update=True))
         if expected_version is not None and doc.version != expected_version:
@@ -136,7 +139,9 @@ def mark_sent(
             raise SendingIncomplete(problems)
         doc.sent_date, doc.send_method = sent_date, send_method.strip()
         doc.version += 1
-        doc.changed_by = user
+        doc.changed_by = actor.login
+        details = {"дата": sent_date, "спосіб": doc.send_method, "попри зауваження": problems}
+        audit.add(s, actor, audit.SEND, doc=doc, details=details)
         return doc.version
 
 

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from app.domain.roles import Actor, actor_of, read
 from app.registers import REGISTERS
 from app.registers.base import RegisterSpec
-from app.services import settings
+from app.services import audit, settings
 from app.services.details import DocumentDetail, ResolutionView, get_document
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationInfo, get_organisation
@@ -205,10 +206,32 @@ def journal_data(db: Any, spec: RegisterSpec, date_from: date, date_to: date) ->
     )
 
 
-def journal_pdf(db: Any, spec: RegisterSpec, date_from: date, date_to: date) -> bytes:
+def journal_pdf(
+    db: Any, spec: RegisterSpec, date_from: date, date_to: date, user: str | Actor = ""
+) -> bytes:
+    """The printed journal for a period; audited as a print of the register."""
     from app.printing.journal import print_journal
 
-    return _render(print_journal, journal_data(db, spec, date_from, date_to))
+    actor = actor_of(user)
+    actor.require(read(spec.code))
+    data = _render(print_journal, journal_data(db, spec, date_from, date_to))
+    details = {"що": spec.journal_title, "період": [date_from, date_to]}
+    audit.log(db, actor, audit.PRINT, register=spec.code, details=details)
+    return data
+
+
+def print_document(
+    db: Any, function: str, doc_id: int, user: str | Actor = "", **options: Any
+) -> bytes:
+    """A printout of one document by its function's name (a spec's `Printout.function`),
+    refused unless the actor may see the document's register, and audited once made."""
+    if function not in __all__ or function == "journal_pdf":
+        raise ValueError(f"unknown printout {function!r}")
+    actor = actor_of(user)
+    actor.require(read(get_document(db, doc_id).register))
+    data = bytes(globals()[function](db, doc_id, **options))
+    audit.log(db, actor, audit.PRINT, doc_id=doc_id, details={"що": function})
+    return data
 
 
 # The outgoing register's printouts, offered by its spec's «Друк» menu under these names.

@@ -18,7 +18,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.names import Gender, PersonName, dative_short, short_name, signature_name
+from app.domain.roles import CORRESPONDENTS_WRITE, REFERENCE_WRITE, Actor, actor_of
 from app.domain.text import normalize_search, uk_sort_key
+from app.services import audit
 from db.base import Base
 from db.models import CaseFile, Correspondent, Department, Staff
 from db.session import Database
@@ -95,18 +97,31 @@ def _to_info(row: Any, cls: type[Info]) -> Info:
     return cls(**{name: getattr(row, name) for name in cls.__dataclass_fields__})
 
 
-def _save(s: Session, model: type[Base], info: Info, user: str, **derived: Any) -> Info:
+def _save(
+    s: Session,
+    model: type[Base],
+    info: Info,
+    user: str | Actor,
+    permission: str = REFERENCE_WRITE,
+    **derived: Any,
+) -> Info:
+    """Insert or update a reference record; refused unless the actor holds `permission`;
+    recorded in the audit trail."""
+    actor = actor_of(user)
+    actor.require(permission)
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(info).items()}
     values.pop("id")
     values.update(derived)
     row: Any = model() if info.id is None else s.get(model, info.id)
     if row is None:
         raise ReferenceError("Запис не знайдено: можливо, його вже видалено")
-    for key, value in {**values, "changed_by": user}.items():
+    for key, value in {**values, "changed_by": actor.login}.items():
         setattr(row, key, value)
     if info.id is None:
         s.add(row)
     s.flush()
+    details = {"довідник": model.__tablename__, "запис": row.id, "новий": info.id is None}
+    audit.add(s, actor, audit.REFERENCE, details=details)
     return replace(info, id=row.id)
 
 
@@ -118,7 +133,7 @@ def list_departments(db: Database, active_only: bool = False) -> list[Department
         return [_to_info(r, DepartmentInfo) for r in s.execute(stmt).scalars()]
 
 
-def save_department(db: Database, info: DepartmentInfo, user: str = "") -> DepartmentInfo:
+def save_department(db: Database, info: DepartmentInfo, user: str | Actor = "") -> DepartmentInfo:
     if not info.name.strip():
         raise ReferenceError("Вкажіть назву виконавчого органу")
     with db.write() as s:
@@ -141,7 +156,7 @@ def get_staff(db: Database, staff_id: int) -> StaffInfo:
         return _to_info(row, StaffInfo)
 
 
-def save_staff(db: Database, info: StaffInfo, user: str = "") -> StaffInfo:
+def save_staff(db: Database, info: StaffInfo, user: str | Actor = "") -> StaffInfo:
     if not info.surname.strip() or not info.given_name.strip():
         raise ReferenceError("Вкажіть прізвище та ім'я працівника")
     if info.gender not in ("m", "f"):
@@ -176,7 +191,9 @@ def all_correspondents(db: Database) -> list[CorrespondentInfo]:
         return [_to_info(r, CorrespondentInfo) for r in s.execute(stmt).scalars()]
 
 
-def save_correspondent(db: Database, info: CorrespondentInfo, user: str = "") -> CorrespondentInfo:
+def save_correspondent(
+    db: Database, info: CorrespondentInfo, user: str | Actor = ""
+) -> CorrespondentInfo:
     if not info.name.strip():
         raise ReferenceError("Вкажіть назву кореспондента")
     key = _correspondent_keys(info.name)["search_name"]
@@ -189,7 +206,8 @@ def save_correspondent(db: Database, info: CorrespondentInfo, user: str = "") ->
         if clash:
             raise ReferenceError(f"Кореспондент «{info.name.strip()}» уже є в довіднику")
         try:
-            return _save(s, Correspondent, info, user, **_correspondent_keys(info.name))
+            keys = _correspondent_keys(info.name)
+            return _save(s, Correspondent, info, user, CORRESPONDENTS_WRITE, **keys)
         except IntegrityError as exc:  # another clerk saved the same name just now
             raise ReferenceError(f"Кореспондент «{info.name.strip()}» уже є в довіднику") from exc
 
@@ -226,7 +244,7 @@ def list_case_files(db: Database, year: int | None = None) -> list[CaseFileInfo]
         return [_to_info(r, CaseFileInfo) for r in s.execute(stmt).scalars()]
 
 
-def save_case_file(db: Database, info: CaseFileInfo, user: str = "") -> CaseFileInfo:
+def save_case_file(db: Database, info: CaseFileInfo, user: str | Actor = "") -> CaseFileInfo:
     if not info.index.strip() or not info.title.strip():
         raise ReferenceError("Вкажіть індекс і заголовок справи")
     if info.year < 1990 or info.year > 2100:

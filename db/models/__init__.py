@@ -12,10 +12,13 @@ from db.models.documents import (
 )
 from db.models.organisation import Organisation, Setting
 from db.models.reference import CalendarDay, CaseFile, Correspondent, Department, Staff
+from db.models.users import AppUser, AuditEntry, UserRole
 
 __all__ = [
     "Addressee",
+    "AppUser",
     "Attachment",
+    "AuditEntry",
     "CalendarDay",
     "CaseFile",
     "ControlEvent",
@@ -29,4 +32,5 @@ __all__ = [
     "ResolutionExecutor",
     "Setting",
     "Staff",
+    "UserRole",
 ]

@@ -88,4 +88,7 @@ def test_upgrade_from_0001_keeps_documents_and_search(tmp_path):
     with db.read() as s:
         title = s.execute(text("SELECT title, reply_numbers FROM document WHERE seq = 1")).one()
     assert tuple(title) == ("", "")
+    with db.read() as s:  # 0003: the accounts and the audit trail start empty
+        assert s.execute(text("SELECT count(*) FROM app_user")).scalar() == 0
+        assert s.execute(text("SELECT count(*) FROM audit_entry")).scalar() == 1  # the create
     db.dispose()

@@ -33,6 +33,19 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     yield
 
 
+@pytest.fixture(autouse=True)
+def _nobody_signed_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Windows start as the OS user with every right (login off) unless a test signs someone
+    in; the login dialog itself is tested in test_login.py."""
+    import ui.dialogs.login
+    from app.services.dialog_support import sign_in
+
+    monkeypatch.setattr(ui.dialogs.login, "sign_in", lambda db, parent=None: None)
+    sign_in(None)
+    yield
+    sign_in(None)
+
+
 @pytest.fixture
 def wait_tasks(qtbot) -> Callable[[], None]:
     """Wait until every background task has delivered its result on the GUI thread."""

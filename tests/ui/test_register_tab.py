@@ -218,7 +218,9 @@ def test_journal_for_a_period_from_the_file_menu(qtbot, filled_db, monkeypatch):
     monkeypatch.setattr(
         printouts,
         "journal_pdf",
-        lambda db, spec, start, end: asked.append((spec.code, start, end)) or b"%PDF journal",
+        lambda db, spec, start, end, user="": (
+            asked.append((spec.code, start, end)) or b"%PDF journal"
+        ),
     )
     monkeypatch.setattr(PeriodDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
 

@@ -236,7 +236,7 @@ class DocumentForm(QDialog):
             return
         from ui.dialogs.answer_controls import AnswerControlsDialog
 
-        person = str(values.get("signatory") or "") or current_user()
+        person = str(values.get("signatory") or "") or current_user().name
         dialog = AnswerControlsDialog(controls, self.spec.number_label, day, person, self)
         self.answer_dialog = dialog  # the tests answer it
         accepted = dialog.exec() == QDialog.DialogCode.Accepted

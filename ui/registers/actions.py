@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton
 
 from app.registers.base import Printout
+from app.services.dialog_support import current_user
 from app.services.register_view import DocumentRow
 from ui.tasks import run_in_background
 
@@ -164,11 +165,12 @@ class DocumentActions(QObject):
         if row is None:
             return
         db, doc_id, options = tab.db, row.id, dict(printout.options)
+        user = current_user()
 
         def produce() -> bytes:
             from app.services import printouts
 
-            return bytes(getattr(printouts, printout.function)(db, doc_id, **options))
+            return printouts.print_document(db, printout.function, doc_id, user, **options)
 
         self.print_pdf(f"{printout.title} — {tab.spec.number_label} {row.reg_number}", produce)
 
@@ -184,12 +186,12 @@ class DocumentActions(QObject):
         dialog.deleteLater()
         if not accepted:
             return
-        db, spec = tab.db, tab.spec
+        db, spec, user = tab.db, tab.spec, current_user()
 
         def produce() -> bytes:
             from app.services import printouts
 
-            return bytes(printouts.journal_pdf(db, spec, date_from, date_to))
+            return bytes(printouts.journal_pdf(db, spec, date_from, date_to, user=user))
 
         self.print_pdf(spec.journal_title, produce)
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
+from app.services.dialog_support import current_user
 from ui.tasks import run_in_background, show_error
 from ui.widgets import format_count
 
@@ -105,7 +106,7 @@ class ExportAction(QObject):
         from app.services.exports import export_view
 
         tab = self.tab
-        db, spec, view = tab.db, tab.spec, tab.model.query
+        db, spec, view, user = tab.db, tab.spec, tab.model.query, current_user()
         cancel = self._cancel = threading.Event()
         reports = self._reports
 
@@ -125,7 +126,7 @@ class ExportAction(QObject):
         self.progress_dialog = dialog
         self.action.setEnabled(False)
         run_in_background(
-            lambda: export_view(db, spec, view, path, fmt=fmt, progress=progress),
+            lambda: export_view(db, spec, view, path, fmt=fmt, progress=progress, user=user),
             lambda count: self._on_done(count, path),
             self._on_failed,
             owner=tab,

@@ -1,0 +1,148 @@
+"""An audit entry for each kind of action, with who, when and what changed; append-only."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from app.domain import roles
+from app.domain.correspondence import Addressee
+from app.domain.roles import Actor, PermissionDenied
+from app.registers import INCOMING, OUTGOING
+from app.services import audit, control, documents, mail_printouts, outgoing, printouts, users
+from app.services.audit import AuditQuery
+from app.services.exports import export_register
+from app.services.users import LoginFailed
+from db.base import utcnow
+from tests import factories
+
+DAY = date.today() - timedelta(days=3)
+CLERK = Actor("olena", frozenset({roles.CLERK}))
+ADMIN = Actor("admin", frozenset({roles.ADMINISTRATOR}))
+
+
+def trail(db, **filters):
+    return audit.entries(db, ADMIN, AuditQuery(**filters))
+
+
+def register(db, summary="Про дороги"):
+    values = INCOMING.parse({"correspondent": "Луцька РДА", "summary": summary})
+    return documents.register_many(db, INCOMING, [documents.Registration(values, DAY)], CLERK)[0]
+
+
+def test_creation_change_and_cancellation(db):
+    before = utcnow()
+    reg = register(db)
+    values = INCOMING.parse({"correspondent": "Рівненська ОДА", "summary": "Про мости"})
+    documents.update_document(db, INCOMING, reg.id, values, 1, user=CLERK)
+    documents.cancel_document(db, reg.id, "Зареєстровано помилково", user=CLERK)
+    cancel, update, create = trail(db, document_id=reg.id)
+    assert [create.action, update.action, cancel.action] == ["create", "update", "cancel"]
+    assert {e.login for e in (create, update, cancel)} == {"olena"}
+    assert create.reg_number == reg.reg_number and create.register == "incoming"
+    assert before <= create.at <= utcnow()
+    changed = json.loads(update.details)
+    assert changed["Кореспондент"] == ["Луцька РДА", "Рівненська ОДА"]
+    assert changed["Короткий зміст"] == ["Про дороги", "Про мости"]
+    assert len(changed) == 2  # unchanged fields are not listed
+    assert json.loads(cancel.details) == {"причина": "Зареєстровано помилково"}
+
+
+def test_control_and_removal_from_control(db):
+    reg = register(db)
+    control.put_on_control(db, reg.id, user=CLERK)
+    control.remove_from_control(db, reg.id, "Лист № 45", date.today(), "Кравчук", user=CLERK)
+    removed = trail(db, action="remove_control")
+    assert [(e.document_id, e.login) for e in removed] == [(reg.id, "olena")]
+    assert json.loads(removed[0].details)["підстава"] == "Лист № 45"
+    assert [e.action for e in trail(db, document_id=reg.id)][:2] == ["remove_control", "control"]
+
+
+def test_sending(db):
+    reg = factories.outgoing(db, DAY)
+    outgoing.mark_sent(db, reg.id, date.today(), "Пошта", send_anyway=True, user=CLERK)
+    (sent,) = trail(db, action="send")
+    assert sent.register == "outgoing" and json.loads(sent.details)["спосіб"] == "Пошта"
+
+
+def test_prints_and_exports(db, tmp_path):
+    factories.organisation(db)
+    reg = register(db)
+    address = Addressee("Хмельницька ОДА", "майдан Незалежності, 2, м. Хмельницький", "29000")
+    out = factories.outgoing(db, DAY, addressees=[address])
+    printouts.print_document(db, "stamp_pdf", reg.id, user=CLERK)
+    printouts.journal_pdf(db, INCOMING, DAY, date.today(), user=CLERK)
+    mail_printouts.batch_labels_pdf(db, [out.id], user=CLERK)
+    export_register(db, OUTGOING, tmp_path / "out.xlsx", user=CLERK)
+    prints = trail(db, action="print")
+    assert [(e.register, e.document_id) for e in prints] == [
+        ("outgoing", None),
+        ("incoming", None),
+        ("incoming", reg.id),
+    ]
+    (exported,) = trail(db, action="export", login="olena")
+    assert exported.register == "outgoing"
+    assert json.loads(exported.details)["файл"] == "out.xlsx"
+
+
+def test_logins_and_failures(db):
+    users.create_user(db, "ivan", "секрет-1", [roles.READER], user="admin")
+    users.authenticate(db, "ivan", "секрет-1")
+    with pytest.raises(LoginFailed):
+        users.authenticate(db, "ivan", "не-той")
+    with pytest.raises(LoginFailed):
+        users.authenticate(db, "ghost", "не-той")
+    assert [e.login for e in trail(db, action="login")] == ["ivan"]
+    failed = trail(db, action="login_failed")
+    assert [(e.login, e.details) for e in failed] == [
+        ("ghost", "невідомий користувач"),
+        ("ivan", "неправильний пароль"),
+    ]
+
+
+def test_opening_a_card_is_recorded_only_for_personal_data(db):
+    reg = register(db)
+    assert not audit.record_open(db, CLERK, INCOMING, reg.id)
+    personal = replace(INCOMING, personal_data=True)
+    assert audit.record_open(db, CLERK, personal, reg.id)
+    (opened,) = trail(db, action="open")
+    assert (opened.login, opened.document_id) == ("olena", reg.id)
+    with pytest.raises(PermissionDenied):
+        audit.record_open(db, Actor("hr", frozenset({roles.HR})), personal, reg.id)
+
+
+def test_filters_by_period_and_export(db, tmp_path):
+    register(db)
+    assert len(trail(db, date_from=date.today(), date_to=date.today())) == 1
+    assert trail(db, date_to=date.today() - timedelta(days=1)) == []
+    assert audit.export_entries(db, ADMIN, AuditQuery(), str(tmp_path / "a.csv")) == 1
+    text = (tmp_path / "a.csv").read_text(encoding="utf-8-sig")
+    assert "Реєстрація" in text and "olena" in text
+    assert audit.logins(db) == ["olena"]
+
+
+def test_only_those_allowed_see_the_trail(db):
+    with pytest.raises(PermissionDenied, match="журнал дій"):
+        audit.entries(db, CLERK, AuditQuery())
+
+
+def test_the_program_offers_no_way_to_change_or_remove_an_entry():
+    """The audit module only inserts: no UPDATE/DELETE statement, no such public function."""
+    tree = ast.parse(inspect.getsource(audit))
+    called = {
+        node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+    }
+    assert not called & {"delete", "update", "execute_update", "merge"}
+    public = {
+        n
+        for n, f in inspect.getmembers(audit, inspect.isfunction)
+        if f.__module__ == audit.__name__
+    }
+    assert not {n for n in public if any(w in n for w in ("delete", "remove", "update", "edit"))}

@@ -1,0 +1,69 @@
+"""Login at start, and a window that shows a reader no way to register."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from app.domain import roles
+from app.services import users
+from app.services.dialog_support import sign_in
+from tests import factories
+from ui.dialogs.login import LoginDialog
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def office(sqlite_db):
+    factories.organisation(sqlite_db)
+    users.create_user(sqlite_db, "reader", "читач-1", [roles.READER], "Іван Читач")
+    return sqlite_db
+
+
+def test_a_wrong_password_is_told_and_the_dialog_stays(qtbot, office):
+    dialog = LoginDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.login.setText("reader")
+    dialog.password.setText("не-той")
+    dialog._on_ok()
+    assert dialog.message.text() == "Неправильне ім'я користувача або пароль"
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.password.text() == ""
+    dialog.password.setText("читач-1")
+    dialog._on_ok()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None and dialog.actor.login == "reader"
+
+
+def test_the_first_start_creates_the_administrator(qtbot, sqlite_db):
+    dialog = LoginDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    assert dialog.first
+    dialog.login.setText("admin")
+    dialog.password.setText("адмін-пароль")
+    dialog.repeat.setText("інший")
+    dialog._on_ok()
+    assert dialog.message.text() == "Паролі не збігаються" and not users.has_users(sqlite_db)
+    dialog.password.setText("адмін-пароль")
+    dialog.repeat.setText("адмін-пароль")
+    dialog._on_ok()
+    assert dialog.actor is not None and dialog.actor.can(roles.USERS_MANAGE)
+
+
+def test_a_readers_window_offers_no_registration(qtbot, office):
+    sign_in(users.authenticate(office, "reader", "читач-1"))
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    tab = window.register_tabs["incoming"]
+    assert not tab.register_action.isVisible()
+    assert not any(a.isVisible() for a in tab.document_actions.control_actions)
+    assert tab.open_action.isVisible()
+    assert not window.reference_action.isVisible()
+
+
+def test_a_clerks_window_offers_registration(qtbot, office):
+    users.create_user(office, "clerk", "клерк-12", [roles.CLERK])
+    sign_in(users.authenticate(office, "clerk", "клерк-12"))
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    assert window.register_tabs["outgoing"].register_action.isVisible()
+    assert window.register_tabs["outgoing"].document_actions.send_action.isVisible()
