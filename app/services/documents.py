@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from app.domain.numbering import format_number
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldError, FieldErrors
 from app.services import field_storage, settings
+from app.services.changes import FieldChange, by_whom, changed_fields
 from app.services.numbering import next_seq, raise_counter
 from db.models import Attachment, ControlEvent, Document
 from db.session import Database
@@ -38,7 +39,20 @@ class DocumentError(ValueError):
 
 
 class ConflictError(DocumentError):
-    """Someone else saved this document since it was opened."""
+    """Someone else saved this document since it was opened: who, when (UTC) and, when the
+    values the clerk opened are known, what that person changed (`changes`)."""
+
+    def __init__(
+        self,
+        message: str,
+        changes: Sequence[FieldChange] = (),
+        changed_by: str = "",
+        changed_at: datetime | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.changes = tuple(changes)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
 
 
 @dataclass(frozen=True)
@@ -217,9 +231,12 @@ def update_document(
     expected_version: int,
     user: str = "",
     attachments: Sequence[NewAttachment] = (),
+    opened: Mapping[str, Any] | None = None,
 ) -> int:
     """Save changed fields and new scans together; refuses when someone else saved the
     document meanwhile (the row is locked while checking, so two saves cannot both pass).
+    `opened` are the values the clerk's card started from: the refusal then says what the
+    other person changed.
 
     The registration number and date never change, so neither does a case index that is part
     of the number. Returns the new version.
@@ -229,10 +246,7 @@ def update_document(
         if doc is None or doc.register != spec.code:
             raise DocumentError("Документ не знайдено")
         if doc.version != expected_version:
-            raise ConflictError(
-                f"Документ {doc.reg_number} змінив інший користувач "
-                f"({doc.changed_by or 'невідомо'}). Відкрийте його знову, щоб побачити зміни."
-            )
+            raise _conflict(s, spec, doc, opened)
         old_index, new_index = doc.case_index or "", values.get("case_index", doc.case_index) or ""
         if old_index and new_index != old_index and old_index in doc.reg_number:
             raise FieldErrors(
@@ -250,6 +264,21 @@ def update_document(
         doc.version += 1
         doc.changed_by = user
         return doc.version
+
+
+def _conflict(
+    s: Session, spec: RegisterSpec, doc: Document, opened: Mapping[str, Any] | None
+) -> ConflictError:
+    """The refusal of a save that came second: who saved first, when, and what they changed."""
+    changes = []
+    if opened is not None:
+        changes = changed_fields(spec, opened, field_storage.stored_values(s, spec, doc))
+    who = by_whom(doc.changed_by, doc.updated_at)
+    lines = [f"Документ {doc.reg_number} {who}, поки вашу картку було відкрито."]
+    lines += [change.describe() for change in changes]
+    lines.append("Ваші зміни не збережено; перегляньте їх і збережіть знову.")
+    message = "\n".join(lines)
+    return ConflictError(message, changes, doc.changed_by, doc.updated_at)
 
 
 def cancel_document(db: Database, doc_id: int, reason: str, user: str = "") -> None:
