@@ -32,6 +32,7 @@ from app.registers import REGISTERS
 from app.services.overdue import OverdueSummary
 from db.session import Database
 from ui import errors, tasks
+from ui.change_watcher import ChangeWatcher
 from ui.control_centre.tab import ControlCentreTab
 from ui.overdue_timer import OverdueMonitor
 from ui.registers.register_tab import RegisterTab
@@ -81,8 +82,11 @@ class MainWindow(QMainWindow):
             self.tray.activated.connect(self._on_tray_activated)
             self.tray.show()
         self.monitor.summary_changed.connect(self._on_summary)
+        self.watcher = ChangeWatcher(db, self)
+        self.watcher.changed.connect(self._on_changed_elsewhere)
         self._restore_state()
         self.monitor.start()
+        self.watcher.start()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -144,6 +148,14 @@ class MainWindow(QMainWindow):
             "<p>Реєстрація та контроль виконання документів виконавчого комітету.</p>"
             f"<p>База даних: {self.db.url}</p>",
         )
+
+    def _on_changed_elsewhere(self, registers: frozenset[str]) -> None:
+        """Another PC saved: re-read the registers it touched (all when not said) in place,
+        then the control centre and the overdue counts (through the monitor)."""
+        for code, tab in self.register_tabs.items():
+            if not registers or code in registers:
+                tab.refresh_in_place()
+        self.monitor.request_check()
 
     def _on_summary(self, summary: OverdueSummary) -> None:
         """Tab titles «Вхідні (3)», the status bar, the tray, and repainted rows."""
@@ -218,6 +230,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.monitor.stop()
+        self.watcher.stop()
         if self.tray is not None:
             self.tray.hide()
         tasks.wait_for_done()
