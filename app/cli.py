@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.paths import default_database
+from app.paths import chosen_database, default_database
 
 if TYPE_CHECKING:
     from app.registers.base import RegisterSpec
@@ -587,7 +587,7 @@ def _user() -> str:
 
 
 def main(
-    argv: Sequence[str] | None = None, start_window: Callable[[str], int] | None = None
+    argv: Sequence[str] | None = None, start_window: Callable[[str | None], int] | None = None
 ) -> int:
     """Run a command; without one, start the window through `start_window`.
 
@@ -600,12 +600,13 @@ def main(
             args = parser.parse_args(argv)
         except SystemExit as exc:
             return int(exc.code) if isinstance(exc.code, int) else 2
-    target = args.db or default_database()
     if args.command in (None, "gui"):
         if start_window is None:
             print("Помилка: вікно програми тут недоступне", file=sys.stderr)
             return 2
-        return start_window(target)
+        # None: the window opens this PC's stored server, else the local file (ui/startup.py).
+        return start_window(args.db or chosen_database())
+    target = args.db or default_database()
     from app.services.database import DatabaseOpenError, open_database
 
     try:

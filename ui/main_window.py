@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.registers import REGISTERS
+from app.services.connection import without_password
+from app.services.database import Opened
 from app.services.overdue import OverdueSummary
 from db.session import Database
 from ui import errors, tasks
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         from app.services.organisation import get_organisation
 
         self.db = db
+        self.switch_to: str | None = None  # another database chosen: run() reopens over it
         org = get_organisation(db)
         self.setWindowTitle(f"{APP_TITLE} — {org.short_name}" if org else APP_TITLE)
         self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView))
@@ -95,6 +98,8 @@ class MainWindow(QMainWindow):
         self.print_journal_action.setShortcut(QKeySequence("Ctrl+P"))
         self.export_action = self._add(file_menu, "Експорт таблиці…", self._on_export)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        file_menu.addSeparator()
+        self._add(file_menu, "Підключення до бази даних…", self._on_connection)
         file_menu.addSeparator()
         quit_action = self._add(file_menu, "Вихід", self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -140,13 +145,24 @@ class MainWindow(QMainWindow):
             tab.refresh()
         self.monitor.request_check()  # the control centre re-reads after it
 
+    def _on_connection(self) -> None:
+        """Choose the shared server; the window then reopens over it (QSettings keep it)."""
+        from app.services.connection import ServerConnection
+        from ui.dialogs.connection import ConnectionDialog
+
+        dialog = ConnectionDialog(ServerConnection.from_url(self.db.url), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.switch_to = dialog.url()
+        self.close()
+
     def _on_about(self) -> None:
         QMessageBox.about(
             self,
             "Про програму",
             f"<h3>{APP_TITLE}</h3>"
             "<p>Реєстрація та контроль виконання документів виконавчого комітету.</p>"
-            f"<p>База даних: {self.db.url}</p>",
+            f"<p>База даних: {without_password(self.db.url)}</p>",
         )
 
     def _on_changed_elsewhere(self, registers: frozenset[str]) -> None:
@@ -285,20 +301,31 @@ def check_integrity_in_background(window: QWidget, db: Database) -> None:
     tasks.run_in_background(lambda: integrity_problem(path), report, owner=window)
 
 
-def run(target: str) -> int:
-    """Open the database named by `target` and show the window; the process exit code."""
+def run(target: str | None = None) -> int:
+    """Open the database named by `target` (else this PC's choice, see ui/startup.py) and show
+    the window; again after «Підключення до бази даних…» chose another. The exit code."""
     app = _application()
-    from app.services.database import DatabaseOpenError, open_database
+    from app.services.database import DatabaseOpenError
+    from ui.startup import open_for_window
 
-    try:
-        opened = open_database(target)
-    except DatabaseOpenError as exc:
-        QMessageBox.critical(
-            None,
-            f"{APP_TITLE}: базу даних не відкрито",
-            f"{exc}\n\nПрограма завершує роботу.",
-        )
-        return 2
+    while True:
+        try:
+            opened = open_for_window(target)
+        except DatabaseOpenError as exc:
+            QMessageBox.critical(
+                None, f"{APP_TITLE}: базу даних не відкрито", f"{exc}\n\nПрограма завершує роботу."
+            )
+            return 2
+        if opened is None:
+            return 0
+        code, switch_to = _show(app, opened)
+        if switch_to is None:
+            return code
+        target = switch_to
+
+
+def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
+    """The window over an opened database until it closes: (exit code, database to open next)."""
     db = opened.db
     try:
         from app.services.organisation import get_organisation
@@ -307,7 +334,7 @@ def run(target: str) -> int:
             from ui.dialogs.organisation import OrganisationDialog
 
             if OrganisationDialog(db, parent=None).exec() != QDialog.DialogCode.Accepted:
-                return 0
+                return 0, None
         window = MainWindow(db)
         if opened.backup is not None:
             window.statusBar().showMessage(
@@ -317,7 +344,7 @@ def run(target: str) -> int:
         errors.install(window)
         if not opened.fully_checked:
             check_integrity_in_background(window, db)
-        return event_loop(app)
+        return event_loop(app), window.switch_to
     finally:
         tasks.wait_for_done()
         db.dispose()
