@@ -18,11 +18,14 @@ from app.paths import default_database
 from app.services.connection import (
     ServerConnection,
     explain,
+    needs_password,
     password_in_url,
+    stored_password,
     without_password,
 )
 from app.services.database import DatabaseOpenError, Opened, open_database
-from ui.dialogs.connection import ConnectionDialog, password_for, stored_url
+from ui.dialogs import connection as dialogs
+from ui.dialogs.connection import ConnectionDialog, stored_url
 
 TITLE = "Діловод"
 
@@ -47,14 +50,10 @@ def open_for_window(target: str | None, parent: QWidget | None = None) -> Opened
         server = ServerConnection.from_url(url)
         if server is None:
             return open_database(url)  # DatabaseOpenError: reported by the caller, file untouched
-        full = url
-        if not password_in_url(url):
-            password = password_for(server, parent)
-            if password is None:
-                return None
-            full = server.url(password)
         try:
-            return open_database(full)
+            return _open_server(url, server, parent)
+        except Cancelled:
+            return None
         except DatabaseOpenError as exc:
             choice = offer(server, explain(exc.__cause__) if exc.__cause__ else str(exc), parent)
         if choice == Choice.QUIT:
@@ -67,6 +66,25 @@ def open_for_window(target: str | None, parent: QWidget | None = None) -> Opened
             path = choose_local_file(parent)
             if path:
                 url = path
+
+
+class Cancelled(Exception):
+    """The clerk cancelled the password prompt."""
+
+
+def _open_server(url: str, server: ServerConnection, parent: QWidget | None) -> Opened:
+    """With the URL's password, else the stored one, else none (trust, .pgpass, PGPASSWORD);
+    the password is asked only when the server wants one."""
+    password = None if password_in_url(url) else stored_password(server)
+    try:
+        return open_database(server.url(password) if password else url)
+    except DatabaseOpenError as exc:
+        if not needs_password(exc):
+            raise
+    asked = dialogs.ask_password(server, parent)
+    if asked is None:
+        raise Cancelled
+    return open_database(server.url(asked))
 
 
 def offer(server: ServerConnection, problem: str, parent: QWidget | None) -> Choice:

@@ -161,6 +161,12 @@ class ConnectionProblem(RuntimeError):
     """The server could not be used, with a Ukrainian explanation."""
 
 
+def needs_password(exc: BaseException) -> bool:
+    """Whether the server refused for want of a (right) password: then it is worth asking."""
+    raw = str(getattr(exc, "orig", None) or exc.__cause__ or exc).lower()
+    return "password" in raw
+
+
 def explain(exc: BaseException) -> str:
     """A clerk's sentence for a failed connection (the driver's text kept after it)."""
     raw = str(getattr(exc, "orig", None) or exc).strip()

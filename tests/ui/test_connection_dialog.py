@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from app.services.connection import ServerConnection
+from app.services.connection import ServerConnection, password_in_url
 from app.services.database import DatabaseOpenError
 from tests.conftest import PG_SERVER_URL
 from ui import startup
@@ -62,23 +62,43 @@ def test_accepting_keeps_the_url_per_pc_and_the_password_in_the_store(qtbot, mem
     assert again.password.text() == "таємниця"
 
 
-def test_without_a_store_the_password_is_asked_at_start(qtbot, db, monkeypatch):
+def test_the_password_is_asked_only_when_the_server_wants_one(qtbot, db, monkeypatch):
     if db.dialect != "postgresql":
         pytest.skip("needs the server")
-    dialog_module.store_url(ServerConnection.from_url(db.url).url())
-    asked = []
-    monkeypatch.setattr(
-        dialog_module, "ask_password", lambda conn, _p=None: asked.append(conn) or ""
-    )
-    opened = startup.open_for_window(None)
+    server = ServerConnection.from_url(db.url)
+    dialog_module.store_url(server.url())
+    asked: list[ServerConnection] = []
+
+    def ask(conn, _parent=None) -> str:
+        asked.append(conn)
+        return "пароль"
+
+    monkeypatch.setattr(dialog_module, "ask_password", ask)
+    opened = startup.open_for_window(None)  # this server trusts 127.0.0.1: nothing asked
     assert opened is not None and opened.db.dialect == "postgresql"
     opened.db.dispose()
-    assert [c.database for c in asked] == [ServerConnection.from_url(db.url).database]
+    assert asked == []
+
+    tried: list[str] = []
+    real_open = startup.open_database
+
+    def refusing_without_password(url: str):
+        tried.append(url)
+        if not password_in_url(url):
+            raise DatabaseOpenError("x") from RuntimeError("fe_sendauth: no password supplied")
+        return real_open(url)
+
+    monkeypatch.setattr(startup, "open_database", refusing_without_password)
+    opened = startup.open_for_window(None)
+    assert opened is not None
+    opened.db.dispose()
+    assert asked == [server] and tried[-1] == server.url("пароль")
+    monkeypatch.setattr(dialog_module, "ask_password", lambda *_: None)
+    assert startup.open_for_window(None) is None  # the prompt cancelled: no window
 
 
 def test_a_server_that_does_not_answer_offers_a_local_file(qtbot, tmp_path, monkeypatch):
     dialog_module.store_url("postgresql+psycopg://postgres@127.0.0.1:1/dilovod")
-    monkeypatch.setattr(dialog_module, "ask_password", lambda conn, _p=None: "")
     offers = []
 
     def offer(server, problem, _parent):
@@ -98,8 +118,8 @@ def test_a_server_that_does_not_answer_offers_a_local_file(qtbot, tmp_path, monk
 
 def test_giving_up_on_the_server_quits_and_a_bad_file_raises(qtbot, tmp_path, monkeypatch):
     dialog_module.store_url("postgresql+psycopg://postgres@127.0.0.1:1/dilovod")
-    monkeypatch.setattr(dialog_module, "ask_password", lambda conn, _p=None: None)
-    assert startup.open_for_window(None) is None  # the password prompt cancelled
+    monkeypatch.setattr(startup, "offer", lambda *_: startup.Choice.QUIT)
+    assert startup.open_for_window(None) is None
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"not a database at all" * 100)
     with pytest.raises(DatabaseOpenError):

@@ -60,11 +60,6 @@ def ask_password(conn: ServerConnection, parent: QWidget | None = None) -> str |
     return text if ok else None
 
 
-def password_for(conn: ServerConnection, parent: QWidget | None = None) -> str | None:
-    """The stored password, else asked; None when the clerk cancelled."""
-    return stored_password(conn) or ask_password(conn, parent)
-
-
 class ConnectionDialog(QDialog):
     """After `exec()` accepted: `url()` opens the server (password included, for this session)."""
 
