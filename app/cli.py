@@ -616,7 +616,9 @@ def main(
         return 2
     try:
         if args.command == "init":
-            print(f"База даних готова: {opened.db.url}")
+            from app.services.connection import without_password
+
+            print(f"База даних готова: {without_password(opened.db.url)}")
             return 0
         return _run(opened.db, args)
     finally:

@@ -20,5 +20,8 @@ def test_init_creates_the_schema_and_a_second_init_changes_nothing(fresh_pg_url,
         assert {"document", "register_counter", "control_event"} <= tables
     finally:
         engine.dispose()
-    assert main(["init", "--db", url]) == 0  # already at the head: nothing to do, no error
+    # Already at the head: nothing to do, no error; a password is never echoed.
+    with_password = url.replace("postgres@", "postgres:s3cret@")
+    assert main(["init", "--db", with_password]) == 0
+    assert "s3cret" not in capsys.readouterr().out
     assert main(["--db", url, "demo", "--documents", "20", "--seed", "3"]) == 0
