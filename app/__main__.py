@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.cli import main
 
 
-def start_window(target: str) -> int:
+def start_window(target: str | None) -> int:
     from ui.main_window import run
 
     return run(target)

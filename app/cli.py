@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli_backup import add_backup_commands, cmd_backup, cmd_restore
 from app.domain.roles import Actor, PermissionDenied
-from app.paths import default_database
+from app.paths import chosen_database, default_database
 
 if TYPE_CHECKING:
     from app.registers.base import RegisterSpec
@@ -622,7 +622,7 @@ def _login(db: Database, login: str) -> None:
 
 
 def main(
-    argv: Sequence[str] | None = None, start_window: Callable[[str], int] | None = None
+    argv: Sequence[str] | None = None, start_window: Callable[[str | None], int] | None = None
 ) -> int:
     """Run a command; without one, start the window through `start_window`.
 
@@ -635,12 +635,13 @@ def main(
             args = parser.parse_args(argv)
         except SystemExit as exc:
             return int(exc.code) if isinstance(exc.code, int) else 2
-    target = args.db or default_database()
     if args.command in (None, "gui"):
         if start_window is None:
             print("Помилка: вікно програми тут недоступне", file=sys.stderr)
             return 2
-        return start_window(target)
+        # None: the window opens this PC's stored server, else the local file (ui/startup.py).
+        return start_window(args.db or chosen_database())
+    target = args.db or default_database()
     if args.command == "restore":  # before opening: the database may be past opening
         return cmd_restore(target, args)
     from app.services.database import DatabaseOpenError, open_database
@@ -652,7 +653,9 @@ def main(
         return 2
     try:
         if args.command == "init":
-            print(f"База даних готова: {opened.db.url}")
+            from app.services.connection import without_password
+
+            print(f"База даних готова: {without_password(opened.db.url)}")
             return 0
         if args.user:
             from app.services.users import LoginFailed

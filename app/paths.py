@@ -27,7 +27,13 @@ def data_dir() -> Path:
 
 def default_database() -> str:
     """The database the program opens when the command line names none."""
-    return os.environ.get("DILOVOD_DATABASE") or str(data_dir() / "dilovod.sqlite")
+    return chosen_database() or str(data_dir() / "dilovod.sqlite")
+
+
+def chosen_database() -> str | None:
+    """The database the environment names (DILOVOD_DATABASE), if any: it overrides the server
+    a PC keeps in its settings, as `--db` does."""
+    return os.environ.get("DILOVOD_DATABASE") or None
 
 
 def resources_dir() -> Path:

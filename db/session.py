@@ -9,6 +9,7 @@ PostgreSQL: the counter row's update lock does the same job.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,6 +89,12 @@ class Database:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         writer = self.engine.execution_options(**{WRITE_OPTION: True})
         self._write = sessionmaker(writer, expire_on_commit=False)
+        # Who wrote, in the notifications other PCs receive (a window ignores its own).
+        self.origin = uuid.uuid4().hex
+        if self.dialect == "postgresql":
+            from db.notify import install_notify
+
+            install_notify(self._write, self.origin)
         # Values derived from the database that services keep between calls (the working
         # calendar); they live and die with this object, never shared between databases.
         self.cache: dict[str, Any] = {}

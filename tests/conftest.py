@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,6 +44,17 @@ def _admin(url: str, sql: str) -> None:
     with admin.connect() as conn:
         conn.execute(text(sql.format(name=name)))
     admin.dispose()
+
+
+@pytest.fixture
+def fresh_pg_url() -> Iterator[str]:
+    """The URL of an empty PostgreSQL database of its own (unique name, dropped after)."""
+    if "postgresql" not in ENGINES:
+        pytest.skip("PostgreSQL switched off (DILOVOD_TEST_PG=skip)")
+    url = f"{PG_URL}_{uuid.uuid4().hex[:8]}"
+    _admin(url, 'CREATE DATABASE "{name}"')
+    yield url
+    _admin(url, 'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -91,3 +103,11 @@ def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
     database = Database(str(path))
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """`keyring` backed by a dict for one test (this machine may have no credential store)."""
+    from tests.memory_keyring import install
+
+    return install(monkeypatch)

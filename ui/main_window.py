@@ -29,10 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.registers import REGISTERS
+from app.services.connection import without_password
+from app.services.database import Opened
 from app.services.overdue import OverdueSummary
 from db.session import Database
 from ui import errors, tasks
 from ui.backup import BackupController, offer_restore
+from ui.change_watcher import ChangeWatcher
 from ui.control_centre.tab import ControlCentreTab
 from ui.overdue_timer import OverdueMonitor
 from ui.registers.register_tab import RegisterTab
@@ -54,6 +57,7 @@ class MainWindow(QMainWindow):
         from app.services.organisation import get_organisation
 
         self.db = db
+        self.switch_to: str | None = None  # another database chosen: run() reopens over it
         org = get_organisation(db)
         self.setWindowTitle(f"{APP_TITLE} — {org.short_name}" if org else APP_TITLE)
         self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView))
@@ -86,9 +90,12 @@ class MainWindow(QMainWindow):
             self.tray.activated.connect(self._on_tray_activated)
             self.tray.show()
         self.monitor.summary_changed.connect(self._on_summary)
+        self.watcher = ChangeWatcher(db, self)
+        self.watcher.changed.connect(self._on_changed_elsewhere)
         self._restore_state()
         self.monitor.start()
         self.backups.start()
+        self.watcher.start()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -100,6 +107,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._add(file_menu, "Резервна копія…", self.backups.open_dialog)
         self._add(file_menu, "Відновити з копії…", self.backups.restore_from_file)
+        self._add(file_menu, "Підключення до бази даних…", self._on_connection)
         file_menu.addSeparator()
         quit_action = self._add(file_menu, "Вихід", self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -177,14 +185,33 @@ class MainWindow(QMainWindow):
         self._reload_everything()
         self.monitor.start()
 
+    def _on_connection(self) -> None:
+        """Choose the shared server; the window then reopens over it (QSettings keep it)."""
+        from app.services.connection import ServerConnection
+        from ui.dialogs.connection import ConnectionDialog
+
+        dialog = ConnectionDialog(ServerConnection.from_url(self.db.url), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.switch_to = dialog.url()
+        self.close()
+
     def _on_about(self) -> None:
         QMessageBox.about(
             self,
             "Про програму",
             f"<h3>{APP_TITLE}</h3>"
             "<p>Реєстрація та контроль виконання документів виконавчого комітету.</p>"
-            f"<p>База даних: {self.db.url}</p>",
+            f"<p>База даних: {without_password(self.db.url)}</p>",
         )
+
+    def _on_changed_elsewhere(self, registers: frozenset[str]) -> None:
+        """Another PC saved: re-read the registers it touched (all when not said) in place,
+        then the control centre and the overdue counts (through the monitor)."""
+        for code, tab in self.register_tabs.items():
+            if not registers or code in registers:
+                tab.refresh_in_place()
+        self.monitor.request_check()
 
     def _on_summary(self, summary: OverdueSummary) -> None:
         """Tab titles «Вхідні (3)», the status bar, the tray, and repainted rows."""
@@ -259,6 +286,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.monitor.stop()
+        self.watcher.stop()
         if self.tray is not None:
             self.tray.hide()
         tasks.wait_for_done()
@@ -314,24 +342,36 @@ def check_integrity_in_background(window: QWidget, db: Database) -> None:
     tasks.run_in_background(lambda: integrity_problem(path), report, owner=window)
 
 
-def run(target: str) -> int:
-    """Open the database named by `target` and show the window; the process exit code."""
+def run(target: str | None = None) -> int:
+    """Open the database named by `target` (else this PC's choice, see ui/startup.py) and show
+    the window; again after «Підключення до бази даних…» chose another. The exit code."""
     app = _application()
-    from app.services.database import DatabaseOpenError, open_database
+    from app.services.database import DatabaseOpenError
+    from ui.startup import initial_url, open_for_window
 
-    try:
-        opened = open_database(target)
-    except DatabaseOpenError as exc:
-        # A damaged file: the newest good backup is offered; the damaged file is kept aside.
-        recovered = offer_restore(target, exc)
-        if recovered is None:
-            QMessageBox.critical(
-                None,
-                f"{APP_TITLE}: базу даних не відкрито",
-                f"{exc}\n\nПрограма завершує роботу.",
-            )
-            return 2
-        opened = recovered
+    while True:
+        try:
+            opened = open_for_window(target)
+        except DatabaseOpenError as exc:
+            # A damaged file: the newest good backup is offered; the damaged file is kept aside.
+            opened = offer_restore(initial_url(target), exc)
+            if opened is None:
+                QMessageBox.critical(
+                    None,
+                    f"{APP_TITLE}: базу даних не відкрито",
+                    f"{exc}\n\nПрограма завершує роботу.",
+                )
+                return 2
+        if opened is None:
+            return 0
+        code, switch_to = _show(app, opened)
+        if switch_to is None:
+            return code
+        target = switch_to
+
+
+def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
+    """The window over an opened database until it closes: (exit code, database to open next)."""
     db = opened.db
     try:
         from app.services.organisation import get_organisation
@@ -340,14 +380,14 @@ def run(target: str) -> int:
             from ui.dialogs.organisation import OrganisationDialog
 
             if OrganisationDialog(db, parent=None).exec() != QDialog.DialogCode.Accepted:
-                return 0
+                return 0, None
         from app.domain.roles import Actor
         from app.services.dialog_support import sign_in as remember
         from ui.dialogs.login import sign_in
 
         actor = sign_in(db)
         if actor is False:
-            return 0
+            return 0, None
         remember(actor if isinstance(actor, Actor) else None)
         window = MainWindow(db)
         if opened.backup is not None:
@@ -358,7 +398,7 @@ def run(target: str) -> int:
         errors.install(window)
         if not opened.fully_checked:
             check_integrity_in_background(window, db)
-        return event_loop(app)
+        return event_loop(app), window.switch_to
     finally:
         tasks.wait_for_done()
         db.dispose()

@@ -15,6 +15,7 @@ from datetime import date
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from app.domain.dates import format_date, parse_date
+from app.services.connection import without_password
 from app.services.overdue import OverdueSummary, scan
 from app.services.settings import timer_minutes
 from db.session import Database
@@ -35,7 +36,8 @@ class OverdueMonitor(QObject):
         super().__init__(parent)
         self.db = db
         self.summary: OverdueSummary | None = None
-        self._key = f"{_LAST_DAY_KEY}/{hashlib.sha1(db.url.encode()).hexdigest()[:12]}"
+        url = without_password(db.url)  # the same key whatever the password
+        self._key = f"{_LAST_DAY_KEY}/{hashlib.sha1(url.encode()).hexdigest()[:12]}"
         self.last_day: date | None = self._stored_day(self._key)
         self._running = False
         self._again = False

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from app.domain.roles import Actor, actor_of, write
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldError, FieldErrors
 from app.services import audit, field_storage, settings
+from app.services.changes import FieldChange, by_whom, changed_fields
 from app.services.numbering import next_seq, raise_counter
 from db.models import Attachment, ControlEvent, Document
 from db.session import Database
@@ -39,7 +40,20 @@ class DocumentError(ValueError):
 
 
 class ConflictError(DocumentError):
-    """Someone else saved this document since it was opened."""
+    """Someone else saved this document since it was opened: who, when (UTC) and, when the
+    values the clerk opened are known, what that person changed (`changes`)."""
+
+    def __init__(
+        self,
+        message: str,
+        changes: Sequence[FieldChange] = (),
+        changed_by: str = "",
+        changed_at: datetime | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.changes = tuple(changes)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
 
 
 @dataclass(frozen=True)
@@ -230,9 +244,12 @@ def update_document(
     expected_version: int,
     user: str | Actor = "",
     attachments: Sequence[NewAttachment] = (),
+    opened: Mapping[str, Any] | None = None,
 ) -> int:
     """Save changed fields and new scans together; refuses when someone else saved the
     document meanwhile (the row is locked while checking, so two saves cannot both pass).
+    `opened` are the values the clerk's card started from: the refusal then says what the
+    other person changed.
 
     The registration number and date never change, so neither does a case index that is part
     of the number. Returns the new version. The audit entry lists each changed field, old → new.
@@ -245,10 +262,7 @@ def update_document(
         if doc is None or doc.register != spec.code:
             raise DocumentError("Документ не знайдено")
         if doc.version != expected_version:
-            raise ConflictError(
-                f"Документ {doc.reg_number} змінив інший користувач "
-                f"({doc.changed_by or 'невідомо'}). Відкрийте його знову, щоб побачити зміни."
-            )
+            raise _conflict(s, spec, doc, opened)
         old_index, new_index = doc.case_index or "", values.get("case_index", doc.case_index) or ""
         if old_index and new_index != old_index and old_index in doc.reg_number:
             raise FieldErrors(
@@ -273,6 +287,21 @@ def update_document(
         doc.changed_by = user
         audit.add(s, actor, audit.UPDATE, doc=doc, details=details)
         return doc.version
+
+
+def _conflict(
+    s: Session, spec: RegisterSpec, doc: Document, opened: Mapping[str, Any] | None
+) -> ConflictError:
+    """The refusal of a save that came second: who saved first, when, and what they changed."""
+    changes = []
+    if opened is not None:
+        changes = changed_fields(spec, opened, field_storage.stored_values(s, spec, doc))
+    who = by_whom(doc.changed_by, doc.updated_at)
+    lines = [f"Документ {doc.reg_number} {who}, поки вашу картку було відкрито."]
+    lines += [change.describe() for change in changes]
+    lines.append("Ваші зміни не збережено; перегляньте їх і збережіть знову.")
+    message = "\n".join(lines)
+    return ConflictError(message, changes, doc.changed_by, doc.updated_at)
 
 
 def cancel_document(db: Database, doc_id: int, reason: str, user: str | Actor = "") -> None:

@@ -53,3 +53,19 @@ def test_sorting_by_term_puts_documents_without_a_term_at_the_same_end_on_both_e
     descending = RegisterView(db, ViewQuery("incoming", sort="due_date", descending=True))
     assert [r.id for r in descending.page(0, 10)] == [late.id, early.id, first.id]
     assert [r.id for r in descending.page(2, 1, total=3)] == [first.id]
+
+
+def test_outgoing_sorts_by_addressee_and_finds_by_it(db):
+    """The outgoing register on both engines: Є, І, Ї in their places among the addressees, and
+    full-text search by an addressee's name (any case, any apostrophe, any word order)."""
+    for name in NAMES:
+        factories.outgoing(db, date(2026, 3, 2), addressees=f"{name} сільська рада")
+    factories.outgoing(db, date(2026, 3, 3), addressees="В'язівська громада; Їжакевич О. П.")
+    view = RegisterView(db, ViewQuery("outgoing", sort="correspondent", descending=False))
+    names = [r.correspondent_name.split()[0] for r in view.page(0, 20)]
+    assert names == ["В'язівська", *EXPECTED]
+    found = RegisterView(db, ViewQuery("outgoing", search="ЇЖАКЕВИЧ")).page(0, 20)
+    assert len(found) == 2
+    found = RegisterView(db, ViewQuery("outgoing", search="вʼязівська")).page(0, 20)
+    assert [r.correspondent_name for r in found] == ["В'язівська громада; Їжакевич О. П."]
+    assert RegisterView(db, ViewQuery("incoming", search="Їжакевич")).page(0, 20) == []

@@ -185,24 +185,32 @@ def test_editing_keeps_the_number_and_a_conflict_keeps_the_form(qtbot, office_db
     form.show()
     assert form.reg_date is None and "Вх. № 1" in form.windowTitle()
     assert form.editors["summary"].value() == "Про ремонт доріг"
+    monkeypatch.setattr("ui.dialogs.document_form.current_user", lambda: "Коваль О. П.")
     other = DocumentForm(office_db, INCOMING, reg.id)
     qtbot.addWidget(other)
     other.editors["summary"].set_value("Про ремонт тротуарів")
+    other.editors["notes"].set_value("Терміново до голови")
     with qtbot.waitSignal(other.saved):
         other.save_button.click()
 
     form.editors["summary"].set_value("Про ремонт мостів")
-    messages = []
-    monkeypatch.setattr(
-        "ui.dialogs.document_form.QMessageBox.warning",
-        lambda _parent, _title, text: messages.append(text),
-    )
     form.save_button.click()
-    qtbot.waitUntil(lambda: bool(messages))
-    assert "змінив інший користувач" in messages[0]
+    qtbot.waitUntil(form.conflict_label.isVisible)
+    shown = form.conflict_label.text()
+    assert "змінив Коваль О. П." in shown
+    assert "Короткий зміст: Про ремонт доріг → Про ремонт тротуарів" in shown
+    assert "Примітки: (порожньо) → Терміново до голови" in shown
+    assert "залишено ваше: Короткий зміст" in shown
     assert form.isVisible() and form.result() != QDialog.DialogCode.Accepted
+    # The clerk's input stays; what only the other clerk changed is taken into the card.
     assert form.editors["summary"].value() == "Про ремонт мостів"
+    assert form.editors["notes"].value() == "Терміново до голови"
     assert get_document(office_db, reg.id).values["summary"] == "Про ремонт тротуарів"
+
+    with qtbot.waitSignal(form.saved):  # saving again, having seen the changes, is allowed
+        form.save_button.click()
+    stored = get_document(office_db, reg.id).values
+    assert (stored["summary"], stored["notes"]) == ("Про ремонт мостів", "Терміново до голови")
 
 
 def test_history_tab_shows_resolutions_and_control(qtbot, office_db):

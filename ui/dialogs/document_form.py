@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from app.domain.dates import format_date
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldErrors, FieldKind
 from app.services import documents
+from app.services.changes import by_whom, same_value
 from app.services.details import DocumentDetail, get_document
 from app.services.dialog_support import current_user
 from app.services.outgoing import AnsweredControl, answered_controls
@@ -109,6 +111,12 @@ class DocumentForm(QDialog):
         self.result_label.setStyleSheet("font-size: 13pt; font-weight: bold; color: #146c43;")
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
+        self.conflict_label = QLabel(self)  # what another clerk changed meanwhile
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.setStyleSheet(
+            "background: #fff3cd; color: #664d03; border: 1px solid #ffda6a; padding: 6px;"
+        )
+        self.conflict_label.hide()
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton("Зберегти" if detail else "Зареєструвати", self)
@@ -136,6 +144,7 @@ class DocumentForm(QDialog):
             layout.addWidget(tabs)
         else:
             layout.addWidget(self.fields)
+        layout.addWidget(self.conflict_label)
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
         self._show_header()
@@ -289,7 +298,7 @@ class DocumentForm(QDialog):
         def work() -> int:
             # Fields and new scans in one transaction: all saved, or nothing.
             return documents.update_document(
-                db, spec, detail.id, values, detail.version, user, attachments=files
+                db, spec, detail.id, values, detail.version, user, files, opened=detail.values
             )
 
         def done(_version: int) -> None:
@@ -298,7 +307,37 @@ class DocumentForm(QDialog):
             self.saved.emit(detail.id)
             self.accept()
 
-        run_in_background(work, done, self._on_save_failed, owner=self)
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, documents.ConflictError):
+                self._on_conflict(exc, values, detail)
+            else:
+                self._on_save_failed(exc)
+
+        run_in_background(work, done, failed, owner=self)
+
+    def _on_conflict(
+        self, exc: documents.ConflictError, mine: dict[str, Any], opened: DocumentDetail
+    ) -> None:
+        """Someone saved first: show what they changed, take their values where this clerk
+        left a field as it was, keep this clerk's input everywhere else; the next save (now
+        against the newer version) is the clerk's deliberate choice."""
+        self._set_busy(False)
+        fresh = get_document(self.db, opened.id, spec=self.spec)
+        both = []
+        for change in exc.changes:
+            if same_value(mine.get(change.key), opened.values.get(change.key)):
+                self.editors[change.key].set_value(fresh.values.get(change.key))
+            else:
+                both.append(change.label)
+        self.detail = fresh
+        self._show_header()
+        lines = [f"<b>Документ тим часом {by_whom(exc.changed_by, exc.changed_at)}.</b>"]
+        lines += [escape(change.describe()) for change in exc.changes]
+        if both:
+            lines.append("Ці поля ви теж змінили, залишено ваше: " + ", ".join(both) + ".")
+        lines.append("Ваші зміни ще не збережено: перегляньте картку й натисніть «Зберегти».")
+        self.conflict_label.setText("<br>".join(lines))
+        self.conflict_label.show()
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -54,6 +54,7 @@ class RegisterTab(QWidget):
         self._top_after_load = False  # a new sort: start from row 0, not the old row's place
         self._registered_id: int | None = None  # just registered here: sorting keeps it in view
         self._open_after_select: int | None = None  # revealed: its card opens once selected
+        self._scroll_after_load: int | None = None  # a refresh nobody asked for: stay put
         self._widths_fitted = False
         self.model = RegisterModel(db, spec, self)
         self.filter_bar = FilterBar(db, spec.controllable, self)
@@ -191,10 +192,14 @@ class RegisterTab(QWidget):
             if row is None:  # not in this view (any more): the first row, if nothing else
                 if not self.table.currentIndex().isValid() and self.model.total:
                     self.table.setCurrentIndex(self.model.index(0, 0))
+                self._restore_scroll()
                 return
             index = self.model.index(row, 0)
             self.table.setCurrentIndex(index)
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            if self._scroll_after_load is not None:
+                self._restore_scroll()
+            else:
+                self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
             if open_card:
                 QTimer.singleShot(0, self._on_open)  # after this callback, as a double-click
 
@@ -225,7 +230,18 @@ class RegisterTab(QWidget):
     def refresh_if_older(self, seconds: float) -> None:
         """Repaint with fresh states (a new day, others' changes) unless just loaded."""
         if not self.model.loading and time.monotonic() - self.model.loaded_at > seconds:
-            self.refresh()
+            self.refresh_in_place()
+
+    def refresh_in_place(self) -> None:
+        """Re-read because of something the clerk did not do here (another PC saved, the day
+        turned): the same document stays selected and the table does not scroll."""
+        self._scroll_after_load = self.table.verticalScrollBar().value()
+        self.refresh()
+
+    def _restore_scroll(self) -> None:
+        value, self._scroll_after_load = self._scroll_after_load, None
+        if value is not None:
+            self.table.verticalScrollBar().setValue(value)
 
     def document_changed(self, doc_id: int | None = None) -> None:
         """After any change: refresh keeping the selection, let the overdue check run."""
@@ -260,8 +276,10 @@ class RegisterTab(QWidget):
                 self.table.scrollToTop()
         if target is not None:
             self.select_document(target, hint)
-        elif not self.table.currentIndex().isValid() and self.model.total:
-            self.table.setCurrentIndex(self.model.index(0, 0))
+        else:
+            if not self.table.currentIndex().isValid() and self.model.total:
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            self._restore_scroll()
         self._update_actions(self.current_row())
 
     def show_count(self) -> None:

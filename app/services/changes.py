@@ -1,0 +1,81 @@
+"""What changed in a document's fields between two versions, shown as a clerk reads it.
+
+The edit conflict («someone else saved this card meanwhile») lists these to the clerk, and the
+audit trail records the same list (old → new), so both say the same thing about one change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from app.domain.correspondence import Addressee
+from app.domain.dates import format_date
+from app.registers.base import RegisterSpec
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of the card: its label, and the value before and after, as text."""
+
+    key: str
+    label: str
+    before: str
+    after: str
+
+    def describe(self) -> str:
+        return f"{self.label}: {self.before or '(порожньо)'} → {self.after or '(порожньо)'}"
+
+
+def as_text(value: Any) -> str:
+    """A stored field value as the card shows it (dates ДД.ММ.РРРР, lists joined by «; »)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "так" if value else "ні"
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, Addressee):
+        parts = [p for p in (value.address, value.postal_code, value.email) if p]
+        return f"{value.name} ({', '.join(parts)})" if parts else value.name
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return "; ".join(as_text(item) for item in value)
+    return str(value)
+
+
+def same_value(before: Any, after: Any) -> bool:
+    # An empty text and a missing value are the same to a clerk; otherwise compare as stored
+    # (addressees by every part, so a changed postal code is a change).
+    if before in (None, "", ()) and after in (None, "", ()):
+        return True
+    if isinstance(before, list | tuple) and isinstance(after, list | tuple):
+        return tuple(before) == tuple(after)
+    return bool(before == after)
+
+
+def changed_fields(
+    spec: RegisterSpec, before: Mapping[str, Any], after: Mapping[str, Any]
+) -> list[FieldChange]:
+    """The spec's fields whose value differs between `before` and `after`, in the card's order.
+
+    A field missing from either mapping is not compared (nothing is known about it).
+    """
+    changes = []
+    for field in spec.fields:
+        if field.key not in before or field.key not in after:
+            continue
+        old, new = before[field.key], after[field.key]
+        if not same_value(old, new):
+            changes.append(FieldChange(field.key, field.label, as_text(old), as_text(new)))
+    return changes
+
+
+def by_whom(changed_by: str, changed_at: datetime | None) -> str:
+    """«змінив Коваль О. П., 22.11.2026 14:05» — the moment (stored in UTC) in local time."""
+    text = f"змінив {changed_by or 'інший користувач'}"
+    if changed_at is not None:
+        local = changed_at.replace(tzinfo=UTC).astimezone()
+        text += f", {format_date(local.date())} {local:%H:%M}"
+    return text
