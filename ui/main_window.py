@@ -128,7 +128,12 @@ class MainWindow(QMainWindow):
             self.tabs.setTabVisible(self.tabs.indexOf(tab), actor.can_read(code))
             if not actor.can_write(code):
                 acts = tab.document_actions
-                hidden = [tab.register_action, *acts.control_actions, acts.send_action]
+                hidden = [
+                    tab.register_action,
+                    *acts.control_actions,
+                    acts.send_action,
+                    acts.cancel_action,
+                ]
                 for action in hidden:
                     if action is not None:
                         action.setVisible(False)

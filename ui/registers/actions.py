@@ -70,6 +70,10 @@ class DocumentActions(QObject):
                 tab.toolbar.addAction(action)
         tab.toolbar.addSeparator()
         self._build_print_menu()
+        # In the context menu only: a cancellation is rare and must not be a stray click.
+        self.cancel_action = tab.table_action(
+            "Анулювати…", self._on_cancel, "Анулювати документ із зазначенням причини"
+        )
 
     def _build_print_menu(self) -> None:
         tab = self.tab
@@ -107,8 +111,12 @@ class DocumentActions(QObject):
                 action.setEnabled(is_open)
         for action in self.doc_print_actions:
             action.setEnabled(has and (not action.data() or is_open))
+        self.cancel_action.setEnabled(live)
 
     # --- control dialogs -----------------------------------------------------------------------
+
+    def _on_cancel(self) -> None:
+        self._open_dialog("ui.dialogs.cancel", "CancelDialog")
 
     def _on_send(self) -> None:
         self._open_dialog("ui.dialogs.send", "SendDialog")
