@@ -34,6 +34,23 @@ def test_a_wrong_password_is_told_and_the_dialog_stays(qtbot, office):
     assert dialog.actor is not None and dialog.actor.login == "reader"
 
 
+def test_login_tab_password_enter_from_the_keyboard(qtbot, office):
+    """Typing the login, Tab, the password and Enter signs in: no hidden field in between."""
+    from PySide6.QtCore import Qt
+
+    dialog = LoginDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.login.setFocus()
+    qtbot.keyClicks(dialog.login, "reader")
+    qtbot.keyClick(dialog.login, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.password
+    dialog.password.insert("читач-1")  # typed (QTest cannot send Cyrillic keys offscreen)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
 def test_the_first_start_creates_the_administrator(qtbot, sqlite_db):
     dialog = LoginDialog(sqlite_db)
     qtbot.addWidget(dialog)

@@ -4,6 +4,7 @@ told); the pause after repeated failures is shown in seconds."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -52,6 +53,12 @@ class LoginDialog(QDialog):
         form.addRow("Пароль:", self.password)
         if self.first:
             form.addRow("Пароль ще раз:", self.repeat)
+        else:
+            # Only the first start asks for a name and the password twice: the unused fields
+            # must not sit hidden in the Tab order and swallow the password.
+            for unused in (self.full_name, self.repeat):
+                unused.hide()
+                unused.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addLayout(form)
         self.message = QLabel("", self)
         self.message.setStyleSheet("color: #b00020")
