@@ -377,7 +377,13 @@ def run(target: str | None = None) -> int:
 
 def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
     """The window over an opened database until it closes: (exit code, database to open next)."""
+    from app.services import in_use
+    from db.session import sqlite_path
+
     db = opened.db
+    file = sqlite_path(db.url)
+    if file is not None:
+        in_use.mark(file)  # a restore from the command line refuses while the window is open
     try:
         from app.services.organisation import get_organisation
 
@@ -407,3 +413,5 @@ def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
     finally:
         tasks.wait_for_done()
         db.dispose()
+        if file is not None:
+            in_use.unmark(file)

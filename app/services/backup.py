@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from app.services import in_use
 from app.services.settings import get_setting, set_setting
 from db.migrate import SCHEMA_HEAD
 from db.session import Database, sqlite_path
@@ -280,12 +280,29 @@ def restore_sqlite(backup: Path, db_path: Path, label: str = "before-restore") -
     either the old file or the complete backup, never half of one.
     """
     check_backup(backup)
+    busy = in_use.holder(db_path)
+    if busy:
+        raise BackupError(
+            f"Не відновлено: {busy}. Закрийте програму й повторіть — інакше документи, "
+            "внесені у вікні, було б втрачено. Базу даних не змінено."
+        )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     incoming = db_path.with_name(db_path.name + ".restoring")
     try:
-        shutil.copyfile(backup, incoming)
+        # Through SQLite, not a file copy: a file set aside keeps its newest changes in its
+        # -wal, and those belong to what is restored.
+        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            target = sqlite3.connect(incoming)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                target.close()
+        finally:
+            source.close()
         _fsync(incoming)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:
         incoming.unlink(missing_ok=True)
         raise BackupError(f"Не вдалося скопіювати {backup.name}: {exc}") from exc
     aside = set_aside(db_path, label) if db_path.exists() else None

@@ -237,3 +237,44 @@ def test_postgres_round_trip_through_pg_dump_and_pg_restore(db, tmp_path):
             conn.execute(text(f'DROP DATABASE IF EXISTS "{copy_name}" WITH (FORCE)'))
         admin.dispose()
     assert _documents(db) == 5
+
+
+def test_a_restore_is_refused_while_a_window_has_the_database_open(sqlite_db, tmp_path):
+    """A running window (another live process) marks the file; restoring under it would lose
+    what the window registers next, so nothing is changed."""
+    import os
+    import socket
+
+    _register(sqlite_db, 2)
+    path = sqlite_path(sqlite_db.url)
+    assert path is not None
+    copy = bk.backup_sqlite(path, tmp_path / "copies")
+    _register(sqlite_db, 1)
+    sqlite_db.dispose()
+    mark = path.with_name(path.name + ".in-use")
+    mark.write_text(f"{os.getppid()}\n{socket.gethostname()}\nclerk\n", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(bk.BackupError, match="відкрито у вікні Діловода"):
+        bk.restore_sqlite(copy, path)
+    assert path.read_bytes() == before
+    mark.write_text(f"999999999\n{socket.gethostname()}\nclerk\n", encoding="utf-8")  # stale
+    bk.restore_sqlite(copy, path)
+    assert _documents(sqlite_db) == 2
+
+
+def test_a_file_set_aside_restores_with_the_changes_in_its_wal(sqlite_db, tmp_path):
+    """A file set aside keeps its newest changes in its -wal: a restore of it keeps them."""
+    _register(sqlite_db, 1)
+    path = sqlite_path(sqlite_db.url)
+    assert path is not None
+    holder = sqlite3.connect(path)  # keeps the -wal from being folded into the file on close
+    holder.execute("SELECT count(*) FROM document").fetchall()
+    _register(sqlite_db, 2)
+    sqlite_db.dispose()
+    aside = tmp_path / "aside.sqlite"
+    shutil.copy(path, aside)
+    shutil.copy(path.with_name(path.name + "-wal"), tmp_path / "aside.sqlite-wal")
+    holder.close()
+    target = tmp_path / "restored.sqlite"
+    bk.restore_sqlite(aside, target)
+    assert _count(target) == 3
