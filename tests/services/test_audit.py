@@ -169,11 +169,16 @@ def test_text_is_found_in_any_case_and_across_pages(db, monkeypatch):
 
 
 def test_details_read_as_old_to_new(db):
-    users.create_user(db, "petro", "пароль-1", [roles.READER], "Петро", user=ADMIN)
+    two = [roles.CLERK, roles.HR]
+    users.create_user(db, "petro", "пароль-1", two, "Петро", user=ADMIN)
     info = users.list_users(db)[0]
-    users.update_user(db, info.id, [roles.READER], "Петро Коваль", user=ADMIN)
-    (row,) = trail(db, limit=1)
-    assert row.details_text == "ПІБ: Петро → Петро Коваль; користувач: petro"
+    users.update_user(db, info.id, [roles.HR], "Петро Коваль", user=ADMIN)
+    changed, created = trail(db)
+    assert created.details_text == "ролі: Загальний відділ, Кадрова служба; створено: petro"
+    assert changed.details_text == (
+        "ПІБ: Петро → Петро Коваль; користувач: petro; "
+        "ролі: Загальний відділ, Кадрова служба → Кадрова служба"
+    )
 
 
 def test_a_moment_window_in_utc(db):
