@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         reference_menu = bar.addMenu("&Довідники")
         self.reference_action = self._add(reference_menu, "Довідники…", self._on_reference)
+        self.admin_menu = bar.addMenu("&Адміністрування")
+        self.users_action = self._add(self.admin_menu, "Користувачі…", self._on_users)
+        self.audit_action = self._add(self.admin_menu, "Журнал дій…", self._on_audit_log)
         help_menu = bar.addMenu("Дові&дка")
         self._add(help_menu, "Про програму", self._on_about)
 
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
         """Registers the user may not see are hidden; write actions of those he may only read,
         and the reference dialogs without the right to change them. The services refuse the
         same things (app/domain/roles.py); hiding only spares the user a refusal."""
-        from app.domain.roles import CORRESPONDENTS_WRITE, REFERENCE_WRITE
+        from app.domain.roles import AUDIT_VIEW, CORRESPONDENTS_WRITE, REFERENCE_WRITE, USERS_MANAGE
         from app.services.dialog_support import current_user
 
         actor = current_user()
@@ -139,6 +142,9 @@ class MainWindow(QMainWindow):
                         action.setVisible(False)
         may_edit = actor.can(REFERENCE_WRITE) or actor.can(CORRESPONDENTS_WRITE)
         self.reference_action.setVisible(may_edit)
+        self.users_action.setVisible(actor.can(USERS_MANAGE))
+        self.audit_action.setVisible(actor.can(AUDIT_VIEW))
+        self.admin_menu.menuAction().setVisible(actor.can(USERS_MANAGE) or actor.can(AUDIT_VIEW))
 
     def _add(self, menu: object, text: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -167,6 +173,16 @@ class MainWindow(QMainWindow):
 
         ReferenceDialog(self.db, self).exec()
         self._reload_everything()
+
+    def _on_users(self) -> None:
+        from ui.dialogs.users import UsersDialog
+
+        UsersDialog(self.db, self).exec()
+
+    def _on_audit_log(self) -> None:
+        from ui.dialogs.audit_log import AuditLogDialog
+
+        AuditLogDialog(self.db, self).exec()
 
     def _reload_everything(self) -> None:
         """Staff, departments, the calendar, the organisation or every record may have changed

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.dates import format_date
 from app.domain.roles import AUDIT_VIEW, Actor, actor_of
+from app.domain.text import normalize_search
 from db.base import utcnow
 from db.models import AuditEntry, Document
 from db.session import Database
@@ -61,10 +62,42 @@ class AuditRow:
     def action_title(self) -> str:
         return ACTION_TITLES.get(self.action, self.action)
 
+    @property
+    def details_text(self) -> str:
+        return details_text(self.details)
+
+    @property
+    def cursor(self) -> tuple[datetime, int]:
+        """Where the next page of the trail starts (`AuditQuery.before`)."""
+        return (self.at, self.id)
+
+
+def details_text(details: str) -> str:
+    """The stored details as a reader sees them: «ПІБ: Коваль → Коваленко; пароль: змінено»."""
+    try:
+        data = json.loads(details)
+    except ValueError:
+        return details
+    if not isinstance(data, dict):
+        return details
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
+            parts.append(f"{key}: {value[0] or '—'} → {value[1] or '—'}")
+        else:
+            parts.append(f"{key}: {plain(value)}")
+    return "; ".join(parts)
+
 
 @dataclass(frozen=True)
 class AuditQuery:
-    """A filter of the trail; `date_from`/`date_to` are inclusive days (UTC)."""
+    """A filter of the trail; `date_from`/`date_to` are inclusive days (UTC).
+
+    `since`/`until` bound the moment in UTC (`until` exclusive) for a window that filters by
+    local days; `text` is looked for in the user, action, number and details (any case, any
+    apostrophe); `before` continues after the last row of the previous page (keyset paging:
+    a deep OFFSET into a long trail would be slow).
+    """
 
     login: str = ""
     action: str = ""
@@ -72,6 +105,10 @@ class AuditQuery:
     document_id: int | None = None
     date_from: date | None = None
     date_to: date | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    text: str = ""
+    before: tuple[datetime, int] | None = None
     limit: int = 5000
 
 
@@ -155,9 +192,12 @@ def record_open(db: Database, user: str | Actor, register: Any, doc_id: int) -> 
     return True
 
 
-def entries(db: Database, user: str | Actor, query: AuditQuery) -> list[AuditRow]:
-    """The trail, newest first, for those allowed to see it."""
-    actor_of(user).require(AUDIT_VIEW)
+#: Rows read at a time while a text filter is applied (it is matched in Python: SQLite's
+#: LIKE folds ASCII only, and the trail has no full-text index).
+SCAN_BATCH = 2000
+
+
+def _filtered(query: AuditQuery) -> Select[Any]:
     stmt = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     if query.login:
         stmt = stmt.where(AuditEntry.login == query.login)
@@ -172,14 +212,52 @@ def entries(db: Database, user: str | Actor, query: AuditQuery) -> list[AuditRow
     if query.date_to:
         end = datetime.combine(query.date_to + timedelta(days=1), datetime.min.time())
         stmt = stmt.where(AuditEntry.at < end)
+    if query.since:
+        stmt = stmt.where(AuditEntry.at >= query.since)
+    if query.until:
+        stmt = stmt.where(AuditEntry.at < query.until)
+    return stmt
+
+
+def _older_than(stmt: Select[Any], cursor: tuple[datetime, int]) -> Select[Any]:
+    at, entry_id = cursor
+    return stmt.where(or_(AuditEntry.at < at, and_(AuditEntry.at == at, AuditEntry.id < entry_id)))
+
+
+def _row(r: AuditEntry) -> AuditRow:
+    return AuditRow(
+        r.id, r.at, r.login, r.action, r.register, r.document_id, r.reg_number, r.details
+    )
+
+
+def _matches(row: AuditRow, needle: str) -> bool:
+    haystack = " ".join(
+        (row.login, row.action_title, row.register, row.reg_number, row.details_text)
+    )
+    return needle in normalize_search(haystack)
+
+
+def entries(db: Database, user: str | Actor, query: AuditQuery) -> list[AuditRow]:
+    """The trail, newest first, for those allowed to see it: at most `query.limit` rows."""
+    actor_of(user).require(AUDIT_VIEW)
+    stmt = _filtered(query)
+    needle = normalize_search(query.text)
+    found: list[AuditRow] = []
+    cursor = query.before
     with db.read() as s:
-        rows = s.execute(stmt.limit(query.limit)).scalars()
-        return [
-            AuditRow(
-                r.id, r.at, r.login, r.action, r.register, r.document_id, r.reg_number, r.details
-            )
-            for r in rows
-        ]
+        while len(found) < query.limit:
+            batch = SCAN_BATCH if needle else query.limit - len(found)
+            page = stmt if cursor is None else _older_than(stmt, cursor)
+            rows = [_row(r) for r in s.execute(page.limit(batch)).scalars()]
+            for row in rows:
+                if not needle or _matches(row, needle):
+                    found.append(row)
+                    if len(found) == query.limit:
+                        break
+            if len(rows) < batch:
+                break
+            cursor = rows[-1].cursor
+    return found
 
 
 def logins(db: Database) -> list[str]:
@@ -204,7 +282,7 @@ def export_entries(db: Database, user: str | Actor, query: AuditQuery, path: str
             r.action_title,
             r.register,
             r.reg_number,
-            r.details,
+            r.details_text,
         ]
         for r in rows
     ]

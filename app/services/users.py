@@ -75,6 +75,12 @@ def _info(s: Session, row: AppUser) -> UserInfo:
     return UserInfo(row.id, row.login, row.full_name, _roles(s, row.id), row.active, row.district)
 
 
+def _titles(roles: Iterable[str]) -> str:
+    """Roles as the audit trail shows them: «Загальний відділ, Кадрова служба» (a text, so a
+    list of two roles is never read as a change from one to the other)."""
+    return ", ".join(ROLE_TITLES.get(r, r) for r in sorted(roles))
+
+
 def _clean_roles(roles: Iterable[str]) -> set[str]:
     chosen = set(roles)
     unknown = chosen - set(ROLE_TITLES)
@@ -126,7 +132,7 @@ def create_user(
         s.add(row)
         s.flush()
         s.add_all(UserRole(user_id=row.id, role=r) for r in sorted(chosen))
-        audit.add(s, actor, audit.USERS, details={"створено": login, "ролі": sorted(chosen)})
+        audit.add(s, actor, audit.USERS, details={"створено": login, "ролі": _titles(chosen)})
         return UserInfo(row.id, login, row.full_name, tuple(sorted(chosen)), True, row.district)
 
 
@@ -165,7 +171,7 @@ def update_user(
         if row.login == actor.login and (not active or ADMINISTRATOR not in chosen):
             raise UserError("Не можна позбавити самого себе прав адміністратора чи деактивувати")
         old = {
-            "ролі": list(_roles(s, row.id)),
+            "ролі": _titles(_roles(s, row.id)),
             "ПІБ": row.full_name,
             "активний": row.active,
             "округ": row.district,
@@ -177,7 +183,7 @@ def update_user(
         row.full_name, row.district, row.active = full_name.strip(), district.strip(), active
         row.changed_by = actor.login
         new = {
-            "ролі": sorted(chosen),
+            "ролі": _titles(chosen),
             "ПІБ": row.full_name,
             "активний": active,
             "округ": row.district,

@@ -146,3 +146,43 @@ def test_the_program_offers_no_way_to_change_or_remove_an_entry():
         if f.__module__ == audit.__name__
     }
     assert not {n for n in public if any(w in n for w in ("delete", "remove", "update", "edit"))}
+
+
+def test_pages_follow_each_other_without_gaps_or_repeats(db):
+    for i in range(7):
+        register(db, f"Лист {i}")
+    first = trail(db, limit=3)
+    second = trail(db, limit=3, before=first[-1].cursor)
+    rest = trail(db, limit=3, before=second[-1].cursor)
+    ids = [r.id for r in first + second + rest]
+    assert ids == [r.id for r in trail(db)] and len(ids) == 7
+
+
+def test_text_is_found_in_any_case_and_across_pages(db, monkeypatch):
+    monkeypatch.setattr(audit, "SCAN_BATCH", 2)
+    register(db, "Про дороги")
+    users.create_user(db, "petro", "пароль-1", [roles.READER], "Петро", user=ADMIN)
+    for i in range(5):
+        register(db, f"Лист {i}")
+    assert [r.action for r in trail(db, text="СТВОРЕНО: PETRO")] == [audit.USERS]
+    assert len(trail(db, text="реєстрація", limit=4)) == 4
+
+
+def test_details_read_as_old_to_new(db):
+    two = [roles.CLERK, roles.HR]
+    users.create_user(db, "petro", "пароль-1", two, "Петро", user=ADMIN)
+    info = users.list_users(db)[0]
+    users.update_user(db, info.id, [roles.HR], "Петро Коваль", user=ADMIN)
+    changed, created = trail(db)
+    assert created.details_text == "ролі: Загальний відділ, Кадрова служба; створено: petro"
+    assert changed.details_text == (
+        "ПІБ: Петро → Петро Коваль; користувач: petro; "
+        "ролі: Загальний відділ, Кадрова служба → Кадрова служба"
+    )
+
+
+def test_a_moment_window_in_utc(db):
+    register(db)
+    now = utcnow()
+    assert len(trail(db, since=now - timedelta(minutes=5), until=now + timedelta(minutes=5))) == 1
+    assert trail(db, since=now + timedelta(minutes=5)) == []

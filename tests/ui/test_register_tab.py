@@ -110,7 +110,8 @@ def test_filter_by_control_state_and_period(qtbot, keyboard, filled_db):
 
 def test_main_window_opens_and_closes_and_keeps_its_geometry(qtbot, office_db):
     window = _window(qtbot, office_db)
-    assert [a.text() for a in window.menuBar().actions()] == ["&Файл", "&Довідники", "Дові&дка"]
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Файл", "&Довідники", "&Адміністрування", "Дові&дка"]
     assert window.current_tab().count_label.text() == "Знайдено: 0"
     window.resize(1000, 600)
     window.close()

@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import DateError
 from app.domain.numbering import NumberFormatError
+from app.domain.roles import PermissionDenied
 from app.services.details import DocumentDetail
 from app.services.dialog_support import term_preview
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationError
+from app.services.passwords import PasswordError
 from app.services.reference import ReferenceError as RefError
 from app.services.reference import StaffInfo
+from app.services.users import UserError
 from db.session import Database
 from ui.tasks import run_in_background, show_error
 from ui.widgets import (
@@ -41,7 +44,16 @@ from ui.widgets import (
 )
 
 #: Errors whose message is written for the clerk; anything else is a bug and propagates.
-USER_ERRORS = (DateError, DocumentError, OrganisationError, RefError, NumberFormatError)
+USER_ERRORS = (
+    DateError,
+    DocumentError,
+    OrganisationError,
+    RefError,
+    NumberFormatError,
+    UserError,
+    PasswordError,
+    PermissionDenied,
+)
 
 
 def term_hint(db: Database, doc: DocumentDetail, term: DateEdit) -> str:
