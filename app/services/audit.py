@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.dates import format_date
 from app.domain.roles import AUDIT_VIEW, Actor, actor_of
+from app.services.changes import as_text, differences
 from db.base import utcnow
 from db.models import AuditEntry, Document
 from db.session import Database
@@ -75,27 +75,9 @@ class AuditQuery:
     limit: int = 5000
 
 
-def plain(value: Any) -> str:
-    """A stored value as the trail shows it (dates ДД.ММ.РРРР, lists joined by «; »)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "так" if value else "ні"
-    if isinstance(value, date):
-        return format_date(value)
-    if isinstance(value, list | tuple):
-        return "; ".join(plain(getattr(v, "name", v)) for v in value)
-    return str(value)
-
-
 def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[str]]:
-    """{field: [old, new]} of the fields whose shown value differs."""
-    diff: dict[str, list[str]] = {}
-    for key in new:
-        before, after = plain(old.get(key)), plain(new.get(key))
-        if before != after:
-            diff[key] = [before, after]
-    return diff
+    """{key: [old, new]} of the keys of `new` whose value differs, as texts (`changes.as_text`)."""
+    return {key: [before, after] for key, before, after in differences(old, new, new)}
 
 
 def _details(details: Mapping[str, Any] | str | None) -> str:
@@ -103,7 +85,7 @@ def _details(details: Mapping[str, Any] | str | None) -> str:
         return ""
     if isinstance(details, str):
         return details
-    return json.dumps(details, ensure_ascii=False, sort_keys=True, default=plain)
+    return json.dumps(details, ensure_ascii=False, sort_keys=True, default=as_text)
 
 
 def add(

@@ -16,6 +16,7 @@ from app.domain.roles import Actor, PermissionDenied
 from app.registers import INCOMING, OUTGOING
 from app.services import audit, control, documents, mail_printouts, outgoing, printouts, users
 from app.services.audit import AuditQuery
+from app.services.details import get_document
 from app.services.exports import export_register
 from app.services.users import LoginFailed
 from db.base import utcnow
@@ -146,3 +147,24 @@ def test_the_program_offers_no_way_to_change_or_remove_an_entry():
         if f.__module__ == audit.__name__
     }
     assert not {n for n in public if any(w in n for w in ("delete", "remove", "update", "edit"))}
+
+
+def test_a_changed_address_is_recorded_as_the_conflict_message_shows_it(db):
+    """The audit entry and the edit conflict read one diff: a postal code that changed is a
+    change in both, written the same way (name and address)."""
+    old = Addressee("Сільрада", "вул. Миру, 1", "29000")
+    reg = factories.outgoing(db, DAY, addressees=[old])
+    opened = get_document(db, reg.id)
+    moved = Addressee("Сільрада", "вул. Миру, 1", "29001")
+    new = OUTGOING.parse({**opened.values, "addressees": [moved]})
+    documents.update_document(db, OUTGOING, reg.id, new, opened.version, user=CLERK)
+    (update,) = trail(db, action="update")
+    assert json.loads(update.details) == {
+        "Адресати": ["Сільрада (вул. Миру, 1, 29000)", "Сільрада (вул. Миру, 1, 29001)"]
+    }
+    with pytest.raises(documents.ConflictError) as caught:
+        documents.update_document(
+            db, OUTGOING, reg.id, opened.values, opened.version, opened=opened.values
+        )
+    [change] = caught.value.changes
+    assert json.loads(update.details)[change.label] == [change.before, change.after]
