@@ -92,8 +92,9 @@ def permission_text(permission: str) -> str:
         return ACTION_TEXT[permission]
     parts = permission.split(".")
     if len(parts) == 3 and parts[0] == "register":
-        verb = "вносити зміни до" if parts[2] == "write" else "переглядати"
-        return f"{verb} реєстру «{parts[1]}»"
+        if parts[2] == "write":
+            return f"вносити зміни до реєстру «{parts[1]}»"
+        return f"переглядати реєстр «{parts[1]}»"
     return permission
 
 

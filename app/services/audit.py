@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
-from app.domain.dates import format_date
 from app.domain.roles import AUDIT_VIEW, Actor, actor_of
 from app.domain.text import normalize_search
+from app.services.changes import as_text, differences
 from db.base import utcnow
 from db.models import AuditEntry, Document
 from db.session import Database
@@ -85,7 +85,7 @@ def details_text(details: str) -> str:
         if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
             parts.append(f"{key}: {value[0] or '—'} → {value[1] or '—'}")
         else:
-            parts.append(f"{key}: {plain(value)}")
+            parts.append(f"{key}: {as_text(value)}")
     return "; ".join(parts)
 
 
@@ -112,27 +112,9 @@ class AuditQuery:
     limit: int = 5000
 
 
-def plain(value: Any) -> str:
-    """A stored value as the trail shows it (dates ДД.ММ.РРРР, lists joined by «; »)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "так" if value else "ні"
-    if isinstance(value, date):
-        return format_date(value)
-    if isinstance(value, list | tuple):
-        return "; ".join(plain(getattr(v, "name", v)) for v in value)
-    return str(value)
-
-
 def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[str]]:
-    """{field: [old, new]} of the fields whose shown value differs."""
-    diff: dict[str, list[str]] = {}
-    for key in new:
-        before, after = plain(old.get(key)), plain(new.get(key))
-        if before != after:
-            diff[key] = [before, after]
-    return diff
+    """{key: [old, new]} of the keys of `new` whose value differs, as texts (`changes.as_text`)."""
+    return {key: [before, after] for key, before, after in differences(old, new, new)}
 
 
 def _details(details: Mapping[str, Any] | str | None) -> str:
@@ -140,7 +122,7 @@ def _details(details: Mapping[str, Any] | str | None) -> str:
         return ""
     if isinstance(details, str):
         return details
-    return json.dumps(details, ensure_ascii=False, sort_keys=True, default=plain)
+    return json.dumps(details, ensure_ascii=False, sort_keys=True, default=as_text)
 
 
 def add(

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from app.domain.roles import SETTINGS_WRITE, Actor, actor_of
 from app.services import in_use
 from app.services.settings import get_setting, set_setting
 from db.migrate import SCHEMA_HEAD
@@ -94,7 +95,9 @@ def backup_settings(db: Database) -> BackupSettings:
     )
 
 
-def save_backup_settings(db: Database, settings: BackupSettings) -> None:
+def save_backup_settings(db: Database, settings: BackupSettings, user: str | Actor = "") -> None:
+    """Where and how many copies; refused (PermissionDenied) without the right to settings."""
+    actor_of(user).require(SETTINGS_WRITE)
     if settings.keep < 1:
         raise BackupError("Кількість копій, які зберігати, має бути не менше 1.")
     default = default_folder(db.url)

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.domain.calendar import CalendarOverride, WorkingCalendar
+from app.domain.roles import CALENDAR_WRITE, Actor, actor_of
 from app.services import settings
 from db.models import CalendarDay
 from db.session import Database
@@ -49,8 +50,14 @@ def list_overrides(db: Database) -> list[CalendarDayInfo]:
         return [CalendarDayInfo(r.id, r.day, r.working, r.note) for r in rows]
 
 
-def set_override(db: Database, day: date, working: bool, note: str = "") -> None:
-    """Make `day` a day off (working=False) or a working day (working=True)."""
+def set_override(
+    db: Database, day: date, working: bool, note: str = "", user: str | Actor = ""
+) -> None:
+    """Make `day` a day off (working=False) or a working day (working=True).
+
+    The calendar moves every term of control: only the administrator changes it (a plain
+    `user` string is the system, as everywhere in the services)."""
+    actor_of(user).require(CALENDAR_WRITE)
     with db.write() as s:
         row = s.execute(select(CalendarDay).where(CalendarDay.day == day)).scalar_one_or_none()
         if row is None:
@@ -60,7 +67,8 @@ def set_override(db: Database, day: date, working: bool, note: str = "") -> None
     invalidate(db)
 
 
-def remove_override(db: Database, day: date) -> None:
+def remove_override(db: Database, day: date, user: str | Actor = "") -> None:
+    actor_of(user).require(CALENDAR_WRITE)
     with db.write() as s:
         row = s.execute(select(CalendarDay).where(CalendarDay.day == day)).scalar_one_or_none()
         if row is not None:
@@ -68,8 +76,9 @@ def remove_override(db: Database, day: date) -> None:
     invalidate(db)
 
 
-def set_martial_law_end(db: Database, end: date | None) -> None:
+def set_martial_law_end(db: Database, end: date | None, user: str | Actor = "") -> None:
     from app.domain.dates import format_date
 
+    actor_of(user).require(CALENDAR_WRITE)
     settings.set_setting(db, settings.MARTIAL_LAW_END, format_date(end) if end else "")
     invalidate(db)

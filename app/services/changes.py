@@ -1,12 +1,13 @@
 """What changed in a document's fields between two versions, shown as a clerk reads it.
 
 The edit conflict («someone else saved this card meanwhile») lists these to the clerk, and the
-audit trail records the same list (old → new), so both say the same thing about one change.
+audit trail records the same list (old → new) through `differences`, the one diff the program has,
+so both say the same thing about one change (a changed postal code included).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -55,6 +56,18 @@ def same_value(before: Any, after: Any) -> bool:
     return bool(before == after)
 
 
+def differences(
+    before: Mapping[str, Any], after: Mapping[str, Any], keys: Iterable[str]
+) -> list[tuple[str, str, str]]:
+    """(key, old text, new text) of the `keys` whose value differs — THE diff of the program:
+    the edit conflict and the audit trail (documents, users) both read it."""
+    return [
+        (key, as_text(before.get(key)), as_text(after.get(key)))
+        for key in keys
+        if not same_value(before.get(key), after.get(key))
+    ]
+
+
 def changed_fields(
     spec: RegisterSpec, before: Mapping[str, Any], after: Mapping[str, Any]
 ) -> list[FieldChange]:
@@ -62,14 +75,11 @@ def changed_fields(
 
     A field missing from either mapping is not compared (nothing is known about it).
     """
-    changes = []
-    for field in spec.fields:
-        if field.key not in before or field.key not in after:
-            continue
-        old, new = before[field.key], after[field.key]
-        if not same_value(old, new):
-            changes.append(FieldChange(field.key, field.label, as_text(old), as_text(new)))
-    return changes
+    keys = [f.key for f in spec.fields if f.key in before and f.key in after]
+    return [
+        FieldChange(key, spec.field(key).label, old, new)
+        for key, old, new in differences(before, after, keys)
+    ]
 
 
 def by_whom(changed_by: str, changed_at: datetime | None) -> str:

@@ -11,7 +11,9 @@ from datetime import date
 from sqlalchemy import select
 
 from app.domain.deadlines import ControlState, ControlThresholds
+from app.domain.roles import Actor, actor_of, read
 from app.registers import REGISTERS, RegisterSpec
+from app.services import audit
 from app.services.calendar import load_calendar
 from app.services.documents import AttachmentInfo, DocumentError, list_attachments
 from app.services.field_storage import stored_values
@@ -81,9 +83,31 @@ def _staff(row: Staff | None) -> StaffInfo | None:
 
 
 def get_document(
+    db: Database,
+    doc_id: int,
+    today: date | None = None,
+    spec: RegisterSpec | None = None,
+    user: str | Actor = "",
+) -> DocumentDetail:
+    """The document as its card opens it, for `user`: refused (PermissionDenied) unless the
+    user may read its register, and recorded in the audit trail («open») when the register
+    holds personal data — here, so that no caller can forget it. A plain `user` string is the
+    system (the CLI, the older tests).
+    """
+    detail = load_document(db, doc_id, today, spec)
+    actor = actor_of(user)
+    actor.require(read(detail.register))
+    audit.record_open(db, actor, spec or REGISTERS[detail.register], doc_id)
+    return detail
+
+
+def load_document(
     db: Database, doc_id: int, today: date | None = None, spec: RegisterSpec | None = None
 ) -> DocumentDetail:
-    """The document whole; its fields as `spec` (default: its register's) declares them."""
+    """The document whole; its fields as `spec` (default: its register's) declares them.
+
+    No permission check and no audit: for services that checked the actor already (printouts).
+    """
     thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))
     with db.read() as s:
         doc = s.get(Document, doc_id)

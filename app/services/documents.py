@@ -277,8 +277,8 @@ def update_document(
         before = field_storage.stored_values(s, spec, doc)
         _apply_values(s, spec, doc, values, user)
         s.flush()
-        diff = audit.changes(before, field_storage.stored_values(s, spec, doc))
-        details: dict[str, Any] = {spec.field(k).label: v for k, v in diff.items()}
+        diff = changed_fields(spec, before, field_storage.stored_values(s, spec, doc))
+        details: dict[str, Any] = {c.label: [c.before, c.after] for c in diff}
         for attachment in attachments:
             _add_attachment(s, doc.id, attachment, user)
         if attachments:

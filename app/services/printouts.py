@@ -15,7 +15,7 @@ from app.domain.roles import Actor, actor_of, read
 from app.registers import REGISTERS
 from app.registers.base import RegisterSpec
 from app.services import audit, settings
-from app.services.details import DocumentDetail, ResolutionView, get_document
+from app.services.details import DocumentDetail, ResolutionView, load_document
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationInfo, get_organisation
 from app.services.register_view import RegisterView, ViewQuery
@@ -56,7 +56,7 @@ def stamp_pdf(db: Any, doc_id: int, with_control: bool = True) -> bytes:
     from app.printing.data import ControlStampData
     from app.printing.stamps import print_document_stamps, print_registration_stamp
 
-    detail = get_document(db, doc_id)
+    detail = load_document(db, doc_id)
     org = _organisation(db)
     offsets = settings.print_settings(db)
     registration = _registration(detail, org)
@@ -73,7 +73,7 @@ def control_stamp_pdf(db: Any, doc_id: int) -> bytes:
     from app.printing.data import ControlStampData
     from app.printing.stamps import print_control_stamp
 
-    detail = get_document(db, doc_id)
+    detail = load_document(db, doc_id)
     if not detail.on_control or detail.due_date is None or detail.done_date is not None:
         raise DocumentError(f"Документ {detail.reg_number} не перебуває на контролі")
     offsets = settings.print_settings(db)
@@ -108,7 +108,7 @@ def resolution_slip_pdf(db: Any, doc_id: int, resolution_id: int | None = None) 
     from app.printing.data import ResolutionSlipData
     from app.printing.resolution import print_resolution_slip
 
-    detail = get_document(db, doc_id)
+    detail = load_document(db, doc_id)
     if not detail.resolutions:
         raise DocumentError(f"Документ {detail.reg_number} ще не має резолюції")
     chosen = detail.resolutions[-1]
@@ -163,7 +163,7 @@ def card_pdf(db: Any, doc_id: int, copies: int = 3) -> bytes:
     from app.printing.card import print_registration_card
     from app.printing.data import RegistrationCardData
 
-    detail = get_document(db, doc_id)
+    detail = load_document(db, doc_id)
     org = _organisation(db)
     v = detail.values
     card = RegistrationCardData(
@@ -228,7 +228,7 @@ def print_document(
     if function not in __all__ or function == "journal_pdf":
         raise ValueError(f"unknown printout {function!r}")
     actor = actor_of(user)
-    actor.require(read(get_document(db, doc_id).register))
+    actor.require(read(load_document(db, doc_id).register))
     data = bytes(globals()[function](db, doc_id, **options))
     audit.log(db, actor, audit.PRINT, doc_id=doc_id, details={"що": function})
     return data

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds
+from app.domain.roles import Actor, actor_of, read
 from app.domain.text import fts5_query, tsquery_terms
 from app.services.calendar import load_calendar
 from db.queries import documents as q
@@ -94,9 +95,15 @@ def _row(raw: Any, thresholds: ControlThresholds) -> DocumentRow:
 
 
 class RegisterView:
-    """One open view of a register: keeps the filter and thresholds so paging is cheap."""
+    """One open view of a register: keeps the filter and thresholds so paging is cheap.
 
-    def __init__(self, db: Database, view: ViewQuery, today: date | None = None) -> None:
+    Refused (PermissionDenied) unless `user` may read the register; a plain string is the
+    system (the CLI, printouts and exports that checked their own permission)."""
+
+    def __init__(
+        self, db: Database, view: ViewQuery, today: date | None = None, user: str | Actor = ""
+    ) -> None:
+        actor_of(user).require(read(view.register))
         self.db = db
         self.view = view
         self.thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))

@@ -1,4 +1,9 @@
-"""Business settings stored in the database (shared by every PC of a department)."""
+"""Business settings stored in the database (shared by every PC of a department).
+
+They change how every PC numbers and prints, so only the administrator changes them: each
+setter takes `user` and refuses (PermissionDenied) without SETTINGS_WRITE; a plain string is the
+system (the CLI, the services that checked their own permission first).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from sqlalchemy import select
 
 from app.domain.dates import parse_date
 from app.domain.numbering import validate_format
+from app.domain.roles import SETTINGS_WRITE, Actor, actor_of
 from app.registers.base import RegisterSpec
 from db.models import Setting
 from db.session import Database
@@ -26,7 +32,8 @@ def get_setting(db: Database, key: str, default: str = "") -> str:
     return default if value is None else value
 
 
-def set_setting(db: Database, key: str, value: str) -> None:
+def set_setting(db: Database, key: str, value: str, user: str | Actor = "") -> None:
+    actor_of(user).require(SETTINGS_WRITE)
     with db.write() as s:
         row = s.get(Setting, key)
         if row is None:
@@ -39,7 +46,8 @@ def number_format(db: Database, spec: RegisterSpec) -> str:
     return get_setting(db, spec.number_setting, spec.default_number_format)
 
 
-def set_number_format(db: Database, spec: RegisterSpec, fmt: str) -> None:
+def set_number_format(db: Database, spec: RegisterSpec, fmt: str, user: str | Actor = "") -> None:
+    actor_of(user).require(SETTINGS_WRITE)
     validate_format(fmt)
     set_setting(db, spec.number_setting, fmt)
 
@@ -77,7 +85,8 @@ def print_settings(db: Database) -> PrintSettings:
     )
 
 
-def save_print_settings(db: Database, settings: PrintSettings) -> None:
+def save_print_settings(db: Database, settings: PrintSettings, user: str | Actor = "") -> None:
+    actor_of(user).require(SETTINGS_WRITE)
     set_setting(db, PRINT_OFFSET_X, str(settings.offset_x_mm))
     set_setting(db, PRINT_OFFSET_Y, str(settings.offset_y_mm))
     set_setting(db, STAMP_MODE, settings.stamp_mode)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+import re
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,7 @@ from app.domain.roles import Actor, PermissionDenied
 from app.registers import INCOMING, OUTGOING
 from app.services import audit, control, documents, mail_printouts, outgoing, printouts, users
 from app.services.audit import AuditQuery
+from app.services.details import get_document
 from app.services.exports import export_register
 from app.services.users import LoginFailed
 from db.base import utcnow
@@ -186,3 +189,61 @@ def test_a_moment_window_in_utc(db):
     now = utcnow()
     assert len(trail(db, since=now - timedelta(minutes=5), until=now + timedelta(minutes=5))) == 1
     assert trail(db, since=now + timedelta(minutes=5)) == []
+
+
+def test_a_changed_address_is_recorded_as_the_conflict_message_shows_it(db):
+    """The audit entry and the edit conflict read one diff: a postal code that changed is a
+    change in both, written the same way (name and address)."""
+    old = Addressee("Сільрада", "вул. Миру, 1", "29000")
+    reg = factories.outgoing(db, DAY, addressees=[old])
+    opened = get_document(db, reg.id)
+    moved = Addressee("Сільрада", "вул. Миру, 1", "29001")
+    new = OUTGOING.parse({**opened.values, "addressees": [moved]})
+    documents.update_document(db, OUTGOING, reg.id, new, opened.version, user=CLERK)
+    (update,) = trail(db, action="update")
+    assert json.loads(update.details) == {
+        "Адресати": ["Сільрада (вул. Миру, 1, 29000)", "Сільрада (вул. Миру, 1, 29001)"]
+    }
+    with pytest.raises(documents.ConflictError) as caught:
+        documents.update_document(
+            db, OUTGOING, reg.id, opened.values, opened.version, opened=opened.values
+        )
+    [change] = caught.value.changes
+    assert json.loads(update.details)[change.label] == [change.before, change.after]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# Where the trail's model may be named at all: its declaration and the module that appends.
+MAY_NAME_THE_MODEL = {"db/models/users.py", "db/models/__init__.py", "app/services/audit.py"}
+REWRITES = re.compile(
+    r"\b(update|delete)\s*\(\s*AuditEntry\b"  # SQLAlchemy update()/delete() of the model
+    r"|\b(update|delete\s+from|truncate(\s+table)?|drop\s+table)\s+[\"'`]?audit_entry\b"  # SQL
+    r"|\b(drop_table|alter_column|drop_column|bulk_update)\s*\(\s*[\"']audit_entry\b",  # Alembic
+    re.IGNORECASE,
+)
+
+
+def test_nothing_in_app_or_db_updates_or_deletes_an_entry():
+    """A grep of the whole program: no SQL or Alembic call rewrites `audit_entry`, and no module
+    but the audit service (checked above) touches the model, so no ORM change of a row either."""
+    sources = sorted(p for top in ("app", "db") for p in (ROOT / top).rglob("*.py"))
+    assert len(sources) > 50  # the walk really read the trees
+    rewrites, naming = [], []
+    for path in sources:
+        name, text = path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
+        rewrites += [f"{name}: {m.group(0)}" for m in REWRITES.finditer(text)]
+        if re.search(r"\bAuditEntry\b", text) and name not in MAY_NAME_THE_MODEL:
+            naming.append(name)
+    assert rewrites == [] and naming == []
+
+
+def test_the_grep_would_see_a_rewrite():
+    for line in (
+        "s.execute(delete(AuditEntry).where(AuditEntry.id == 1))",
+        "s.execute(update(AuditEntry).values(details=''))",
+        's.execute(text("UPDATE audit_entry SET login = :x"))',
+        's.execute(text("delete from audit_entry"))',
+        'op.drop_table("audit_entry")',
+    ):
+        assert REWRITES.search(line), line
+    assert not REWRITES.search('op.create_table("audit_entry", sa.Column("id"))')

@@ -9,7 +9,8 @@ import pytest
 from app.domain import roles
 from app.domain.roles import Actor, PermissionDenied
 from app.registers import INCOMING, OUTGOING
-from app.services import control, documents, outgoing, printouts
+from app.services import backup, calendar, control, documents, outgoing, printouts, settings
+from app.services.details import get_document
 from app.services.exports import export_view
 from app.services.reference import (
     CorrespondentInfo,
@@ -17,7 +18,7 @@ from app.services.reference import (
     save_correspondent,
     save_department,
 )
-from app.services.register_view import ViewQuery
+from app.services.register_view import RegisterView, ViewQuery
 from tests import factories
 
 DAY = date.today() - timedelta(days=3)
@@ -88,3 +89,58 @@ def test_reference_data_belongs_to_the_administrator_correspondents_to_clerks(db
     with pytest.raises(PermissionDenied):
         save_correspondent(db, person, user=READER)
     assert save_correspondent(db, person, user=CLERK).id is not None
+
+
+@pytest.mark.parametrize("who", [READER, CLERK])
+def test_only_the_administrator_changes_the_calendar(db, who):
+    day = date(2026, 12, 31)
+    with pytest.raises(PermissionDenied, match="робочий календар"):
+        calendar.set_override(db, day, working=False, note="Вихідний", user=who)
+    with pytest.raises(PermissionDenied):
+        calendar.set_martial_law_end(db, date(2026, 6, 1), user=who)
+    calendar.set_override(db, day, working=False, note="Вихідний", user=ADMIN)
+    with pytest.raises(PermissionDenied):
+        calendar.remove_override(db, day, user=who)
+    assert [d.day for d in calendar.list_overrides(db)] == [day]  # nothing refused was done
+    assert calendar.load_calendar(db).martial_law_end is None
+    calendar.set_martial_law_end(db, date(2026, 6, 1), user=ADMIN)
+    calendar.remove_override(db, day, user=ADMIN)
+    assert calendar.list_overrides(db) == []
+    assert calendar.load_calendar(db).martial_law_end == date(2026, 6, 1)
+
+
+@pytest.mark.parametrize("who", [READER, CLERK])
+def test_only_the_administrator_changes_the_settings(db, tmp_path, who):
+    with pytest.raises(PermissionDenied, match="налаштування"):
+        settings.set_number_format(db, INCOMING, "{n}-вх", user=who)
+    with pytest.raises(PermissionDenied):
+        settings.save_print_settings(db, settings.PrintSettings(5.0, 0.0, "label"), user=who)
+    with pytest.raises(PermissionDenied):
+        settings.set_setting(db, settings.TIMER_MINUTES, "1", user=who)
+    chosen = backup.BackupSettings(tmp_path, keep=3)
+    with pytest.raises(PermissionDenied):
+        backup.save_backup_settings(db, chosen, user=who)
+    assert settings.number_format(db, INCOMING) == INCOMING.default_number_format
+    assert settings.print_settings(db) == settings.PrintSettings()
+    assert settings.timer_minutes(db) == 5
+    assert backup.backup_settings(db).keep != 3
+    settings.set_number_format(db, INCOMING, "{n}-вх", user=ADMIN)
+    settings.save_print_settings(db, settings.PrintSettings(5.0, 0.0, "label"), user=ADMIN)
+    settings.set_setting(db, settings.TIMER_MINUTES, "1", user=ADMIN)
+    backup.save_backup_settings(db, chosen, user=ADMIN)
+    assert settings.number_format(db, INCOMING) == "{n}-вх"
+    assert settings.print_settings(db).stamp_mode == "label"
+    assert settings.timer_minutes(db) == 1
+    assert backup.backup_settings(db).keep == 3
+
+
+def test_who_may_not_read_a_register_sees_neither_its_table_nor_a_card(db):
+    reg = register(db, CLERK)
+    view = ViewQuery(register="incoming")
+    for who in (HR, ADMIN):
+        with pytest.raises(PermissionDenied, match="переглядати реєстр «incoming»"):
+            RegisterView(db, view, user=who)
+        with pytest.raises(PermissionDenied):
+            get_document(db, reg.id, user=who)
+    assert RegisterView(db, view, user=READER).count() == 1
+    assert get_document(db, reg.id, user=READER).reg_number == reg.reg_number

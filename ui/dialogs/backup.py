@@ -136,15 +136,17 @@ class BackupDialog(QDialog):
         self.show_copies()
 
     def _save(self) -> bool:
+        from app.domain.roles import PermissionDenied
         from app.services.backup import BackupError, save_backup_settings
+        from app.services.dialog_support import current_user
 
         chosen = self.settings()
         if not str(chosen.folder).strip() or str(chosen.folder) == ".":
             self.error.show_error("Вкажіть теку для резервних копій")
             return False
         try:
-            save_backup_settings(self.db, chosen)
-        except BackupError as exc:
+            save_backup_settings(self.db, chosen, user=current_user())
+        except (BackupError, PermissionDenied) as exc:
             self.error.show_error(str(exc))
             return False
         from ui.main_window import settings as local_settings

@@ -52,7 +52,7 @@ class _ControlDialog(FormDialog):
         super().__init__(title, parent=parent, ok_text=ok_text)
         self._db = db
         self._doc_id = doc_id
-        self._doc = get_document(db, doc_id)
+        self._doc = get_document(db, doc_id, user=current_user())
         self.notice: QMessageBox | None = None
         self._typed: date | None = None  # the term as typed, to say when it was moved
         heading = QLabel(f"<b>{document_heading(self._doc)}</b>", self)

@@ -60,7 +60,9 @@ class DocumentForm(QDialog):
         super().__init__(parent)
         self._busy = False
         self.db, self.spec, self.doc_id = db, spec, doc_id
-        self.detail: DocumentDetail | None = get_document(db, doc_id, spec=spec) if doc_id else None
+        self.detail: DocumentDetail | None = (
+            get_document(db, doc_id, spec=spec, user=current_user()) if doc_id else None
+        )
         self.registered: documents.Registered | None = None
         self.answer_dialog: QDialog | None = None
         self.pending: list[documents.NewAttachment] = []
@@ -322,7 +324,7 @@ class DocumentForm(QDialog):
         left a field as it was, keep this clerk's input everywhere else; the next save (now
         against the newer version) is the clerk's deliberate choice."""
         self._set_busy(False)
-        fresh = get_document(self.db, opened.id, spec=self.spec)
+        fresh = get_document(self.db, opened.id, spec=self.spec, user=current_user())
         both = []
         for change in exc.changes:
             if same_value(mine.get(change.key), opened.values.get(change.key)):

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.roles import CALENDAR_WRITE, SETTINGS_WRITE
+from app.services.dialog_support import current_user
 from ui.dialogs.organisation import OrganisationTab
 from ui.dialogs.reference_calendar import CalendarTab
 from ui.dialogs.reference_lists import (
@@ -60,6 +62,10 @@ class ReferenceDialog(QDialog):
         self.tabs.addTab(self.case_files, "Номенклатура справ")
         self.tabs.addTab(self.calendar, "Робочий календар")
         self.tabs.addTab(self.settings, "Налаштування")
+        # The services refuse these to those without the right; the tabs spare them the refusal.
+        actor = current_user()
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.calendar), actor.can(CALENDAR_WRITE))
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.settings), actor.can(SETTINGS_WRITE))
         self.organisation.saved.connect(self.changed)
         self.settings.saved.connect(self.changed)
         self.calendar.changed.connect(self.changed)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain.calendar import MARTIAL_LAW_SUFFIX, WorkingCalendar
 from app.domain.dates import format_date
 from app.services import calendar as calendar_service
+from app.services.dialog_support import current_user
 from ui.widgets import DateEdit, ErrorLabel, FieldProblem, hint_label
 
 if TYPE_CHECKING:
@@ -208,7 +209,9 @@ class CalendarTab(QWidget):
             return
         assert day is not None
         working = bool(self.override_kind.currentData())
-        calendar_service.set_override(self._db, day, working, self.override_note.text().strip())
+        calendar_service.set_override(
+            self._db, day, working, self.override_note.text().strip(), user=current_user()
+        )
         self.override_date.clear()
         self.override_note.clear()
         if day.year != self.year.value():
@@ -219,7 +222,9 @@ class CalendarTab(QWidget):
     def _on_remove_override(self) -> None:
         row = self.overrides.currentRow()
         if 0 <= row < len(self._override_days):
-            calendar_service.remove_override(self._db, self._override_days[row])
+            calendar_service.remove_override(
+                self._db, self._override_days[row], user=current_user()
+            )
             self.reload()
             self.changed.emit()
 
@@ -230,6 +235,6 @@ class CalendarTab(QWidget):
         except FieldProblem as exc:
             self.martial_error.show_error(str(exc))
             return
-        calendar_service.set_martial_law_end(self._db, end)
+        calendar_service.set_martial_law_end(self._db, end, user=current_user())
         self.reload()
         self.changed.emit()

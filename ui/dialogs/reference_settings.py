@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain.numbering import PLACEHOLDERS, NumberFormatError, format_number, validate_format
 from app.registers import REGISTERS
 from app.services import settings
+from app.services.dialog_support import current_user
 from ui.widgets import ErrorLabel, hint_label
 
 if TYPE_CHECKING:
@@ -152,19 +153,23 @@ class SettingsTab(QWidget):
             self.error.show_error("Виправте формат номера — налаштування не збережено.")
             bad[0].edit.setFocus()
             return
+        user = current_user()
         for code, row in self.formats.items():
             try:
-                settings.set_number_format(self._db, REGISTERS[code], row.edit.text().strip())
+                settings.set_number_format(
+                    self._db, REGISTERS[code], row.edit.text().strip(), user=user
+                )
             except NumberFormatError as exc:  # the live check should have caught it
                 row.error.show_error(str(exc))
                 row.edit.setFocus()
                 return
-        settings.set_setting(self._db, settings.TIMER_MINUTES, str(self.timer.value()))
+        settings.set_setting(self._db, settings.TIMER_MINUTES, str(self.timer.value()), user)
         settings.save_print_settings(
             self._db,
             settings.PrintSettings(
                 self.offset_x.value(), self.offset_y.value(), self.stamp_mode.currentData()
             ),
+            user,
         )
         self.status.setText("Налаштування збережено.")
         self.saved.emit()

@@ -80,7 +80,7 @@ class ResolutionDialog(FormDialog):
         super().__init__("Резолюція", parent=parent)
         self._db = db
         self._doc_id = doc_id
-        self._doc = get_document(db, doc_id)
+        self._doc = get_document(db, doc_id, user=current_user())
         self._staff = {s.id: s for s in list_staff(db, active_only=True) if s.id is not None}
         self._executors: list[int] = []
         self._control_touched = False

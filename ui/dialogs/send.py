@@ -32,7 +32,7 @@ class SendDialog(FormDialog):
     def __init__(self, db: Database, doc_id: int, parent: QWidget | None = None) -> None:
         super().__init__("Відправлення документа", parent=parent, ok_text=SEND)
         self._db, self._doc_id = db, doc_id
-        self._doc = get_document(db, doc_id)
+        self._doc = get_document(db, doc_id, user=current_user())
         self.problems: list[str] = []
         self._asked = 0
         heading = QLabel(f"<b>{document_heading(self._doc)}</b>", self)

@@ -34,6 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState
 from app.registers.base import RegisterSpec
+from app.services.dialog_support import current_user
 from app.services.register_view import DocumentRow, RegisterView, ViewQuery
 from db.session import Database
 from ui.tasks import run_in_background
@@ -106,11 +107,13 @@ class RegisterModel(QAbstractTableModel):
 
     def _load(self, reset: bool) -> None:
         self._generation += 1
-        generation, query, db = self._generation, self._query, self.db
+        generation, query, db, user = self._generation, self._query, self.db, current_user()
+        if not user.can_read(self.spec.code):
+            return  # the window hides this register's tab; the service would refuse the read
         self.loading = True
 
         def work() -> tuple[RegisterView, int, list[DocumentRow]]:
-            view = RegisterView(db, query)
+            view = RegisterView(db, query, user=user)
             total = view.count()
             return view, total, view.page(0, PAGE_SIZE, total) if total else []
 
