@@ -105,8 +105,10 @@ class MainWindow(QMainWindow):
         self.export_action = self._add(file_menu, "Експорт таблиці…", self._on_export)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
-        self._add(file_menu, "Резервна копія…", self.backups.open_dialog)
-        self._add(file_menu, "Відновити з копії…", self.backups.restore_from_file)
+        self.backup_actions = [
+            self._add(file_menu, "Резервна копія…", self.backups.open_dialog),
+            self._add(file_menu, "Відновити з копії…", self.backups.restore_from_file),
+        ]
         self._add(file_menu, "Підключення до бази даних…", self._on_connection)
         file_menu.addSeparator()
         quit_action = self._add(file_menu, "Вихід", self.close)
@@ -123,7 +125,13 @@ class MainWindow(QMainWindow):
         """Registers the user may not see are hidden; write actions of those he may only read,
         and the reference dialogs without the right to change them. The services refuse the
         same things (app/domain/roles.py); hiding only spares the user a refusal."""
-        from app.domain.roles import AUDIT_VIEW, CORRESPONDENTS_WRITE, REFERENCE_WRITE, USERS_MANAGE
+        from app.domain.roles import (
+            AUDIT_VIEW,
+            CORRESPONDENTS_WRITE,
+            REFERENCE_WRITE,
+            SETTINGS_WRITE,
+            USERS_MANAGE,
+        )
         from app.services.dialog_support import current_user
 
         actor = current_user()
@@ -142,6 +150,11 @@ class MainWindow(QMainWindow):
                         action.setVisible(False)
         may_edit = actor.can(REFERENCE_WRITE) or actor.can(CORRESPONDENTS_WRITE)
         self.reference_action.setVisible(may_edit)
+        for action in self.backup_actions:  # a restore replaces everybody's registers
+            action.setVisible(actor.can(SETTINGS_WRITE))
+        if not actor.system:  # who is signed in, always in sight (a shared PC)
+            who = f"{actor.full_name} ({actor.login})" if actor.full_name else actor.login
+            self.statusBar().addPermanentWidget(QLabel(f"Користувач: {who}", self))
         self.users_action.setVisible(actor.can(USERS_MANAGE))
         self.audit_action.setVisible(actor.can(AUDIT_VIEW))
         self.admin_menu.menuAction().setVisible(actor.can(USERS_MANAGE) or actor.can(AUDIT_VIEW))

@@ -42,6 +42,18 @@ PERSONNEL = ("personnel", "personnel_orders", "awards")
 HOUSEHOLD = ("household",)
 # Registers holding personal data: a reader's view-only right does not reach them.
 PERSONAL = ("appeals", *PERSONNEL, *HOUSEHOLD)
+# How a refusal names a register (the codes are for the program, not for the clerk).
+REGISTER_NAMES: dict[str, str] = {
+    "incoming": "Вхідні",
+    "outgoing": "Вихідні",
+    "decisions": "Рішення виконкому",
+    "orders": "Розпорядження",
+    "appeals": "Звернення громадян",
+    "personnel": "Особові справи",
+    "personnel_orders": "Накази з кадрових питань",
+    "awards": "Нагородження",
+    "household": "Погосподарські книги",
+}
 
 
 def read(register: str) -> str:
@@ -92,9 +104,10 @@ def permission_text(permission: str) -> str:
         return ACTION_TEXT[permission]
     parts = permission.split(".")
     if len(parts) == 3 and parts[0] == "register":
+        name = REGISTER_NAMES.get(parts[1], parts[1])
         if parts[2] == "write":
-            return f"вносити зміни до реєстру «{parts[1]}»"
-        return f"переглядати реєстр «{parts[1]}»"
+            return f"вносити зміни до реєстру «{name}»"
+        return f"переглядати реєстр «{name}»"
     return permission
 
 

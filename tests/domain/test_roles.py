@@ -44,3 +44,11 @@ def test_refusal_names_what_is_missing_in_ukrainian():
         actor(roles.READER).require(roles.write("incoming"))
     with pytest.raises(PermissionDenied, match="керувати користувачами"):
         actor(roles.CLERK).require(roles.USERS_MANAGE)
+
+
+def test_a_refusal_names_the_register_as_the_clerk_knows_it():
+    import pytest
+
+    reader = roles.Actor("reader", frozenset({roles.READER}))
+    with pytest.raises(roles.PermissionDenied, match="вносити зміни до реєстру «Вихідні»"):
+        reader.require(roles.write("outgoing"))

@@ -138,7 +138,7 @@ def test_who_may_not_read_a_register_sees_neither_its_table_nor_a_card(db):
     reg = register(db, CLERK)
     view = ViewQuery(register="incoming")
     for who in (HR, ADMIN):
-        with pytest.raises(PermissionDenied, match="переглядати реєстр «incoming»"):
+        with pytest.raises(PermissionDenied, match="переглядати реєстр «Вхідні»"):
             RegisterView(db, view, user=who)
         with pytest.raises(PermissionDenied):
             get_document(db, reg.id, user=who)

@@ -75,6 +75,23 @@ def test_a_readers_window_offers_no_registration(qtbot, office):
     assert not any(a.isVisible() for a in tab.document_actions.control_actions)
     assert tab.open_action.isVisible()
     assert not window.reference_action.isVisible()
+    assert not any(a.isVisible() for a in window.backup_actions)  # no restore over everyone
+
+
+def test_a_reader_opens_a_card_to_view_only(qtbot, office):
+    from datetime import date
+
+    from app.registers import INCOMING
+    from ui.dialogs.document_form import DocumentForm
+
+    reg = factories.incoming(office, date.today())
+    sign_in(users.authenticate(office, "reader", "читач-1"))
+    form = DocumentForm(office, INCOMING, reg.id)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.save_button.isHidden() and form.cancel_button.text() == "Закрити"
+    assert form.editors["summary"].widget.isReadOnly()
+    assert "лише перегляд" in form.header.text()
 
 
 def test_a_clerks_window_offers_registration(qtbot, office):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import format_date
+from app.domain.roles import actor_of
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldErrors, FieldKind
 from app.services import documents
@@ -73,6 +74,8 @@ class DocumentForm(QDialog):
         self._build()
         if self.detail is not None:
             self._load(self.detail)
+            if not actor_of(current_user()).can_write(spec.code):
+                self._view_only()
         self._modified = False
         first = self.fields.first_field()
         if first is not None:
@@ -175,6 +178,14 @@ class DocumentForm(QDialog):
             self.attachment_list.addItem(f"{item.filename} ({item.size // 1024 + 1} КБ)")
         if detail.cancelled:
             self.save_button.setEnabled(False)
+
+    def _view_only(self) -> None:
+        """A user who may only read the register sees the card, nothing to change or save."""
+        self.fields.set_read_only(True)
+        self.attachments.setEnabled(False)
+        self.save_button.hide()
+        self.cancel_button.setText("Закрити")
+        self.header.setText(self.header.text() + " · <i>лише перегляд</i>")
 
     # --- saving ------------------------------------------------------------------------------
 
