@@ -252,7 +252,10 @@ def check_backup(path: Path) -> BackupInfo:
         revision = str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
         documents = int(conn.execute("SELECT count(*) FROM document").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Файл {path.name} пошкоджений або не є базою даних: {exc}") from exc
+        raise BackupError(
+            f"Файл {path.name} пошкоджений або не є базою даних Діловода "
+            f"(технічні подробиці: {exc})."
+        ) from exc
     finally:
         conn.close()
     if not revision.isdigit() or revision > SCHEMA_HEAD:
@@ -287,7 +290,7 @@ def restore_sqlite(backup: Path, db_path: Path, label: str = "before-restore") -
     if busy:
         raise BackupError(
             f"Не відновлено: {busy}. Закрийте програму й повторіть — інакше документи, "
-            "внесені у вікні, було б втрачено. Базу даних не змінено."
+            "внесені у вікні, було б втрачено."
         )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     incoming = db_path.with_name(db_path.name + ".restoring")
