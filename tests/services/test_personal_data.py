@@ -62,7 +62,7 @@ def test_opening_a_card_of_personal_data_is_recorded_with_user_register_and_numb
 
 def test_a_reader_may_not_open_nor_list_personal_data_and_leaves_no_open_entry(db):
     reg = _appeal(db)
-    with pytest.raises(PermissionDenied, match="переглядати реєстр «appeals»"):
+    with pytest.raises(PermissionDenied, match="переглядати реєстр «Звернення громадян»"):
         get_document(db, reg.id, spec=APPEALS, user=READER)
     with pytest.raises(PermissionDenied):
         RegisterView(db, ViewQuery(register="appeals"), user=READER)
