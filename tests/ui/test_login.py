@@ -60,6 +60,7 @@ def test_the_first_start_creates_the_administrator(qtbot, sqlite_db):
     dialog.repeat.setText("інший")
     dialog._on_ok()
     assert dialog.message.text() == "Паролі не збігаються" and not users.has_users(sqlite_db)
+    assert dialog.password.text() == dialog.repeat.text() == ""  # both typed again
     dialog.password.setText("адмін-пароль")
     dialog.repeat.setText("адмін-пароль")
     dialog._on_ok()

@@ -126,6 +126,10 @@ class ConnectionDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # A result about other settings must not stay on screen as if it were about these.
+        for edit in (self.host, self.database, self.user, self.password):
+            edit.textEdited.connect(self.status.clear)
+        self.port.valueChanged.connect(self.status.clear)
 
     def connection(self) -> ServerConnection:
         return ServerConnection(

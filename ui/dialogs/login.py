@@ -85,6 +85,7 @@ class LoginDialog(QDialog):
         except (users.UserError, PasswordError) as exc:
             self.message.setText(str(exc))
             self.password.clear()
+            self.repeat.clear()  # both, so they are typed again together
             self.password.setFocus()
             return
         self.accept()
