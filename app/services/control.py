@@ -23,7 +23,7 @@ from app.domain.text import uk_sort_key
 from app.services import audit
 from app.services.calendar import load_calendar
 from app.services.documents import DocumentError
-from app.services.reference import StaffInfo
+from app.services.field_storage import staff_short
 from db.models import ControlEvent, Document, Resolution, ResolutionExecutor, Staff
 from db.session import Database
 
@@ -122,10 +122,10 @@ def set_lead_executor(s: Session, doc: Document, staff_id: int) -> None:
     staff = s.get(Staff, staff_id)
     if staff is None:
         raise ControlError("Виконавця не знайдено в довіднику")
-    info = StaffInfo(None, staff.surname, staff.given_name, staff.patronymic, staff.gender)
+    shown = staff_short(staff)  # named as field_storage names every person of the staff list
     doc.lead_executor_id = staff.id
-    doc.lead_executor_name = info.short
-    doc.lead_executor_sort = uk_sort_key(info.short)[:80]
+    doc.lead_executor_name = shown
+    doc.lead_executor_sort = uk_sort_key(shown)[:80]
     doc.department_id = staff.department_id
 
 

@@ -69,6 +69,8 @@ class DocumentDetail:
     done_date: date | None
     state: ControlState
     lead_executor: str
+    # Who sent it or to whom it goes, as the table shows it (the correspondent, the addressees).
+    correspondent: str
     cancelled: bool
     cancel_reason: str
     resolutions: tuple[ResolutionView, ...]
@@ -163,6 +165,7 @@ def load_document(
             done_date=doc.done_date,
             state=state,
             lead_executor=doc.lead_executor_name,
+            correspondent=doc.correspondent_name,
             cancelled=doc.cancelled,
             cancel_reason=doc.cancel_reason,
             resolutions=resolutions,

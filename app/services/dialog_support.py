@@ -60,10 +60,7 @@ class TermPreview:
 
 def document_heading(doc: DocumentDetail) -> str:
     """«Вх. № 12/01-12 від 05.03.2026 — Хмельницька ОДА: Про ремонт доріг»."""
-    correspondent = str(doc.values.get("correspondent") or "").strip() or "; ".join(
-        getattr(a, "name", "")
-        for a in doc.values.get("addressees") or ()  # type: ignore[attr-defined]
-    )
+    correspondent = doc.correspondent.strip()
     summary = str(doc.values.get("summary") or "").strip()
     text = f"№ {doc.reg_number} від {_d(doc.reg_date)}"
     if correspondent:
