@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.print_job import BackgroundPrint
+from ui.screen import fit_to_screen
 
 _ERRORS = {
     QPdfDocument.Error.Unknown: "невідома помилка",
@@ -54,7 +55,7 @@ class PdfPreviewDialog(QDialog):
         self._title = title
         self.error_text = ""
         self.print_job: BackgroundPrint | None = None
-        self.resize(900, 820)
+        fit_to_screen(self, 900, 820)  # on a 1366×768 laptop the buttons stay in sight
 
         self.document = QPdfDocument(self)
         self._data = QByteArray(self._pdf)

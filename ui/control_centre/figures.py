@@ -32,6 +32,7 @@ from app.reports.execution import (
     format_share,
     report_pdf,
 )
+from ui.screen import fit_to_screen
 from ui.tasks import run_in_background
 
 FILTERS = "Книга Excel (*.xlsx);;Текст CSV для Excel (*.csv)"
@@ -42,7 +43,7 @@ class FiguresDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle(f"Показники виконавців {report.period_text}")
-        self.resize(1100, 600)
+        fit_to_screen(self, 1100, 600)
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(list(EXECUTOR_TITLES))
         for row in executor_rows(report):

@@ -36,6 +36,7 @@ from app.services.audit import ACTION_TITLES, AuditQuery, AuditRow
 from app.services.dialog_support import current_user
 from ui.models.audit_model import AuditModel
 from ui.registers.export_action import CSV_FILTER, XLSX_FILTER
+from ui.screen import fit_to_screen
 from ui.tasks import run_in_background, show_error
 from ui.widgets import DateEdit, ErrorLabel, format_count
 
@@ -54,7 +55,7 @@ class AuditLogDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Журнал дій")
-        self.resize(1200, 640)
+        fit_to_screen(self, 1200, 640)
         self._db = db
         self._generation = 0
         self._query = AuditQuery(limit=PAGE)

@@ -42,6 +42,7 @@ from app.services.outgoing import AnsweredControl, answered_controls
 from db.session import Database
 from ui.dialogs.document_fields import DocumentFields
 from ui.dialogs.document_history import DocumentHistory
+from ui.screen import FormScrollArea, fit_to_screen
 from ui.tasks import run_in_background
 from ui.widgets import INVALID_STYLE, ask
 
@@ -77,6 +78,7 @@ class DocumentForm(QDialog):
             if not actor_of(current_user()).can_write(spec.code):
                 self._view_only()
         self._modified = False
+        fit_to_screen(self)  # a tall card scrolls on a laptop; its buttons stay in sight
         first = self.fields.first_field()
         if first is not None:
             first.setFocus()
@@ -144,11 +146,11 @@ class DocumentForm(QDialog):
         layout.addWidget(self.header)
         if detail is not None:
             tabs = QTabWidget(self)
-            tabs.addTab(self.fields, "Документ")
+            tabs.addTab(FormScrollArea(self.fields, self), "Документ")
             tabs.addTab(DocumentHistory(detail, self), "Резолюції та контроль")
             layout.addWidget(tabs)
         else:
-            layout.addWidget(self.fields)
+            layout.addWidget(FormScrollArea(self.fields, self))
         layout.addWidget(self.conflict_label)
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)

@@ -60,7 +60,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Пошук: номер, кореспондент, зміст…")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(180)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("Скинути")
         self.clear_button.setToolTip("Показати всі документи (скинути фільтри)")
@@ -120,7 +120,8 @@ class FilterBar(QWidget):
         # Long names («Управління праці та соціального захисту населення (05-01)») are cut in the
         # middle, so the start and the code both show; the whole name is in the tooltip and the
         # list opens as wide as the longest one.
-        self.department.setMinimumContentsLength(24)
+        # Short enough that the bar fits a 1366-px laptop screen (ui/screen.py).
+        self.department.setMinimumContentsLength(16)
         self.department.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -130,10 +131,11 @@ class FilterBar(QWidget):
         widest = max(view.fontMetrics().horizontalAdvance(t) for t in texts)
         view.setMinimumWidth(widest + 32)
         self._on_department_shown()
-        self.executor.setMinimumContentsLength(12)
-        self.executor.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        for combo, letters in ((self.executor, 12), (self.state, 10)):
+            combo.setMinimumContentsLength(letters)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
 
     def apply(self, query: ViewQuery) -> ViewQuery:
         """`query` with this bar's filters (its sort is kept)."""

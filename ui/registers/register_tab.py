@@ -33,6 +33,7 @@ from app.services.register_view import DocumentRow
 from db.session import Database
 from ui.models.register_model import RegisterModel
 from ui.registers.actions import DocumentActions
+from ui.registers.columns import install_column_menu
 from ui.registers.export_action import ExportAction
 from ui.registers.filter_bar import FilterBar
 from ui.widgets import format_count
@@ -110,6 +111,9 @@ class RegisterTab(QWidget):
             header.resizeSection(i, max(column.width, title_width))
         self._show_sort_indicator()
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
+        install_column_menu(
+            table
+        )  # columns can be hidden (a 1366-px screen); saved with the header
 
     def table_action(self, text: str, slot: Callable[[], None], tip: str = "") -> QAction:
         """An action of the tab that the table's context menu offers too."""
