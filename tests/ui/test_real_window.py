@@ -8,6 +8,7 @@ skipped. The screen is the office laptop's 1366×768: the window must fit it.
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -31,10 +32,12 @@ def x_display():
         stderr=subprocess.DEVNULL,
     )
     os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
+    ready, _, _ = select.select([read], [], [], 20)  # never wait forever for a server
+    number = os.read(read, 64).decode().strip() if ready else ""
+    os.close(read)
     if not number:
         server.kill()
+        server.wait(10)
         pytest.skip("Xvfb did not start")
     yield f":{number}"
     server.terminate()

@@ -40,6 +40,8 @@ from app.services.details import DocumentDetail, get_document
 from app.services.dialog_support import current_user
 from app.services.outgoing import AnsweredControl, answered_controls
 from db.session import Database
+from ui.dialogs.card_flow import CardFlow
+from ui.dialogs.card_links import CardLinks
 from ui.dialogs.document_fields import DocumentFields
 from ui.dialogs.document_history import DocumentHistory
 from ui.screen import FormScrollArea, fit_to_screen
@@ -124,6 +126,10 @@ class DocumentForm(QDialog):
             "background: #fff3cd; color: #664d03; border: 1px solid #ffda6a; padding: 6px;"
         )
         self.conflict_label.hide()
+        self.flow = CardFlow(self.db, self.spec, self)  # after «Зареєстровано»: what comes next
+        self.flow.changed.connect(self.saved)
+        self.flow.reply_requested.connect(self._on_reply)
+        self.links = CardLinks(self.db, detail.id, self) if detail is not None else None
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton("Зберегти" if detail else "Зареєструвати", self)
@@ -151,8 +157,11 @@ class DocumentForm(QDialog):
             layout.addWidget(tabs)
         else:
             layout.addWidget(FormScrollArea(self.fields, self))
+        if self.links is not None:
+            layout.addWidget(self.links)
         layout.addWidget(self.conflict_label)
         layout.addWidget(self.result_label)
+        layout.addWidget(self.flow)
         layout.addWidget(self.buttons)
         self._show_header()
 
@@ -206,6 +215,8 @@ class DocumentForm(QDialog):
             return
         if not self._confirm_warnings(values):
             return
+        if self.detail is None and not self._confirm_not_duplicate(values, day or date.today()):
+            return
         self._set_busy(True)
         if self.detail is None:
             self._find_answered(values, day or date.today())
@@ -228,6 +239,20 @@ class DocumentForm(QDialog):
         box.setDefaultButton(no)
         box.exec()
         return box.clickedButton() is yes
+
+    def _confirm_not_duplicate(self, values: dict[str, Any], day: date) -> bool:
+        """An earlier document of the same sender with the same number or a similar summary:
+        shown, and the clerk decides (app/services/duplicates.py)."""
+        from app.services.duplicates import find_duplicates
+        from ui.dialogs import duplicates
+
+        found = find_duplicates(self.db, self.spec.code, values, day, user=current_user())
+        return duplicates.confirm_registering(found, self)
+
+    def _on_reply(self, doc_id: int) -> None:
+        from ui.registers.reply import open_reply
+
+        open_reply(self.db, doc_id, self)
 
     def _find_answered(self, values: dict[str, Any], day: date) -> None:
         """Before registering an answer: which documents it answers are on control."""
@@ -303,6 +328,7 @@ class DocumentForm(QDialog):
         self.save_button.setText("Закрити")
         self.cancel_button.hide()
         self.next_button.show()
+        self.flow.show_for(result.id)
         self.save_button.setFocus()
         self._modified = False
         self.saved.emit(result.id)
@@ -381,6 +407,7 @@ class DocumentForm(QDialog):
         self.save_button.setText("Зареєструвати")
         self.cancel_button.show()
         self.next_button.hide()
+        self.flow.show_for(None)
         self._modified = False
         next(iter(self.editors.values())).focus_widget.setFocus()
 

@@ -36,6 +36,8 @@ from ui.registers.actions import DocumentActions
 from ui.registers.columns import install_column_menu
 from ui.registers.export_action import ExportAction
 from ui.registers.filter_bar import FilterBar
+from ui.registers.reply import install_reply_action
+from ui.registers.shortcuts import apply_shortcuts
 from ui.widgets import format_count
 
 MIN_SHRUNK = 150
@@ -136,6 +138,9 @@ class RegisterTab(QWidget):
         self.toolbar.addAction(self.register_action)
         self.toolbar.addAction(self.open_action)
         self.document_actions = DocumentActions(self)
+        apply_shortcuts(self)  # Ctrl+R резолюція, Ctrl+K на контроль, … (ui/registers/shortcuts.py)
+        self.reply_action: QAction | None = None
+        install_reply_action(self)  # «Відповісти…» on incoming letters
         acts = self.document_actions
         # The tab's own names for them (the tests reach them here).
         self.doc_print_actions = acts.doc_print_actions
@@ -156,6 +161,8 @@ class RegisterTab(QWidget):
     def _update_actions(self, row: DocumentRow | None) -> None:
         self.open_action.setEnabled(row is not None)
         self.document_actions.update(row)
+        if self.reply_action is not None:
+            self.reply_action.setEnabled(row is not None and not row.cancelled)
 
     def _on_register(self) -> None:
         from ui.dialogs.document_form import DocumentForm
