@@ -342,6 +342,9 @@ def _application() -> QApplication:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(locale, "qtbase", "_", folder):
         app.installTranslator(translator)
+    from ui import file_dialogs
+
+    file_dialogs.install(app)  # what qtbase_uk.qm leaves in English («Look in:», «Folder»)
     return app
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QStandardPaths, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.file_dialogs import in_documents
 from ui.print_job import BackgroundPrint
 from ui.screen import fit_to_screen
 
@@ -197,10 +198,7 @@ class PdfPreviewDialog(QDialog):
         super().done(result)
 
     def _on_save(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = (
-            str(Path(folder) / _file_name(self._title)) if folder else _file_name(self._title)
-        )
+        suggested = in_documents(_file_name(self._title))
         path, _ = QFileDialog.getSaveFileName(
             self, "Зберегти PDF", suggested, "Документ PDF (*.pdf)"
         )

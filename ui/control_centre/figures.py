@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from app.reports.execution import (
     format_share,
     report_pdf,
 )
+from ui.file_dialogs import in_documents
 from ui.screen import fit_to_screen
 from ui.tasks import run_in_background
 
@@ -105,9 +106,7 @@ class FiguresDialog(QDialog):
         layout.addWidget(buttons)
 
     def suggested_path(self) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"Показники виконавців {self.report.period_text}.xlsx"
-        return str(Path(folder) / name) if folder else name
+        return in_documents(f"Показники виконавців {self.report.period_text}.xlsx")
 
     def _on_export(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(self, "Експорт", self.suggested_path(), FILTERS)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.services import audit
 from app.services.audit import ACTION_TITLES, AuditQuery, AuditRow
 from app.services.dialog_support import current_user
+from ui.file_dialogs import in_documents
 from ui.models.audit_model import AuditModel
 from ui.registers.export_action import CSV_FILTER, XLSX_FILTER
 from ui.screen import fit_to_screen
@@ -205,7 +206,7 @@ class AuditLogDialog(QDialog):
         query = self.query()
         if query is None:
             return
-        default = Path.home() / f"Журнал_дій_{date.today().isoformat()}.xlsx"
+        default = in_documents(f"Журнал_дій_{date.today().isoformat()}.xlsx")
         name, chosen = QFileDialog.getSaveFileName(
             self, "Експорт журналу дій", str(default), f"{XLSX_FILTER};;{CSV_FILTER}"
         )

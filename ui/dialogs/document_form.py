@@ -44,6 +44,7 @@ from ui.dialogs.card_flow import CardFlow
 from ui.dialogs.card_links import CardLinks
 from ui.dialogs.document_fields import DocumentFields
 from ui.dialogs.document_history import DocumentHistory
+from ui.file_dialogs import documents_folder
 from ui.screen import FormScrollArea, fit_to_screen
 from ui.tasks import run_in_background
 from ui.widgets import INVALID_STYLE, ask
@@ -415,7 +416,7 @@ class DocumentForm(QDialog):
 
     def _on_add_scan(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Додати скан", "", "Скани (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
+            self, "Додати скан", documents_folder(), "Скани (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
         )
         for path in paths:
             try:
