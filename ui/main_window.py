@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.registers import REGISTERS
-from app.services.connection import without_password
 from app.services.database import Opened
 from app.services.overdue import OverdueSummary
 from db.session import Database
@@ -38,7 +37,7 @@ from ui.backup import BackupController, offer_restore
 from ui.change_watcher import ChangeWatcher
 from ui.control_centre.tab import ControlCentreTab
 from ui.overdue_timer import OverdueMonitor
-from ui.registers.register_tab import RegisterTab
+from ui.registers.register_tab import URGENT_LEGEND, RegisterTab
 
 APP_TITLE = "Діловод"
 ORGANISATION = "Dilovod"
@@ -231,12 +230,17 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _on_about(self) -> None:
+        from html import escape
+
+        from app.about import database_text, version
+
         QMessageBox.about(
             self,
             "Про програму",
-            f"<h3>{APP_TITLE}</h3>"
+            f"<h3>{APP_TITLE} {version()}</h3>"
             "<p>Реєстрація та контроль виконання документів виконавчого комітету.</p>"
-            f"<p>База даних: {without_password(self.db.url)}</p>",
+            f"<p>База даних: {escape(database_text(self.db.url))}</p>"
+            f"<p>{URGENT_LEGEND}</p>",
         )
 
     def _on_changed_elsewhere(self, registers: frozenset[str]) -> None:

@@ -8,8 +8,17 @@ RegisterTab.save_state) remembers it. The last visible column cannot be hidden.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
+from PySide6.QtGui import QAction, QPainter
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QMenu,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
 
 MENU_TITLE = "Стовпці"
 
@@ -45,3 +54,34 @@ def install_column_menu(table: QTableView) -> None:
         menu.deleteLater()
 
     header.customContextMenuRequested.connect(show_menu)
+    use_clerk_arrows(header)
+
+
+class SortArrowStyle(QProxyStyle):
+    """Header arrows the way a clerk reads them: ▲ ascending (oldest first), ▼ descending
+    (newest on top). Qt's header draws them the other way round (Ascending → «SortDown»)."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
+            option, QStyleOptionHeader
+        ):
+            option = QStyleOptionHeader(option)
+            option.sortIndicator = flipped(option.sortIndicator)
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def flipped(indicator: QStyleOptionHeader.SortIndicator) -> QStyleOptionHeader.SortIndicator:
+    up, down = QStyleOptionHeader.SortIndicator.SortUp, QStyleOptionHeader.SortIndicator.SortDown
+    return {up: down, down: up}.get(indicator, indicator)
+
+
+def use_clerk_arrows(header: QHeaderView) -> None:
+    style = SortArrowStyle(header.style().name())
+    style.setParent(header)
+    header.setStyle(style)

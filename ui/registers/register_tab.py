@@ -41,6 +41,8 @@ from ui.registers.shortcuts import apply_shortcuts
 from ui.widgets import format_count
 
 MIN_SHRUNK = 150
+#: What a bold number means (the table's only mark that has no words of its own).
+URGENT_LEGEND = "Номер <b>жирним</b> — документ із позначкою «Терміново»."
 
 
 class RegisterTab(QWidget):
@@ -68,9 +70,12 @@ class RegisterTab(QWidget):
         self._build_actions()
         self._build_table()
 
+        self.legend = QLabel(URGENT_LEGEND, self)
+        self.legend.setStyleSheet("color: palette(placeholder-text);")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
+        bottom.addWidget(self.legend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.toolbar)
