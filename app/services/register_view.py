@@ -6,6 +6,7 @@ state already worked out against the working calendar, so the UI only paints.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds
 from app.domain.roles import Actor, actor_of, read
 from app.domain.text import fts5_query, tsquery_terms
+from app.registers import REGISTERS, RegisterSpec
 from app.services.calendar import load_calendar
 from db.queries import documents as q
 from db.session import Database
@@ -32,51 +34,83 @@ class ViewQuery:
     search: str = ""
     sort: str = q.DEFAULT_SORT
     descending: bool = True
+    # The spec's own filters (RegisterSpec.filters) as (key, chosen value) pairs.
+    extra: tuple[tuple[str, Any], ...] = ()
 
 
-@dataclass(frozen=True)
 class DocumentRow:
-    """One row of a register's table: the columns of every register (each shows its own)."""
+    """One row of a register's table: the core every register has (number, date, control,
+    cancellation) and the values of the spec's columns, read as attributes or by `display`.
 
-    id: int
-    reg_number: str
-    reg_date: date
-    correspondent_name: str
-    ext_number: str
-    ext_date: date | None
-    kind: str
-    summary: str
-    lead_executor_name: str
-    due_date: date | None
-    done_date: date | None
-    case_index: str
-    on_control: bool
-    urgent: bool
-    cancelled: bool
-    title: str
-    signatory_name: str
-    copies: int | None
-    send_method: str
-    sent_date: date | None
-    reply_numbers: str
-    state: ControlState
+    The same class serves every document register: its values are whatever columns its spec
+    declares (of `document` or of its detail table), so no register adds a field here.
+    """
+
+    __slots__ = ("_values", "state")
+
+    def __init__(self, values: Mapping[str, Any], state: ControlState = ControlState.NONE) -> None:
+        self._values = dict(values)
+        self.state = state
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self._values[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, DocumentRow)
+            and self._values == other._values
+            and self.state == other.state
+        )
+
+    def __hash__(self) -> int:
+        return hash(self._values.get("id"))
+
+    def __repr__(self) -> str:
+        return f"DocumentRow({self._values!r}, state={self.state!r})"
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        return self._values
 
     @property
     def state_label(self) -> str:
-        return "Анульовано" if self.cancelled else self.state.label
+        return "Анульовано" if self._values.get("cancelled") else self.state.label
+
+    def value(self, key: str) -> Any:
+        return self.state_label if key == "state_label" else self._values.get(key)
 
     def display(self, key: str) -> str:
         """The text of column `key` as shown in the table and the printed journal."""
-        value = getattr(self, key)
+        value = self.value(key)
+        if isinstance(value, bool):
+            return "так" if value else ""
         if isinstance(value, date):
             return format_date(value)
         return "" if value is None else str(value)
 
 
-def to_filter(view: ViewQuery, thresholds: ControlThresholds) -> q.DocumentFilter:
-    """The database filter for a view; control states are judged against `thresholds`."""
+def to_filter(
+    view: ViewQuery, thresholds: ControlThresholds, actor: Actor | None = None
+) -> q.DocumentFilter:
+    """The database filter for a view; control states are judged against `thresholds`; the
+    spec gives the row's columns, its detail table and its own filters; a user who may read
+    only some series of the register sees only those."""
+    spec = REGISTERS.get(view.register)
+    detail = spec.detail if spec else None
+    columns = tuple(c.key for c in spec.columns if c.key != "state_label") if spec else ()
+    chosen = dict(view.extra)
+    equals = tuple(
+        (f.column, chosen[f.key]) for f in (spec.filters if spec else ()) if chosen.get(f.key)
+    )
     return q.DocumentFilter(
         register=view.register,
+        detail=detail,
+        columns=columns,
+        equals=equals,
+        series=readable_series(spec, actor) if spec and actor else None,
         date_from=view.date_from,
         date_to=view.date_to,
         executor_id=view.executor_id,
@@ -91,7 +125,29 @@ def to_filter(view: ViewQuery, thresholds: ControlThresholds) -> q.DocumentFilte
 
 def _row(raw: Any, thresholds: ControlThresholds) -> DocumentRow:
     state = thresholds.state(raw.due_date, raw.done_date, raw.on_control)
-    return DocumentRow(**raw._mapping, state=state)
+    return DocumentRow(raw._mapping, state)
+
+
+def readable_series(spec: RegisterSpec, actor: Actor) -> tuple[str, ...] | None:
+    """The series of `spec` that `actor` may read: None when all of them (the register's own
+    right), else those whose `permission` register the actor may read (HR: personnel orders)."""
+    if not spec.series or actor.can_read(spec.code):
+        return None
+    return tuple(s.code for s in spec.series if s.permission and actor.can_read(s.permission))
+
+
+def may_read(spec: RegisterSpec, actor: Actor) -> bool:
+    """The register's own right, or the right to one of its series."""
+    return actor.can_read(spec.code) or bool(readable_series(spec, actor))
+
+
+def may_write(spec: RegisterSpec, actor: Actor, series: str = "") -> bool:
+    if actor.can_write(spec.code):
+        return True
+    if not spec.series:
+        return False
+    allowed = [s for s in spec.series if s.permission and actor.can_write(s.permission)]
+    return any(s.code == series for s in allowed) if series else bool(allowed)
 
 
 class RegisterView:
@@ -103,11 +159,14 @@ class RegisterView:
     def __init__(
         self, db: Database, view: ViewQuery, today: date | None = None, user: str | Actor = ""
     ) -> None:
-        actor_of(user).require(read(view.register))
+        actor = actor_of(user)
+        spec = REGISTERS.get(view.register)
+        if spec is None or not may_read(spec, actor):
+            actor.require(read(view.register))
         self.db = db
         self.view = view
         self.thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))
-        self.filter = to_filter(view, self.thresholds)
+        self.filter = to_filter(view, self.thresholds, actor)
 
     def count(self) -> int:
         with self.db.read() as s:
@@ -126,7 +185,8 @@ class RegisterView:
 
     def rows_by_ids(self, ids: list[int]) -> list[DocumentRow]:
         with self.db.read() as s:
-            return [_row(r, self.thresholds) for r in q.fetch_rows_by_ids(s, ids)]
+            rows = q.fetch_rows_by_ids(s, ids, self.filter)
+            return [_row(r, self.thresholds) for r in rows]
 
     def all_rows(self, limit: int | None = None) -> list[DocumentRow]:
         """Every row of the view in order (for printing and export)."""

@@ -31,22 +31,29 @@ from db.models import Document, Resolution, ResolutionExecutor, Staff
 
 S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
 
-ROW_COLUMNS = (
+#: What every row of every document register carries, whatever its columns: painting (state,
+#: cancelled, urgent), the tooltip and the actions read these.
+CORE_COLUMNS = (
     Document.id,
     Document.reg_number,
     Document.reg_date,
+    Document.series,
     Document.correspondent_name,
-    Document.ext_number,
-    Document.ext_date,
-    Document.kind,
     Document.summary,
     Document.lead_executor_name,
     Document.due_date,
     Document.done_date,
-    Document.case_index,
     Document.on_control,
     Document.urgent,
     Document.cancelled,
+)
+#: The columns of the correspondence registers (kept for callers that read every one of them).
+ROW_COLUMNS = (
+    *CORE_COLUMNS,
+    Document.ext_number,
+    Document.ext_date,
+    Document.kind,
+    Document.case_index,
     Document.title,
     Document.signatory_name,
     Document.copies,
@@ -72,9 +79,17 @@ DEFAULT_SORT = "reg_date"
 @dataclass(frozen=True)
 class DocumentFilter:
     """What a register view shows. Control states need `today` and `soon_limit` (computed from
-    the working calendar by the caller, which the database layer does not know)."""
+    the working calendar by the caller, which the database layer does not know).
+
+    `detail` is the register's detail table (joined when a column, sort or filter needs it),
+    `columns` the row's keys beyond the core, `equals` the spec's own filters as (column,
+    value), `series` the series the user may see (None: every series)."""
 
     register: str
+    detail: Any = None
+    columns: tuple[str, ...] = ()
+    equals: tuple[tuple[str, Any], ...] = ()
+    series: tuple[str, ...] | None = None
     date_from: date | None = None
     date_to: date | None = None
     executor_id: int | None = None
@@ -88,6 +103,10 @@ class DocumentFilter:
 
 def _conditions(session: Session, flt: DocumentFilter) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = [Document.register == flt.register]
+    if flt.series is not None:
+        cond.append(Document.series.in_(flt.series))
+    for column, value in flt.equals:
+        cond.append(column_of(flt.detail, column) == value)
     if flt.date_from:
         cond.append(Document.reg_date >= flt.date_from)
     if flt.date_to:
@@ -159,19 +178,64 @@ def _search_condition(session: Session, flt: DocumentFilter) -> ColumnElement[bo
 _NULLABLE_SORT_KEYS = {"due_date", "sent_date"}
 
 
-def _ordered(stmt: S, sort: str, descending: bool) -> S:
-    keys = SORTS.get(sort, SORTS[DEFAULT_SORT])
+def column_of(detail: Any, key: str) -> Any:
+    """The SQL column of a row key: `document`'s, else the detail table's."""
+    if hasattr(Document, key):
+        return getattr(Document, key)
+    if detail is not None and hasattr(detail, key):
+        return getattr(detail, key)
+    raise KeyError(key)
+
+
+def sort_columns(detail: Any, sort: str) -> tuple[Any, ...] | None:
+    """The columns a sort key orders by: a core sort, else a column of `document` or of the
+    detail table with the id as the tie-break (None: no such sort)."""
+    if sort in SORTS:
+        return SORTS[sort]
+    try:
+        return (column_of(detail, sort), Document.id)
+    except KeyError:
+        return None
+
+
+def _needs_detail(flt: DocumentFilter, sort: str) -> bool:
+    if flt.detail is None:
+        return False
+    keys = [*flt.columns, *(c for c, _ in flt.equals), sort]
+    return any(not hasattr(Document, k) and hasattr(flt.detail, k) for k in keys)
+
+
+def _select(flt: DocumentFilter, sort: str, *columns: Any) -> Select:  # type: ignore[type-arg]
+    stmt = select(*columns).select_from(Document)
+    if _needs_detail(flt, sort):
+        stmt = stmt.outerjoin(flt.detail, flt.detail.document_id == Document.id)
+    return stmt
+
+
+def _row_columns(flt: DocumentFilter) -> list[Any]:
+    core = {c.key for c in CORE_COLUMNS}
+    extra = [column_of(flt.detail, k).label(k) for k in flt.columns if k not in core]
+    return [*CORE_COLUMNS, *extra]
+
+
+# Columns that may be empty: an empty value counts as the smallest on both engines (SQLite's own
+# order, so its indexes still serve the sort; PostgreSQL would otherwise put NULLs last).
+_NULLABLE_SORT_KEYS = {"due_date", "sent_date"}
+
+
+def _ordered(stmt: S, sort: str, descending: bool, detail: Any = None) -> S:
+    keys = sort_columns(detail, sort) or SORTS[DEFAULT_SORT]
     clauses = []
     for key in keys:
         clause = key.desc() if descending else key.asc()
-        if key.key in _NULLABLE_SORT_KEYS:
+        if key.key in _NULLABLE_SORT_KEYS or getattr(key, "nullable", False):
             clause = clause.nulls_last() if descending else clause.nulls_first()
         clauses.append(clause)
     return stmt.order_by(*clauses)
 
 
 def count(session: Session, flt: DocumentFilter) -> int:
-    stmt = select(func.count()).select_from(Document).where(*_conditions(session, flt))
+    stmt = _select(flt, DEFAULT_SORT, func.count()).where(*_conditions(session, flt))
     return int(session.execute(stmt).scalar_one())
 
 
@@ -186,27 +250,37 @@ def fetch_page(
 ) -> list[Any]:
     """Rows [offset, offset+limit) of the ordering (limit None: to the end); reads from the
     nearer end when `total` is known, so jumping to the last row is as cheap as the first."""
-    base = select(*ROW_COLUMNS).where(*_conditions(session, flt))
+    base = _select(flt, sort, *_row_columns(flt)).where(*_conditions(session, flt))
     if total is not None and limit is not None and offset > total // 2:
         end = min(total, offset + limit)
         back_offset = total - end
-        stmt = _ordered(base, sort, not descending).offset(back_offset).limit(end - offset)
+        stmt = _ordered(base, sort, not descending, flt.detail)
+        stmt = stmt.offset(back_offset).limit(end - offset)
         return list(reversed(session.execute(stmt).all()))
-    stmt = _ordered(base, sort, descending).offset(offset).limit(limit)
+    stmt = _ordered(base, sort, descending, flt.detail).offset(offset).limit(limit)
     return list(session.execute(stmt).all())
 
 
 def fetch_ids(session: Session, flt: DocumentFilter, sort: str, descending: bool) -> list[int]:
     """The ids of the whole ordering (for random access deep in a large view)."""
-    stmt = _ordered(select(Document.id).where(*_conditions(session, flt)), sort, descending)
+    base = _select(flt, sort, Document.id).where(*_conditions(session, flt))
+    stmt = _ordered(base, sort, descending, flt.detail)
     return list(session.execute(stmt).scalars())
 
 
-def fetch_rows_by_ids(session: Session, ids: list[int]) -> list[Any]:
-    """Rows for `ids`, in the order of `ids`."""
+def fetch_rows_by_ids(
+    session: Session, ids: list[int], flt: DocumentFilter | None = None
+) -> list[Any]:
+    """Rows for `ids`, in the order of `ids` (the columns of `flt`'s register)."""
     if not ids:
         return []
-    rows = {r.id: r for r in session.execute(select(*ROW_COLUMNS).where(Document.id.in_(ids)))}
+    if flt is None:
+        stmt = select(*ROW_COLUMNS)
+    else:
+        stmt = select(*_row_columns(flt)).select_from(Document)
+        if flt.detail is not None:
+            stmt = stmt.outerjoin(flt.detail, flt.detail.document_id == Document.id)
+    rows = {r.id: r for r in session.execute(stmt.where(Document.id.in_(ids)))}
     return [rows[i] for i in ids if i in rows]
 
 
