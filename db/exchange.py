@@ -4,10 +4,11 @@ Installed on the write sessions of every `Database`. Before a flush, each new or
 `Tracked` row takes this transaction's change number: one `UPDATE change_counter … RETURNING`
 per writing transaction (the row stays locked until commit on PostgreSQL and SQLite holds its
 write lock from BEGIN IMMEDIATE, so numbers grow in commit order). After a flush, each deleted
-tracked row — an addressee removed from a letter, a link, a copy of an order, orphans included —
-leaves a `tombstone` (a mapper event, so orphans count too) with its table, uuid and that change number. Nothing here builds the
-exchange itself (the household-book issue does); this is the identity it will stand on:
-«what changed since change number N» is `usn > N` in every table plus the tombstones.
+tracked row — an addressee removed from a letter, a link, a copy of an order, orphans included
+(a mapper event sees them all) — leaves a `tombstone` with its table, uuid and that change
+number. Nothing here builds the exchange itself (the household-book issue does); this is
+the identity it will stand on: «what changed since change number N» is `usn > N` in every
+table plus the tombstones.
 """
 
 from __future__ import annotations

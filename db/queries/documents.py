@@ -105,8 +105,8 @@ def _conditions(session: Session, flt: DocumentFilter) -> list[ColumnElement[boo
     cond: list[ColumnElement[bool]] = [Document.register == flt.register]
     if flt.series is not None:
         cond.append(Document.series.in_(flt.series))
-    for column, value in flt.equals:
-        cond.append(column_of(flt.detail, column) == value)
+    for key, value in flt.equals:
+        cond.append(column_of(flt.detail, key) == value)
     if flt.date_from:
         cond.append(Document.reg_date >= flt.date_from)
     if flt.date_to:
