@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from app.domain.dates import DateError
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldErrors
+from app.registers.fields import FieldErrors, FieldKind
 from app.services.details import DocumentDetail
 from db.session import Database
-from ui.dialogs.field_editor import FieldEditor
+from ui.dialogs.field_editor import Editor, FieldEditor
 from ui.widgets import DateEdit, ErrorLabel, set_invalid, with_error_below
 
 #: The key of the registration date's row (not a spec field: new documents only); it is also
@@ -39,7 +39,7 @@ class DocumentFields(QWidget):
     ) -> None:
         super().__init__(parent)
         self.spec = spec
-        self.editors: dict[str, FieldEditor] = {}
+        self.editors: dict[str, Editor] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self.form = QFormLayout(self)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -57,12 +57,14 @@ class DocumentFields(QWidget):
             self.editors[field.key] = editor
             self._add_row(field.label, field.key, editor.widget, field.required)
             editor.edited.connect(lambda key=field.key: self._on_edited(key))
+            if detail is not None and field.kind == FieldKind.SERIES:
+                editor.set_read_only(True)  # part of the registration number
         for field in spec.fields:
             if field.fills:
                 editor = self.editors[field.key]
                 editor.edited.connect(lambda e=editor: self._fill_from_person(e))
 
-    def _fill_from_person(self, editor: FieldEditor) -> None:
+    def _fill_from_person(self, editor: Editor) -> None:
         """A person chosen: fill the fields the spec says come with them, if still empty."""
         person = editor.chosen_staff()
         if person is None:

@@ -57,7 +57,7 @@ class RegisterTab(QWidget):
         self._scroll_after_load: int | None = None  # a refresh nobody asked for: stay put
         self._widths_fitted = False
         self.model = RegisterModel(db, spec, self)
-        self.filter_bar = FilterBar(db, spec.controllable, self)
+        self.filter_bar = FilterBar(db, spec.controllable, self, spec.filters)
         self.table = QTableView(self)
         self.count_label = QLabel(self)
         self.toolbar = QToolBar(self)
