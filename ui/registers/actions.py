@@ -204,28 +204,7 @@ class DocumentActions(QObject):
         self.print_pdf(spec.journal_title, produce)
 
     def print_pdf(self, title: str, produce: Callable[[], bytes]) -> None:
-        """Make a PDF in the background (reportlab is imported there), then preview it."""
-        tab = self.tab
-        tab.count_label.setText("Готую документ до друку…")
-
-        def show(pdf: bytes) -> None:
-            tab.show_count()
-            from ui.preview import PdfPreviewDialog
-
-            preview = PdfPreviewDialog(pdf, title, tab)
-            preview.exec()
-            preview.deleteLater()
-
-        def failed(exc: BaseException) -> None:
-            tab.show_count()
-            text = (
-                "Друк буде доступний у наступній версії."
-                if isinstance(exc, ImportError)
-                else f"Не вдалося підготувати документ до друку:\n{exc}"
-            )
-            QMessageBox.warning(tab, "Друк", text)
-
-        run_in_background(produce, show, failed, owner=tab)
+        print_pdf(self.tab, title, produce)
 
     def default_period(self) -> tuple[date, date]:
         """The filter bar's period, else from the first of this month to today."""
@@ -233,3 +212,27 @@ class DocumentActions(QObject):
         bar = self.tab.filter_bar
         start = bar.date_from.valid_date() or today.replace(day=1)
         return start, bar.date_to.valid_date() or today
+
+
+def print_pdf(tab: RegisterTab, title: str, produce: Callable[[], bytes]) -> None:
+    """Make a PDF in the background (reportlab is imported there), then preview it."""
+    tab.count_label.setText("Готую документ до друку…")
+
+    def show(pdf: bytes) -> None:
+        tab.show_count()
+        from ui.preview import PdfPreviewDialog
+
+        preview = PdfPreviewDialog(pdf, title, tab)
+        preview.exec()
+        preview.deleteLater()
+
+    def failed(exc: BaseException) -> None:
+        tab.show_count()
+        text = (
+            "Друк буде доступний у наступній версії."
+            if isinstance(exc, ImportError)
+            else f"Не вдалося підготувати документ до друку:\n{exc}"
+        )
+        QMessageBox.warning(tab, "Друк", text)
+
+    run_in_background(produce, show, failed, owner=tab)

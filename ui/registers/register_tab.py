@@ -56,8 +56,8 @@ class RegisterTab(QWidget):
         self._open_after_select: int | None = None  # revealed: its card opens once selected
         self._scroll_after_load: int | None = None  # a refresh nobody asked for: stay put
         self._widths_fitted = False
-        self.model = RegisterModel(db, spec, self)
-        self.filter_bar = FilterBar(db, spec.controllable, self, spec.filters)
+        self.model = self._make_model()
+        self.filter_bar = self._make_filter_bar()
         self.table = QTableView(self)
         self.count_label = QLabel(self)
         self.toolbar = QToolBar(self)
@@ -84,6 +84,12 @@ class RegisterTab(QWidget):
         self.count_label.setText("Завантаження…")
         self.model.set_query(self.filter_bar.apply(self.model.query))
         self._update_actions(None)
+
+    def _make_model(self) -> RegisterModel:
+        return RegisterModel(self.db, self.spec, self)
+
+    def _make_filter_bar(self) -> FilterBar:
+        return FilterBar(self.db, self.spec.controllable, self, self.spec.filters)
 
     def _build_table(self) -> None:
         table = self.table
