@@ -265,6 +265,24 @@ def list_pdf(db: Any, spec: EntitySpec, source: RowSource, user: str | Actor = "
     return data
 
 
+#: Printouts of a register as a whole (`Printout.scope == "register"`), by function name.
+REGISTER_PRINTOUTS = ("orders_archive_pdf",)
+
+
+def orders_archive_pdf(db: Any, user: str | Actor = "") -> bytes:
+    from app.services.orders_archive import archive_list_pdf
+
+    return archive_list_pdf(db, user)
+
+
+def print_register(db: Any, function: str, user: str | Actor = "", **options: Any) -> bytes:
+    """A printout of a register as a whole by its function's name (a spec's Printout with
+    scope "register"); the function checks the rights and audits the print."""
+    if function not in REGISTER_PRINTOUTS:
+        raise ValueError(f"unknown printout {function!r}")
+    return bytes(globals()[function](db, user, **options))
+
+
 def print_document(
     db: Any, function: str, doc_id: int, user: str | Actor = "", **options: Any
 ) -> bytes:

@@ -95,7 +95,8 @@ class RegisterTab(QWidget):
         table = self.table
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be selected (Shift, Ctrl): batch printouts act on the selection.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setAlternatingRowColors(True)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
@@ -183,6 +184,14 @@ class RegisterTab(QWidget):
     def current_row(self) -> DocumentRow | None:
         index = self.table.currentIndex()
         return self.model.row_data(index.row()) if index.isValid() else None
+
+    def selected_ids(self, limit: int = 1000) -> list[int]:
+        """The selected documents in the table's order (the current one when none is); at
+        most `limit` — a batch is a selection, not the register."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())[:limit]
+        ids = [doc_id for r in rows if (doc_id := self.model.document_id(r)) is not None]
+        current = self.current_id()
+        return ids or ([current] if current is not None else [])
 
     def current_id(self) -> int | None:
         row = self.current_row()
