@@ -173,6 +173,10 @@ class RegisterSpec:
     children: tuple[tuple[str, type], ...] = ()
     # Called after the values of a document are stored (derived columns of the detail table).
     after_store: AfterStore | None = None
+    # Values a row reads beyond its columns, and how it shows them as of a day: a state that
+    # changes with time alone (an order's copies become late once the third working day passed).
+    row_keys: tuple[str, ...] = ()
+    present: Callable[[dict[str, Any], date], None] | None = None
     # What the date of a document is (an order's date is the date of signing, 4.14).
     date_label: str = "Дата реєстрації"
     date_hint: str = "Дата надходження; змініть, якщо документ надійшов у вихідний"

@@ -11,12 +11,14 @@ order states (no default term), the executor named on the card (no resolution).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import orders as rules
+from app.domain.dates import format_date
 from app.registers.base import (
     Column,
     Control,
@@ -64,7 +66,9 @@ def after_store(s: Session, doc: Document, detail: OrderDetail) -> None:
     stmt = select(OrderCopy.handed_date).where(OrderCopy.document_id == doc.id)
     with s.no_autoflush:
         s.flush()
-        state = rules.copies_state(list(s.execute(stmt).scalars()), due)
+        # As of the last day: what time alone changes (copies still to hand becoming late) is
+        # added when a row is shown (`present`), so the stored text never goes stale.
+        state = rules.copies_state(list(s.execute(stmt).scalars()), due, today=due)
         cancelled = [
             link.target_id for link in doc.links if link.relation == "cancels" and link.target_id
         ]
@@ -74,6 +78,16 @@ def after_store(s: Session, doc: Document, detail: OrderDetail) -> None:
         target = s.get(OrderDetail, target_id)
         if target is not None and not target.lost_force:
             target.lost_force = rules.lost_force_text(doc.reg_number, doc.reg_date)[:150]
+
+
+def present(values: dict[str, Any], today: date) -> None:
+    """Copies still to hand once their day has passed are late today, though they were not
+    when the order was last saved (the stored state text was true then)."""
+    due, pending = values.get("copies_due"), values.get("copies_pending") or 0
+    state = values.get("copies_state") or ""
+    if pending and due and today > due and "не видано вчасно" not in state:
+        late = f"не видано вчасно {pending} (до {format_date(due)})"
+        values["copies_state"] = f"{state}; {late}" if state else late
 
 
 ORDERS = RegisterSpec(
@@ -211,6 +225,8 @@ ORDERS = RegisterSpec(
     detail=OrderDetail,
     children=(("order_copy", OrderCopy),),
     after_store=after_store,
+    row_keys=("copies_due", "copies_pending"),
+    present=present,
     date_label="Дата підписання",
     date_hint="Датою розпорядження є дата його підписання (п. 4.14)",
     printouts=(

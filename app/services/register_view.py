@@ -15,7 +15,7 @@ from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds
 from app.domain.roles import Actor, actor_of
 from app.domain.text import fts5_query, tsquery_terms
-from app.registers import REGISTERS
+from app.registers import REGISTERS, RegisterSpec
 from app.services.access import readable_series, require_read
 from app.services.calendar import load_calendar
 from db.queries import documents as q
@@ -101,7 +101,9 @@ def to_filter(
     only some series of the register sees only those."""
     spec = REGISTERS.get(view.register)
     detail = spec.detail if spec else None
-    columns = tuple(c.key for c in spec.columns if c.key != "state_label") if spec else ()
+    columns = (
+        tuple(c.key for c in spec.columns if c.key != "state_label") + spec.row_keys if spec else ()
+    )
     chosen = dict(view.extra)
     equals = tuple(
         (f.column, chosen[f.key]) for f in (spec.filters if spec else ()) if chosen.get(f.key)
@@ -124,9 +126,13 @@ def to_filter(
     )
 
 
-def _row(raw: Any, thresholds: ControlThresholds) -> DocumentRow:
+def _row(raw: Any, thresholds: ControlThresholds, spec: RegisterSpec | None = None) -> DocumentRow:
     state = thresholds.state(raw.due_date, raw.done_date, raw.on_control)
-    return DocumentRow(raw._mapping, state)
+    if spec is None or spec.present is None:
+        return DocumentRow(raw._mapping, state)
+    values = dict(raw._mapping)
+    spec.present(values, thresholds.today)
+    return DocumentRow(values, state)
 
 
 class RowSource(Protocol):
@@ -160,6 +166,7 @@ class RegisterView:
         self.view = view
         self.thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))
         self.filter = to_filter(view, self.thresholds, actor)
+        self.spec = REGISTERS.get(view.register)
 
     def count(self) -> int:
         with self.db.read() as s:
@@ -170,7 +177,7 @@ class RegisterView:
             raws = q.fetch_page(
                 s, self.filter, self.view.sort, self.view.descending, offset, limit, total
             )
-        return [_row(r, self.thresholds) for r in raws]
+        return [_row(r, self.thresholds, self.spec) for r in raws]
 
     def ids(self) -> list[int]:
         with self.db.read() as s:
@@ -179,10 +186,10 @@ class RegisterView:
     def rows_by_ids(self, ids: list[int]) -> list[DocumentRow]:
         with self.db.read() as s:
             rows = q.fetch_rows_by_ids(s, ids, self.filter)
-            return [_row(r, self.thresholds) for r in rows]
+            return [_row(r, self.thresholds, self.spec) for r in rows]
 
     def all_rows(self, limit: int | None = None) -> list[DocumentRow]:
         """Every row of the view in order (for printing and export)."""
         with self.db.read() as s:
             raws = q.fetch_page(s, self.filter, self.view.sort, self.view.descending, 0, limit)
-        return [_row(r, self.thresholds) for r in raws]
+        return [_row(r, self.thresholds, self.spec) for r in raws]

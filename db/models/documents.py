@@ -53,6 +53,9 @@ class Document(Tracked, Base):
             "register", "series", "year", "seq", name="uq_document_register_series_year_seq"
         ),
         Index("ix_document_reg_date", "register", "reg_date", "seq"),
+        # The number order across series (orders: 1-к, 1-р, 2-к …), which the unique
+        # (register, series, year, seq) cannot serve.
+        Index("ix_document_number", "register", "year", "seq"),
         Index("ix_document_correspondent", "register", "correspondent_sort", "id"),
         Index("ix_document_kind", "register", "kind", "id"),
         Index("ix_document_summary", "register", "summary_sort", "id"),

@@ -165,7 +165,14 @@ def _search_condition(session: Session, flt: DocumentFilter) -> ColumnElement[bo
         matches = text("SELECT rowid FROM document_fts WHERE document_fts MATCH :fts").bindparams(
             fts=flt.fts_query
         )
-        return Document.id.in_(matches.columns(column("rowid", Integer)))
+        ids = matches.columns(column("rowid", Integer))
+        if _dense(session, flt.fts_query):
+            # A word 150,000 of 1,000,000 orders contain: looked up one by one and sorted, the
+            # first page took 300 ms. «id + 0» keeps SQLite from looking the matches up by id,
+            # so it walks the register's sort index keeping rows whose id is among the matches
+            # and stops at the page: 17 ms. A rare word keeps the lookups (cheaper there).
+            return (Document.id + 0).in_(ids)
+        return Document.id.in_(ids)
     if not flt.ts_terms:
         return None
     query = " & ".join(flt.ts_terms)
@@ -199,16 +206,20 @@ def sort_columns(detail: Any, sort: str) -> tuple[Any, ...] | None:
         return None
 
 
-def _needs_detail(flt: DocumentFilter, sort: str) -> bool:
+def _needs_detail(flt: DocumentFilter, keys: list[str]) -> bool:
     if flt.detail is None:
         return False
-    keys = [*flt.columns, *(c for c, _ in flt.equals), sort]
     return any(not hasattr(Document, k) and hasattr(flt.detail, k) for k in keys)
 
 
-def _select(flt: DocumentFilter, sort: str, *columns: Any) -> Select:  # type: ignore[type-arg]
+def _select(flt: DocumentFilter, sort: str | None, *columns: Any, rows: bool = False) -> Select:  # type: ignore[type-arg]
+    """`columns` from `document`, joined to the detail table only when a filter, the sort or
+    (`rows`) a shown column needs it: counting a 1,000,000-row register never joins."""
+    keys = (
+        [c for c, _ in flt.equals] + ([sort] if sort else []) + (list(flt.columns) if rows else [])
+    )
     stmt = select(*columns).select_from(Document)
-    if _needs_detail(flt, sort):
+    if _needs_detail(flt, keys):
         stmt = stmt.outerjoin(flt.detail, flt.detail.document_id == Document.id)
     return stmt
 
@@ -236,8 +247,23 @@ def _ordered(stmt: S, sort: str, descending: bool, detail: Any = None) -> S:
 
 
 def count(session: Session, flt: DocumentFilter) -> int:
-    stmt = _select(flt, DEFAULT_SORT, func.count()).where(*_conditions(session, flt))
+    stmt = _select(flt, None, func.count()).where(*_conditions(session, flt))
     return int(session.execute(stmt).scalar_one())
+
+
+#: A search matching at least this many documents walks the register's sort index and stops at
+#: the page (the matches are dense); fewer are looked up one by one and sorted (they are few).
+DENSE_MATCHES = 2000
+_DENSE = text(
+    "SELECT count(*) FROM (SELECT rowid FROM document_fts WHERE document_fts MATCH :fts LIMIT :n)"
+)
+
+
+def _dense(session: Session, fts_query: str) -> bool:
+    """SQLite: does the search match many documents? Counted up to DENSE_MATCHES only, which
+    costs well under a millisecond."""
+    found = session.execute(_DENSE, {"fts": fts_query, "n": DENSE_MATCHES}).scalar_one()
+    return bool(found >= DENSE_MATCHES)
 
 
 def fetch_page(
@@ -251,7 +277,7 @@ def fetch_page(
 ) -> list[Any]:
     """Rows [offset, offset+limit) of the ordering (limit None: to the end); reads from the
     nearer end when `total` is known, so jumping to the last row is as cheap as the first."""
-    base = _select(flt, sort, *_row_columns(flt)).where(*_conditions(session, flt))
+    base = _select(flt, sort, *_row_columns(flt), rows=True).where(*_conditions(session, flt))
     if total is not None and limit is not None and offset > total // 2:
         end = min(total, offset + limit)
         back_offset = total - end

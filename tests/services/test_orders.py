@@ -154,3 +154,24 @@ def test_hr_reads_and_writes_personnel_orders_only(db):
     with pytest.raises(PermissionDenied):
         get_document(db, 1 if reg.id != 1 else 2, user=HR)
     assert RegisterView(db, ViewQuery("orders"), user=CLERK).count() == 2
+
+
+def test_copies_not_handed_become_late_when_their_day_passes_without_a_save(db):
+    order(db, "main", date(2026, 3, 2), copies_to=[{"executor": "Мельник І. І."}])
+    due = copies_due(date(2026, 3, 2), load_calendar(db))
+    [then] = RegisterView(db, ViewQuery("orders"), today=due).all_rows()
+    assert "не видано вчасно" not in then.copies_state
+    [now] = RegisterView(db, ViewQuery("orders"), today=date(2026, 3, 20)).all_rows()
+    assert now.copies_state.endswith(f"не видано вчасно 1 (до {due:%d.%m.%Y})")
+
+
+def test_a_cancelled_order_of_an_earlier_year_is_named_with_its_date(db):
+    old = order(db, "main", date(2025, 3, 12), "Про комісію")  # 1-р of 2025
+    order(db, "main", date(2026, 1, 5), "Про нараду")  # 1-р of 2026
+    order(db, "main", date(2026, 3, 5), "Про визнання таким, що втратило чинність",
+          cancels="1-р від 12.03.2025")  # fmt: skip
+    assert get_document(db, old.id).values["lost_force"].startswith("втратило чинність")
+    [newer] = [
+        r for r in RegisterView(db, ViewQuery("orders")).all_rows() if r.title == "Про нараду"
+    ]
+    assert newer.lost_force == ""

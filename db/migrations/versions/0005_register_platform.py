@@ -72,6 +72,7 @@ def upgrade() -> None:
     )
     _series(sqlite)
     _orders()
+    op.create_index("ix_document_number", "document", ["register", "year", "seq"])
     op.create_table(
         "change_counter",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -89,6 +90,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tombstone")),
     )
     op.create_index(op.f("ix_tombstone_usn"), "tombstone", ["usn"])
+    if (
+        sqlite
+        and op.get_bind()
+        .exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        .first()
+    ):
+        # Statistics made before the new indexes would make the planner prefer them blindly
+        # (a first screen of 1,000,000 orders went from 30 ms to 1.3 s): gather them anew.
+        op.execute("ANALYZE")
 
 
 def _series(sqlite: bool) -> None:
