@@ -1,7 +1,7 @@
 """The demo data's raw material: names, correspondents and subjects an executive committee
 really meets (Шепетівка's, as in the regulation in shared/domain).
 
-Kept apart from app/services/demo.py so that the logic reads without scrolling past the lists.
+Kept apart from the fillers so that their logic reads without scrolling past the lists.
 """
 
 from __future__ import annotations
