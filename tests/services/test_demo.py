@@ -81,7 +81,7 @@ def test_demo_refuses_a_database_with_documents_unless_forced(db):
         fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1)
     again = fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1, force=True)
     assert again.case_files == 0  # the nomenclature and people are reused, not doubled
-    assert len(list_departments(db)) == 16
+    assert len(list_departments(db)) == 17
     with db.read() as s:
         assert s.execute(select(func.count()).select_from(Document)).scalar_one() == 12
         assert again.outgoing == 1  # a third as many letters go out
