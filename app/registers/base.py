@@ -80,7 +80,10 @@ class Series:
 class TermPolicy(Protocol):
     """How a register's documents get a term when the order or resolution names none."""
 
-    rule: str
+    @property
+    def rule(self) -> str:
+        """Where the rule comes from, as the card says it («п. 9.11»)."""
+        ...
 
     def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
         """The term when none is given; None: a term must be given."""
@@ -170,6 +173,9 @@ class RegisterSpec:
     children: tuple[tuple[str, type], ...] = ()
     # Called after the values of a document are stored (derived columns of the detail table).
     after_store: AfterStore | None = None
+    # What the date of a document is (an order's date is the date of signing, 4.14).
+    date_label: str = "Дата реєстрації"
+    date_hint: str = "Дата надходження; змініть, якщо документ надійшов у вихідний"
 
     # --- what the flags used to say, now read from the hooks -----------------------------------
 

@@ -9,6 +9,7 @@ read-only. A new kind of field is one class here and one entry in `EDITORS`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -248,6 +249,12 @@ class SeriesEditor(Editor):
         self.combo.currentIndexChanged.connect(self.edited)
         return self.combo
 
+    def keep_only(self, allowed: Callable[[str], bool]) -> None:
+        """Offer only the series `allowed` accepts (the ones the user may register in)."""
+        for index in reversed(range(self.combo.count())):
+            if not allowed(str(self.combo.itemData(index))):
+                self.combo.removeItem(index)
+
     def value(self) -> Any:
         return self.combo.currentData()
 
@@ -295,8 +302,9 @@ class TableEditor(Editor):
         table.setTabKeyNavigation(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         for number, column in enumerate(columns):
-            if column.kind == FieldKind.DATE:
-                table.horizontalHeaderItem(number).setToolTip("ДД.ММ.РРРР")
+            header = table.horizontalHeaderItem(number)
+            if header is not None and column.kind == FieldKind.DATE:
+                header.setToolTip("ДД.ММ.РРРР")
         table.itemChanged.connect(self._on_changed)
         self.table = table
         return table
