@@ -77,7 +77,7 @@ def test_demo_orders_are_registered_by_the_rules(db):
     on_time = [c for c in handed if c.handed_date <= copies_due(signed[c.document_id], calendar)]
     assert len(on_time) > 0.85 * len(copies)
     late = [d for d in docs if details[d.id].copies_late]
-    assert late and "із запізненням" in details[late[0].id].copies_text
+    assert late and "із запізненням" in details[late[0].id].copies_state
     pending = [c for c in copies if c.handed_date is None]
     assert pending and all((TODAY - signed[c.document_id]).days <= 14 for c in pending)
     assert counts["orders.copies_late"] >= 1 and counts["orders.copies_pending"] >= 1
