@@ -64,7 +64,7 @@ def put_on_control(ctx: DemoContext, plans: list[OrderPlan]) -> dict[str, int]:
             early = rng.random() < 0.25 and plan.day < today
             low, high = plan.day, today - timedelta(days=1)
             outcomes[plan.doc_id] = random_working_day(rng, calendar, low, high) if early else None
-        elif (today - plan.term).days <= 120 and rng.random() < 0.15:
+        elif (today - plan.term).days <= 120 and rng.random() < 0.3:
             outcomes[plan.doc_id] = None  # overdue: the recent ones are still chased
         elif rng.random() < 0.2:  # done late
             late = calendar.add_working_days(plan.term, rng.randint(1, 8))
