@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.domain.calendar import WorkingCalendar
+from app.domain.roles import Actor, actor_of
 from db.session import Database
 
 USER = "demo"
@@ -38,7 +39,7 @@ class DemoContext:
     years: int
     documents_count: int  # incoming documents asked for; other registers scale from it
     say: Progress
-    user: str = USER
+    user: str | Actor = USER  # who registers: the services check and audit this person
     departments: dict[str, int] = field(default_factory=dict)  # index code → id
     # Staff ids by the body's index code ("" for the leadership, the mayor first); the head of
     # each body first.
@@ -46,6 +47,11 @@ class DemoContext:
     correspondents: list[tuple[str, str]] = field(default_factory=list)  # (name, kind of sender)
     case_files: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def login(self) -> str:
+        """The login written in `changed_by` and the control history."""
+        return actor_of(self.user).login
 
 
 Filler = Callable[[DemoContext], None]

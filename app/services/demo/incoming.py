@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from app.domain.calendar import WorkingCalendar
 from app.registers import INCOMING
 from app.services import documents
-from app.services.demo.context import BATCH, USER, DemoContext, DemoError, working_days
+from app.services.demo.context import BATCH, DemoContext, DemoError, working_days
 from app.services.demo.data import (
     CITIZEN_SUMMARIES,
     COMPANY_SUMMARIES,
@@ -45,14 +45,17 @@ def fill(ctx: DemoContext) -> None:
     for offset in range(0, len(plans), BATCH):
         batch = plans[offset : offset + BATCH]
         registered = documents.register_many(
-            ctx.db, INCOMING, [documents.Registration(p.values, p.day) for p in batch], user=USER
+            ctx.db,
+            INCOMING,
+            [documents.Registration(p.values, p.day) for p in batch],
+            user=ctx.user,
         )
         for plan, reg in zip(batch, registered, strict=True):
             plan.doc_id = reg.id
         ctx.say(f"Зареєстровано документів: {offset + len(batch)} з {len(plans)}")
     ctx.counts["incoming"] = len(plans)
     ctx.counts.update(
-        resolutions_and_control(ctx.db, ctx.rng, ctx.calendar, ctx.end, plans, ctx.staff)
+        resolutions_and_control(ctx.db, ctx.rng, ctx.calendar, ctx.end, plans, ctx.staff, ctx.login)
     )
 
 

@@ -9,7 +9,8 @@ import random
 
 from sqlalchemy import select
 
-from app.services.demo.context import USER, DemoContext
+from app.domain.roles import Actor
+from app.services.demo.context import DemoContext
 from app.services.demo.data import (
     COMPANIES,
     COUNCILS,
@@ -45,21 +46,22 @@ def setup(ctx: DemoContext) -> None:
     """Write (or find) the organisation and its reference lists, and keep them in `ctx`."""
     db = ctx.db
     if get_organisation(db) is None:
-        save_organisation(db, ORGANISATION, USER)
+        save_organisation(db, ORGANISATION, ctx.user)
     ctx.say("Довідники: виконавчі органи, працівники, кореспонденти, номенклатура справ…")
-    ctx.departments = _departments(db)
-    ctx.staff = _staff(db, ctx.rng, ctx.departments)
-    ctx.correspondents = _correspondents(db, ctx.rng)
-    ctx.case_files = _case_files(db, ctx.departments, range(ctx.start.year, ctx.end.year + 1))
+    ctx.departments = _departments(db, ctx.user)
+    ctx.staff = _staff(db, ctx.rng, ctx.departments, ctx.user)
+    ctx.correspondents = _correspondents(db, ctx.rng, ctx.user)
+    years = range(ctx.start.year, ctx.end.year + 1)
+    ctx.case_files = _case_files(db, ctx.departments, years, ctx.user)
 
 
-def _departments(db: Database) -> dict[str, int]:
+def _departments(db: Database, user: str | Actor) -> dict[str, int]:
     """Index code → department id; existing bodies with the same code are reused."""
     with db.read() as s:
         found = {code: i for i, code in s.execute(select(Department.id, Department.index_code))}
     for code, name in DEPARTMENTS:
         if code not in found:
-            found[code] = save_department(db, DepartmentInfo(None, name, code), USER).id or 0
+            found[code] = save_department(db, DepartmentInfo(None, name, code), user).id or 0
     return {code: found[code] for code, _ in DEPARTMENTS}
 
 
@@ -79,7 +81,9 @@ def person(rng: random.Random, used: set[tuple[str, str]]) -> tuple[str, str, st
             return surname, given, male_pat if gender == "m" else female_pat, gender
 
 
-def _staff(db: Database, rng: random.Random, departments: dict[str, int]) -> dict[str, list[int]]:
+def _staff(
+    db: Database, rng: random.Random, departments: dict[str, int], user: str | Actor
+) -> dict[str, list[int]]:
     """Staff ids by department code ("" for the leadership, the mayor first); the head of each
     body first. Reuses people already in the database under the same body."""
     with db.read() as s:
@@ -99,7 +103,7 @@ def _staff(db: Database, rng: random.Random, departments: dict[str, int]) -> dic
         for surname, given, patronymic, gender, position in LEADERSHIP:
             used.add((surname, given))
             info = StaffInfo(None, surname, given, patronymic, gender, position)
-            by_code[""].append(save_staff(db, info, USER).id or 0)
+            by_code[""].append(save_staff(db, info, user).id or 0)
     for i, (code, name) in enumerate(DEPARTMENTS):
         if by_code.get(code):
             continue
@@ -120,11 +124,11 @@ def _staff(db: Database, rng: random.Random, departments: dict[str, int]) -> dic
                 departments[code],
                 phone=f"(03840) {rng.randint(2, 9)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
             )
-            by_code[code].append(save_staff(db, info, USER).id or 0)
+            by_code[code].append(save_staff(db, info, user).id or 0)
     return by_code
 
 
-def _correspondents(db: Database, rng: random.Random) -> list[tuple[str, str]]:
+def _correspondents(db: Database, rng: random.Random, user: str | Actor) -> list[tuple[str, str]]:
     """(name, kind of sender) for every correspondent; existing ones are kept as they are."""
     wanted = [(n, "state") for n in STATE_BODIES]
     wanted += [(n, "prosecutor") for n in PROSECUTORS]
@@ -143,11 +147,11 @@ def _correspondents(db: Database, rng: random.Random) -> list[tuple[str, str]]:
     for name, _kind in wanted:
         if name not in existing:
             info = CorrespondentInfo(None, name, address=addresses.get(name, ""))
-            save_correspondent(db, info, USER)
+            save_correspondent(db, info, user)
     return wanted
 
 
-def _case_files(db: Database, departments: dict[str, int], years: range) -> int:
+def _case_files(db: Database, departments: dict[str, int], years: range, user: str | Actor) -> int:
     """Each body's cases for each year: its correspondence (the index the numbers carry), its
     orders' copies and its reports."""
     titles = (
@@ -167,6 +171,6 @@ def _case_files(db: Database, departments: dict[str, int], years: range) -> int:
                 if (year, index) in have:
                     continue
                 info = CaseFileInfo(None, index, title, retention, year, dept_id)
-                save_case_file(db, info, USER)
+                save_case_file(db, info, user)
                 created += 1
     return created

@@ -22,7 +22,7 @@ from app.domain.orders import MAIN, PERSONNEL, copies_due
 from app.registers import ORDERS
 from app.services import documents
 from app.services.demo import orders_control
-from app.services.demo.context import BATCH, USER, DemoContext, working_days
+from app.services.demo.context import BATCH, DemoContext, working_days
 from app.services.demo.orders_main import MAIN_SHARES, WITH_TASKS, MainTitle, main_title, regular
 from app.services.demo.orders_people import CASES, Office, office_of
 from app.services.demo.orders_personnel import PERSONNEL_SHARES, personnel_title
@@ -267,7 +267,7 @@ def _register(
 ) -> None:
     items = [documents.Registration(_values(p), p.day) for p in batch]
     for plan, reg in zip(
-        batch, documents.register_many(ctx.db, ORDERS, items, user=USER), strict=True
+        batch, documents.register_many(ctx.db, ORDERS, items, user=ctx.user), strict=True
     ):
         plan.doc_id, plan.number = reg.id, reg.reg_number
     before = len(registered) // BATCH

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds
 from app.services import control
-from app.services.demo.context import USER, DemoContext, random_working_day
+from app.services.demo.context import DemoContext, random_working_day
 from app.services.demo.resolutions import MANAGER
 from db.models import Document
 from db.session import Database
@@ -79,11 +79,11 @@ def put_on_control(ctx: DemoContext, plans: list[OrderPlan]) -> dict[str, int]:
     states = []
     for plan in plans:
         assert plan.term is not None
-        due = control.put_on_control(ctx.db, plan.doc_id, plan.term, today=plan.day, user=USER)
+        due = control.put_on_control(ctx.db, plan.doc_id, plan.term, today=plan.day, user=ctx.user)
         done = outcomes[plan.doc_id]
         if done is not None:
             basis = f"Інформація про виконання від {format_date(done)} № {rng.randint(10, 900)}"
-            control.remove_from_control(ctx.db, plan.doc_id, basis, done, MANAGER, user=USER)
+            control.remove_from_control(ctx.db, plan.doc_id, basis, done, MANAGER, user=ctx.user)
         states.append(thresholds.state(due, done))
     return {
         "orders.on_control": len(plans),

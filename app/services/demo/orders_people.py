@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.domain.names import Gender, PersonName
 from app.domain.orders import MAIN, PERSONNEL
-from app.services.demo.context import USER, DemoContext
+from app.services.demo.context import DemoContext
 from app.services.demo.data import DEPARTMENTS, DEPARTMENTS_GENITIVE
 from app.services.demo.office import person
 from app.services.demo.orders_personnel import (
@@ -156,6 +156,6 @@ def _case_files(ctx: DemoContext) -> None:
         for index, title, retention in CASES.values():
             if (year, index) not in have:
                 save_case_file(
-                    ctx.db, CaseFileInfo(None, index, title, retention, year, general), USER
+                    ctx.db, CaseFileInfo(None, index, title, retention, year, general), ctx.user
                 )
                 ctx.case_files += 1

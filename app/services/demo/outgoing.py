@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from app.domain.calendar import WorkingCalendar
 from app.domain.correspondence import Addressee
+from app.domain.roles import Actor
 from app.registers import OUTGOING
 from app.services import documents
 from app.services.demo.context import BATCH, USER, DemoContext
@@ -75,7 +76,7 @@ def fill(ctx: DemoContext) -> None:
     ctx.say("Вихідна кореспонденція…")
     ctx.counts["outgoing"] = fill_outgoing(
         ctx.db, ctx.rng, ctx.calendar, ctx.start, ctx.end, ctx.documents_count // 3,
-        ctx.correspondents, ctx.staff,
+        ctx.correspondents, ctx.staff, ctx.user,
     )  # fmt: skip
 
 
@@ -88,6 +89,7 @@ def fill_outgoing(
     count: int,
     correspondents: Sequence[tuple[str, str]],
     staff: dict[str, list[int]],
+    user: str | Actor = USER,
 ) -> int:
     """Register `count` outgoing documents between `start` and `end`; returns how many."""
     days = [
@@ -108,7 +110,7 @@ def fill_outgoing(
         for day in sorted(rng.choice(days) for _ in range(count))
     ]
     for offset in range(0, len(items), BATCH):
-        documents.register_many(db, OUTGOING, items[offset : offset + BATCH], user=USER)
+        documents.register_many(db, OUTGOING, items[offset : offset + BATCH], user=user)
     return len(items)
 
 

@@ -19,7 +19,7 @@ from app.domain.calendar import WorkingCalendar
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds, adjust_term, default_term
 from app.services import control
-from app.services.demo.context import BATCH, USER, random_working_day
+from app.services.demo.context import BATCH, random_working_day
 from app.services.demo.data import EXTENSION_REASONS, INFO_TASK, PROGRESS_NOTES, TASKS
 from db.models import Document, Resolution, ResolutionExecutor, Staff
 from db.session import Database
@@ -45,8 +45,10 @@ def resolutions_and_control(
     today: date,
     plans: list[Plan],
     staff: dict[str, list[int]],
+    user: str,
 ) -> dict[str, int]:
-    """Resolutions for nearly every document, control for most, in one session."""
+    """Resolutions for nearly every document, control for most, in one session; `user` is the
+    login written in their history."""
     thresholds = ControlThresholds.for_day(today, calendar)
     leaders = staff[""]
     authors = leaders[:4] + leaders[-1:]  # the mayor, the deputies, the manager of affairs
@@ -88,7 +90,7 @@ def resolutions_and_control(
                 task=rng.choice(TASKS) if on_control else INFO_TASK,
                 term=term,
                 resolution_date=res_day,
-                changed_by=USER,
+                changed_by=user,
             )
             res.executors = [
                 ResolutionExecutor(position=n, staff_id=sid) for n, sid in enumerate(executors)
@@ -98,16 +100,16 @@ def resolutions_and_control(
             if not on_control:
                 continue
             due = term or default_term(doc.reg_date, doc.urgent, calendar)
-            control.record_event(s, doc, "set", res_day, USER, new_term=due)
+            control.record_event(s, doc, "set", res_day, user, new_term=due)
             doc.on_control, doc.due_date = True, due
             if i in (forced, soon):
                 states.append(thresholds.state(due, None))
                 continue
-            due = _maybe_extend(s, rng, calendar, today, doc, res_day, due)
+            due = _maybe_extend(s, rng, calendar, today, doc, res_day, due, user)
             done = _outcome(rng, calendar, today, res_day, due)
             if done is not None:
                 control.record_event(
-                    s, doc, "remove", done, USER, old_term=due, basis=_basis(rng, done, plan),
+                    s, doc, "remove", done, user, old_term=due, basis=_basis(rng, done, plan),
                     person=MANAGER,
                 )  # fmt: skip
                 doc.done_date = done
@@ -147,6 +149,7 @@ def _maybe_extend(
     doc: Document,
     res_day: date,
     due: date,
+    user: str,
 ) -> date:
     """Now and then the term is extended on the executor's request (9.12), with a reason."""
     if rng.random() >= 0.07:
@@ -156,14 +159,14 @@ def _maybe_extend(
         return due
     new_due = adjust_term(due + timedelta(days=rng.randint(14, 30)), calendar)
     control.record_event(
-        s, doc, "extend", asked, USER, old_term=due, new_term=new_due,
+        s, doc, "extend", asked, user, old_term=due, new_term=new_due,
         text=rng.choice(EXTENSION_REASONS), person=MAYOR,
     )  # fmt: skip
     if (new_due - asked).days > 20 and asked + timedelta(days=10) <= today:
         note_day = calendar.next_working_day(asked + timedelta(days=10))
         if note_day <= today:
             control.record_event(
-                s, doc, "progress", note_day, USER, text=rng.choice(PROGRESS_NOTES)
+                s, doc, "progress", note_day, user, text=rng.choice(PROGRESS_NOTES)
             )
     doc.due_date = new_due
     return new_due
