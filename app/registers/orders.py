@@ -198,6 +198,7 @@ ORDERS = RegisterSpec(
     columns=(
         Column("reg_number", "№", 80, sort="number", journal_weight=0.9),
         Column("reg_date", "Дата", 85, sort="reg_date", journal_weight=1.0),
+        Column("series_title", "Серія", 130, journal_weight=0),
         Column("kind", "Вид", 140, sort="kind", journal_weight=1.4),
         Column("title", "Заголовок", 320, journal_weight=3.0),
         Column("prepared_by_name", "Підготував", 130, journal_weight=1.3),

@@ -41,7 +41,7 @@ from db.models import Document, DocumentLink, Staff
 #: How many characters of the addressees' names the table's «Адресат» column keeps.
 NAMES_COLUMN = 300
 #: Values a row computes rather than reads from a column.
-COMPUTED_COLUMNS = frozenset({"state_label"})
+COMPUTED_COLUMNS = frozenset({"state_label", "series_title"})
 
 
 @dataclass

@@ -102,7 +102,10 @@ def to_filter(
     spec = REGISTERS.get(view.register)
     detail = spec.detail if spec else None
     columns = (
-        tuple(c.key for c in spec.columns if c.key != "state_label") + spec.row_keys if spec else ()
+        tuple(c.key for c in spec.columns if c.key not in ("state_label", "series_title"))
+        + spec.row_keys
+        if spec
+        else ()
     )
     chosen = dict(view.extra)
     equals = tuple(
@@ -128,10 +131,14 @@ def to_filter(
 
 def _row(raw: Any, thresholds: ControlThresholds, spec: RegisterSpec | None = None) -> DocumentRow:
     state = thresholds.state(raw.due_date, raw.done_date, raw.on_control)
-    if spec is None or spec.present is None:
+    if spec is None or (spec.present is None and not spec.series):
         return DocumentRow(raw._mapping, state)
     values = dict(raw._mapping)
-    spec.present(values, thresholds.today)
+    if spec.series:  # the series as the clerk names it (the code is the program's)
+        titles = {s.code: s.title for s in spec.series}
+        values["series_title"] = titles.get(values.get("series") or "", values.get("series"))
+    if spec.present is not None:
+        spec.present(values, thresholds.today)
     return DocumentRow(values, state)
 
 
