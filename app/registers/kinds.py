@@ -14,13 +14,31 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from app.domain.correspondence import Addressee, email_problem, postal_code_problem
 from app.domain.dates import DateError, format_date, parse_date
 
-if TYPE_CHECKING:
-    from app.registers.fields import Field
+
+class Field(Protocol):
+    """What a kind reads of the field it parses (app.registers.fields.Field is one)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def required(self) -> bool: ...
+    @property
+    def max_length(self) -> int: ...
+    @property
+    def options(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
+    @property
+    def columns(self) -> Sequence[Field]: ...
+    @property
+    def type(self) -> FieldType: ...
+
+    def parse(self, raw: Any) -> Any: ...
 
 
 class FieldKind(StrEnum):

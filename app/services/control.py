@@ -25,7 +25,7 @@ from app.registers.base import CorrespondenceTerm, TermPolicy
 from app.services import audit
 from app.services.access import require_write
 from app.services.calendar import load_calendar
-from app.services.documents import DocumentError
+from app.services.errors import DocumentError
 from app.services.field_storage import staff_short
 from db.models import ControlEvent, Document, Resolution, ResolutionExecutor, Staff
 from db.session import Database

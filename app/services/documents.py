@@ -22,6 +22,7 @@ from app.services import audit, field_storage, settings
 from app.services.access import may_write, require_write
 from app.services.calendar import load_calendar
 from app.services.changes import FieldChange, by_whom, changed_fields
+from app.services.errors import DocumentError
 from app.services.numbering import next_seq, raise_counter
 from db.models import Attachment, ControlEvent, Document
 from db.session import Database
@@ -35,10 +36,6 @@ ATTACHMENT_TYPES = {
     ".tif": "image/tiff",
     ".tiff": "image/tiff",
 }
-
-
-class DocumentError(ValueError):
-    """A change to a document that cannot be made, with a Ukrainian message."""
 
 
 class ConflictError(DocumentError):

@@ -7,7 +7,6 @@ search text, correspondents) in batches of one transaction each; then resolution
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.domain.calendar import WorkingCalendar
@@ -23,18 +22,8 @@ from app.services.demo.data import (
     STREETS,
     TOPICS,
 )
+from app.services.demo.plans import Plan
 from app.services.demo.resolutions import resolutions_and_control
-
-
-@dataclass
-class Plan:
-    """One document to register, and what happens to it afterwards."""
-
-    day: date
-    values: dict
-    department: str  # index code of the lead executor's body
-    kind_of_sender: str
-    doc_id: int = 0
 
 
 def fill(ctx: DemoContext) -> None:

@@ -14,7 +14,6 @@ tasks with a term and go on control (orders_control.py).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.domain.dates import format_date
@@ -26,6 +25,7 @@ from app.services.demo.context import BATCH, DemoContext, working_days
 from app.services.demo.orders_main import MAIN_SHARES, WITH_TASKS, MainTitle, main_title, regular
 from app.services.demo.orders_people import CASES, Office, office_of
 from app.services.demo.orders_personnel import PERSONNEL_SHARES, personnel_title
+from app.services.demo.plans import OrderPlan
 
 MAIN_PER_YEAR, PERSONNEL_PER_YEAR = 330, 780
 FULL_SIZE = 3000  # the documents_count at which the volumes are a real council's
@@ -34,26 +34,6 @@ REGULAR_FROM = 150  # main orders a year from which meetings and sessions follow
 CONTROL_SHARE = 0.1  # orders on main activity whose tasks go on control
 # Shares of orders that cancel («визнати таким, що втратило чинність») or amend an earlier one.
 ACTS = {MAIN: (0.02, 0.03), PERSONNEL: (0.004, 0.015)}
-
-
-@dataclass
-class OrderPlan:
-    """One order to register: its values, and what acts on it afterwards."""
-
-    day: date
-    series: str
-    kind: str
-    title: str
-    summary: str = ""
-    prepared_by: str = ""
-    signatory: str = ""
-    lead_executor: str = ""
-    copies: list[tuple[str, date | None]] = field(default_factory=list)
-    act: str = ""  # "cancels" or "amends": acts on an earlier order of its series
-    ref: str = ""  # the incoming document it executes (its registration number)
-    term: date | None = None  # the term of its tasks, when it goes on control
-    doc_id: int = 0
-    number: str = ""
 
 
 def fill(ctx: DemoContext) -> None:

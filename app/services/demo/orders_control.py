@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -16,12 +15,10 @@ from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds
 from app.services import control
 from app.services.demo.context import DemoContext, random_working_day
+from app.services.demo.plans import OrderPlan
 from app.services.demo.resolutions import MANAGER
 from db.models import Document
 from db.session import Database
-
-if TYPE_CHECKING:
-    from app.services.demo.orders import OrderPlan
 
 Ref = tuple[date, str, str]  # registration date, number, «розпорядження від … № …»
 LAW = "Закону України «Про доступ до публічної інформації»"

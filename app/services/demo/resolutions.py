@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,11 +20,9 @@ from app.domain.deadlines import ControlState, ControlThresholds, adjust_term, d
 from app.services import control
 from app.services.demo.context import BATCH, random_working_day
 from app.services.demo.data import EXTENSION_REASONS, INFO_TASK, PROGRESS_NOTES, TASKS
+from app.services.demo.plans import Plan
 from db.models import Document, Resolution, ResolutionExecutor, Staff
 from db.session import Database
-
-if TYPE_CHECKING:
-    from app.services.demo.incoming import Plan
 
 MANAGER = "Керуючий справами виконавчого комітету Ольга КРАВЧУК"
 MAYOR = "Міський голова Андрій САВЧУК"
