@@ -80,7 +80,10 @@ class Series:
 class TermPolicy(Protocol):
     """How a register's documents get a term when the order or resolution names none."""
 
-    rule: str
+    @property
+    def rule(self) -> str:
+        """Where the rule comes from, as the card says it («п. 9.11»)."""
+        ...
 
     def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
         """The term when none is given; None: a term must be given."""

@@ -265,7 +265,7 @@ class TableType(FieldType):
             return []
         if isinstance(raw, str):
             keys = [c.key for c in field.columns]
-            rows = []
+            rows: list[Mapping[str, Any]] = []
             for line in re.split(r"[;\n]", raw):
                 cells = [c.strip() for c in line.split("|")]
                 rows.append(dict(zip(keys, cells, strict=False)))

@@ -69,7 +69,7 @@ def after_store(s: Session, doc: Document, detail: OrderDetail) -> None:
             link.target_id for link in doc.links if link.relation == "cancels" and link.target_id
         ]
     detail.copies_due, detail.copies_pending = due, state.pending
-    detail.copies_late, detail.copies_text = state.late, state.text[:300]
+    detail.copies_late, detail.copies_state = state.late, state.text[:300]
     for target_id in cancelled:
         target = s.get(OrderDetail, target_id)
         if target is not None and not target.lost_force:
@@ -89,7 +89,6 @@ ORDERS = RegisterSpec(
             "series",
             "Серія",
             FieldKind.SERIES,
-            required=True,
             options=series_options(SERIES),
             import_headers=("серія", "вид розпорядження"),
         ),
@@ -141,6 +140,7 @@ ORDERS = RegisterSpec(
             "Копії видано",
             FieldKind.TABLE,
             table="order_copy",
+            column="copies_text",
             columns=(
                 Field("executor", "Кому", FieldKind.STAFF, required=True, max_length=150),
                 Field("handed_date", "Дата видачі", FieldKind.DATE),
@@ -188,7 +188,8 @@ ORDERS = RegisterSpec(
         Column("title", "Заголовок", 320, journal_weight=3.0),
         Column("prepared_by_name", "Підготував", 130, journal_weight=1.3),
         Column("signatory_name", "Підписав", 130, journal_weight=1.3),
-        Column("copies_text", "Копії", 150, journal_weight=1.4),
+        Column("copies_text", "Копії видано", 170, journal_weight=1.6),
+        Column("copies_state", "Стан копій", 150, journal_weight=0),
         Column("lead_executor_name", "Відповідальний", 130, sort="executor", journal_weight=0),
         Column("due_date", "Термін", 80, sort="due_date", journal_weight=0),
         Column("state_label", "Стан", 130, journal_weight=0),

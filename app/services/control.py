@@ -18,11 +18,12 @@ from sqlalchemy.orm import Session
 from app.domain.calendar import WorkingCalendar
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlRuleError, adjust_term, validate_extension
-from app.domain.roles import Actor, actor_of, write
+from app.domain.roles import Actor, actor_of
 from app.domain.text import uk_sort_key
 from app.registers import REGISTERS
 from app.registers.base import CorrespondenceTerm, TermPolicy
 from app.services import audit
+from app.services.access import require_write
 from app.services.calendar import load_calendar
 from app.services.documents import DocumentError
 from app.services.field_storage import staff_short
@@ -51,7 +52,7 @@ def _document(s: Session, doc_id: int, actor: Actor) -> Document:
     doc = s.get(Document, doc_id, with_for_update=True)
     if doc is None:
         raise ControlError("Документ не знайдено")
-    actor.require(write(doc.register))
+    require_write(actor, doc.register, doc.series)
     if doc.cancelled:
         raise ControlError(f"Документ {doc.reg_number} анульовано")
     return doc

@@ -19,10 +19,10 @@ from app.domain.roles import Actor, actor_of, write
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldError, FieldErrors, FieldKind
 from app.services import audit, field_storage, settings
+from app.services.access import may_write, require_write
 from app.services.calendar import load_calendar
 from app.services.changes import FieldChange, by_whom, changed_fields
 from app.services.numbering import next_seq, raise_counter
-from app.services.register_view import may_write
 from db.models import Attachment, ControlEvent, Document
 from db.session import Database
 
@@ -235,7 +235,7 @@ def add_attachment(db: Database, doc_id: int, item: NewAttachment, user: str | A
         doc = s.get(Document, doc_id)
         if doc is None:
             raise DocumentError("Документ не знайдено")
-        actor.require(write(doc.register))
+        require_write(actor, doc.register, doc.series)
         _add_attachment(s, doc_id, item, actor.login)
         audit.add(s, actor, audit.UPDATE, doc=doc, details={"файли": [item.filename]})
 
@@ -354,7 +354,7 @@ def cancel_document(db: Database, doc_id: int, reason: str, user: str | Actor = 
         doc = s.get(Document, doc_id, with_for_update=True)
         if doc is None:
             raise DocumentError("Документ не знайдено")
-        actor.require(write(doc.register))
+        require_write(actor, doc.register, doc.series)
         if doc.cancelled:
             raise DocumentError(f"Документ {doc.reg_number} уже анульовано")
         if doc.on_control and doc.done_date is None:

@@ -28,10 +28,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.domain.dates import format_date
-from app.domain.roles import Actor, actor_of, read
+from app.domain.roles import Actor, actor_of
 from app.registers.base import RegisterSpec
 from app.reports.control import ControlReport
 from app.services import audit
+from app.services.access import require_read
 from app.services.register_view import DocumentRow, RegisterView, ViewQuery
 from app.services.xlsx_stream import MAX_DATA_ROWS, SheetTooLarge, write_workbook
 from db.session import Database
@@ -126,7 +127,7 @@ def export_view(
     PermissionDenied unless the actor may see the register. A finished export is audited.
     """
     actor = actor_of(user)
-    actor.require(read(spec.code))
+    require_read(actor, spec.code)
     kind = guess_format(path, fmt)
     if view.register != spec.code:
         raise ValueError(f"a view of {view.register!r} exported as {spec.code!r}")
@@ -135,7 +136,7 @@ def export_view(
             f"Початок періоду ({format_date(view.date_from)}) пізніший "
             f"за його кінець ({format_date(view.date_to)})"
         )
-    source = RegisterView(db, view, today=today)
+    source = RegisterView(db, view, today=today, user=actor)
     ids = source.ids()
     if kind == "xlsx" and len(ids) > MAX_DATA_ROWS:
         raise ExportError(

@@ -226,7 +226,7 @@ class TableStorage(Storage):
     looked_up = True
 
     def columns(self, spec: RegisterSpec, field: Field) -> tuple[str, ...]:
-        return ()
+        return (field.column,) if field.column else ()
 
     def child_columns(self, field: Field) -> tuple[str, ...]:
         names: list[str] = ["document_id", "position"]
@@ -238,7 +238,7 @@ class TableStorage(Storage):
         return tuple(names)
 
     def _rows(self, rec: Record, field: Field) -> list[Any]:
-        model = rec.spec.child_model(field.table)
+        model: Any = rec.spec.child_model(field.table)
         stmt = select(model).where(model.document_id == rec.doc.id).order_by(model.position)
         return list(rec.session.execute(stmt).scalars()) if rec.doc.id else []
 
@@ -269,6 +269,11 @@ class TableStorage(Storage):
                 else:
                     setattr(row, column.key, column.type.empty if cell is None else cell)
             row.changed_by = rec.user
+        if field.column:  # the rows as the table shows them (and an import reads them back)
+            shown = field.text(items)
+            if len(shown) > 300:
+                shown = shown[:299] + "…"
+            setattr(rec.home(field.column), field.column, shown)
 
     def load(self, rec: Record, field: Field) -> Any:
         result = []

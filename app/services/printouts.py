@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from app.domain.roles import Actor, actor_of, read
+from app.domain.roles import Actor, actor_of
 from app.registers import REGISTERS
 from app.registers.base import RegisterSpec
 from app.services import audit, settings
+from app.services.access import require_read
 from app.services.details import DocumentDetail, ResolutionView, load_document
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationInfo, get_organisation
@@ -184,21 +185,35 @@ def card_pdf(db: Any, doc_id: int, copies: int = 3) -> bytes:
     return _render(print_registration_card, card, copies=copies)
 
 
-def journal_data(db: Any, spec: RegisterSpec, date_from: date, date_to: date) -> pd.JournalData:
-    """The register for a period, in registration order, as the printed journal shows it."""
+def journal_data(
+    db: Any,
+    spec: RegisterSpec,
+    date_from: date,
+    date_to: date,
+    series: str = "",
+    user: str | Actor = "",
+) -> pd.JournalData:
+    """The register for a period, in registration order, as the printed journal shows it; a
+    register with series prints one series (`series`) or all of them, each in its own order
+    (4.13: the series are registered separately)."""
     from app.printing.data import JournalColumn, JournalData
 
     if date_to < date_from:
         raise DocumentError("Кінець періоду раніший за початок")
     org = _organisation(db)
-    view = RegisterView(
-        db,
-        ViewQuery(spec.code, date_from=date_from, date_to=date_to, sort="number", descending=False),
+    extra = (("series", series),) if series else ()
+    sort = "series_number" if spec.series and not series else "number"
+    query = ViewQuery(
+        spec.code, date_from=date_from, date_to=date_to, sort=sort, descending=False, extra=extra
     )
+    view = RegisterView(db, query, user=user)
     columns = [c for c in spec.columns if c.journal_weight > 0]
     rows = [[row.display(c.key) for c in columns] for row in view.all_rows()]
+    title = spec.journal_title
+    if series:
+        title += " " + spec.series_named(series).title
     return JournalData(
-        title=spec.journal_title,
+        title=title,
         organisation=org.full_name,
         period_from=date_from,
         period_to=date_to,
@@ -208,14 +223,19 @@ def journal_data(db: Any, spec: RegisterSpec, date_from: date, date_to: date) ->
 
 
 def journal_pdf(
-    db: Any, spec: RegisterSpec, date_from: date, date_to: date, user: str | Actor = ""
+    db: Any,
+    spec: RegisterSpec,
+    date_from: date,
+    date_to: date,
+    user: str | Actor = "",
+    series: str = "",
 ) -> bytes:
     """The printed journal for a period; audited as a print of the register."""
     from app.printing.journal import print_journal
 
     actor = actor_of(user)
-    actor.require(read(spec.code))
-    data = _render(print_journal, journal_data(db, spec, date_from, date_to))
+    require_read(actor, spec.code)
+    data = _render(print_journal, journal_data(db, spec, date_from, date_to, series, user=actor))
     details = {"що": spec.journal_title, "період": [date_from, date_to]}
     audit.log(db, actor, audit.PRINT, register=spec.code, details=details)
     return data
@@ -229,7 +249,8 @@ def print_document(
     if function not in __all__ or function == "journal_pdf":
         raise ValueError(f"unknown printout {function!r}")
     actor = actor_of(user)
-    actor.require(read(load_document(db, doc_id).register))
+    doc = load_document(db, doc_id)
+    require_read(actor, doc.register, doc.series)
     data = bytes(globals()[function](db, doc_id, **options))
     audit.log(db, actor, audit.PRINT, doc_id=doc_id, details={"що": function})
     return data

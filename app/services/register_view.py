@@ -13,9 +13,10 @@ from typing import Any
 
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds
-from app.domain.roles import Actor, actor_of, read
+from app.domain.roles import Actor, actor_of
 from app.domain.text import fts5_query, tsquery_terms
-from app.registers import REGISTERS, RegisterSpec
+from app.registers import REGISTERS
+from app.services.access import readable_series, require_read
 from app.services.calendar import load_calendar
 from db.queries import documents as q
 from db.session import Database
@@ -128,28 +129,6 @@ def _row(raw: Any, thresholds: ControlThresholds) -> DocumentRow:
     return DocumentRow(raw._mapping, state)
 
 
-def readable_series(spec: RegisterSpec, actor: Actor) -> tuple[str, ...] | None:
-    """The series of `spec` that `actor` may read: None when all of them (the register's own
-    right), else those whose `permission` register the actor may read (HR: personnel orders)."""
-    if not spec.series or actor.can_read(spec.code):
-        return None
-    return tuple(s.code for s in spec.series if s.permission and actor.can_read(s.permission))
-
-
-def may_read(spec: RegisterSpec, actor: Actor) -> bool:
-    """The register's own right, or the right to one of its series."""
-    return actor.can_read(spec.code) or bool(readable_series(spec, actor))
-
-
-def may_write(spec: RegisterSpec, actor: Actor, series: str = "") -> bool:
-    if actor.can_write(spec.code):
-        return True
-    if not spec.series:
-        return False
-    allowed = [s for s in spec.series if s.permission and actor.can_write(s.permission)]
-    return any(s.code == series for s in allowed) if series else bool(allowed)
-
-
 class RegisterView:
     """One open view of a register: keeps the filter and thresholds so paging is cheap.
 
@@ -160,9 +139,7 @@ class RegisterView:
         self, db: Database, view: ViewQuery, today: date | None = None, user: str | Actor = ""
     ) -> None:
         actor = actor_of(user)
-        spec = REGISTERS.get(view.register)
-        if spec is None or not may_read(spec, actor):
-            actor.require(read(view.register))
+        require_read(actor, view.register)
         self.db = db
         self.view = view
         self.thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))

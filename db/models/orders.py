@@ -33,7 +33,10 @@ class OrderDetail(Tracked, Base):
     copies_due: Mapped[date | None] = mapped_column(Date)
     copies_pending: Mapped[int] = mapped_column(Integer, default=0)
     copies_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The copies as the table and the export show them («Коваль О. П. | 03.11.2026; …»: the
+    # same text imports back) and what the program says about them («видано 1 з 2; …»).
     copies_text: Mapped[str] = mapped_column(String(300), default="")
+    copies_state: Mapped[str] = mapped_column(String(300), default="")
 
 
 class OrderCopy(Tracked, Base):

@@ -64,6 +64,7 @@ ROW_COLUMNS = (
 
 SORTS: dict[str, tuple[Any, ...]] = {
     "number": (Document.year, Document.seq),
+    "series_number": (Document.series, Document.year, Document.seq),
     "reg_date": (Document.reg_date, Document.seq),
     "correspondent": (Document.correspondent_sort, Document.id),
     "ext_number": (Document.ext_number, Document.id),
@@ -274,6 +275,7 @@ def fetch_rows_by_ids(
     """Rows for `ids`, in the order of `ids` (the columns of `flt`'s register)."""
     if not ids:
         return []
+    stmt: Any
     if flt is None:
         stmt = select(*ROW_COLUMNS)
     else:

@@ -295,8 +295,9 @@ class TableEditor(Editor):
         table.setTabKeyNavigation(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         for number, column in enumerate(columns):
-            if column.kind == FieldKind.DATE:
-                table.horizontalHeaderItem(number).setToolTip("ДД.ММ.РРРР")
+            header = table.horizontalHeaderItem(number)
+            if header is not None and column.kind == FieldKind.DATE:
+                header.setToolTip("ДД.ММ.РРРР")
         table.itemChanged.connect(self._on_changed)
         self.table = table
         return table

@@ -87,8 +87,8 @@ class SettingsTab(QWidget):
         for code, spec in REGISTERS.items():
             for series in spec.series or (None,):
                 key = f"{code}.{series.code}" if series else code
-                current = settings.number_format(db, spec, series.code if series else "")
-                row = NumberFormatRow(current, numbers)
+                fmt = settings.number_format(db, spec, series.code if series else "")
+                row = NumberFormatRow(fmt, numbers)
                 self.formats[key] = row
                 row.edit.returnPressed.connect(self._on_save)
                 label = f"{spec.title} {series.title}" if series else spec.title

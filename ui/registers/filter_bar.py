@@ -60,8 +60,8 @@ class FilterBar(QWidget):
         for flt in filters:
             combo = QComboBox(self)
             combo.addItem("Усі", None)
-            for value, text in flt.choices:
-                combo.addItem(text, value)
+            for choice, shown in flt.choices:
+                combo.addItem(shown, choice)
             combo.setToolTip(flt.label)
             self.extra[flt.key] = combo
         self._extra_labels = {flt.key: flt.label for flt in filters}

@@ -169,6 +169,7 @@ def _orders() -> None:
         sa.Column("copies_pending", sa.Integer(), nullable=False),
         sa.Column("copies_late", sa.Boolean(), nullable=False),
         sa.Column("copies_text", sa.String(length=300), nullable=False),
+        sa.Column("copies_state", sa.String(length=300), nullable=False),
         *_tracked(),
         sa.ForeignKeyConstraint(
             ["document_id"], ["document.id"], name=op.f("fk_order_detail_document_id_document")
