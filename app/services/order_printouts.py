@@ -18,13 +18,13 @@ from sqlalchemy import select
 from app.domain.dates import format_date
 from app.domain.orders import copies_due
 from app.domain.places import place_of_issue
-from app.domain.roles import Actor, actor_of, read
+from app.domain.roles import Actor, actor_of
 from app.registers.orders import ORDERS
 from app.services import audit
+from app.services.access import readable_series, require_read
 from app.services.calendar import load_calendar
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationInfo, get_organisation
-from app.services.register_view import may_read, readable_series
 from db.models import Document, OrderCopy
 from db.session import Database
 
@@ -181,13 +181,9 @@ def order_copies_register_period_pdf(
     if date_to < date_from:
         raise DocumentError("Кінець періоду раніший за початок")
     actor = actor_of(user)
-    if not may_read(ORDERS, actor):
-        actor.require(read(ORDERS.code))
     code = _series(series)
-    allowed = readable_series(ORDERS, actor)
-    if code is not None and allowed is not None and code not in allowed:
-        actor.require(read(ORDERS.code))
-    chosen = (code,) if code is not None else allowed
+    require_read(actor, ORDERS.code, code)
+    chosen = (code,) if code is not None else readable_series(ORDERS, actor)
     period = f"з {format_date(date_from)} по {format_date(date_to)}"
     titles = [s.title for s in ORDERS.series if chosen is not None and s.code in chosen]
     subtitle = f"розпорядження {', '.join(titles)}; {period}" if titles else period

@@ -19,7 +19,7 @@ from app.services.access import require_read
 from app.services.details import DocumentDetail, ResolutionView, load_document
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationInfo, get_organisation
-from app.services.register_view import RegisterView, ViewQuery, may_read, readable_series
+from app.services.register_view import RegisterView, ViewQuery
 from db.models import Document
 
 if TYPE_CHECKING:
@@ -279,8 +279,8 @@ def print_selection(
     its function's name (a spec's `Printout.function` with scope "selection").
 
     Refused unless the actor may read the documents' register — its own right, or the right
-    to the series of every document chosen (HR: personnel orders only); audited once, with the
-    numbers printed."""
+    to the series of every document chosen (app.services.access; HR: personnel orders only);
+    audited once, with the numbers printed."""
     printer = SELECTION_PRINTOUTS.get(function)
     if printer is None:
         raise ValueError(f"unknown selection printout {function!r}")
@@ -292,11 +292,8 @@ def print_selection(
         raise DocumentError("Вибрано документи різних реєстрів: друкуйте кожен реєстр окремо")
     spec = REGISTERS[registers.pop()]
     actor = actor_of(user)
-    allowed = readable_series(spec, actor)
-    if not may_read(spec, actor) or (
-        allowed is not None and any(series not in allowed for _, _, series, _ in chosen)
-    ):
-        actor.require(read(spec.code))
+    for series in dict.fromkeys(series for _, _, series, _ in chosen):
+        require_read(actor, spec.code, series or None)
     data = bytes(printer(db, [doc_id for doc_id, *_ in chosen], **options))
     numbers = [number for *_, number in chosen]
     details = {"що": function, "документів": len(numbers), "номери": ", ".join(numbers)}

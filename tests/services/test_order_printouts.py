@@ -87,6 +87,10 @@ def test_hr_prints_personnel_orders_only(db, two):
     assert "1-к від 03.11.2026" in page_texts(pdf)[0]
     with pytest.raises(PermissionDenied):
         printouts.print_selection(db, SELECTION, [personnel.id, main.id], user=HR)
+    heading = printouts.print_document(db, "order_heading_pdf", personnel.id, user=HR)
+    assert "№ 1-к" in page_texts(heading)[0]
+    with pytest.raises(PermissionDenied):
+        printouts.print_document(db, "order_heading_pdf", main.id, user=HR)
     (text,) = page_texts(
         order_copies_register_period_pdf(db, D(2026, 11, 1), D(2026, 11, 30), user=HR)
     )
@@ -94,7 +98,7 @@ def test_hr_prints_personnel_orders_only(db, two):
     assert "1-к від 03.11.2026" in text and "1-р" not in text
     with pytest.raises(PermissionDenied):
         order_copies_register_period_pdf(db, D(2026, 11, 1), D(2026, 11, 30), "main", user=HR)
-    assert [e.login for e in prints(db)] == ["hr", "hr"]
+    assert [e.login for e in prints(db)] == ["hr", "hr", "hr"]
 
 
 def test_the_heading_is_a_printout_of_one_document_audited(db, two):
