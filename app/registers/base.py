@@ -173,6 +173,9 @@ class RegisterSpec:
     children: tuple[tuple[str, type], ...] = ()
     # Called after the values of a document are stored (derived columns of the detail table).
     after_store: AfterStore | None = None
+    # What the date of a document is (an order's date is the date of signing, 4.14).
+    date_label: str = "Дата реєстрації"
+    date_hint: str = "Дата надходження; змініть, якщо документ надійшов у вихідний"
 
     # --- what the flags used to say, now read from the hooks -----------------------------------
 

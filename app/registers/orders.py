@@ -211,10 +211,13 @@ ORDERS = RegisterSpec(
     detail=OrderDetail,
     children=(("order_copy", OrderCopy),),
     after_store=after_store,
+    date_label="Дата підписання",
+    date_hint="Датою розпорядження є дата його підписання (п. 4.14)",
     printouts=(
         Printout("Бланк: заголовна частина розпорядження", "order_heading_pdf"),
         Printout("Реєстр видачі копій (вибрані)", "order_copies_register_pdf", scope="selection"),
         Printout("Штамп «Контроль»", "control_stamp_pdf", needs_control=True),
+        Printout("До передачі в архів (п. 4.17)…", "orders_archive_pdf", scope="register"),
     ),
     number_headers=("№", "номер", "№ розпорядження", "номер розпорядження"),
 )

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 from app.domain.roles import Actor, actor_of
 from app.registers import REGISTERS
 from app.registers.base import RegisterSpec
+from app.registers.entity import EntitySpec
 from app.services import audit, settings
 from app.services.access import require_read
 from app.services.details import DocumentDetail, ResolutionView, load_document
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationInfo, get_organisation
-from app.services.register_view import RegisterView, ViewQuery
+from app.services.register_view import RegisterView, RowSource, ViewQuery
 from db.models import Document
 
 if TYPE_CHECKING:
@@ -239,6 +240,48 @@ def journal_pdf(
     details = {"що": spec.journal_title, "період": [date_from, date_to]}
     audit.log(db, actor, audit.PRINT, register=spec.code, details=details)
     return data
+
+
+def list_pdf(db: Any, spec: EntitySpec, source: RowSource, user: str | Actor = "") -> bytes:
+    """An entity register's view (the staff list with its filters and sort) as a printed list,
+    landscape A4 with the header on every page; audited as a print of the register."""
+    from app.printing.data import JournalColumn
+    from app.printing.tables import TableDocument, render_table_document
+
+    actor = actor_of(user)
+    org = _organisation(db)
+    columns = [c for c in spec.columns if c.journal_weight > 0]
+    rows = [[row.display(c.key) for c in columns] for row in source.all_rows()]
+    today = f"станом на {date.today():%d.%m.%Y}"
+    document = TableDocument(
+        organisation=org.full_name,
+        title=spec.list_title,
+        subtitle=today,
+        columns=[JournalColumn(c.title, c.journal_weight) for c in columns],
+        rows=rows,
+        pdf_title=f"{spec.list_title} {today}",
+    )
+    data = _render(render_table_document, document)
+    audit.log(db, actor, audit.PRINT, register=spec.code, details={"що": spec.list_title})
+    return data
+
+
+#: Printouts of a register as a whole (`Printout.scope == "register"`), by function name.
+REGISTER_PRINTOUTS = ("orders_archive_pdf",)
+
+
+def orders_archive_pdf(db: Any, user: str | Actor = "") -> bytes:
+    from app.services.orders_archive import archive_list_pdf
+
+    return archive_list_pdf(db, user)
+
+
+def print_register(db: Any, function: str, user: str | Actor = "", **options: Any) -> bytes:
+    """A printout of a register as a whole by its function's name (a spec's Printout with
+    scope "register"); the function checks the rights and audits the print."""
+    if function not in REGISTER_PRINTOUTS:
+        raise ValueError(f"unknown printout {function!r}")
+    return bytes(globals()[function](db, user, **options))
 
 
 def print_document(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds
@@ -127,6 +127,22 @@ def to_filter(
 def _row(raw: Any, thresholds: ControlThresholds) -> DocumentRow:
     state = thresholds.state(raw.due_date, raw.done_date, raw.on_control)
     return DocumentRow(raw._mapping, state)
+
+
+class RowSource(Protocol):
+    """Where a register's table, export and printed list read rows: a document register's
+    `RegisterView`, or an entity register's own view (the staff list). Pages are read on demand;
+    the id vector lets the table find a record deep in a large view."""
+
+    def count(self) -> int: ...
+
+    def page(self, offset: int, limit: int, total: int | None = None) -> list[DocumentRow]: ...
+
+    def ids(self) -> list[int]: ...
+
+    def rows_by_ids(self, ids: list[int]) -> list[DocumentRow]: ...
+
+    def all_rows(self, limit: int | None = None) -> list[DocumentRow]: ...
 
 
 class RegisterView:

@@ -46,6 +46,8 @@ def test_every_printout_of_the_spec_is_offered_under_its_scope():
         if printout.scope == "selection":
             assert printout.function in printouts.SELECTION_PRINTOUTS
             assert printout.function not in printouts.__all__  # not callable with one id
+        elif printout.scope == "register":
+            assert printout.function in printouts.REGISTER_PRINTOUTS
         else:
             assert printout.function in printouts.__all__
 

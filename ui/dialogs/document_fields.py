@@ -48,11 +48,13 @@ class DocumentFields(QWidget):
         self.reg_date: DateEdit | None = None
         if detail is None:
             self.reg_date = DateEdit(date.today(), self)
-            self.reg_date.setToolTip("Дата надходження; змініть, якщо документ надійшов у вихідний")
-            self._add_row("Дата реєстрації", REG_DATE, self.reg_date, required=True)
+            self.reg_date.setToolTip(spec.date_hint)
+            self._add_row(spec.date_label, REG_DATE, self.reg_date, required=True)
             self.reg_date.textEdited.connect(lambda _t: self._on_edited(REG_DATE))
         year = detail.reg_date.year if detail else date.today().year
         for field in spec.fields:
+            if field.read_only and detail is None:
+                continue  # computed by the program once the document exists
             editor = FieldEditor(db, field, year, self)
             self.editors[field.key] = editor
             self._add_row(field.label, field.key, editor.widget, field.required)

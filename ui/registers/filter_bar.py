@@ -52,7 +52,10 @@ class FilterBar(QWidget):
         controllable: bool = True,
         parent: QWidget | None = None,
         filters: tuple[Filter, ...] = (),
+        entity: bool = False,
     ):
+        """`entity`: the bar of an entity register (the staff list): no period, no executor,
+        no control state — its own filters, the department and the search."""
         super().__init__(parent)
         self.db = db
         # The register's own filters (RegisterSpec.filters): a list each, «Усі» first.
@@ -89,18 +92,23 @@ class FilterBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._label("Період з", self.date_from))
-        layout.addWidget(self.date_from)
-        layout.addWidget(self._label("по", self.date_to))
-        layout.addWidget(self.date_to)
+        if entity:
+            for widget in (self.date_from, self.date_to, self.executor):
+                widget.hide()
+        else:
+            layout.addWidget(self._label("Період з", self.date_from))
+            layout.addWidget(self.date_from)
+            layout.addWidget(self._label("по", self.date_to))
+            layout.addWidget(self.date_to)
         for key, combo in self.extra.items():
             layout.addWidget(self._label(self._extra_labels[key], combo))
             layout.addWidget(combo)
-        layout.addWidget(self._label("Виконавець", self.executor))
-        layout.addWidget(self.executor, 1)
+        if not entity:
+            layout.addWidget(self._label("Виконавець", self.executor))
+            layout.addWidget(self.executor, 1)
         layout.addWidget(self._label("Орган", self.department))
         layout.addWidget(self.department, 1)
-        if controllable:
+        if controllable and not entity:
             layout.addWidget(self._label("Контроль", self.state))
             layout.addWidget(self.state)
         else:
