@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from app.domain.dates import DateError
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldErrors, FieldKind
+from app.services import access
 from app.services.details import DocumentDetail
+from app.services.dialog_support import current_user
 from db.session import Database
-from ui.dialogs.field_editor import Editor, FieldEditor
+from ui.dialogs.field_editor import Editor, FieldEditor, SeriesEditor
 from ui.widgets import DateEdit, ErrorLabel, set_invalid, with_error_below
 
 #: The key of the registration date's row (not a spec field: new documents only); it is also
@@ -59,8 +61,13 @@ class DocumentFields(QWidget):
             self.editors[field.key] = editor
             self._add_row(field.label, field.key, editor.widget, field.required)
             editor.edited.connect(lambda key=field.key: self._on_edited(key))
-            if detail is not None and field.kind == FieldKind.SERIES:
-                editor.set_read_only(True)  # part of the registration number
+            if field.kind == FieldKind.SERIES:
+                if detail is not None:
+                    editor.set_read_only(True)  # part of the registration number
+                elif isinstance(editor, SeriesEditor):
+                    editor.keep_only(
+                        lambda code: access.may_write(spec, current_user(), code)
+                    )  # HR registers personnel orders only
         for field in spec.fields:
             if field.fills:
                 editor = self.editors[field.key]

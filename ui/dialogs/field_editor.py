@@ -9,6 +9,7 @@ read-only. A new kind of field is one class here and one entry in `EDITORS`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -247,6 +248,12 @@ class SeriesEditor(Editor):
             self.combo.addItem(names[0] if len(names) < 2 else f"{names[1]}  {names[0]}", code)
         self.combo.currentIndexChanged.connect(self.edited)
         return self.combo
+
+    def keep_only(self, allowed: Callable[[str], bool]) -> None:
+        """Offer only the series `allowed` accepts (the ones the user may register in)."""
+        for index in reversed(range(self.combo.count())):
+            if not allowed(str(self.combo.itemData(index))):
+                self.combo.removeItem(index)
 
     def value(self) -> Any:
         return self.combo.currentData()

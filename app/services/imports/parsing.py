@@ -112,14 +112,9 @@ _COLUMN_KINDS = {
 def _field_of_column(spec: RegisterSpec, column: str) -> str | None:
     """The field a table column shows (`lead_executor_name` → `lead_executor`, the addressees'
     names → `addressees`), so that a file exported from the program imports back."""
-    keys = {f.key for f in spec.fields}
-    if column in keys:
-        return column
-    stored = next((f.key for f in spec.fields if f.column and f.column == column), None)
-    if stored is not None:
-        return stored
-    if column.endswith("_name") and column.removesuffix("_name") in keys:
-        return column.removesuffix("_name")
+    for f in spec.fields:  # its key, its storage column, or a person's «<column>_name»
+        if column in (f.key, f.column) or column == f"{f.storage_column}_name":
+            return f.key
     kinds = _COLUMN_KINDS.get(column, ())
     return next((f.key for f in spec.fields if f.kind in kinds), None)
 
