@@ -152,6 +152,17 @@ def register_many(
         series = spec.series_of(item.values)
         if not may_write(spec, actor, series):
             actor.require(write(spec.code))
+        if not settings.series_enabled(db, spec, series):
+            title = spec.series_named(series).title
+            raise FieldErrors(
+                [
+                    FieldError(
+                        "series",
+                        f"Серії «{title}» у реєстрі ще немає: її додає адміністратор "
+                        "(Довідники ▸ Налаштування)",
+                    )
+                ]
+            )
     calendar = load_calendar(db)
     with db.write() as s:
         s.info["calendar"] = calendar  # for the spec's after_store (working-day rules)
