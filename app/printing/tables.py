@@ -81,6 +81,8 @@ class TableDocument:
     pagesize: tuple[float, float] = PAGE
     number_single_page: bool = True  # «Сторінка 1 з 1» on a document of one page
     closing_flowables: Sequence[Flowable] = ()  # after closing_lines: signature blocks
+    # Rows at least this tall (points): room for a handwritten signature or date.
+    min_row_height: float = 0.0
 
 
 class _NumberedCanvas(Canvas):
@@ -222,7 +224,12 @@ class _Layout:
             if bold:
                 bold_rows.append(offset)
             data.append([self.cell(str(v), i, bold) for i, v in enumerate(row)])
-        table = LongTable(data, colWidths=self.col_widths, style=self.table_style)
+        table = LongTable(
+            data,
+            colWidths=self.col_widths,
+            rowHeights=self._row_heights(data),
+            style=self.table_style,
+        )
         if bold_rows:
             table.setStyle(
                 TableStyle(
@@ -233,6 +240,18 @@ class _Layout:
                 )
             )
         return table
+
+    def _row_heights(self, data: Sequence[Sequence[str]]) -> list[float | None] | None:
+        """None (measured by the table) unless rows must be at least `min_row_height` tall;
+        a row whose text is taller keeps its own height."""
+        least = self.doc.min_row_height
+        if least <= 0:
+            return None
+        heights: list[float | None] = []
+        for row in data:
+            lines = max((cell.count("\n") + 1 for cell in row), default=1)
+            heights.append(None if lines * BODY_LEADING + 2 * PAD_V >= least else least)
+        return heights
 
 
 def _padding() -> list[tuple[Any, ...]]:

@@ -42,14 +42,44 @@ def set_setting(db: Database, key: str, value: str, user: str | Actor = "") -> N
             row.value = value
 
 
-def number_format(db: Database, spec: RegisterSpec) -> str:
-    return get_setting(db, spec.number_setting, spec.default_number_format)
+def number_setting(spec: RegisterSpec, series: str = "") -> str:
+    """The setting key of a series' number format («number_format.orders.personnel»)."""
+    return f"{spec.number_setting}.{series}" if series else spec.number_setting
 
 
-def set_number_format(db: Database, spec: RegisterSpec, fmt: str, user: str | Actor = "") -> None:
+def default_number_format(spec: RegisterSpec, series: str = "") -> str:
+    """A series' default format: the spec's, with the series' suffix («{n}-к», 4.13)."""
+    if not series:
+        return spec.default_number_format
+    return spec.default_number_format.replace("{suffix}", spec.series_named(series).suffix)
+
+
+def series_enabled(db: Database, spec: RegisterSpec, series: str) -> bool:
+    """A series the register always keeps, or an optional one an administrator has added."""
+    if not series or not spec.series_named(series).optional:
+        return True
+    return get_setting(db, f"series.{spec.code}.{series}", "0") == "1"
+
+
+def set_series_enabled(
+    db: Database, spec: RegisterSpec, series: str, enabled: bool, user: str | Actor = ""
+) -> None:
+    """Add (or put aside) an optional series; its numbers, once given, stay in the register."""
+    actor_of(user).require(SETTINGS_WRITE)
+    spec.series_named(series)  # KeyError for a series the register does not know
+    set_setting(db, f"series.{spec.code}.{series}", "1" if enabled else "0")
+
+
+def number_format(db: Database, spec: RegisterSpec, series: str = "") -> str:
+    return get_setting(db, number_setting(spec, series), default_number_format(spec, series))
+
+
+def set_number_format(
+    db: Database, spec: RegisterSpec, fmt: str, user: str | Actor = "", series: str = ""
+) -> None:
     actor_of(user).require(SETTINGS_WRITE)
     validate_format(fmt)
-    set_setting(db, spec.number_setting, fmt)
+    set_setting(db, number_setting(spec, series), fmt)
 
 
 def timer_minutes(db: Database) -> int:

@@ -24,7 +24,7 @@ def database(tmp_path, monkeypatch):
     users.create_user(db, "reader", "читач-1", [roles.READER], user="admin")
     db.dispose()
     monkeypatch.setenv("DILOVOD_PASSWORD", "читач-1")
-    monkeypatch.setattr(cli, "_ACTOR", [])
+    monkeypatch.setattr(cli.common, "_ACTOR", [])
     return str(path)
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.registers import INCOMING
 from app.services import documents, imports
-from app.services.imports import ImportFileError, import_file, parse_number
+from app.services.imports import ImportFileError, import_file, parse_number, reading
 from db.models import Correspondent, Document
 from tests import factories
 
@@ -166,7 +166,7 @@ def test_semicolons_even_when_the_text_is_full_of_commas(db, tmp_path, monkeypat
         delimiter = ","
 
     # a sniffer fooled by the commas: the separator that yields the header row wins anyway
-    monkeypatch.setattr(imports.csv.Sniffer, "sniff", lambda *_a, **_k: Fooled)
+    monkeypatch.setattr(reading.csv.Sniffer, "sniff", lambda *_a, **_k: Fooled)
     path = tmp_path / "commas.csv"
     rows = ["№;Дата;Кореспондент;Зміст"] + [
         f"{n};0{n}.04.2025;ТОВ «А, Б, В»;Про дороги, мости, тротуари, освітлення, парки"

@@ -8,6 +8,7 @@ skipped. The screen is the office laptop's 1366×768: the window must fit it.
 from __future__ import annotations
 
 import os
+import random
 import select
 import shutil
 import subprocess
@@ -19,29 +20,62 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def x_display():
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.skip("Xvfb is not installed (bash .ci/run installs it)")
+def _start_xvfb(xvfb: str, number: int) -> subprocess.Popen[bytes] | None:
+    """Xvfb on display `number`, once it is ready (it writes the number to -displayfd).
+
+    `-noreset`: without it the server resets when its last client leaves. The pipe stays open
+    while the server runs: Xvfb writes the number and the newline apart, and dies («Cannot
+    write display number») when the pipe is closed in between.
+    """
     read, write = os.pipe()
     server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        [
+            xvfb,
+            f":{number}",
+            "-displayfd",
+            str(write),
+            "-noreset",
+            "-nolisten",
+            "tcp",
+            "-screen",
+            "0",
+            "1366x768x24",
+        ],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     os.close(write)
     ready, _, _ = select.select([read], [], [], 20)  # never wait forever for a server
-    number = os.read(read, 64).decode().strip() if ready else ""
-    os.close(read)
-    if not number:
-        server.kill()
-        server.wait(10)
-        pytest.skip("Xvfb did not start")
-    yield f":{number}"
-    server.terminate()
+    answer = os.read(read, 64).decode().strip() if ready else ""
+    if answer == str(number) and Path(f"/tmp/.X11-unix/X{number}").exists():
+        server.displayfd = read  # type: ignore[attr-defined]  # closed once the server stops
+        return server
+    server.kill()
     server.wait(10)
+    os.close(read)
+    return None
+
+
+@pytest.fixture
+def x_display():
+    """A private X server at 1366×768 on a free display (other test runs may start their own
+    at the same moment, so a number taken meanwhile is tried again with another)."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed (bash .ci/run installs it)")
+    numbers = [
+        n for n in random.sample(range(200, 400), 20) if not Path(f"/tmp/.X{n}-lock").exists()
+    ]
+    for number in numbers[:5]:
+        server = _start_xvfb(xvfb, number)
+        if server is not None:
+            yield f":{number}"
+            server.terminate()
+            server.wait(10)
+            os.close(server.displayfd)  # type: ignore[attr-defined]
+            return
+    pytest.skip("Xvfb did not start")
 
 
 @pytest.mark.slow

@@ -1,17 +1,9 @@
-"""Importing registers kept before the program: CSV or XLSX journals, all rows or none.
-
-A department arrives with years of journals in Excel or exported from older programs. The import
-keeps their numbers (the register's counter then continues after the largest one), and it is
-strict in the one way that matters: every row is checked first — with the same field rules as the
-registration form — and if anything is wrong nothing is written, and the report names each bad
-row (as numbered in the file, the header being row 1) and column (by its header text), so the
-clerk can fix the file and run it again.
-"""
+"""Parsing an import file's rows by a register's spec: the header row, the cells, the number and
+the date, every field checked with the registration form's rules, and the clashes with what the
+database already holds. Nothing is written here."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,14 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from app.domain.dates import DateError, format_date, parse_date
-from app.domain.roles import Actor
 from app.domain.text import normalize_search
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldErrors, FieldKind, registration_date_errors
-from app.services import documents, field_storage
+from app.services import field_storage
+from app.services.imports.problems import ImportFileError, ImportProblem
+from app.services.imports.reading import (
+    check_path,
+    csv_delimiters,
+    decode,
+    is_xlsx,
+    read_csv,
+    read_xlsx,
+)
 from db.models import Document
 from db.session import Database
 
@@ -48,37 +47,9 @@ DATE_KEY = "__date__"
 HEADER_SEARCH_ROWS = 10
 _NUMBER_RE = re.compile(r"^(\d+)\s*(?:[/\\]\s*(.*?))?$")
 _INDEX_FIRST_RE = re.compile(r"^(.*?\S)\s*[/\\]\s*(\d+)$")
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be imported (unreadable, no header); a Ukrainian message."""
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    row: int  # as numbered in the file; the header is row 1 when it is the first row
-    column: str  # the header text as written in the file ("" for the row as a whole)
-    message: str
-
-    def __str__(self) -> str:
-        where = f"рядок {self.row}" + (f", стовпець «{self.column}»" if self.column else "")
-        return f"{where}: {self.message}"
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    rows: int  # data rows found (blank rows are skipped)
-    problems: tuple[ImportProblem, ...]
-    imported: int  # 0 when there were problems or on a dry run
-    dry_run: bool
-    ignored_columns: tuple[str, ...] = ()
-    warnings: tuple[ImportProblem, ...] = ()  # 9.2 warnings: reported, never blocking
-    first_number: str = ""
-    last_number: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+#: A number of a register with series, as real councils write them: «165-ра», «14-к», «931-1»,
+#: «24/119», «478-рб», «119» — the running number first, then anything (kept as written).
+_SERIES_NUMBER_RE = re.compile(r"^(\d+)\s*(?:([-–/\\.]|\s)\s*(\S.*))?$")
 
 
 @dataclass
@@ -88,86 +59,15 @@ class _Table:
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (file row number, cells)
 
 
-# --- reading files -------------------------------------------------------------------------
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1251, which older Ukrainian programs write."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1251")
-
-
-DELIMITERS = ";,\t"
-
-
-def _delimiters(text: str) -> list[str]:
-    """Separators to try, the sniffed one first (a summary full of commas can fool the sniffer,
-    so the others are tried too: the right one is the one that yields the header row)."""
-    sample = "\n".join(text.splitlines()[:20])
-    try:
-        first = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
-    except csv.Error:
-        first = ";"
-    return [first, *(d for d in DELIMITERS if d != first)]
-
-
-def read_csv(data: bytes, delimiter: str | None = None) -> list[list[Any]]:
-    """Rows of a CSV file: UTF-8 with or without BOM, or Windows-1251."""
-    text = _decode(data)
-    if not text.strip():
-        return []
-    sep = delimiter or _delimiters(text)[0]
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
-
-
-def read_xlsx(path: Path) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise ImportFileError(f"Не вдається прочитати файл Excel «{path.name}»: {exc}") from exc
-    try:
-        ws = wb.worksheets[0]
-        return [list(row) for row in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
-
-
-def _check_path(path: str | Path) -> Path:
-    p = Path(path)
-    if not p.is_file():
-        raise ImportFileError(f"Файл «{p}» не знайдено")
-    if p.suffix.lower() == ".xls":
-        raise ImportFileError(
-            "Старий формат Excel (.xls) не підтримується: збережіть файл як .xlsx або .csv"
-        )
-    return p
-
-
-def _is_xlsx(p: Path) -> bool:
-    return p.suffix.lower() in (".xlsx", ".xlsm")
-
-
-def read_rows(path: str | Path) -> list[list[Any]]:
-    """Every row of the file's first sheet, as cells (str, or typed values from Excel)."""
-    p = _check_path(path)
-    return read_xlsx(p) if _is_xlsx(p) else read_csv(p.read_bytes())
-
-
 def load_table(path: str | Path, spec: RegisterSpec) -> _Table:
     """The file's table: its header row (found among the first rows) and the data rows."""
-    p = _check_path(path)
+    p = check_path(path)
     aliases = header_aliases(spec)
-    if _is_xlsx(p):
+    if is_xlsx(p):
         return _find_table(read_xlsx(p), aliases)
     data = p.read_bytes()
     first_error: ImportFileError | None = None
-    for sep in _delimiters(_decode(data)):
+    for sep in csv_delimiters(decode(data)):
         try:
             return _find_table(read_csv(data, sep), aliases)
         except ImportFileError as exc:
@@ -212,11 +112,9 @@ _COLUMN_KINDS = {
 def _field_of_column(spec: RegisterSpec, column: str) -> str | None:
     """The field a table column shows (`lead_executor_name` → `lead_executor`, the addressees'
     names → `addressees`), so that a file exported from the program imports back."""
-    keys = {f.key for f in spec.fields}
-    if column in keys:
-        return column
-    if column.endswith("_name") and column.removesuffix("_name") in keys:
-        return column.removesuffix("_name")
+    for f in spec.fields:  # its key, its storage column, or a person's «<column>_name»
+        if column in (f.key, f.column) or column == f"{f.storage_column}_name":
+            return f.key
     kinds = _COLUMN_KINDS.get(column, ())
     return next((f.key for f in spec.fields if f.kind in kinds), None)
 
@@ -265,14 +163,28 @@ def _field_value(value: Any) -> Any:
     return _cell_text(value)
 
 
-def parse_number(value: Any) -> tuple[int, str]:
+def parse_number(value: Any, with_series: bool = False) -> tuple[int, str]:
     """«345/01-12» → (345, "01-12"); «345» → (345, ""); also «01-12/345» (index first).
 
-    Raises ValueError with a Ukrainian message.
+    A register with series (orders) keeps its numbers as written and takes the running number
+    from the front: «165-ра» → (165, "ра"), «931-1» → (931, "1"), «24/119» → (24, "119"),
+    «14-к» → (14, "к"); the tail names no case index there. Raises ValueError with a Ukrainian
+    message.
     """
     text = _cell_text(value)
     if not text:
         raise ValueError("Вкажіть реєстраційний номер")
+    if with_series:
+        series_match = _SERIES_NUMBER_RE.fullmatch(text)
+        if series_match is None:
+            raise ValueError(
+                f"Номер «{text}» не розпізнано: потрібен порядковий номер, за ним може йти "
+                "суфікс серії (наприклад, 165-р або 14-к)"
+            )
+        seq = int(series_match.group(1))
+        if seq < 1 or seq > 10_000_000:
+            raise ValueError(f"Порядковий номер має бути від 1, а не {seq}")
+        return seq, (series_match.group(3) or "").strip()
     compact = text.replace(" ", "") if text.replace(" ", "").isdigit() else text
     match = _NUMBER_RE.fullmatch(compact)
     if match:
@@ -319,7 +231,7 @@ class _Prepared:
     number: str | None
 
 
-def _validate(
+def validate_rows(
     db: Database, spec: RegisterSpec, table: _Table, today: date
 ) -> tuple[list[_Prepared], list[ImportProblem], list[ImportProblem], tuple[str, ...]]:
     aliases = header_aliases(spec)
@@ -353,12 +265,12 @@ def _validate(
 
     prepared: list[_Prepared] = []
     warnings: list[ImportProblem] = []
-    seen: dict[tuple[int, int], int] = {}
+    seen: dict[tuple[str, int, int], int] = {}
     for row_no, cells in table.rows:
         row_problems: list[ImportProblem] = []
         seq, index, day = 0, "", None
         try:
-            seq, index = parse_number(cell(cells, NUMBER_KEY))
+            seq, index = parse_number(cell(cells, NUMBER_KEY), bool(spec.series))
         except ValueError as exc:
             row_problems.append(ImportProblem(row_no, header_of[NUMBER_KEY], str(exc)))
         try:
@@ -369,6 +281,7 @@ def _validate(
             day = None
             row_problems.append(ImportProblem(row_no, header_of[DATE_KEY], str(exc)))
         raw = {f.key: _field_value(cell(cells, f.key)) for f in spec.fields if f.key in columns}
+        tail, index = (index, "") if spec.series else ("", index)
         if index and not raw.get("case_index"):
             raw["case_index"] = index
         values: dict[str, Any] = {}
@@ -391,8 +304,11 @@ def _validate(
                     f"(«{values['case_index']}»)",
                 )
             )
+        if spec.series and values:
+            _fill_series(spec, values, tail)
+        series = spec.series_of(values) if values else ""
         if seq and day is not None:
-            earlier = seen.get((day.year, seq))
+            earlier = seen.get((series, day.year, seq))
             if earlier is not None:
                 row_problems.append(
                     ImportProblem(
@@ -402,13 +318,14 @@ def _validate(
                     )
                 )
             else:
-                seen[(day.year, seq)] = row_no
+                seen[(series, day.year, seq)] = row_no
         if row_problems:
             problems.extend(row_problems)
             continue
         assert day is not None
         written = "".join(_cell_text(cell(cells, NUMBER_KEY)).split())
-        prepared.append(_Prepared(row_no, values, day, seq, None if written.isdigit() else written))
+        kept = None if written.isdigit() and not spec.series else written  # orders: as written
+        prepared.append(_Prepared(row_no, values, day, seq, kept))
         for text in spec.registration_warnings(values):
             warnings.append(ImportProblem(row_no, "", text))
     problems.extend(_clashes_with_database(db, spec, prepared, header_of[NUMBER_KEY]))
@@ -417,21 +334,42 @@ def _validate(
     return prepared, problems, warnings, tuple(ignored)
 
 
+def _fill_series(spec: RegisterSpec, values: dict[str, Any], tail: str) -> None:
+    """A row without a series column takes the series its number's suffix names: the tail
+    after the running number begins with the letters of a series' suffix («-к», «-кв» →
+    personnel; «-р», «-ра», «-рб» → main activity); otherwise the register's first series."""
+    key = next(f.key for f in spec.fields if f.kind == FieldKind.SERIES)
+    if values.get(key):
+        return
+    letters = tail.strip("-–/\\. ").casefold()
+    chosen = spec.series[0].code
+    for series in spec.series:
+        suffix = series.suffix.strip("-–/\\. ").casefold()
+        if suffix and letters.startswith(suffix):
+            chosen = series.code
+            break
+    values[key] = chosen
+
+
 def _clashes_with_database(
     db: Database, spec: RegisterSpec, rows: Sequence[_Prepared], column: str
 ) -> list[ImportProblem]:
-    """Rows whose number is already taken in the database (same register, year and number)."""
-    by_year: dict[int, dict[int, int]] = {}
+    """Rows whose number is already taken in the database (same register, series, year and
+    running number)."""
+    by_year: dict[tuple[str, int], dict[int, int]] = {}
     for row in rows:
-        by_year.setdefault(row.day.year, {})[row.seq] = row.row
+        by_year.setdefault((spec.series_of(row.values), row.day.year), {})[row.seq] = row.row
     problems = []
     with db.read() as s:
-        for year, seqs in by_year.items():
+        for (series, year), seqs in by_year.items():
             wanted = sorted(seqs)
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 stmt = select(Document.seq, Document.reg_number).where(
-                    Document.register == spec.code, Document.year == year, Document.seq.in_(chunk)
+                    Document.register == spec.code,
+                    Document.series == series,
+                    Document.year == year,
+                    Document.seq.in_(chunk),
                 )
                 for seq, number in s.execute(stmt):
                     problems.append(
@@ -459,77 +397,3 @@ def _unknown_references(
                     for message in exc.by_key().values():
                         problems.append(ImportProblem(row.row, header_of.get(f.key, ""), message))
     return problems
-
-
-def import_file(
-    db: Database,
-    spec: RegisterSpec,
-    path: str | Path,
-    *,
-    dry_run: bool = False,
-    user: str | Actor = "",
-    today: date | None = None,
-) -> ImportResult:
-    """Check every row of the file; unless there is a problem or `dry_run`, register them all in
-    one transaction, keeping their numbers. Raises ImportFileError for an unusable file."""
-    table = load_table(path, spec)
-    prepared, problems, warnings, ignored = _validate(db, spec, table, today or date.today())
-    result = ImportResult(
-        rows=len(table.rows),
-        problems=tuple(problems),
-        imported=0,
-        dry_run=dry_run,
-        ignored_columns=ignored,
-        warnings=tuple(warnings),
-    )
-    if problems or dry_run or not prepared:
-        return result
-    try:
-        registered = documents.register_many(
-            db,
-            spec,
-            [documents.Registration(p.values, p.day, p.seq, p.number) for p in prepared],
-            user=user,
-        )
-    except IntegrityError as exc:
-        raise ImportFileError(
-            "Під час імпорту хтось зареєстрував документ з одним із цих номерів. "
-            "Нічого не імпортовано: запустіть імпорт ще раз."
-        ) from exc
-    return ImportResult(
-        rows=result.rows,
-        problems=(),
-        imported=len(registered),
-        dry_run=False,
-        ignored_columns=ignored,
-        warnings=result.warnings,
-        first_number=registered[0].reg_number,
-        last_number=registered[-1].reg_number,
-    )
-
-
-def find_document_id(db: Database, spec: RegisterSpec, number: str, year: int) -> int | None:
-    """The document of `spec` with registration number `number` («12/01-12», or just the running
-    number «12») registered in `year`; None when there is none."""
-    with db.read() as s:
-        exact = s.execute(
-            select(Document.id).where(
-                Document.register == spec.code,
-                Document.year == year,
-                Document.reg_number == number.strip(),
-            )
-        ).scalar_one_or_none()
-        if exact is not None:
-            return int(exact)
-        try:
-            seq, index = parse_number(number)
-        except ValueError:
-            return None
-        found = s.execute(
-            select(Document.id, Document.case_index).where(
-                Document.register == spec.code, Document.year == year, Document.seq == seq
-            )
-        ).first()
-        if found is None or (index and found.case_index != index):
-            return None
-        return int(found.id)

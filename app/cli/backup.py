@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from app.cli.registry import CommandMaker, command_group
 
 if TYPE_CHECKING:
     from db.session import Database
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 YES = {"так", "т", "y", "yes", "да"}
 
 
-def add_backup_commands(command: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
+def add_parsers(command: CommandMaker, sub: Any) -> None:
     backup = command(
         sub, "backup", "зробити резервну копію бази даних (SQLite — файл, PostgreSQL — pg_dump)"
     )
@@ -60,7 +61,7 @@ def _confirmed(question: str) -> bool:
 
 
 def cmd_restore(target: str, args: argparse.Namespace) -> int:
-    """Restore without opening the database; exit codes as in app/cli.py."""
+    """Restore without opening the database; exit codes as in app/cli/common.py."""
     from app.domain.dates import format_date
     from app.services.backup import BackupError, check_backup, restore_sqlite
     from db.session import database_url, sqlite_path
@@ -93,3 +94,6 @@ def cmd_restore(target: str, args: argparse.Namespace) -> int:
     if aside is not None:
         print(f"Попередній файл збережено: {aside}")
     return 0
+
+
+GROUP = command_group(add_parsers, {"backup": cmd_backup}, unopened={"restore": cmd_restore})

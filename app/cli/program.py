@@ -1,0 +1,190 @@
+"""The parser wiring and `main`: the command groups' subcommands, the database, the user.
+
+Without a command the window starts. The UI is imported only then, so the commands run on a
+machine without a display. Every command speaks Ukrainian, including argparse's own words, and a
+user's mistake (a wrong date, a missing file, a bad row in an import) ends with a message on
+stderr and a non-zero exit code, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from app.cli import common, registry
+from app.cli.common import CliError
+from app.domain.roles import PermissionDenied
+from app.paths import chosen_database, default_database
+
+if TYPE_CHECKING:
+    from db.session import Database
+
+# argparse's own words, in Ukrainian (it asks gettext; we answer while the parser runs).
+_ARGPARSE_UK = {
+    "usage: ": "використання: ",
+    "positional arguments": "позиційні аргументи",
+    "options": "параметри",
+    "show this help message and exit": "показати цю довідку та вийти",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: помилка: %(message)s\n",
+    "the following arguments are required: %s": "потрібно вказати: %s",
+    "unrecognized arguments: %s": "невідомі аргументи: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "недопустиме значення %(value)r (можливі: %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
+    "expected one argument": "потрібне значення",
+    "expected at most one argument": "можна вказати не більше одного значення",
+    "expected at least one argument": "потрібне хоча б одне значення",
+    "invalid %(type)s value: %(value)r": "недопустиме значення: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "неоднозначний параметр %(option)s: підходять %(matches)s"
+    ),
+    "not allowed with argument %s": "не можна разом з аргументом %s",
+    "one of the arguments %s is required": "потрібно вказати один з аргументів: %s",
+}
+
+
+@contextmanager
+def _ukrainian_argparse() -> Iterator[None]:
+    original, original_n = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def translate(text: str) -> str:
+        return _ARGPARSE_UK.get(text, original(text))
+
+    def ntranslate(single: str, plural: str, n: int) -> str:
+        return translate(single if n == 1 else plural)
+
+    argparse._ = translate  # type: ignore[attr-defined]
+    argparse.ngettext = ntranslate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+        argparse.ngettext = original_n  # type: ignore[attr-defined]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m app",
+        description="Діловод — реєстрація та контроль виконання документів виконавчого комітету.",
+    )
+    db_help = (
+        "файл бази даних SQLite або URL SQLAlchemy (типово: DILOVOD_DATABASE або файл у теці "
+        "даних користувача)"
+    )
+    parser.add_argument("--db", help=db_help)
+    parser.add_argument(
+        "--user",
+        help="увійти як користувач програми (пароль запитується); без нього команди виконуються "
+        "від імені користувача ОС з усіма правами",
+    )
+    # --db is accepted after the command too: `python -m app demo --db x.sqlite`.
+    common_args = argparse.ArgumentParser(add_help=False)
+    common_args.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
+    sub = parser.add_subparsers(dest="command", metavar="команда")
+
+    def command(
+        group: argparse._SubParsersAction[argparse.ArgumentParser], name: str, text: str
+    ) -> argparse.ArgumentParser:
+        return group.add_parser(name, help=text, description=text, parents=[common_args])
+
+    command(sub, "gui", "запустити вікно програми (типово)")
+    command(sub, "init", "створити або оновити схему бази даних")
+    for group in registry.groups():
+        group.add_parsers(command, sub)
+    return parser
+
+
+def _run(db: Database, args: argparse.Namespace) -> int:
+    """Run a command; user errors become a message on stderr and exit code 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return registry.handlers()[args.command](db, args)
+    except CliError as exc:
+        print(f"Помилка: {exc}", file=sys.stderr)
+        return exc.code
+    except PermissionDenied as exc:
+        print(f"Помилка: {exc}", file=sys.stderr)
+        return 1
+    except (ValueError, OSError) as exc:
+        # Every user-facing error of the services is a ValueError with a Ukrainian message
+        # (DocumentError, ImportFileError, ExportError, DemoError, ReferenceError …).
+        text = str(exc)
+        if isinstance(exc, OSError):
+            from app.services.exports import os_error_text
+
+            text = os_error_text(exc) + (f": {exc.filename}" if exc.filename else "")
+        print(f"Помилка: {text}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        print(f"Помилка бази даних: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Перервано.", file=sys.stderr)
+        return 130
+
+
+def _login(db: Database, login: str) -> None:
+    """Authenticate --user (the password is read from the terminal, or DILOVOD_PASSWORD)."""
+    import getpass
+    import os
+
+    from app.services.users import authenticate
+
+    password = os.environ.get("DILOVOD_PASSWORD") or getpass.getpass(f"Пароль для {login}: ")
+    common._ACTOR[:] = [authenticate(db, login, password)]
+
+
+def main(
+    argv: Sequence[str] | None = None, start_window: Callable[[str | None], int] | None = None
+) -> int:
+    """Run a command; without one, start the window through `start_window`.
+
+    The window is passed in by the entry point (app/__main__.py) so that app/ never imports
+    the UI layer: commands run on a machine without a display or Qt's libraries.
+    """
+    common._ACTOR.clear()  # each run acts as its own --user (tests call main many times)
+    with _ukrainian_argparse():
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return int(exc.code) if isinstance(exc.code, int) else 2
+    if args.command in (None, "gui"):
+        if start_window is None:
+            print("Помилка: вікно програми тут недоступне", file=sys.stderr)
+            return 2
+        # None: the window opens this PC's stored server, else the local file (ui/startup.py).
+        return start_window(args.db or chosen_database())
+    target = args.db or default_database()
+    unopened = registry.unopened_handlers()
+    if args.command in unopened:  # before opening: the database may be past opening
+        return unopened[args.command](target, args)
+    from app.services.database import DatabaseOpenError, open_database
+
+    try:
+        opened = open_database(target)
+    except DatabaseOpenError as exc:
+        print(f"Помилка: {exc}", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "init":
+            from app.services.connection import without_password
+
+            print(f"База даних готова: {without_password(opened.db.url)}")
+            return 0
+        if args.user:
+            from app.services.users import LoginFailed
+
+            try:
+                _login(opened.db, args.user)
+            except LoginFailed as exc:
+                print(f"Помилка: {exc}", file=sys.stderr)
+                return 2
+        return _run(opened.db, args)
+    finally:
+        opened.db.dispose()
