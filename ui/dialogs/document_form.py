@@ -330,6 +330,8 @@ class DocumentForm(QDialog):
         self.cancel_button.hide()
         self.next_button.show()
         self.flow.show_for(result.id)
+        # Room for the result and the next steps where the screen has it (else the form scrolls).
+        fit_to_screen(self, self.width(), max(self.height(), self.sizeHint().height()))
         self.save_button.setFocus()
         self._modified = False
         self.saved.emit(result.id)
