@@ -81,7 +81,7 @@ def answers_to(s: Session, doc_id: int) -> list[Any]:
     stmt = (
         select(*_COLUMNS)
         .join(DocumentLink, DocumentLink.document_id == Document.id)
-        .where(DocumentLink.target_id == doc_id)
+        .where(DocumentLink.target_id == doc_id, DocumentLink.relation == "reply_to")
         .order_by(Document.reg_date, Document.id)
     )
     return list(s.execute(stmt))
@@ -92,7 +92,7 @@ def answered_by(s: Session, doc_id: int) -> list[Any]:
     stmt = (
         select(*_COLUMNS)
         .join(DocumentLink, DocumentLink.target_id == Document.id)
-        .where(DocumentLink.document_id == doc_id)
+        .where(DocumentLink.document_id == doc_id, DocumentLink.relation == "reply_to")
         .order_by(DocumentLink.id)
     )
     return list(s.execute(stmt))

@@ -115,6 +115,8 @@ def test_hr_keeps_the_staff_list_in_its_tab(qtbot, office_db, wait_tasks):
     tab = build_staff_tab(office_db, None)  # type: ignore[arg-type]
     qtbot.addWidget(tab)
     qtbot.waitUntil(lambda: tab.model.total == 3)
+    names = [tab.model.row_data(r).full_name for r in range(3)]
+    assert names == ["Бондар Віктор Петрович", "Коваль Олена Петрівна", "Мельник Іван Іванович"]
     assert tab.register_action.isVisible()  # HR may add people (QAction's own visibility)
     person = STAFF.parse(
         {"surname": "Ґонта", "given_name": "Їржі", "gender": "m", "position": "Інспектор"}
