@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.users_action = self._add(self.admin_menu, "Користувачі…", self._on_users)
         self.audit_action = self._add(self.admin_menu, "Журнал дій…", self._on_audit_log)
         help_menu = bar.addMenu("Дові&дка")
+        self.help_action = self._add(help_menu, "Посібник користувача", self._on_help)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self._add(help_menu, "Про програму", self._on_about)
 
     def _hide_what_the_roles_forbid(self) -> None:
@@ -175,6 +177,14 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, RegisterTab) else None
 
     # --- slots --------------------------------------------------------------------------------
+
+    def _on_help(self) -> None:
+        """F1: the manual's page about the tab on screen (ui/help.py)."""
+        from ui.help import open_help
+
+        current = self.tabs.currentWidget()
+        codes = [code for code, tab in self.register_tabs.items() if tab is current]
+        open_help(self, "control" if current is self.control_tab else next(iter(codes), None))
 
     def _on_print_journal(self) -> None:
         tab = self.current_tab()
