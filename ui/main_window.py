@@ -37,7 +37,7 @@ from ui.backup import BackupController, offer_restore
 from ui.change_watcher import ChangeWatcher
 from ui.control_centre.tab import ControlCentreTab
 from ui.overdue_timer import OverdueMonitor
-from ui.registers import registry
+from ui.registers import registry, scan
 from ui.registers.register_tab import URGENT_LEGEND, RegisterTab
 from ui.registers.registry import TabEntry
 
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
             tab = entry.build(db, self.tabs)
             assert isinstance(tab, RegisterTab)
             tab.changed.connect(self.monitor.request_check)
+            tab.reveal_requested.connect(self._on_reveal)  # a scanned QR code (registers/scan.py)
             self.register_tabs[entry.code] = tab
             self.tab_entries[entry.code] = entry
             self.tabs.addTab(tab, entry.title)
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         self.print_journal_action.setShortcut(QKeySequence("Ctrl+P"))
         self.export_action = self._add(file_menu, "Експорт таблиці…", self._on_export)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.find_code_action = self._add(file_menu, "Знайти за кодом…", self._on_find_code)
+        self.find_code_action.setShortcut(QKeySequence(scan.SHORTCUT))
         file_menu.addSeparator()
         self.backup_actions = [
             self._add(file_menu, "Резервна копія…", self.backups.open_dialog),
@@ -287,6 +290,11 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(index, f"{title} ({overdue})" if overdue else title)
         self.tabs.setTabToolTip(index, f"Прострочено: {overdue}" if overdue else "")
         self.tabs.tabBar().setTabTextColor(index, QColor("#b02a37") if overdue else QColor())
+
+    def _on_find_code(self) -> None:
+        tab = self.current_tab() or next(iter(self.register_tabs.values()), None)
+        if tab is not None:
+            scan.ask_and_open(tab, self, self._on_reveal)
 
     def _on_reveal(self, register: str, doc_id: int, reg_date: date) -> None:
         """The control centre's double-click: the document in its register's tab, card open."""

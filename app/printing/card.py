@@ -14,6 +14,7 @@ from typing import Any, TypeAlias
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -29,6 +30,7 @@ from reportlab.platypus import (
 from . import fonts
 from .common import Output, glue, markup, single_frame_document, style
 from .data import CardControl, ControlStampData, RegistrationCardData, Resolution, fmt_date
+from .qr import CARD_QR_SIZE, QrMark
 from .stamps import ControlMark
 
 PAGE = A5
@@ -81,19 +83,22 @@ def _form(
 
 
 def _heading(data: RegistrationCardData, width: float, st: _Styles) -> Flowable:
-    left: list[Flowable] = [
-        _p(data.organisation, st.org),
-        _p("РЕЄСТРАЦІЙНО-КОНТРОЛЬНА КАРТКА", st.title),
-    ]
-    if data.control is None:
-        return Table([[left]], colWidths=[width], hAlign="LEFT", style=_no_padding())
-    mark = ControlMark(ControlStampData(data.control.due_date))
-    mark_w = mark.box.width
+    row: list[Cell | list[Flowable]] = [""]
+    widths = [width]
+    if data.code:  # the record's QR code, scanned to open the card in the program
+        row.append(QrMark(data.code))
+        widths.append(CARD_QR_SIZE + 3 * mm)
+    if data.control is not None:
+        mark = ControlMark(ControlStampData(data.control.due_date))
+        row.append(mark)
+        widths.append(mark.box.width + 4 * mm)
+    widths[0] = width - sum(widths[1:])
+    title = "РЕЄСТРАЦІЙНО-КОНТРОЛЬНА КАРТКА"
+    if stringWidth(title, st.title.fontName, st.title.fontSize) > widths[0]:
+        title = title.replace("-", "-\n", 1)  # narrow beside the marks: break at the hyphen
+    row[0] = [_p(data.organisation, st.org), _p(title, st.title)]
     return Table(
-        [[left, mark]],
-        colWidths=[width - mark_w - 4 * mm, mark_w + 4 * mm],
-        hAlign="LEFT",
-        style=_no_padding(right_align_last=True),
+        [row], colWidths=widths, hAlign="LEFT", style=_no_padding(right_align_last=len(row) > 1)
     )
 
 

@@ -40,6 +40,7 @@ class RegistrationStampData:
     reg_date: date
     sheets: int | None = None  # printed as «Аркушів: 3» when given
     number_prefix: str = "Вх. №"
+    code: str = ""  # the record code (app.domain.record_code), printed as a QR beside the stamp
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class RegistrationCardData:
     case_index: str = ""  # «01-12»
     resolutions: Sequence[Resolution] = ()
     control: CardControl | None = None  # None: not on control, no «Контроль» mark
+    code: str = ""  # the record code (app.domain.record_code), a QR in the heading
 
 
 # --- tables: journals and reports ---------------------------------------------------------

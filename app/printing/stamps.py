@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable
 from . import fonts
 from .common import Output, pdf_canvas
 from .data import ControlStampData, RegistrationStampData, fmt_date
+from .qr import STAMP_QR_SIZE, draw_qr
 
 StampMode = Literal["page", "label"]
 ControlLayout = Literal["two_lines", "one_line"]
@@ -39,6 +40,7 @@ MAX_OFFSET_MM = 60.0
 _PADDING = 1.8 * mm
 _LINE_WIDTH = 1.0
 _RADIUS = 1.5 * mm
+QR_GAP = 2 * mm  # between the registration stamp's frame and its QR code
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,10 @@ def print_document_stamps(
         )
     if registration is not None:
         box = registration_box(registration, REGISTRATION_WIDTH)
-        box.draw(c, page_w - PAGE_STAMP_RIGHT - box.width + dx, REGISTRATION_BOTTOM + dy)
+        x, y = page_w - PAGE_STAMP_RIGHT - box.width + dx, REGISTRATION_BOTTOM + dy
+        box.draw(c, x, y)
+        if registration.code:  # beside the frame, on its left: the stamp keeps its size and place
+            draw_qr(c, registration.code, x - QR_GAP - STAMP_QR_SIZE, y, STAMP_QR_SIZE)
     c.showPage()
     c.save()
 
@@ -204,13 +209,20 @@ def print_registration_stamp(
         raise ValueError("Етикетка замала для штампа (щонайменше 30×15 мм)")
     inset = 1.5 * mm
     width, height = label_w - 2 * inset, label_h - 2 * inset
+    qr_size = min(STAMP_QR_SIZE, height) if data.code else 0.0
+    if qr_size:  # the code on the label's left, the stamp in the rest of it
+        width -= qr_size + QR_GAP
     scale = 1.15
     box = registration_box(data, width, height, scale)
     while box.content_height + 2 * _PADDING > height and scale > 0.5:
         scale *= 0.92
         box = registration_box(data, width, height, scale)
     c = pdf_canvas(out, (label_w, label_h), "Відмітка про надходження")
-    box.draw(c, inset + offset_x_mm * mm, inset - offset_y_mm * mm)
+    x, y = inset + offset_x_mm * mm, inset - offset_y_mm * mm
+    if qr_size:
+        draw_qr(c, data.code, x, y + (height - qr_size) / 2, qr_size)
+        x += qr_size + QR_GAP
+    box.draw(c, x, y)
     c.showPage()
     c.save()
 

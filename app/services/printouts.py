@@ -15,7 +15,7 @@ from app.domain.roles import Actor, actor_of
 from app.registers import REGISTERS
 from app.registers.base import RegisterSpec
 from app.registers.entity import EntitySpec
-from app.services import audit, settings
+from app.services import audit, record_code, settings
 from app.services.access import require_read
 from app.services.details import DocumentDetail, ResolutionView, load_document
 from app.services.documents import DocumentError
@@ -40,7 +40,9 @@ def _organisation(db: Any) -> OrganisationInfo:
     return org
 
 
-def _registration(detail: DocumentDetail, org: OrganisationInfo) -> pd.RegistrationStampData:
+def _registration(
+    detail: DocumentDetail, org: OrganisationInfo, code: str = ""
+) -> pd.RegistrationStampData:
     from app.printing.data import RegistrationStampData
 
     sheets = detail.values.get("sheets")
@@ -50,6 +52,7 @@ def _registration(detail: DocumentDetail, org: OrganisationInfo) -> pd.Registrat
         reg_date=detail.reg_date,
         sheets=sheets if isinstance(sheets, int) else None,
         number_prefix=REGISTERS[detail.register].number_label,
+        code=code,
     )
 
 
@@ -62,7 +65,7 @@ def stamp_pdf(db: Any, doc_id: int, with_control: bool = True) -> bytes:
     detail = load_document(db, doc_id)
     org = _organisation(db)
     offsets = settings.print_settings(db)
-    registration = _registration(detail, org)
+    registration = _registration(detail, org, record_code.code_of(db, doc_id))
     position = {"offset_x_mm": offsets.offset_x_mm, "offset_y_mm": offsets.offset_y_mm}
     if offsets.stamp_mode == "label":
         return _render(print_registration_stamp, registration, mode="label", **position)
@@ -182,6 +185,7 @@ def card_pdf(db: Any, doc_id: int, copies: int = 3) -> bytes:
         case_index=str(v.get("case_index") or ""),
         resolutions=[_resolution(r, org, dative=False) for r in detail.resolutions],
         control=_card_control(detail),
+        code=record_code.code_of(db, doc_id),
     )
     return _render(print_registration_card, card, copies=copies)
 

@@ -84,7 +84,7 @@ class FilterBar(QWidget):
         for label, value in STATES:
             self.state.addItem(label, value)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Пошук: номер, кореспондент, зміст…")
+        self.search.setPlaceholderText("Пошук: номер, кореспондент, зміст, QR-код…")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(180)
         self.clear_button = QToolButton(self)
@@ -94,6 +94,7 @@ class FilterBar(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._period: tuple[date | None, date | None] = (None, None)
+        self._searched = ""  # the search the view runs (apply())
         self.reload_reference()
 
         rows = QVBoxLayout(self)
@@ -181,6 +182,7 @@ class FilterBar(QWidget):
 
     def apply(self, query: ViewQuery) -> ViewQuery:
         """`query` with this bar's filters (its sort is kept)."""
+        self._searched = self.search.text().strip()
         return replace(
             query,
             date_from=self.date_from.valid_date(),
@@ -188,12 +190,22 @@ class FilterBar(QWidget):
             executor_id=self.executor.currentData(),
             department_id=self.department.currentData(),
             state=self.state.currentData(),
-            search=self.search.text().strip(),
+            search=self._searched,
             extra=tuple((key, combo.currentData()) for key, combo in self.extra.items()),
         )
 
     def set_state(self, state: str | None) -> None:
         self.state.setCurrentIndex(max(0, self.state.findData(state)))
+
+    def take_typed(self) -> str:
+        """What was typed into the search box (a scanned record code), taken out of it: the
+        box shows again the search the view runs, and no search runs for what was typed."""
+        typed = self.search.text()
+        self._timer.stop()
+        self.search.blockSignals(True)
+        self.search.setText(self._searched)
+        self.search.blockSignals(False)
+        return typed
 
     def _on_search_edited(self, _text: str) -> None:
         self._timer.start()

@@ -37,6 +37,7 @@ from ui.registers.columns import install_column_menu
 from ui.registers.export_action import ExportAction
 from ui.registers.filter_bar import FilterBar
 from ui.registers.reply import install_reply_action
+from ui.registers.scan import install_code_scan
 from ui.registers.shortcuts import apply_shortcuts
 from ui.widgets import format_count
 
@@ -49,6 +50,8 @@ class RegisterTab(QWidget):
     """Emits `changed` after the clerk changed a document (the overdue monitor re-checks)."""
 
     changed = Signal()
+    #: A scanned code named another register's document: (register, id, registration date).
+    reveal_requested = Signal(str, int, object)
 
     def __init__(self, db: Database, spec: RegisterSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +156,7 @@ class RegisterTab(QWidget):
         apply_shortcuts(self)  # Ctrl+R резолюція, Ctrl+K на контроль, … (ui/registers/shortcuts.py)
         self.reply_action: QAction | None = None
         install_reply_action(self)  # «Відповісти…» on incoming letters
+        install_code_scan(self)  # a scanned QR code in the search box opens its card
         acts = self.document_actions
         # The tab's own names for them (the tests reach them here).
         self.doc_print_actions = acts.doc_print_actions
