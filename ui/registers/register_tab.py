@@ -371,7 +371,9 @@ class RegisterTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._maybe_fit_widths)  # after the layout gave the table its size
+        QTimer.singleShot(
+            0, self, self._maybe_fit_widths
+        )  # after the layout gave the table its size
 
     def _maybe_fit_widths(self) -> None:
         """Once, when the table is on screen with its first rows (unless widths were saved)."""
