@@ -121,8 +121,21 @@ def _save(
         s.add(row)
     s.flush()
     details = {"довідник": model.__tablename__, "запис": row.id, "новий": info.id is None}
-    audit.add(s, actor, audit.REFERENCE, details=details)
+    record = (model.__tablename__, row.uuid, _label(row))
+    audit.add(s, actor, audit.REFERENCE, record=record, details=details)
     return replace(info, id=row.id)
+
+
+def _label(row: Any) -> str:
+    """How the trail names a reference record: a person by surname and initials, a case file by
+    its index, anything else by its name."""
+    if isinstance(row, Staff):
+        return short_name(
+            PersonName(row.surname, row.given_name, row.patronymic, Gender(row.gender))
+        )
+    if isinstance(row, CaseFile):
+        return f"{row.index} {row.title}"
+    return str(getattr(row, "name", "") or "")
 
 
 def list_departments(db: Database, active_only: bool = False) -> list[DepartmentInfo]:

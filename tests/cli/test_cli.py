@@ -162,3 +162,18 @@ def test_print_commands(demo_db, tmp_path, capsys):
     assert main(missing) == 1
     assert "не знайдено" in capsys.readouterr().err
     assert main([*base, "stamp", "-o", "x.pdf"]) == 2  # neither --number nor --id
+
+
+def test_audit_verify_passes_on_a_demo_database_and_fails_on_a_tampered_one(demo_db, capsys):
+    import sqlite3
+
+    assert main(["--db", demo_db, "audit", "verify"]) == 0
+    assert "Журнал дій цілий" in capsys.readouterr().out
+    conn = sqlite3.connect(demo_db)  # someone with the file drops the trigger and edits a row
+    conn.execute("DROP TRIGGER audit_entry_no_delete")
+    conn.execute("DELETE FROM audit_entry WHERE id = 5")
+    conn.commit()
+    conn.close()
+    assert main(["--db", demo_db, "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "Журнал дій пошкоджено" in err and "Запис № 6" in err and "Traceback" not in err
