@@ -148,6 +148,10 @@ class MainWindow(QMainWindow):
                 for action in hidden:
                     if action is not None:
                         action.setVisible(False)
+        from app.reports.access import may_take_reports
+
+        # the control centre lists every controllable register's documents
+        self.tabs.setTabVisible(self.tabs.indexOf(self.control_tab), may_take_reports(actor))
         may_edit = actor.can(REFERENCE_WRITE) or actor.can(CORRESPONDENTS_WRITE)
         self.reference_action.setVisible(may_edit)
         for action in self.backup_actions:  # a restore replaces everybody's registers

@@ -123,4 +123,16 @@ def wait_for_done(timeout_ms: int = 5000) -> None:
 def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
     """An unexpected failure of a background task: logged with its traceback, shown briefly."""
     log.error("Background task failed: %s\n%s", exc, getattr(exc, "__traceback_text__", ""))
-    QMessageBox.critical(parent, "Помилка", f"Не вдалося виконати дію:\n{exc}")
+    QMessageBox.critical(parent, "Помилка", f"Не вдалося виконати дію:\n{user_text(exc)}")
+
+
+def user_text(exc: BaseException) -> str:
+    """What the clerk reads: the database's English (with its SQL and row values) becomes a
+    Ukrainian sentence; the services' own errors are Ukrainian already."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if isinstance(exc, SQLAlchemyError):
+        from app.services.db_errors import explain
+
+        return explain(exc)
+    return str(exc)

@@ -45,6 +45,7 @@ CREATE, UPDATE, CANCEL = "create", "update", "cancel"
 CONTROL, REMOVE_CONTROL = "control", "remove_control"
 SEND, PRINT, EXPORT, IMPORT, OPEN = "send", "print", "export", "import", "open"
 LOGIN, LOGIN_FAILED, USERS, REFERENCE = "login", "login_failed", "users", "reference"
+BACKUP, RESTORE = "backup", "restore"
 
 ACTION_TITLES: dict[str, str] = {
     CREATE: "Реєстрація",
@@ -61,6 +62,8 @@ ACTION_TITLES: dict[str, str] = {
     LOGIN_FAILED: "Невдалий вхід",
     USERS: "Користувачі",
     REFERENCE: "Довідники",
+    BACKUP: "Резервна копія",
+    RESTORE: "Відновлення з копії",
 }
 
 

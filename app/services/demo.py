@@ -28,6 +28,14 @@ from sqlalchemy.orm import Session
 from app.domain.calendar import WorkingCalendar
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds, adjust_term, default_term
+from app.domain.roles import (
+    CORRESPONDENTS_WRITE,
+    REFERENCE_WRITE,
+    SETTINGS_WRITE,
+    Actor,
+    actor_of,
+    write,
+)
 from app.registers import INCOMING
 from app.services import control, documents
 from app.services.calendar import load_calendar
@@ -119,16 +127,31 @@ class _Plan:
 Progress = Callable[[str], None]
 
 
+#: What filling the demo needs: it registers documents and writes every reference list.
+NEEDED = (
+    write(INCOMING.code),
+    write("outgoing"),
+    REFERENCE_WRITE,
+    CORRESPONDENTS_WRITE,
+    SETTINGS_WRITE,
+)
+
+
 def fill_demo(
     db: Database,
     documents_count: int = 3000,
     years: int = 2,
     seed: int | None = None,
-    force: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    user: str | Actor = USER,
 ) -> DemoResult:
-    """Fill `db` with demo data; refuses a database that has documents unless `force`."""
+    """Fill an empty `db` with demo data, as `user` (who needs every right in NEEDED; the audit
+    trail names him). A database that has registered documents is refused: demo letters must
+    never mix with a real register."""
+    who = actor_of(user)
+    for permission in NEEDED:
+        who.require(permission)
     if documents_count < 0:
         raise DemoError("Кількість документів не може бути від'ємною")
     if not 1 <= years <= 10:
@@ -137,10 +160,11 @@ def fill_demo(
     say = progress or (lambda _text: None)
     with db.read() as s:
         existing = s.execute(select(func.count()).select_from(Document)).scalar_one()
-    if existing and not force:
+    if existing:
         raise DemoError(
-            f"У базі даних уже є документи ({existing}). Демонстраційні дані додаються лише "
-            "до порожньої бази; щоб усе одно додати їх, вкажіть --force."
+            f"У базі даних уже є зареєстровані документи ({existing}): демонстраційні дані "
+            "додаються лише до порожньої бази, щоб не змішатися зі справжніми реєстрами. "
+            "Створіть нову базу (python -m app --db НОВИЙ_ФАЙЛ init) і заповніть її."
         )
     rng = random.Random(seed)
     end = today or date.today()
@@ -148,18 +172,18 @@ def fill_demo(
     calendar = load_calendar(db)
 
     if get_organisation(db) is None:
-        save_organisation(db, ORGANISATION, USER)
+        save_organisation(db, ORGANISATION, who)
     say("Довідники: виконавчі органи, працівники, кореспонденти, номенклатура справ…")
-    departments = _departments(db)
-    staff = _staff(db, rng, departments)
-    correspondents = _correspondents(db, rng)
-    cases = _case_files(db, departments, range(start.year, end.year + 1))
+    departments = _departments(db, who)
+    staff = _staff(db, rng, departments, who)
+    correspondents = _correspondents(db, rng, who)
+    cases = _case_files(db, departments, range(start.year, end.year + 1), who)
 
     plans = _plan_documents(rng, calendar, start, end, documents_count, correspondents)
     for offset in range(0, len(plans), BATCH):
         batch = plans[offset : offset + BATCH]
         registered = documents.register_many(
-            db, INCOMING, [documents.Registration(p.values, p.day) for p in batch], user=USER
+            db, INCOMING, [documents.Registration(p.values, p.day) for p in batch], user=who
         )
         for plan, reg in zip(batch, registered, strict=True):
             plan.doc_id = reg.id
@@ -167,7 +191,7 @@ def fill_demo(
     counts = _resolutions_and_control(db, rng, calendar, end, plans, staff)
     say("Вихідна кореспонденція…")
     outgoing = fill_outgoing(
-        db, rng, calendar, start, end, documents_count // 3, correspondents, staff
+        db, rng, calendar, start, end, documents_count // 3, correspondents, staff, who
     )
     return DemoResult(
         outgoing=outgoing,
@@ -186,13 +210,13 @@ def fill_demo(
 # --- reference data ------------------------------------------------------------------------
 
 
-def _departments(db: Database) -> dict[str, int]:
+def _departments(db: Database, who: Actor) -> dict[str, int]:
     """Index code → department id; existing bodies with the same code are reused."""
     with db.read() as s:
         found = {code: i for i, code in s.execute(select(Department.id, Department.index_code))}
     for code, name in DEPARTMENTS:
         if code not in found:
-            found[code] = save_department(db, DepartmentInfo(None, name, code), USER).id or 0
+            found[code] = save_department(db, DepartmentInfo(None, name, code), who).id or 0
     return {code: found[code] for code, _ in DEPARTMENTS}
 
 
@@ -211,7 +235,9 @@ def _person(rng: random.Random, used: set[tuple[str, str]]) -> tuple[str, str, s
             return surname, given, male_pat if gender == "m" else female_pat, gender
 
 
-def _staff(db: Database, rng: random.Random, departments: dict[str, int]) -> dict[str, list[int]]:
+def _staff(
+    db: Database, rng: random.Random, departments: dict[str, int], who: Actor
+) -> dict[str, list[int]]:
     """Staff ids by department code ("" for the leadership, the mayor first); the head of each
     body first. Reuses people already in the database under the same body."""
     with db.read() as s:
@@ -231,7 +257,7 @@ def _staff(db: Database, rng: random.Random, departments: dict[str, int]) -> dic
         for surname, given, patronymic, gender, position in LEADERSHIP:
             used.add((surname, given))
             info = StaffInfo(None, surname, given, patronymic, gender, position)
-            by_code[""].append(save_staff(db, info, USER).id or 0)
+            by_code[""].append(save_staff(db, info, who).id or 0)
     for i, (code, name) in enumerate(DEPARTMENTS):
         if by_code.get(code):
             continue
@@ -252,11 +278,11 @@ def _staff(db: Database, rng: random.Random, departments: dict[str, int]) -> dic
                 departments[code],
                 phone=f"(03840) {rng.randint(2, 9)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
             )
-            by_code[code].append(save_staff(db, info, USER).id or 0)
+            by_code[code].append(save_staff(db, info, who).id or 0)
     return by_code
 
 
-def _correspondents(db: Database, rng: random.Random) -> list[tuple[str, str]]:
+def _correspondents(db: Database, rng: random.Random, who: Actor) -> list[tuple[str, str]]:
     """(name, kind of sender) for every correspondent; existing ones are kept as they are."""
     wanted = [(n, "state") for n in STATE_BODIES]
     wanted += [(n, "prosecutor") for n in PROSECUTORS]
@@ -275,11 +301,11 @@ def _correspondents(db: Database, rng: random.Random) -> list[tuple[str, str]]:
     for name, _kind in wanted:
         if name not in existing:
             info = CorrespondentInfo(None, name, address=addresses.get(name, ""))
-            save_correspondent(db, info, USER)
+            save_correspondent(db, info, who)
     return wanted
 
 
-def _case_files(db: Database, departments: dict[str, int], years: range) -> int:
+def _case_files(db: Database, departments: dict[str, int], years: range, who: Actor) -> int:
     """Each body's cases for each year: its correspondence (the index the numbers carry), its
     orders' copies and its reports."""
     titles = (
@@ -299,7 +325,7 @@ def _case_files(db: Database, departments: dict[str, int], years: range) -> int:
                 if (year, index) in have:
                     continue
                 info = CaseFileInfo(None, index, title, retention, year, dept_id)
-                save_case_file(db, info, USER)
+                save_case_file(db, info, who)
                 created += 1
     return created
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from app.domain.calendar import WorkingCalendar
 from app.domain.correspondence import Addressee
+from app.domain.roles import Actor
 from app.registers import OUTGOING
 from app.services import documents
 from app.services.demo_data import STREETS
@@ -79,6 +80,7 @@ def fill_outgoing(
     count: int,
     correspondents: Sequence[tuple[str, str]],
     staff: dict[str, list[int]],
+    who: Actor | str = "demo",
 ) -> int:
     """Register `count` outgoing documents between `start` and `end`; returns how many."""
     days = [
@@ -99,7 +101,7 @@ def fill_outgoing(
         for day in sorted(rng.choice(days) for _ in range(count))
     ]
     for offset in range(0, len(items), BATCH):
-        documents.register_many(db, OUTGOING, items[offset : offset + BATCH], user="demo")
+        documents.register_many(db, OUTGOING, items[offset : offset + BATCH], user=who)
     return len(items)
 
 

@@ -94,8 +94,8 @@ def test_prints_and_exports(db, tmp_path):
 
 
 def test_logins_and_failures(db):
-    users.create_user(db, "ivan", "секрет-1", [roles.READER], user="admin")
-    users.authenticate(db, "ivan", "секрет-1")
+    users.create_user(db, "ivan", "секрет-0001", [roles.READER], user="admin")
+    users.authenticate(db, "ivan", "секрет-0001")
     with pytest.raises(LoginFailed):
         users.authenticate(db, "ivan", "не-той")
     with pytest.raises(LoginFailed):
