@@ -35,6 +35,12 @@ def require_reports(user: str | Actor) -> Actor:
 
 
 def record_report(db: Database, user: str | Actor, title: str, path: str | Path = "") -> None:
-    """One audit entry for a report taken out (printed or written to `path`)."""
+    """One audit entry for a report taken out (printed or written to `path`). When the entry
+    cannot be written, the file just written is removed: no entry, no file."""
     details = {"звіт": title, **({"файл": Path(path).name} if path else {})}
-    audit.log(db, user, audit.PRINT, details=details)
+    try:
+        audit.log(db, user, audit.PRINT, details=details)
+    except BaseException:
+        if path:
+            Path(path).unlink(missing_ok=True)
+        raise

@@ -27,7 +27,7 @@ from sqlalchemy import Select, and_, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.roles import AUDIT_VIEW, Actor, actor_of
-from app.domain.text import normalize_search
+from app.domain.text import normalize_search, search_words
 from app.services.changes import as_text, differences
 from db.audit_chain import GENESIS, PG_LOCK_KEY, entry_hash
 from db.base import utcnow
@@ -326,7 +326,7 @@ def entries(db: Database, user: str | Actor, query: AuditQuery) -> list[AuditRow
     """The trail, newest first, for those allowed to see it: at most `query.limit` rows."""
     actor_of(user).require(AUDIT_VIEW)
     stmt = _filtered(query)
-    needle = normalize_search(query.text)
+    needle = search_words(query.text)
     found: list[AuditRow] = []
     cursor = query.before
     with db.read() as s:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.domain.numbering import format_number
 from app.domain.roles import Actor, actor_of, write
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldError, FieldErrors
+from app.registers.fields import FieldError, FieldErrors, check_values
 from app.services import audit, field_storage, settings
 from app.services.changes import FieldChange, by_whom, changed_fields
 from app.services.numbering import next_seq, raise_counter
@@ -147,6 +147,8 @@ def register_many(
         raise FieldErrors(
             [FieldError("reg_date", "Дата реєстрації не може бути пізнішою за сьогоднішню")]
         )
+    for item in items:  # the limits the form and the import obey, whoever built the values
+        check_values(spec.fields, item.values)
     fmt = settings.number_format(db, spec)
     with db.write() as s:
         return [_register(s, spec, fmt, item, actor) for item in items]
@@ -256,6 +258,7 @@ def update_document(
     """
     actor = actor_of(user)
     actor.require(write(spec.code))
+    check_values(spec.fields, values)
     user = actor.login
     with db.write() as s:
         doc = s.get(Document, doc_id, with_for_update=True)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.names import Gender, PersonName, dative_short, short_name, signature_name
 from app.domain.roles import CORRESPONDENTS_WRITE, REFERENCE_WRITE, Actor, actor_of
-from app.domain.text import normalize_search, uk_sort_key
+from app.domain.text import normalize_search, search_words, uk_sort_key
 from app.services import audit
 from db.base import Base
 from db.models import CaseFile, Correspondent, Department, Staff
@@ -183,8 +183,9 @@ def list_correspondents(db: Database, prefix: str = "", limit: int = 50) -> list
     """Correspondents whose name contains `prefix` (case and apostrophes ignored)."""
     with db.read() as s:
         stmt = select(Correspondent).order_by(Correspondent.sort_key).limit(limit)
-        if prefix.strip():
-            stmt = stmt.where(Correspondent.search_name.contains(normalize_search(prefix)))
+        words = search_words(prefix)
+        if words:  # «%» and «_» are letters here, not LIKE's wildcards
+            stmt = stmt.where(Correspondent.search_name.contains(words, autoescape=True))
         return [_to_info(r, CorrespondentInfo) for r in s.execute(stmt).scalars()]
 
 

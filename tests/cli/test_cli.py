@@ -118,15 +118,18 @@ def test_import_good_bad_and_dry_run(tmp_path, capsys):
     assert "рядок 8, стовпець «№»" in captured.err
     assert _count(db) == 0
 
-    good = str(DATA / "incoming_good.csv")
-    assert main(["--db", db, "import", "incoming", good, "--dry-run"]) == 0
+    good = str(DATA / "incoming_good.csv")  # a journal kept from № 101 on
+    assert main(["--db", db, "import", "incoming", good]) == 1
+    assert "пропущено 100 номерів (1–100)" in capsys.readouterr().err and _count(db) == 0
+    good_gaps = [good, "--allow-gaps"]
+    assert main(["--db", db, "import", "incoming", *good_gaps, "--dry-run"]) == 0
     assert "Помилок немає" in capsys.readouterr().out
     assert _count(db) == 0
-    assert main(["--db", db, "import", "incoming", good]) == 0
+    assert main(["--db", db, "import", "incoming", *good_gaps]) == 0
     out = capsys.readouterr().out
     assert "Імпортовано документів: 5" in out and "101/01-12" in out and "105/01-12" in out
     assert _count(db) == 5
-    assert main(["--db", db, "import", "incoming", good]) == 1  # the same numbers again
+    assert main(["--db", db, "import", "incoming", *good_gaps]) == 1  # the same numbers again
     assert "уже зареєстровано" in capsys.readouterr().err
     assert main(["--db", db, "import", "incoming", str(tmp_path / "nope.csv")]) == 1
     assert "не знайдено" in capsys.readouterr().err

@@ -89,8 +89,8 @@ class FieldEditor(QObject):
             )
             if field.placeholder and kind != FieldKind.DATE:
                 line.setPlaceholderText(field.placeholder)
-            if field.max_length:
-                line.setMaxLength(field.max_length)
+            if kind not in (FieldKind.DATE, FieldKind.INT):
+                line.setMaxLength(field.limit)  # the limit the import and the services obey
             line.textEdited.connect(self.edited)
             if kind == FieldKind.CORRESPONDENT:
                 self._complete_correspondents(db, line)

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.domain.roles import Actor
+from app.domain.roles import Actor, actor_of, write
 from app.registers.base import RegisterSpec
 from app.services import documents
 from app.services.imports.parsing import load_table, parse_number, validate_rows
@@ -43,11 +43,17 @@ def import_file(
     dry_run: bool = False,
     user: str | Actor = "",
     today: date | None = None,
+    allow_gaps: bool = False,
 ) -> ImportResult:
-    """Check every row of the file; unless there is a problem or `dry_run`, register them all in
-    one transaction, keeping their numbers. Raises ImportFileError for an unusable file."""
+    """Check every row of the file; unless there is a problem or `dry_run`, register them all,
+    keeping their numbers. Numbers that leave a gap in the register's series (or jump past its
+    counter) are a problem unless the clerk confirmed them (`allow_gaps`). Raises
+    ImportFileError for an unusable file."""
+    actor_of(user).require(write(spec.code))  # before reading anything: an import writes
     table = load_table(path, spec)
-    prepared, problems, warnings, ignored = validate_rows(db, spec, table, today or date.today())
+    prepared, problems, warnings, ignored = validate_rows(
+        db, spec, table, today or date.today(), allow_gaps
+    )
     result = ImportResult(
         rows=len(table.rows),
         problems=tuple(problems),
