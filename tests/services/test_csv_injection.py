@@ -19,7 +19,7 @@ from app.services.users import LoginFailed
 from tests import factories
 
 DAY = date.today() - timedelta(days=3)
-PAYLOADS = ["=HYPERLINK(\"http://x\",\"тут\")", "=cmd|' /C calc'!A0", "+1+1", "@SUM(1,1)", "-2+3"]
+PAYLOADS = ['=HYPERLINK("http://x","тут")', "=cmd|' /C calc'!A0", "+1+1", "@SUM(1,1)", "-2+3"]
 
 
 def _cells(path) -> list[str]:
@@ -84,7 +84,7 @@ def test_the_control_report_csv_is_neutralised(db, tmp_path):
 
 def test_a_failed_login_cannot_plant_a_formula_in_the_trail(db, tmp_path):
     with pytest.raises(LoginFailed):
-        users.authenticate(db, "=HYPERLINK(\"http://evil\",\"Натисніть\")", "будь-що-будь")
+        users.authenticate(db, '=HYPERLINK("http://evil","Натисніть")', "будь-що-будь")
     path = tmp_path / "trail.csv"
     export_entries(db, "admin", AuditQuery(), str(path))
     cells = _cells(path)
