@@ -409,14 +409,9 @@ def run(target: str | None = None) -> int:
 
 
 def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
-    """The window over an opened database until it closes: (exit code, database to open next)."""
-    from app.services import in_use
-    from db.session import sqlite_path
-
+    """The window over an opened database until it closes: (exit code, database to open next).
+    The file stays marked as open (app/services/in_use.py) until then: a restore refuses."""
     db = opened.db
-    file = sqlite_path(db.url)
-    if file is not None:
-        in_use.mark(file)  # a restore from the command line refuses while the window is open
     try:
         from app.services.organisation import get_organisation
 
@@ -445,6 +440,4 @@ def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
         return event_loop(app), window.switch_to
     finally:
         tasks.wait_for_done()
-        db.dispose()
-        if file is not None:
-            in_use.unmark(file)
+        opened.close()

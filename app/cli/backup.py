@@ -80,7 +80,7 @@ def _restorer(target: str, args: argparse.Namespace) -> Any:
     if not args.user:
         return user()
     try:
-        opened = open_database(target, create=False)
+        opened = open_database(target, create=False, purpose="відновлення з копії")
     except DatabaseOpenError as exc:
         print(
             f"Помилка: вхід як «{args.user}» перевірити неможливо — поточна база даних не "
@@ -101,7 +101,7 @@ def _restorer(target: str, args: argparse.Namespace) -> Any:
         print(f"Помилка: {exc}", file=sys.stderr)
         return 1
     finally:
-        opened.db.dispose()
+        opened.close()
     return actor
 
 

@@ -131,7 +131,7 @@ def _run(db: Database, args: argparse.Namespace) -> int:
         return 130
 
 
-def open_for_command(target: str, create: bool = False) -> Opened:
+def open_for_command(target: str, create: bool = False, purpose: str = "Діловод") -> Opened:
     """Open the database a command names. A server's password is never in the URL (the process
     list shows command lines): it comes from the credential store the window's connection
     dialog fills, else from ~/.pgpass or PGPASSWORD, else it is asked in the terminal."""
@@ -146,7 +146,7 @@ def open_for_command(target: str, create: bool = False) -> Opened:
     url = check_address(target)
     server = ServerConnection.from_url(url)
     if server is None or password_in_url(url):
-        return open_database(url, create=create)
+        return open_database(url, create=create, purpose=purpose)
     password = stored_password(server)
     try:
         return open_database(server.url(password) if password else url, create=create)
@@ -190,7 +190,9 @@ def main(
         # Only init creates a database — and any command the program's own file in the data
         # folder, where no path was typed that could be mistyped (the README's quick start).
         default = args.db is None and chosen_database() is None
-        opened = open_for_command(target, create=args.command == "init" or default)
+        opened = open_for_command(
+            target, create=args.command == "init" or default, purpose=f"команда «{args.command}»"
+        )
     except DatabaseOpenError as exc:
         print(f"Помилка: {exc}", file=sys.stderr)
         return 2
@@ -210,4 +212,4 @@ def main(
                 return 2
         return _run(opened.db, args)
     finally:
-        opened.db.dispose()
+        opened.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
+from app.services import in_use
 from db.migrate import SCHEMA_HEAD, current_revision, upgrade
 from db.session import Database, database_url, sqlite_path
 
@@ -41,6 +42,13 @@ class Opened:
     created: bool
     backup: Path | None
     fully_checked: bool = True  # False: run integrity_problem() in the background
+
+    def close(self) -> None:
+        """Dispose of the engine and let a restore see the file as closed by this process."""
+        self.db.dispose()
+        path = sqlite_path(self.db.url)
+        if path is not None:
+            in_use.release(path)
 
 
 # quick_check reads the whole file: ~1 s per GB from a warm cache, far more from a cold disk.
@@ -173,11 +181,15 @@ def integrity_problem(path: Path) -> str | None:
     return None
 
 
-def open_database(target: str | Path, migrate: bool = True, create: bool = True) -> Opened:
+def open_database(
+    target: str | Path, migrate: bool = True, create: bool = True, purpose: str = "Діловод"
+) -> Opened:
     """Open (and create or upgrade) the database named by a path or URL.
 
     `create=False` (every command but `init`) refuses a SQLite file that does not exist and an
-    empty server database instead of making a new one.
+    empty server database instead of making a new one. A SQLite file is marked as open by this
+    process (`in_use`, what it is open for in `purpose`) until `Opened.close`, so a restore
+    refuses to replace it meanwhile.
     """
     url = check_address(target)
     path = sqlite_path(url)
@@ -194,9 +206,15 @@ def open_database(target: str | Path, migrate: bool = True, create: bool = True)
                 f"Не вдається створити теку {path.parent}: {exc.strerror or exc}. "
                 "Вкажіть інше місце для бази даних."
             ) from exc
+        try:
+            in_use.hold(path, purpose)
+        except in_use.InUse as exc:
+            raise DatabaseOpenError(str(exc)) from exc
     try:
         db = Database(url)
     except Exception as exc:
+        if path is not None:
+            in_use.release(path)
         raise DatabaseOpenError(f"Не вдається відкрити базу даних. {_why(exc, path)}") from exc
     try:
         tables = inspect(db.engine).get_table_names()
@@ -213,11 +231,12 @@ def open_database(target: str | Path, migrate: bool = True, create: bool = True)
             backup = upgrade(db.engine)
         elif current_revision(db.engine) != SCHEMA_HEAD:
             raise DatabaseOpenError("Схема бази даних застаріла: виконайте «python -m app init»")
-    except DatabaseOpenError:
-        db.dispose()
-        raise
     except Exception as exc:
         db.dispose()
+        if path is not None:
+            in_use.release(path)
+        if isinstance(exc, DatabaseOpenError):
+            raise
         raise DatabaseOpenError(f"Не вдається відкрити базу даних. {_why(exc, path)}") from exc
     return Opened(db, created, backup, checked)
 

@@ -31,7 +31,7 @@ def _full(db: Database) -> None:
 
 def test_a_full_disk_is_a_ukrainian_sentence_without_the_row(sqlite_db: Database):
     _full(sqlite_db)
-    values = INCOMING.parse({"correspondent": "Луцька РДА", "summary": SECRET * 300})
+    values = INCOMING.parse({"correspondent": "Луцька РДА", "summary": SECRET * 100})
     with pytest.raises(OperationalError) as caught:
         documents.register_document(sqlite_db, INCOMING, values, reg_date=date(2026, 3, 2))
     assert "database or disk is full" in str(caught.value)
