@@ -217,6 +217,44 @@ def add(
     s.info["audit_chain_head"] = (entry.id, entry.hash)
 
 
+def add_documents(
+    s: Session, user: str | Actor, action: str, docs: list[tuple[int, Any, str, str]]
+) -> None:
+    """One entry per document — (id, uuid, register, number) — chained in that order and
+    written with one executemany (an import of 100,000 documents commits in seconds)."""
+    from sqlalchemy import insert
+
+    from app.registers import REGISTERS
+
+    login = _cut(actor_of(user).login, "login")
+    last_id, prev = _chain_head(s)
+    at = utcnow()
+    rows = []
+    for offset, (doc_id, doc_uuid, register, number) in enumerate(docs, start=1):
+        spec = REGISTERS.get(register)
+        label = f"{spec.number_label} {number}" if spec is not None else number
+        row: dict[str, Any] = {
+            "id": last_id + offset,
+            "at": at,
+            "login": login,
+            "action": action,
+            "register": _cut(register, "register"),
+            "document_id": doc_id,
+            "reg_number": _cut(number, "reg_number"),
+            "details": "",
+            "record_kind": DOCUMENT,
+            "record_uuid": doc_uuid,
+            "record_label": _cut(label, "record_label"),
+        }
+        row["hash"] = entry_hash(**row, prev_hash=prev)
+        row["prev_hash"] = prev
+        prev = row["hash"]
+        rows.append(row)
+    if rows:
+        s.execute(insert(AuditEntry), rows)
+        s.info["audit_chain_head"] = (rows[-1]["id"], prev)
+
+
 def _content(e: AuditEntry) -> dict[str, Any]:
     return {
         "id": e.id,
