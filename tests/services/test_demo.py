@@ -30,6 +30,9 @@ TODAY = date(2026, 3, 16)
 def test_small_demo_fills_reference_data_and_documents_by_the_rules(db):
     result = fill_demo(db, documents_count=80, seed=11, today=TODAY)
     assert (result.documents, result.outgoing) == (80, 26)
+    from app.services.audit import verify
+
+    assert verify(db).ok  # the demo's trail is one unbroken chain, on both engines
     assert get_organisation(db).full_name == "Виконавчий комітет Шепетівської міської ради"
     departments = list_departments(db)
     assert len(departments) >= 15
