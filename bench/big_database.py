@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.domain.text import normalize_search, uk_sort_key
-from app.services.demo_data import DEPARTMENTS, FEMALE_NAMES, MALE_NAMES, PATRONYMICS, SURNAMES
+from app.services.demo.data import DEPARTMENTS, FEMALE_NAMES, MALE_NAMES, PATRONYMICS, SURNAMES
 from app.services.reference import DepartmentInfo, StaffInfo, save_department, save_staff
 from db.migrate import upgrade
 from db.session import Database, make_engine

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData, String, Uuid, func
+from sqlalchemy import DateTime, Integer, MetaData, String, Uuid, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -43,3 +43,6 @@ class Tracked:
         DateTime, default=utcnow, onupdate=utcnow, server_default=func.now()
     )
     changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # The change number of the database when the row was last written (db/exchange.py): what
+    # changed since an exchange is `usn > last exchanged`, one indexed query per table.
+    usn: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)

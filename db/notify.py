@@ -30,8 +30,9 @@ _PENDING = "dilovod_changed"
 
 @dataclass(frozen=True)
 class Change:
-    """One committed write: the documents it touched (register, id), and whether it changed
-    more than can be listed (or something other than documents)."""
+    """One committed write: the records it touched — (register, id) of documents, (kind, id)
+    of an entity register's records such as («staff», id) — and whether it changed more than
+    can be listed (or something else: reference data, a scan)."""
 
     origin: str
     documents: tuple[tuple[str, int], ...]
@@ -69,6 +70,8 @@ def install_notify(writer: sessionmaker[Session], origin: str) -> None:
         for obj in (*session.new, *session.dirty, *session.deleted):
             if isinstance(obj, Document) and obj.id is not None:
                 pending[0].add((obj.register, obj.id))
+            elif (kind := getattr(obj, "__record_kind__", None)) and obj.id is not None:
+                pending[0].add((kind, obj.id))  # a record of an entity register (staff)
             else:
                 pending[1] = True
 

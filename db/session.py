@@ -91,6 +91,9 @@ class Database:
         self._write = sessionmaker(writer, expire_on_commit=False)
         # Who wrote, in the notifications other PCs receive (a window ignores its own).
         self.origin = uuid.uuid4().hex
+        from db.exchange import install_change_numbers
+
+        install_change_numbers(self._write)
         if self.dialect == "postgresql":
             from db.notify import install_notify
 

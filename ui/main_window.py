@@ -38,7 +38,9 @@ from ui.backup import BackupController, offer_restore
 from ui.change_watcher import ChangeWatcher
 from ui.control_centre.tab import ControlCentreTab
 from ui.overdue_timer import OverdueMonitor
+from ui.registers import registry
 from ui.registers.register_tab import RegisterTab
+from ui.registers.registry import TabEntry
 
 APP_TITLE = "Діловод"
 ORGANISATION = "Dilovod"
@@ -64,17 +66,20 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.register_tabs: dict[str, RegisterTab] = {}
+        self.tab_entries: dict[str, TabEntry] = {}
         self.monitor = OverdueMonitor(db, self)
         # First in the bar, before the registers: what is overdue, across all of them.
         self.control_tab = ControlCentreTab(db, self.tabs)
         self.control_tab.reveal_requested.connect(self._on_reveal)
         self.monitor.summary_changed.connect(self.control_tab.schedule_refresh)
         self.tabs.addTab(self.control_tab, CONTROL_TITLE)
-        for code, spec in REGISTERS.items():
-            tab = RegisterTab(db, spec, self.tabs)
+        for entry in registry.entries():  # every register's tab, from the registry
+            tab = entry.build(db, self.tabs)
+            assert isinstance(tab, RegisterTab)
             tab.changed.connect(self.monitor.request_check)
-            self.register_tabs[code] = tab
-            self.tabs.addTab(tab, spec.title)
+            self.register_tabs[entry.code] = tab
+            self.tab_entries[entry.code] = entry
+            self.tabs.addTab(tab, entry.title)
         self.setCentralWidget(self.tabs)
         self.backups = BackupController(self, db)
         self.backups.restore_starting.connect(self._on_restore_starting)
@@ -136,8 +141,9 @@ class MainWindow(QMainWindow):
 
         actor = current_user()
         for code, tab in self.register_tabs.items():
-            self.tabs.setTabVisible(self.tabs.indexOf(tab), actor.can_read(code))
-            if not actor.can_write(code):
+            entry = self.tab_entries[code]
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), entry.may_see(actor))
+            if not entry.may_change(actor):
                 acts = tab.document_actions
                 hidden = [
                     tab.register_action,

@@ -11,6 +11,7 @@ from app.cli.common import CliError, date_arg, positive_int, register_codes, spe
 from app.cli.registry import CommandMaker, command_group
 
 if TYPE_CHECKING:
+    from app.registers.base import RegisterSpec
     from db.session import Database
 
 
@@ -49,6 +50,11 @@ def add_parsers(command: CommandMaker, sub: Any) -> None:
                          help="початок періоду (типово 1 січня поточного року)")  # fmt: skip
     journal.add_argument("--to", dest="date_to", type=date_arg, metavar="ДД.ММ.РРРР",
                          help="кінець періоду (типово сьогодні)")  # fmt: skip
+    journal.add_argument(
+        "--series", default="", metavar="СЕРІЯ",
+        help="реєстр із серіями (розпорядження): main — основна діяльність, "
+        "personnel — кадрові; без неї — кожна серія окремо",
+    )  # fmt: skip
     journal.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf",
                          help="куди записати")  # fmt: skip
 
@@ -95,6 +101,21 @@ def _add_mail_commands(
     dist.set_defaults(register="outgoing")
 
 
+def _series(register: RegisterSpec, typed: str) -> str:
+    """The series code a typed name names («personnel», «кадрові», «-к»); "" for none."""
+    if not typed:
+        return ""
+    if not register.series:
+        raise CliError(f"Реєстр «{register.title}» не має серій")
+    from app.registers.fields import FieldError, FieldKind
+
+    field = next(f for f in register.fields if f.kind == FieldKind.SERIES)
+    try:
+        return str(field.parse(typed) or "")
+    except FieldError as exc:
+        raise CliError(exc.message) from exc
+
+
 def _document_id(db: Database, args: argparse.Namespace) -> int:
     if args.doc_id is not None:
         return int(args.doc_id)
@@ -134,7 +155,9 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
         today = date.today()
         date_from = args.date_from or date(today.year, 1, 1)
         date_to = args.date_to or today
-        data = printouts.journal_pdf(db, spec(args.register), date_from, date_to, user())
+        register = spec(args.register)
+        series = _series(register, args.series)
+        data = printouts.journal_pdf(db, register, date_from, date_to, user(), series=series)
     elif what in ("envelopes", "labels"):
         from app.services import mail_printouts
 

@@ -29,6 +29,7 @@ MODULES = (
     "app.cli.documents",
     "app.cli.control",
     "app.cli.printing",
+    "app.cli.orders",
     "app.cli.backup",
     "app.cli.audit",
 )

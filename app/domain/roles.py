@@ -38,7 +38,7 @@ CALENDAR_WRITE = "calendar.write"
 
 # Registers by the work they belong to (codes of RegisterSpec; later registers reserve theirs).
 CORRESPONDENCE = ("incoming", "outgoing", "decisions", "orders", "appeals")
-PERSONNEL = ("personnel", "personnel_orders", "awards")
+PERSONNEL = ("personnel", "personnel_orders", "awards", "staff")
 HOUSEHOLD = ("household",)
 # Registers holding personal data: a reader's view-only right does not reach them.
 PERSONAL = ("appeals", *PERSONNEL, *HOUSEHOLD)
@@ -53,6 +53,7 @@ REGISTER_NAMES: dict[str, str] = {
     "personnel_orders": "Накази з кадрових питань",
     "awards": "Нагородження",
     "household": "Погосподарські книги",
+    "staff": "Працівники",
 }
 
 

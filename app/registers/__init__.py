@@ -2,8 +2,9 @@
 
 from app.registers.base import Column, Printout, RegisterSpec
 from app.registers.incoming import INCOMING
+from app.registers.orders import ORDERS
 from app.registers.outgoing import OUTGOING
 
-REGISTERS: dict[str, RegisterSpec] = {spec.code: spec for spec in (INCOMING, OUTGOING)}
+REGISTERS: dict[str, RegisterSpec] = {spec.code: spec for spec in (INCOMING, OUTGOING, ORDERS)}
 
-__all__ = ["INCOMING", "OUTGOING", "REGISTERS", "Column", "Printout", "RegisterSpec"]
+__all__ = ["INCOMING", "ORDERS", "OUTGOING", "REGISTERS", "Column", "Printout", "RegisterSpec"]

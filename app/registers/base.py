@@ -1,26 +1,32 @@
 """The register framework: a register is a declaration, the machinery is shared.
 
 A `RegisterSpec` names the register's fields (the form and the import), its table columns (the
-tab, the export and the printed journal), its numbering and its warnings. Services, the table
-model, the form, the journal printout and the import all read the spec, so a new register
-(outgoing, decisions, orders, appeals) is a new spec, not a copy of the incoming code.
+tab, the export and the printed journal), and its hooks: number series, the term policy, control,
+sending, filters, printouts, the detail table that holds the fields only this register has, and
+what to do after a document is stored. Services, the table model, the form, the journal and the
+import all read the spec, so a new document register is a new spec, not a copy of another.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Protocol
 
-from app.registers.fields import Field, parse_fields
+from app.domain.calendar import WorkingCalendar
+from app.domain.deadlines import adjust_term, default_term
+from app.registers.fields import Field, FieldKind, parse_fields
 
 
 @dataclass(frozen=True)
 class Column:
     """A column of the register's table, of its export and of its printed journal.
 
-    `key` names a field of `DocumentRow`; `sort` names a sort key the query layer knows
-    (None: the column cannot be sorted); `journal_weight` 0 leaves it out of the printout.
+    `key` names a value of the row: a column of `document` or of the register's detail table,
+    or a value the row computes (`state_label`); `sort` names a sort key (a core sort of the
+    query layer, or the key of a detail column; None: the column cannot be sorted);
+    `journal_weight` 0 leaves it out of the printout.
     """
 
     key: str
@@ -36,9 +42,11 @@ Warning = Callable[[Mapping[str, Any]], str | None]
 
 @dataclass(frozen=True)
 class Printout:
-    """A printout of one document offered in the tab's «Друк» menu.
+    """A printout offered in the tab's «Друк» menu.
 
-    `function` names a function of app.services.printouts called as f(db, doc_id, **options);
+    `function` names a function of app.services.printouts. `scope` "one" acts on the current
+    document (f(db, doc_id, **options)); "selection" on the selected documents, in the table's
+    order (f(db, ids, **options)) — batches such as reminders, certificates, copies handed.
     `needs_control`: offered only while the document is on control.
     """
 
@@ -46,6 +54,89 @@ class Printout:
     function: str
     needs_control: bool = False
     options: tuple[tuple[str, object], ...] = ()
+    scope: str = "one"
+
+
+@dataclass(frozen=True)
+class Series:
+    """A number series of a register that keeps several (orders: main activity «-р», personnel
+    «-к»; regulation 4.13, Правила 1000/5 ІІІ.3): its own counter from 1 each calendar year.
+
+    `suffix` is the default end of its numbers (a setting may change it); `permission` names the
+    register code whose rights also reach this series (HR reads and writes personnel orders).
+    """
+
+    code: str
+    title: str
+    suffix: str
+    aliases: tuple[str, ...] = ()
+    permission: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.title, self.suffix, self.suffix.lstrip("-"), *self.aliases)
+
+
+class TermPolicy(Protocol):
+    """How a register's documents get a term when the order or resolution names none."""
+
+    @property
+    def rule(self) -> str:
+        """Where the rule comes from, as the card says it («п. 9.11»)."""
+        ...
+
+    def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
+        """The term when none is given; None: a term must be given."""
+        ...
+
+
+@dataclass(frozen=True)
+class CorrespondenceTerm:
+    """Regulation 9.11: 30 calendar days from receipt, «Терміново» 7 working days; a term that
+    falls on a day off moves to the preceding working day."""
+
+    rule: str = "п. 9.11"
+
+    def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
+        return default_term(received, urgent, calendar)
+
+
+@dataclass(frozen=True)
+class StatedTerm:
+    """The term is the one the document itself states (an order's tasks, 4.15); there is no
+    default, and a stated term on a day off moves to the preceding working day."""
+
+    rule: str = "строк, визначений документом"
+
+    def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
+        return None
+
+    @staticmethod
+    def adjust(term: date, calendar: WorkingCalendar) -> date:
+        return adjust_term(term, calendar)
+
+
+@dataclass(frozen=True)
+class Control:
+    """Documents of the register can go on control. `by_resolution`: resolutions name the
+    executors and the term (incoming, 9.5); otherwise the card names the executor (outgoing,
+    orders: the executors are named in the order)."""
+
+    by_resolution: bool = True
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A filter of the tab beyond the common ones (period, executor, department, state):
+    `column` of `document` or of the detail table equals the chosen value."""
+
+    key: str
+    label: str
+    column: str
+    choices: tuple[tuple[str, str], ...]  # (value, shown text)
+
+
+AfterStore = Callable[[Any, Any, Any], None]  # (session, document, detail) → None
 
 
 @dataclass(frozen=True)
@@ -58,25 +149,62 @@ class RegisterSpec:
     default_number_format: str
     fields: tuple[Field, ...]
     columns: tuple[Column, ...]
-    controllable: bool = True
     warnings: tuple[Warning, ...] = ()
     # Fields whose text full-text search finds (the registration number always is).
     search_fields: tuple[str, ...] = ()
-    # Resolutions name the executors (incoming); False: the executor is a field of the card.
-    resolutions: bool = True
-    # Documents are sent out (outgoing mail): the tab offers «Відправлено…» with 10.10 checks.
-    sendable: bool = False
     printouts: tuple[Printout, ...] = ()
     # Header texts of the number column in journals kept before the program (imports).
     number_headers: tuple[str, ...] = ()
     # Holds personal data (appeals, personnel files, household books): opening a card is audited.
     personal_data: bool = False
+    # --- hooks --------------------------------------------------------------------------------
+    # Number series; none: the register has one series ("").
+    series: tuple[Series, ...] = ()
+    # Control of execution; None: the register's documents never go on control.
+    control: Control | None = field(default_factory=Control)
+    term: TermPolicy = field(default_factory=CorrespondenceTerm)
+    # Documents are sent out (outgoing mail): the tab offers «Відправлено…» with 10.10 checks.
+    sending: bool = False
+    filters: tuple[Filter, ...] = ()
+    # The ORM model of the 1:1 detail table holding this register's own fields (None: every
+    # field lives in `document`); a field's column is looked for there first.
+    detail: type | None = None
+    # Child tables of TABLE fields, by the field's `table` name → ORM model.
+    children: tuple[tuple[str, type], ...] = ()
+    # Called after the values of a document are stored (derived columns of the detail table).
+    after_store: AfterStore | None = None
+    # Values a row reads beyond its columns, and how it shows them as of a day: a state that
+    # changes with time alone (an order's copies become late once the third working day passed).
+    row_keys: tuple[str, ...] = ()
+    present: Callable[[dict[str, Any], date], None] | None = None
+    # What the date of a document is (an order's date is the date of signing, 4.14).
+    date_label: str = "Дата реєстрації"
+    date_hint: str = "Дата надходження; змініть, якщо документ надійшов у вихідний"
+
+    # --- what the flags used to say, now read from the hooks -----------------------------------
+
+    @property
+    def controllable(self) -> bool:
+        return self.control is not None
+
+    @property
+    def resolutions(self) -> bool:
+        return self.control is not None and self.control.by_resolution
+
+    @property
+    def sendable(self) -> bool:
+        return self.sending
+
+    # --- fields and columns --------------------------------------------------------------------
 
     def field(self, key: str) -> Field:
         for spec in self.fields:
             if spec.key == key:
                 return spec
         raise KeyError(key)
+
+    def has_field(self, key: str) -> bool:
+        return any(f.key == key for f in self.fields)
 
     def parse(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         """The stored values of a form or an import row; raises FieldErrors."""
@@ -91,3 +219,44 @@ class RegisterSpec:
             if col.key == key:
                 return col
         raise KeyError(key)
+
+    def child_model(self, table: str) -> type:
+        for name, model in self.children:
+            if name == table:
+                return model
+        raise KeyError(table)
+
+    # --- series ----------------------------------------------------------------------------------
+
+    def series_of(self, values: Mapping[str, Any]) -> str:
+        """The series a document's values name ("" for a register with one series)."""
+        if not self.series:
+            return ""
+        for f in self.fields:
+            if f.kind == FieldKind.SERIES:
+                return str(values.get(f.key) or self.series[0].code)
+        return self.series[0].code
+
+    def series_named(self, code: str) -> Series:
+        for s in self.series:
+            if s.code == code:
+                return s
+        raise KeyError(code)
+
+    def with_series(self, extra: tuple[Series, ...]) -> RegisterSpec:
+        """This spec with series an administrator added (a third series of orders)."""
+        known = {s.code for s in self.series}
+        added = tuple(s for s in extra if s.code not in known)
+        if not added:
+            return self
+        series = (*self.series, *added)
+        fields = tuple(
+            replace(f, options=series_options(series)) if f.kind == FieldKind.SERIES else f
+            for f in self.fields
+        )
+        return replace(self, series=series, fields=fields)
+
+
+def series_options(series: tuple[Series, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The options of a SERIES field: each series' code with the names a clerk may type."""
+    return tuple((s.code, s.names) for s in series)

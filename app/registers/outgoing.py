@@ -12,7 +12,7 @@ from typing import Any
 
 from app.domain.correspondence import SEND_METHODS, sending_problems
 from app.domain.kinds import DOCUMENT_KINDS
-from app.registers.base import Column, Printout, RegisterSpec
+from app.registers.base import Column, Control, Printout, RegisterSpec
 from app.registers.fields import Field, FieldKind
 
 
@@ -81,6 +81,7 @@ OUTGOING = RegisterSpec(
             placeholder="Номери вхідних через кому, напр. 12/01-12, 15/01-12",
             import_headers=("у відповідь на", "на вх. №", "на вх.№", "відповідь на"),
             target="incoming",
+            column="reply_numbers",
         ),
         Field(
             "signatory",
@@ -159,8 +160,8 @@ OUTGOING = RegisterSpec(
     ),
     warnings=(copies_warning, sending_warning),
     search_fields=("addressees", "title", "summary", "reply_to"),
-    resolutions=False,
-    sendable=True,
+    control=Control(by_resolution=False),
+    sending=True,
     printouts=(
         Printout("Конверти DL", "envelopes_pdf", options=(("size", "DL"),)),
         Printout("Конверти C5", "envelopes_pdf", options=(("size", "C5"),)),

@@ -7,14 +7,14 @@ so both say the same thing about one change (a changed postal code included).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from app.domain.correspondence import Addressee
 from app.domain.dates import format_date
 from app.registers.base import RegisterSpec
+from app.registers.kinds import value_text
 
 
 @dataclass(frozen=True)
@@ -31,19 +31,8 @@ class FieldChange:
 
 
 def as_text(value: Any) -> str:
-    """A stored field value as the card shows it (dates ДД.ММ.РРРР, lists joined by «; »)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "так" if value else "ні"
-    if isinstance(value, date):
-        return format_date(value)
-    if isinstance(value, Addressee):
-        parts = [p for p in (value.address, value.postal_code, value.email) if p]
-        return f"{value.name} ({', '.join(parts)})" if parts else value.name
-    if isinstance(value, Sequence) and not isinstance(value, str):
-        return "; ".join(as_text(item) for item in value)
-    return str(value)
+    """A stored value as the card shows it (dates ДД.ММ.РРРР, lists joined by «; »)."""
+    return value_text(value)
 
 
 def same_value(before: Any, after: Any) -> bool:
@@ -71,15 +60,17 @@ def differences(
 def changed_fields(
     spec: RegisterSpec, before: Mapping[str, Any], after: Mapping[str, Any]
 ) -> list[FieldChange]:
-    """The spec's fields whose value differs between `before` and `after`, in the card's order.
-
-    A field missing from either mapping is not compared (nothing is known about it).
-    """
-    keys = [f.key for f in spec.fields if f.key in before and f.key in after]
-    return [
-        FieldChange(key, spec.field(key).label, old, new)
-        for key, old, new in differences(before, after, keys)
-    ]
+    """The spec's fields whose value differs between `before` and `after`, in the card's order,
+    each compared and shown by its own kind. A field missing from either mapping is not
+    compared (nothing is known about it)."""
+    result = []
+    for field in spec.fields:
+        if field.key not in before or field.key not in after:
+            continue
+        old, new = before[field.key], after[field.key]
+        if not field.type.same(old, new):
+            result.append(FieldChange(field.key, field.label, field.text(old), field.text(new)))
+    return result
 
 
 def by_whom(changed_by: str, changed_at: datetime | None) -> str:

@@ -17,12 +17,15 @@ from sqlalchemy.orm import Session
 
 from app.domain.calendar import WorkingCalendar
 from app.domain.dates import format_date
-from app.domain.deadlines import ControlRuleError, adjust_term, default_term, validate_extension
-from app.domain.roles import Actor, actor_of, write
+from app.domain.deadlines import ControlRuleError, adjust_term, validate_extension
+from app.domain.roles import Actor, actor_of
 from app.domain.text import uk_sort_key
+from app.registers import REGISTERS
+from app.registers.base import CorrespondenceTerm, TermPolicy
 from app.services import audit
+from app.services.access import require_write
 from app.services.calendar import load_calendar
-from app.services.documents import DocumentError
+from app.services.errors import DocumentError
 from app.services.field_storage import staff_short
 from db.models import ControlEvent, Document, Resolution, ResolutionExecutor, Staff
 from db.session import Database
@@ -49,7 +52,7 @@ def _document(s: Session, doc_id: int, actor: Actor) -> Document:
     doc = s.get(Document, doc_id, with_for_update=True)
     if doc is None:
         raise ControlError("Документ не знайдено")
-    actor.require(write(doc.register))
+    require_write(actor, doc.register, doc.series)
     if doc.cancelled:
         raise ControlError(f"Документ {doc.reg_number} анульовано")
     return doc
@@ -155,13 +158,21 @@ def control_term(
     reg_date: date,
     urgent: bool,
     calendar: WorkingCalendar,
+    policy: TermPolicy | None = None,
 ) -> date:
     """The term a document goes on control with: the one typed, else the main resolution's,
-    else the default of 9.11 from the registration date; never on a non-working day.
+    else the register's default (`policy`, 9.11 for correspondence) from the registration date;
+    never on a non-working day. A register whose documents state their own term (orders) has no
+    default: the term must be given.
 
     One rule for the service and for the dialogs' «what will be stored» line."""
     chosen = typed or resolution_term
-    return adjust_term(chosen, calendar) if chosen else default_term(reg_date, urgent, calendar)
+    if chosen:
+        return adjust_term(chosen, calendar)
+    term = (policy or CorrespondenceTerm()).default_term(reg_date, urgent, calendar)
+    if term is None:
+        raise ControlError("Вкажіть строк виконання: його визначає сам документ")
+    return term
 
 
 def put_on_control(
@@ -184,8 +195,14 @@ def put_on_control(
         if doc.on_control and doc.done_date is None:
             raise ControlError(f"Документ {doc.reg_number} уже на контролі")
         _check_term_after_registration(doc, term)
+        spec = REGISTERS.get(doc.register)
         due = control_term(
-            term, _latest_resolution_term(s, doc_id), doc.reg_date, doc.urgent, calendar
+            term,
+            _latest_resolution_term(s, doc_id),
+            doc.reg_date,
+            doc.urgent,
+            calendar,
+            spec.term if spec else None,
         )
         kind = "reopen" if doc.done_date else "set"
         record_event(s, doc, kind, today or date.today(), user, old_term=doc.due_date, new_term=due)

@@ -11,9 +11,10 @@ from datetime import date
 from sqlalchemy import select
 
 from app.domain.deadlines import ControlState, ControlThresholds
-from app.domain.roles import Actor, actor_of, read
+from app.domain.roles import Actor, actor_of
 from app.registers import REGISTERS, RegisterSpec
 from app.services import audit
+from app.services.access import require_read
 from app.services.calendar import load_calendar
 from app.services.documents import AttachmentInfo, DocumentError, list_attachments
 from app.services.field_storage import stored_values
@@ -76,6 +77,7 @@ class DocumentDetail:
     resolutions: tuple[ResolutionView, ...]
     control_events: tuple[ControlEventView, ...]
     attachments: tuple[AttachmentInfo, ...]
+    series: str = ""
 
 
 def _staff(row: Staff | None) -> StaffInfo | None:
@@ -98,7 +100,7 @@ def get_document(
     """
     detail = load_document(db, doc_id, today, spec)
     actor = actor_of(user)
-    actor.require(read(detail.register))
+    require_read(actor, detail.register, detail.series)
     audit.record_open(db, actor, spec or REGISTERS[detail.register], doc_id)
     return detail
 
@@ -171,6 +173,7 @@ def load_document(
             resolutions=resolutions,
             control_events=events,
             attachments=(),
+            series=doc.series,
         )
     return _with_attachments(detail, tuple(list_attachments(db, doc_id)))
 

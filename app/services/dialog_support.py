@@ -18,6 +18,7 @@ from app.domain.deadlines import (
     extension_request_deadline,
 )
 from app.domain.roles import Actor
+from app.registers import REGISTERS
 from app.services.calendar import load_calendar
 from app.services.control import control_term
 from app.services.details import DocumentDetail
@@ -53,7 +54,7 @@ def _d(day: date) -> str:
 class TermPreview:
     """The term that will be stored and a sentence explaining where it comes from."""
 
-    term: date
+    term: date | None
     text: str
     moved: bool = False
 
@@ -79,7 +80,11 @@ def term_preview(db: Database, doc: DocumentDetail, typed: date | None) -> TermP
         if main_terms:
             term = control_term(None, main_terms[-1], doc.reg_date, urgent, cal)
             return TermPreview(term, f"Строк не вказано — строк головної резолюції: {_d(term)}")
-        term = control_term(None, None, doc.reg_date, urgent, cal)
+        spec = REGISTERS.get(doc.register)
+        policy = spec.term if spec else None
+        if policy is not None and policy.default_term(doc.reg_date, urgent, cal) is None:
+            return TermPreview(None, f"Вкажіть строк ({policy.rule})")
+        term = control_term(None, None, doc.reg_date, urgent, cal, policy)
         rule = (
             f"«Терміново» — {URGENT_WORKING_DAYS} робочих днів"
             if urgent

@@ -17,9 +17,12 @@ from sqlalchemy.orm import Session
 from app.domain.numbering import format_number
 from app.domain.roles import Actor, actor_of, write
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldError, FieldErrors, check_values
+from app.registers.fields import FieldError, FieldErrors, FieldKind, check_values
 from app.services import audit, field_storage, settings
+from app.services.access import may_write, require_write
+from app.services.calendar import load_calendar
 from app.services.changes import FieldChange, by_whom, changed_fields
+from app.services.errors import DocumentError
 from app.services.numbering import next_seq, raise_counter
 from db.models import Attachment, ControlEvent, Document
 from db.session import Database
@@ -33,10 +36,6 @@ ATTACHMENT_TYPES = {
     ".tif": "image/tiff",
     ".tiff": "image/tiff",
 }
-
-
-class DocumentError(ValueError):
-    """A change to a document that cannot be made, with a Ukrainian message."""
 
 
 class ConflictError(DocumentError):
@@ -141,44 +140,85 @@ def register_many(
     a «create» entry of the audit trail in the same transaction.
     """
     actor = actor_of(user)
-    actor.require(write(spec.code))
+    if not may_write(spec, actor):
+        actor.require(write(spec.code))
     today = date.today()
     if any(item.reg_date > today for item in items):
         raise FieldErrors(
             [FieldError("reg_date", "Дата реєстрації не може бути пізнішою за сьогоднішню")]
         )
-    for item in items:  # the limits the form and the import obey, whoever built the values
-        check_values(spec.fields, item.values)
-    fmt = settings.number_format(db, spec)
+    formats = series_formats(db, spec)
+    for item in items:
+        series = spec.series_of(item.values)
+        if not may_write(spec, actor, series):
+            actor.require(write(spec.code))
+        check_values(spec.fields, item.values)  # the form's and the import's limits, always
+    calendar = load_calendar(db)
     with db.write() as s:
-        return [_register(s, spec, fmt, item, actor) for item in items]
+        s.info["calendar"] = calendar  # for the spec's after_store (working-day rules)
+        return [_register(s, spec, formats, item, actor) for item in items]
+
+
+def _series_codes(spec: RegisterSpec) -> list[str]:
+    return [s.code for s in spec.series] or [""]
 
 
 def _register(
-    s: Session, spec: RegisterSpec, fmt: str, item: Registration, actor: Actor
+    s: Session, spec: RegisterSpec, formats: Mapping[str, str], item: Registration, actor: Actor
 ) -> Registered:
     user = actor.login
     day = item.reg_date
+    series = spec.series_of(item.values)
     if item.seq is None:
-        seq = next_seq(s, spec.code, day.year)
+        seq = next_seq(s, spec.code, day.year, series)
     else:
         seq = item.seq
-        raise_counter(s, spec.code, day.year, seq)
-    number = item.number or format_number(
-        fmt, seq, index=item.values.get("case_index") or "", year=day.year
-    )
-    doc = Document(
-        register=spec.code, year=day.year, seq=seq, reg_number=number, reg_date=day, changed_by=user
-    )
-    _apply_values(s, spec, doc, item.values, user)
-    s.add(doc)
-    s.flush()
+        raise_counter(s, spec.code, day.year, seq, series)
+    doc = new_document(s, spec, formats, item, seq, user)
+    number = doc.reg_number
     for attachment in item.attachments:
         _add_attachment(s, doc.id, attachment, user)
     audit.add(s, actor, audit.CREATE, doc=doc)
     if item.close_controls:
         _close_answered(s, spec, doc, item, actor)
     return Registered(doc.id, number, day, seq)
+
+
+def new_document(
+    s: Session,
+    spec: RegisterSpec,
+    formats: Mapping[str, str],
+    item: Registration,
+    seq: int,
+    user: str,
+    register: str = "",
+) -> Document:
+    """The document of `item` with running number `seq`, its values stored, added and flushed
+    (no counter, no audit: the caller's). `register` files it under another code — an import
+    stages its rows so (app/services/imports/staging.py)."""
+    day = item.reg_date
+    series = spec.series_of(item.values)
+    number = item.number or format_number(
+        formats[series], seq, index=item.values.get("case_index") or "", year=day.year
+    )
+    doc = Document(
+        register=register or spec.code,
+        series=series,
+        year=day.year,
+        seq=seq,
+        reg_number=number,
+        reg_date=day,
+        changed_by=user,
+    )
+    _apply_values(s, spec, doc, item.values, user)
+    s.add(doc)
+    s.flush()
+    return doc
+
+
+def series_formats(db: Database, spec: RegisterSpec) -> dict[str, str]:
+    """The number format of each series of `spec` ("" for a register without series)."""
+    return {code: settings.number_format(db, spec, code) for code in _series_codes(spec)}
 
 
 def _close_answered(
@@ -217,7 +257,7 @@ def add_attachment(db: Database, doc_id: int, item: NewAttachment, user: str | A
         doc = s.get(Document, doc_id)
         if doc is None:
             raise DocumentError("Документ не знайдено")
-        actor.require(write(doc.register))
+        require_write(actor, doc.register, doc.series)
         _add_attachment(s, doc_id, item, actor.login)
         audit.add(s, actor, audit.UPDATE, doc=doc, details={"файли": [item.filename]})
 
@@ -257,13 +297,26 @@ def update_document(
     of the number. Returns the new version. The audit entry lists each changed field, old → new.
     """
     actor = actor_of(user)
-    actor.require(write(spec.code))
     check_values(spec.fields, values)
     user = actor.login
+    calendar = load_calendar(db)
     with db.write() as s:
+        s.info["calendar"] = calendar
         doc = s.get(Document, doc_id, with_for_update=True)
         if doc is None or doc.register != spec.code:
             raise DocumentError("Документ не знайдено")
+        if not may_write(spec, actor, doc.series):
+            actor.require(write(spec.code))
+        if spec.series and spec.series_of(values) != doc.series and _names_series(spec, values):
+            raise FieldErrors(
+                [
+                    FieldError(
+                        "series",
+                        f"Серія входить до реєстраційного номера {doc.reg_number} "
+                        "і після реєстрації не змінюється",
+                    )
+                ]
+            )
         if doc.version != expected_version:
             raise _conflict(s, spec, doc, opened)
         old_index, new_index = doc.case_index or "", values.get("case_index", doc.case_index) or ""
@@ -290,6 +343,10 @@ def update_document(
         doc.changed_by = user
         audit.add(s, actor, audit.UPDATE, doc=doc, details=details)
         return doc.version
+
+
+def _names_series(spec: RegisterSpec, values: Mapping[str, Any]) -> bool:
+    return any(f.kind == FieldKind.SERIES and f.key in values for f in spec.fields)
 
 
 def _conflict(
@@ -320,7 +377,7 @@ def cancel_document(db: Database, doc_id: int, reason: str, user: str | Actor = 
         doc = s.get(Document, doc_id, with_for_update=True)
         if doc is None:
             raise DocumentError("Документ не знайдено")
-        actor.require(write(doc.register))
+        require_write(actor, doc.register, doc.series)
         if doc.cancelled:
             raise DocumentError(f"Документ {doc.reg_number} уже анульовано")
         if doc.on_control and doc.done_date is None:

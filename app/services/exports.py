@@ -28,11 +28,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.domain.dates import format_date
-from app.domain.roles import Actor, actor_of, read
-from app.registers.base import RegisterSpec
+from app.domain.roles import Actor, actor_of
+from app.registers.base import Column, RegisterSpec
+from app.registers.entity import EntitySpec
 from app.reports.control import ControlReport
 from app.services import audit
-from app.services.register_view import DocumentRow, RegisterView, ViewQuery
+from app.services.access import require_read
+from app.services.register_view import DocumentRow, RegisterView, RowSource, ViewQuery
 from app.services.xlsx_stream import MAX_DATA_ROWS, SheetTooLarge, write_workbook
 from db.session import Database
 
@@ -126,7 +128,7 @@ def export_view(
     PermissionDenied unless the actor may see the register. A finished export is audited.
     """
     actor = actor_of(user)
-    actor.require(read(spec.code))
+    require_read(actor, spec.code)
     kind = guess_format(path, fmt)
     if view.register != spec.code:
         raise ValueError(f"a view of {view.register!r} exported as {spec.code!r}")
@@ -135,7 +137,48 @@ def export_view(
             f"Початок періоду ({format_date(view.date_from)}) пізніший "
             f"за його кінець ({format_date(view.date_to)})"
         )
-    source = RegisterView(db, view, today=today)
+    source = RegisterView(db, view, today=today, user=actor)
+
+    def audited(count: int) -> None:
+        period = [view.date_from, view.date_to]
+        details = {"файл": Path(path).name, "рядків": count, "період": period}
+        audit.log(db, actor, audit.EXPORT, register=spec.code, details=details)
+
+    return write_rows(source, spec.columns, spec.title, path, kind, progress, audited)
+
+
+def export_entities(
+    db: Database,
+    spec: EntitySpec,
+    source: RowSource,
+    path: str | Path,
+    fmt: str | None = None,
+    progress: Progress | None = None,
+    user: str | Actor = "",
+) -> int:
+    """An entity register's view (the staff list) to `path`; audited like a register's."""
+    actor = actor_of(user)
+
+    def audited(count: int) -> None:
+        details = {"файл": Path(path).name, "рядків": count}
+        audit.log(db, actor, audit.EXPORT, register=spec.code, details=details)
+
+    kind = guess_format(path, fmt)
+    return write_rows(source, spec.columns, spec.title, path, kind, progress, audited)
+
+
+def write_rows(
+    source: RowSource,
+    columns: Sequence[Column],
+    title: str,
+    path: str | Path,
+    kind: str,
+    progress: Progress | None = None,
+    before_done: BeforeDone | None = None,
+) -> int:
+    """Every row of `source` in `columns` to `path` (xlsx or csv), a page at a time; the row
+    source protocol serves document and entity registers alike. `before_done(rows)` runs once
+    the file is complete and before it takes its name (the audit entry: no entry, no file)."""
     ids = source.ids()
     if kind == "xlsx" and len(ids) > MAX_DATA_ROWS:
         raise ExportError(
@@ -143,20 +186,13 @@ def export_view(
             f"{rows_text(len(ids))}. Звузьте відбір (період, стан) або вивантажте у CSV."
         )
     rows = _stream(source, ids, progress)
-    titles = [c.title for c in spec.columns]
-    keys = [c.key for c in spec.columns]
-
-    def audited(count: int) -> None:
-        """Recorded before the file takes its name: no entry, no file."""
-        period = [view.date_from, view.date_to]
-        details = {"файл": Path(path).name, "рядків": count, "період": period}
-        audit.log(db, actor, audit.EXPORT, register=spec.code, details=details)
-
+    titles = [c.title for c in columns]
+    keys = [c.key for c in columns]
     if kind == "csv":
         texts = ([r.display(k) for k in keys] for r in rows)
-        return write_csv(path, titles, texts, before_done=audited)
+        return write_csv(path, titles, texts, before_done=before_done)
     cells = ([_xlsx_value(r, k) for k in keys] for r in rows)
-    return write_xlsx(path, titles, cells, sheet_title=spec.title, before_done=audited)
+    return write_xlsx(path, titles, cells, sheet_title=title, before_done=before_done)
 
 
 def export_register(
@@ -178,9 +214,7 @@ def export_register(
     return export_view(db, spec, view, path, fmt=fmt, today=today, user=user)
 
 
-def _stream(
-    source: RegisterView, ids: list[int], progress: Progress | None
-) -> Iterator[DocumentRow]:
+def _stream(source: RowSource, ids: list[int], progress: Progress | None) -> Iterator[DocumentRow]:
     """The rows of `ids` in order, a page at a time, reporting after each page."""
     total = len(ids)
     _report(progress, 0, total)
@@ -195,7 +229,7 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
 
 
 def _xlsx_value(row: DocumentRow, key: str) -> Any:
-    value = getattr(row, key)
+    value = row.value(key)
     if isinstance(value, date) or (isinstance(value, int) and not isinstance(value, bool)):
         return value
     return row.display(key)

@@ -1,22 +1,29 @@
-"""How each kind of register field is stored on a document, and read back for the card.
+"""Where each kind of register field is stored, and how it is read back for the card.
 
-A spec declares fields; this module is the one place that knows where a kind of field lives in
-the database: plain columns, a correspondent linked to the correspondents' list, a person of the
-staff list (`<key>_id` and `<key>_name` columns), the addressees table and the «у відповідь на»
-links. Registering, editing, the card and imports all go through it, so a new register that
-reuses these kinds needs no storage code of its own.
+A spec declares fields; this module keeps one storage object per field kind (`STORAGE`) that
+knows where such a field lives: a plain column of the register's detail table or of `document`
+(the detail table is looked at first), a correspondent linked to the correspondents' list, a
+person of the staff list (`<column>_id` and `<column>_name`), the addressees table, links to
+other documents (`document_link`, by the field's key as the relation) or a child table named by
+the spec. `storage_problems(spec)` lists every field and column that resolves to nothing, so a
+field a spec declares can never be dropped silently on save (a test walks every spec).
+Registering, editing, the card and imports all go through here.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.correspondence import Addressee
+from app.domain.dates import DateError, parse_date
 from app.domain.names import Gender, PersonName, short_name
 from app.domain.text import normalize_search, searchable_text, uk_sort_key
 from app.registers.base import RegisterSpec
@@ -31,66 +38,397 @@ from app.services.reference import find_or_create_correspondent
 from db.models import Addressee as AddresseeRow
 from db.models import Document, DocumentLink, Staff
 
-_LOOKED_UP = frozenset(
-    {FieldKind.CORRESPONDENT, FieldKind.STAFF, FieldKind.ADDRESSEES, FieldKind.DOCUMENT_REFS}
-)
 #: How many characters of the addressees' names the table's «Адресат» column keeps.
 NAMES_COLUMN = 300
+#: Values a row computes rather than reads from a column.
+COMPUTED_COLUMNS = frozenset({"state_label", "series_title"})
+
+
+@dataclass
+class Record:
+    """One document being stored or read: its `document` row and its detail row (if the
+    register has a detail table)."""
+
+    session: Session
+    spec: RegisterSpec
+    doc: Document
+    detail: Any
+    user: str = ""
+
+    def home(self, column: str) -> Any:
+        """The row holding `column`: the detail row when its table has it, else the document."""
+        if self.detail is not None and hasattr(type(self.detail), column):
+            return self.detail
+        return self.doc
+
+
+def has_column(spec: RegisterSpec, column: str) -> bool:
+    return (spec.detail is not None and hasattr(spec.detail, column)) or hasattr(Document, column)
+
+
+class Storage:
+    """A plain column (text, dates, numbers, flags, choices, series)."""
+
+    #: Looked up in other tables (stored after plain columns, which it may fill).
+    looked_up = False
+
+    def columns(self, spec: RegisterSpec, field: Field) -> tuple[str, ...]:
+        return (field.storage_column,)
+
+    def store(self, rec: Record, field: Field, value: Any) -> None:
+        column = field.storage_column
+        setattr(rec.home(column), column, field.type.empty if value is None else value)
+
+    def load(self, rec: Record, field: Field) -> Any:
+        column = field.storage_column
+        return getattr(rec.home(column), column)
+
+    def search_text(self, rec: Record, field: Field) -> str:
+        return field.text(self.load(rec, field))
+
+
+class CorrespondentStorage(Storage):
+    looked_up = True
+
+    def columns(self, spec: RegisterSpec, field: Field) -> tuple[str, ...]:
+        return ("correspondent_id", "correspondent_name", "correspondent_sort")
+
+    def store(self, rec: Record, field: Field, value: Any) -> None:
+        doc, name = rec.doc, value or ""
+        if name.strip():
+            corr = find_or_create_correspondent(rec.session, name, rec.user)
+            doc.correspondent_id, doc.correspondent_name = corr.id, corr.name
+        else:
+            doc.correspondent_id, doc.correspondent_name = None, ""
+        doc.correspondent_sort = uk_sort_key(doc.correspondent_name)[:80]
+
+    def load(self, rec: Record, field: Field) -> Any:
+        return rec.doc.correspondent_name
+
+
+class StaffStorage(Storage):
+    """A person by name: linked to the staff list when found there, kept as typed otherwise.
+
+    The lead executor also brings the department (the control centre groups by it); a field's
+    `fills` takes values of the person (the executor's phone) into fields the card left empty.
+    """
+
+    looked_up = True
+
+    def columns(self, spec: RegisterSpec, field: Field) -> tuple[str, ...]:
+        column = field.storage_column
+        return (f"{column}_id", f"{column}_name")
+
+    def store(self, rec: Record, field: Field, value: Any) -> None:
+        name = value or ""
+        column = field.storage_column
+        staff = find_staff(rec.session, name) if name.strip() else None
+        shown = staff_short(staff) if staff else " ".join(name.split())
+        home = rec.home(f"{column}_name")
+        setattr(home, f"{column}_id", staff.id if staff else None)
+        setattr(home, f"{column}_name", shown)
+        if hasattr(type(home), f"{column}_sort"):
+            setattr(home, f"{column}_sort", uk_sort_key(shown)[:80])
+        if column == "lead_executor":
+            rec.doc.department_id = staff.department_id if staff else None
+        for target, attribute in field.fills:
+            filled = rec.home(target)
+            if staff and getattr(staff, attribute) and not (getattr(filled, target) or "").strip():
+                setattr(filled, target, getattr(staff, attribute))
+
+    def load(self, rec: Record, field: Field) -> Any:
+        column = f"{field.storage_column}_name"
+        return getattr(rec.home(column), column)
+
+
+class AddresseesStorage(Storage):
+    """The addressees table, replaced in place (by position, so the unique position never
+    clashes), each linked to the correspondents' list; a new correspondent takes the typed
+    address. The names also fill the document's correspondent column (the table shows it)."""
+
+    looked_up = True
+
+    def columns(self, spec: RegisterSpec, field: Field) -> tuple[str, ...]:
+        return ("correspondent_id", "correspondent_name", "correspondent_sort")
+
+    def store(self, rec: Record, field: Field, value: Any) -> None:
+        s, doc, user, items = rec.session, rec.doc, rec.user, value or ()
+        rows = list(doc.addressees)
+        for position, item in enumerate(items, start=1):
+            corr = find_or_create_correspondent(s, item.name, user)
+            if not corr.address and not corr.postal_code and not corr.email:
+                corr.address, corr.postal_code = item.address, item.postal_code
+                corr.email = item.email
+            if position <= len(rows):
+                row = rows[position - 1]
+            else:
+                row = AddresseeRow(position=position, changed_by=user)
+                doc.addressees.append(row)
+            row.correspondent_id, row.name = corr.id, corr.name
+            row.address, row.postal_code, row.email = item.address, item.postal_code, item.email
+            row.changed_by = user
+        for row in rows[len(items) :]:
+            doc.addressees.remove(row)
+        names = "; ".join(row.name for row in doc.addressees)
+        if len(names) > NAMES_COLUMN:
+            names = names[: NAMES_COLUMN - 1] + "…"
+        doc.correspondent_id = doc.addressees[0].correspondent_id if doc.addressees else None
+        doc.correspondent_name = names
+        doc.correspondent_sort = uk_sort_key(names)[:80]
+
+    def load(self, rec: Record, field: Field) -> Any:
+        return addressees_of(rec.session, rec.doc.id) if rec.doc.id else ()
+
+    def search_text(self, rec: Record, field: Field) -> str:
+        return rec.doc.correspondent_name
+
+
+class LinksStorage(Storage):
+    """Links to other documents (`document_link` with the field's key as the relation), and
+    the numbers as the table shows them in the field's column."""
+
+    looked_up = True
+
+    def columns(self, spec: RegisterSpec, field: Field) -> tuple[str, ...]:
+        return (field.storage_column,)
+
+    def store(self, rec: Record, field: Field, value: Any) -> None:
+        s, doc = rec.session, rec.doc
+        with s.no_autoflush:
+            targets = resolve_refs(s, field, value or (), doc.reg_date)
+        wanted = [t.id for t in targets]
+        mine = [link for link in doc.links if (link.relation or "reply_to") == field.key]
+        for link in mine:
+            if link.target_id not in wanted:
+                doc.links.remove(link)
+        kept = {link.target_id for link in mine}
+        taken = {link.target_id for link in doc.links}
+        for target_id in wanted:
+            if target_id not in kept and target_id not in taken:
+                doc.links.append(
+                    DocumentLink(target_id=target_id, relation=field.key, changed_by=rec.user)
+                )
+        column = field.storage_column
+        setattr(rec.home(column), column, ", ".join(t.reg_number for t in targets)[:300])
+
+    def load(self, rec: Record, field: Field) -> Any:
+        return linked_numbers(rec.session, rec.doc.id, field.key) if rec.doc.id else ()
+
+    def search_text(self, rec: Record, field: Field) -> str:
+        column = field.storage_column
+        return str(getattr(rec.home(column), column) or "")
+
+
+class TableStorage(Storage):
+    """A child table named by the field (`Field.table`, the model from `RegisterSpec.children`):
+    rows replaced in place by position; a removed row is deleted (and leaves a tombstone). Each
+    row column is stored by its own kind's rule for plain values; a STAFF column stores
+    `<key>_id`/`<key>_name` on the child row."""
+
+    looked_up = True
+
+    def columns(self, spec: RegisterSpec, field: Field) -> tuple[str, ...]:
+        return (field.column,) if field.column else ()
+
+    def child_columns(self, field: Field) -> tuple[str, ...]:
+        names: list[str] = ["document_id", "position"]
+        for column in field.columns:
+            if column.kind == FieldKind.STAFF:
+                names += [f"{column.key}_id", f"{column.key}_name"]
+            else:
+                names.append(column.key)
+        return tuple(names)
+
+    def _rows(self, rec: Record, field: Field) -> list[Any]:
+        model: Any = rec.spec.child_model(field.table)
+        stmt = select(model).where(model.document_id == rec.doc.id).order_by(model.position)
+        return list(rec.session.execute(stmt).scalars()) if rec.doc.id else []
+
+    def store(self, rec: Record, field: Field, value: Any) -> None:
+        s = rec.session
+        model = rec.spec.child_model(field.table)
+        if rec.doc.id is None:
+            s.add(rec.doc)
+            s.flush()
+        rows = self._rows(rec, field)
+        items = list(value or ())
+        for row in rows[len(items) :]:
+            s.delete(row)
+        s.flush()  # the freed positions first: the unique (document, position) never clashes
+        for position, item in enumerate(items, start=1):
+            if position <= len(rows):
+                row = rows[position - 1]
+            else:
+                row = model(document_id=rec.doc.id, position=position)
+                s.add(row)
+            for column in field.columns:
+                cell = item.get(column.key)
+                if column.kind == FieldKind.STAFF:
+                    staff = find_staff(s, cell) if cell and str(cell).strip() else None
+                    shown = staff_short(staff) if staff else " ".join(str(cell or "").split())
+                    setattr(row, f"{column.key}_id", staff.id if staff else None)
+                    setattr(row, f"{column.key}_name", shown)
+                else:
+                    setattr(row, column.key, column.type.empty if cell is None else cell)
+            row.changed_by = rec.user
+        if field.column:  # the rows as the table shows them (and an import reads them back)
+            shown = field.text(items)
+            if len(shown) > 300:
+                shown = shown[:299] + "…"
+            setattr(rec.home(field.column), field.column, shown)
+
+    def load(self, rec: Record, field: Field) -> Any:
+        result = []
+        for row in self._rows(rec, field):
+            values: dict[str, Any] = {}
+            for column in field.columns:
+                if column.kind == FieldKind.STAFF:
+                    values[column.key] = getattr(row, f"{column.key}_name")
+                else:
+                    values[column.key] = getattr(row, column.key)
+            result.append(values)
+        return tuple(result)
+
+
+PLAIN = Storage()
+STORAGE: dict[FieldKind, Storage] = {
+    FieldKind.TEXT: PLAIN,
+    FieldKind.MULTILINE: PLAIN,
+    FieldKind.DATE: PLAIN,
+    FieldKind.INT: PLAIN,
+    FieldKind.BOOL: PLAIN,
+    FieldKind.CHOICE: PLAIN,
+    FieldKind.CASE_INDEX: PLAIN,
+    FieldKind.SERIES: PLAIN,
+    FieldKind.CORRESPONDENT: CorrespondentStorage(),
+    FieldKind.STAFF: StaffStorage(),
+    FieldKind.ADDRESSEES: AddresseesStorage(),
+    FieldKind.DOCUMENT_REFS: LinksStorage(),
+    FieldKind.TABLE: TableStorage(),
+}
+
+
+def storage_of(field: Field) -> Storage:
+    return STORAGE[field.kind]
+
+
+# --- resolving a spec to its storage -------------------------------------------------------------
+
+
+def storage_problems(spec: RegisterSpec) -> list[str]:
+    """Every field, column, sort and filter of `spec` that resolves to no storage (empty: all
+    resolve). A field declared on a spec but stored nowhere would be dropped on save."""
+    problems = []
+    for field in spec.fields:
+        if field.read_only:
+            if not has_column(spec, field.storage_column):
+                problems.append(f"поле {field.key}: немає стовпця {field.storage_column}")
+            continue
+        if field.kind not in STORAGE:
+            problems.append(f"поле {field.key}: невідомий вид {field.kind}")
+            continue
+        for column in storage_of(field).columns(spec, field):
+            if not has_column(spec, column):
+                problems.append(f"поле {field.key}: немає стовпця {column}")
+        if field.kind == FieldKind.TABLE:
+            try:
+                model = spec.child_model(field.table)
+            except KeyError:
+                problems.append(f"поле {field.key}: немає дочірньої таблиці {field.table!r}")
+                continue
+            for column in TableStorage().child_columns(field):
+                if not hasattr(model, column):
+                    problems.append(f"поле {field.key}: у {field.table} немає стовпця {column}")
+    for col in spec.columns:
+        if col.key not in COMPUTED_COLUMNS and not has_column(spec, col.key):
+            problems.append(f"стовпець таблиці {col.key}: немає в базі")
+    from db.queries.documents import sort_columns
+
+    for col in spec.columns:
+        if col.sort and sort_columns(spec, col.sort) is None:
+            problems.append(f"сортування {col.sort}: невідоме")
+    for flt in spec.filters:
+        if not has_column(spec, flt.column):
+            problems.append(f"фільтр {flt.key}: немає стовпця {flt.column}")
+    if spec.series and not any(f.kind == FieldKind.SERIES for f in spec.fields):
+        problems.append("серії без поля серії")
+    return problems
+
+
+@cache
+def _checked(spec: RegisterSpec) -> None:
+    problems = storage_problems(spec)
+    if problems:
+        raise LookupError(f"Реєстр {spec.code}: " + "; ".join(problems))
+
+
+# --- storing and loading ---------------------------------------------------------------------
+
+
+def detail_of(s: Session, spec: RegisterSpec, doc: Document) -> Any:
+    """The detail row of `doc` (None when the register has no detail table or it is missing)."""
+    if spec.detail is None or doc.id is None:
+        return None
+    return s.get(spec.detail, doc.id)
+
+
+def _needs_id(spec: RegisterSpec) -> bool:
+    """A detail row or a child table refers to the document by id: flush it first."""
+    return spec.detail is not None or any(f.kind == FieldKind.TABLE for f in spec.fields)
 
 
 def apply_values(
     s: Session, spec: RegisterSpec, doc: Document, values: Mapping[str, Any], user: str
 ) -> None:
-    """Store parsed field values on `doc` (flushed first when links need its id).
+    """Store parsed field values on `doc` and its detail row (created when missing).
 
     Dates and numbers may be empty; the search text is the number plus the spec's
-    `search_fields`, and the sort keys follow the stored text.
+    `search_fields`, and the sort keys follow the stored text. Every field must resolve to
+    storage (`storage_problems`), otherwise nothing is stored.
     """
+    _checked(spec)
     errors = registration_date_errors(spec.fields, values, doc.reg_date)
     if errors:
         raise FieldErrors(errors)
+    if doc.id is None and _needs_id(spec):
+        s.add(doc)
+        s.flush()
+    detail = detail_of(s, spec, doc)
+    if spec.detail is not None and detail is None:
+        detail = spec.detail(document_id=doc.id, changed_by=user)
+        s.add(detail)
+    rec = Record(s, spec, doc, detail, user)
     # Plain columns first: a person of the staff list may then fill what the card left empty.
-    ordered = sorted(values.items(), key=lambda kv: spec.field(kv[0]).kind in _LOOKED_UP)
+    ordered = sorted(values.items(), key=lambda kv: storage_of(spec.field(kv[0])).looked_up)
     for key, value in ordered:
         field = spec.field(key)
-        kind = field.kind
-        if kind == FieldKind.CORRESPONDENT:
-            _set_correspondent(s, doc, value or "", user)
-        elif kind == FieldKind.STAFF:
-            _set_staff(s, doc, key, value or "")
-        elif kind == FieldKind.ADDRESSEES:
-            _set_addressees(s, doc, value or (), user)
-        elif kind == FieldKind.DOCUMENT_REFS:
-            _set_links(s, doc, field, value or (), user)
-        elif kind in (FieldKind.DATE, FieldKind.INT):
-            setattr(doc, key, value)
-        else:
-            setattr(doc, key, "" if value is None else value)
+        if not field.read_only:
+            storage_of(field).store(rec, field, value)
+    if detail is not None:
+        detail.changed_by = user
+    if spec.after_store is not None:
+        spec.after_store(s, doc, detail)
     doc.summary_sort = uk_sort_key(doc.summary or "")[:60]
     doc.search_text = searchable_text(
-        doc.reg_number, *(_stored_text(spec, doc, key) for key in spec.search_fields)
+        doc.reg_number, *(_search_text(rec, key) for key in spec.search_fields)
     )
 
 
-def _set_correspondent(s: Session, doc: Document, name: str, user: str) -> None:
-    if name.strip():
-        corr = find_or_create_correspondent(s, name, user)
-        doc.correspondent_id, doc.correspondent_name = corr.id, corr.name
-    else:
-        doc.correspondent_id, doc.correspondent_name = None, ""
-    doc.correspondent_sort = uk_sort_key(doc.correspondent_name)[:80]
+def _search_text(rec: Record, key: str) -> str:
+    field = rec.spec.field(key)
+    return storage_of(field).search_text(rec, field)
 
 
-def _stored_text(spec: RegisterSpec, doc: Document, key: str) -> str:
-    kind = spec.field(key).kind
-    if kind in (FieldKind.CORRESPONDENT, FieldKind.ADDRESSEES):
-        return doc.correspondent_name
-    if kind == FieldKind.STAFF:
-        return str(getattr(doc, f"{key}_name"))
-    if kind == FieldKind.DOCUMENT_REFS:
-        return doc.reply_numbers
-    value = getattr(doc, key)
-    return "" if value is None else str(value)
+def stored_values(s: Session, spec: RegisterSpec, doc: Document) -> dict[str, object]:
+    """The card's values of every spec field, as the form shows them."""
+    rec = Record(s, spec, doc, detail_of(s, spec, doc))
+    values: dict[str, object] = {}
+    for field in spec.fields:
+        if field.read_only:
+            values[field.key] = getattr(rec.home(field.storage_column), field.storage_column, "")
+        else:
+            values[field.key] = storage_of(field).load(rec, field)
+    return values
 
 
 # --- people of the staff list ------------------------------------------------------------------
@@ -123,63 +461,20 @@ def find_staff(s: Session, name: str) -> Staff | None:
     key = normalize_search(name).replace(" ", "")
     if not key:
         return None
-    index: dict[str, int] | None = s.info.get("staff_by_name")
+    index: dict[str, Staff] | None = s.info.get("staff_by_name")
     if index is None:
         index = {}
         stmt = select(Staff).order_by(Staff.active.asc(), Staff.id.desc())
         with s.no_autoflush:
             for row in s.execute(stmt).scalars():  # the first active one wins: written last
-                index.update(dict.fromkeys(_staff_keys(row), row.id))
+                index.update(dict.fromkeys(_staff_keys(row), row))
+        # The rows themselves, not their ids: the session keeps loaded rows only while they
+        # are referenced, and a demo of 2,000 orders re-read a person at every name (2.5 s).
         s.info["staff_by_name"] = index
-    staff_id = index.get(key)
-    return s.get(Staff, staff_id) if staff_id is not None else None
+    return index.get(key)
 
 
-def _set_staff(s: Session, doc: Document, key: str, name: str) -> None:
-    """A person by name: linked to the staff list when found there, kept as typed otherwise.
-
-    The lead executor also brings the department (the control centre groups by it) and, when
-    the card left it empty, the executor's phone from the staff list.
-    """
-    staff = find_staff(s, name) if name.strip() else None
-    shown = staff_short(staff) if staff else " ".join(name.split())
-    setattr(doc, f"{key}_id", staff.id if staff else None)
-    setattr(doc, f"{key}_name", shown)
-    if hasattr(doc, f"{key}_sort"):
-        setattr(doc, f"{key}_sort", uk_sort_key(shown)[:80])
-    if key == "lead_executor":
-        doc.department_id = staff.department_id if staff else None
-        if staff and staff.phone and not (doc.executor_phone or "").strip():
-            doc.executor_phone = staff.phone
-
-
-# --- addressees --------------------------------------------------------------------------------
-
-
-def _set_addressees(s: Session, doc: Document, items: Sequence[Addressee], user: str) -> None:
-    """Replace the addressees in place (by position, so the unique position never clashes),
-    each linked to the correspondents' list; a new correspondent takes the typed address."""
-    rows = list(doc.addressees)
-    for position, item in enumerate(items, start=1):
-        corr = find_or_create_correspondent(s, item.name, user)
-        if not corr.address and not corr.postal_code and not corr.email:
-            corr.address, corr.postal_code, corr.email = item.address, item.postal_code, item.email
-        if position <= len(rows):
-            row = rows[position - 1]
-        else:
-            row = AddresseeRow(position=position, changed_by=user)
-            doc.addressees.append(row)
-        row.correspondent_id, row.name = corr.id, corr.name
-        row.address, row.postal_code, row.email = item.address, item.postal_code, item.email
-        row.changed_by = user
-    for row in rows[len(items) :]:
-        doc.addressees.remove(row)
-    names = "; ".join(row.name for row in doc.addressees)
-    if len(names) > NAMES_COLUMN:
-        names = names[: NAMES_COLUMN - 1] + "…"
-    doc.correspondent_id = doc.addressees[0].correspondent_id if doc.addressees else None
-    doc.correspondent_name = names
-    doc.correspondent_sort = uk_sort_key(names)[:80]
+# --- addressees and links ------------------------------------------------------------------------
 
 
 def addressees_of(s: Session, doc_id: int) -> tuple[Addressee, ...]:
@@ -192,11 +487,9 @@ def addressees_of(s: Session, doc_id: int) -> tuple[Addressee, ...]:
     return tuple(Addressee(*row) for row in s.execute(stmt))
 
 
-# --- «у відповідь на» --------------------------------------------------------------------------
-
-
 def resolve_refs(s: Session, field: Field, numbers: Sequence[str], day: date) -> list[Document]:
-    """The documents of register `field.target` that the typed numbers name.
+    """The documents of the registers `field.target` names (comma-separated, tried in order)
+    that the typed numbers name.
 
     A number is matched as written («12/01-12»), else as the running number of `day`'s year
     («12»); of several matches the latest registered on or before `day` wins. A number that
@@ -204,8 +497,9 @@ def resolve_refs(s: Session, field: Field, numbers: Sequence[str], day: date) ->
     """
     found: list[Document] = []
     missing: list[str] = []
+    registers = [r.strip() for r in field.target.split(",") if r.strip()]
     for number in numbers:
-        doc = _find_ref(s, field.target, number, day)
+        doc = next((d for r in registers if (d := _find_ref(s, r, number, day)) is not None), None)
         if doc is None:
             missing.append(number)
         elif doc not in found:
@@ -216,62 +510,41 @@ def resolve_refs(s: Session, field: Field, numbers: Sequence[str], day: date) ->
     return found
 
 
+_DATED_REF = re.compile(r"^(?P<number>.+?)\s+від\s+(?P<date>\d{1,2}\.\d{1,2}\.\d{4})$", re.I)
+
+
 def _find_ref(s: Session, register: str, number: str, day: date) -> Document | None:
+    """The document a typed number names: «45-р від 12.03.2025» exactly (numbers repeat every
+    year), else the latest registered on or before `day` with that number."""
     base = select(Document).where(Document.register == register, Document.reg_date <= day)
     latest = (Document.reg_date.desc(), Document.id.desc())
+    dated = _DATED_REF.match(number)
+    if dated is not None:
+        try:
+            signed = parse_date(dated["date"])
+        except DateError:
+            return None
+        stmt = base.where(Document.reg_number == dated["number"].strip().removeprefix("№ "))
+        return s.execute(stmt.where(Document.reg_date == signed).limit(1)).scalar()
     doc = s.execute(base.where(Document.reg_number == number).order_by(*latest).limit(1)).scalar()
     if doc is None and number.isdigit():
         stmt = base.where(Document.year == day.year, Document.seq == int(number))
-        doc = s.execute(stmt.limit(1)).scalar()
+        doc = s.execute(stmt.order_by(*latest).limit(1)).scalar()
     return doc
 
 
-def _set_links(s: Session, doc: Document, field: Field, numbers: Sequence[str], user: str) -> None:
-    """Replace the links in place: kept targets stay, so the unique pair never clashes."""
-    with s.no_autoflush:
-        targets = resolve_refs(s, field, numbers, doc.reg_date)
-    wanted = [t.id for t in targets]
-    for link in list(doc.links):
-        if link.target_id not in wanted:
-            doc.links.remove(link)
-    kept = {link.target_id for link in doc.links}
-    for target_id in wanted:
-        if target_id not in kept:
-            doc.links.append(DocumentLink(target_id=target_id, changed_by=user))
-    doc.reply_numbers = ", ".join(t.reg_number for t in targets)[:300]
-
-
-def linked_numbers(s: Session, doc_id: int) -> tuple[str, ...]:
+def linked_numbers(s: Session, doc_id: int, relation: str = "reply_to") -> tuple[str, ...]:
     stmt = (
         select(Document.reg_number)
         .join(DocumentLink, DocumentLink.target_id == Document.id)
-        .where(DocumentLink.document_id == doc_id)
+        .where(DocumentLink.document_id == doc_id, DocumentLink.relation == relation)
         .order_by(DocumentLink.id)
     )
     return tuple(s.execute(stmt).scalars())
 
 
-def linked_ids(s: Session, doc_id: int) -> list[int]:
-    stmt = select(DocumentLink.target_id).where(DocumentLink.document_id == doc_id)
+def linked_ids(s: Session, doc_id: int, relation: str = "reply_to") -> list[int]:
+    stmt = select(DocumentLink.target_id).where(
+        DocumentLink.document_id == doc_id, DocumentLink.relation == relation
+    )
     return list(s.execute(stmt.order_by(DocumentLink.id)).scalars())
-
-
-# --- the card's values ---------------------------------------------------------------------------
-
-
-def stored_values(s: Session, spec: RegisterSpec, doc: Document) -> dict[str, object]:
-    """The card's values of every spec field, as the form shows them."""
-    values: dict[str, object] = {}
-    for field in spec.fields:
-        kind, key = field.kind, field.key
-        if kind == FieldKind.CORRESPONDENT:
-            values[key] = doc.correspondent_name
-        elif kind == FieldKind.STAFF:
-            values[key] = getattr(doc, f"{key}_name")
-        elif kind == FieldKind.ADDRESSEES:
-            values[key] = addressees_of(s, doc.id)
-        elif kind == FieldKind.DOCUMENT_REFS:
-            values[key] = linked_numbers(s, doc.id)
-        else:
-            values[key] = getattr(doc, key)
-    return values

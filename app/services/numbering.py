@@ -12,27 +12,31 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 _ENSURE = text(
-    "INSERT INTO register_counter (register, year, last_seq) VALUES (:register, :year, 0) "
-    "ON CONFLICT (register, year) DO NOTHING"
+    "INSERT INTO register_counter (register, series, year, last_seq) "
+    "VALUES (:register, :series, :year, 0) ON CONFLICT (register, series, year) DO NOTHING"
 )
-_NEXT = text(
-    "UPDATE register_counter SET last_seq = last_seq + 1 "
-    "WHERE register = :register AND year = :year RETURNING last_seq"
-)
-_RAISE_TO = text(
-    "UPDATE register_counter SET last_seq = :seq "
-    "WHERE register = :register AND year = :year AND last_seq < :seq"
-)
+_WHERE = "WHERE register = :register AND series = :series AND year = :year"
+_NEXT = text(f"UPDATE register_counter SET last_seq = last_seq + 1 {_WHERE} RETURNING last_seq")
+_RAISE_TO = text(f"UPDATE register_counter SET last_seq = :seq {_WHERE} AND last_seq < :seq")
+_LAST = text(f"SELECT last_seq FROM register_counter {_WHERE}")
 
 
-def next_seq(session: Session, register: str, year: int) -> int:
-    params = {"register": register, "year": year}
+def next_seq(session: Session, register: str, year: int, series: str = "") -> int:
+    """The next running number of `register`'s `series` for `year` (each series of a register
+    has its own counter, from 1 every calendar year: regulation 4.13, Правила 1000/5 ІІІ.3)."""
+    params = {"register": register, "series": series, "year": year}
     session.execute(_ENSURE, params)
     return int(session.execute(_NEXT, params).scalar_one())
 
 
-def raise_counter(session: Session, register: str, year: int, seq: int) -> None:
+def last_seq(session: Session, register: str, year: int, series: str = "") -> int:
+    """The last number given in the series for `year` (0 when none was)."""
+    params = {"register": register, "series": series, "year": year}
+    return int(session.execute(_LAST, params).scalar() or 0)
+
+
+def raise_counter(session: Session, register: str, year: int, seq: int, series: str = "") -> None:
     """Make sure later registrations continue after `seq` (used when importing old journals)."""
-    params = {"register": register, "year": year, "seq": seq}
+    params = {"register": register, "series": series, "year": year, "seq": seq}
     session.execute(_ENSURE, params)
     session.execute(_RAISE_TO, params)

@@ -11,14 +11,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from app.domain.roles import Actor, actor_of, read
+from app.domain.roles import Actor, actor_of
 from app.registers import REGISTERS
 from app.registers.base import RegisterSpec
+from app.registers.entity import EntitySpec
 from app.services import audit, settings
+from app.services.access import require_read
 from app.services.details import DocumentDetail, ResolutionView, load_document
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationInfo, get_organisation
-from app.services.register_view import RegisterView, ViewQuery
+from app.services.register_view import RegisterView, RowSource, ViewQuery
 
 if TYPE_CHECKING:
     from app.printing import data as pd
@@ -183,21 +185,35 @@ def card_pdf(db: Any, doc_id: int, copies: int = 3) -> bytes:
     return _render(print_registration_card, card, copies=copies)
 
 
-def journal_data(db: Any, spec: RegisterSpec, date_from: date, date_to: date) -> pd.JournalData:
-    """The register for a period, in registration order, as the printed journal shows it."""
+def journal_data(
+    db: Any,
+    spec: RegisterSpec,
+    date_from: date,
+    date_to: date,
+    series: str = "",
+    user: str | Actor = "",
+) -> pd.JournalData:
+    """The register for a period, in registration order, as the printed journal shows it; a
+    register with series prints one series (`series`) or all of them, each in its own order
+    (4.13: the series are registered separately)."""
     from app.printing.data import JournalColumn, JournalData
 
     if date_to < date_from:
         raise DocumentError("Кінець періоду раніший за початок")
     org = _organisation(db)
-    view = RegisterView(
-        db,
-        ViewQuery(spec.code, date_from=date_from, date_to=date_to, sort="number", descending=False),
+    extra = (("series", series),) if series else ()
+    sort = "series_number" if spec.series and not series else "number"
+    query = ViewQuery(
+        spec.code, date_from=date_from, date_to=date_to, sort=sort, descending=False, extra=extra
     )
+    view = RegisterView(db, query, user=user)
     columns = [c for c in spec.columns if c.journal_weight > 0]
     rows = [[row.display(c.key) for c in columns] for row in view.all_rows()]
+    title = spec.journal_title
+    if series:
+        title += " " + spec.series_named(series).title
     return JournalData(
-        title=spec.journal_title,
+        title=title,
         organisation=org.full_name,
         period_from=date_from,
         period_to=date_to,
@@ -207,17 +223,64 @@ def journal_data(db: Any, spec: RegisterSpec, date_from: date, date_to: date) ->
 
 
 def journal_pdf(
-    db: Any, spec: RegisterSpec, date_from: date, date_to: date, user: str | Actor = ""
+    db: Any,
+    spec: RegisterSpec,
+    date_from: date,
+    date_to: date,
+    user: str | Actor = "",
+    series: str = "",
 ) -> bytes:
     """The printed journal for a period; audited as a print of the register."""
     from app.printing.journal import print_journal
 
     actor = actor_of(user)
-    actor.require(read(spec.code))
-    data = _render(print_journal, journal_data(db, spec, date_from, date_to))
+    require_read(actor, spec.code)
+    data = _render(print_journal, journal_data(db, spec, date_from, date_to, series, user=actor))
     details = {"що": spec.journal_title, "період": [date_from, date_to]}
     audit.log(db, actor, audit.PRINT, register=spec.code, details=details)
     return data
+
+
+def list_pdf(db: Any, spec: EntitySpec, source: RowSource, user: str | Actor = "") -> bytes:
+    """An entity register's view (the staff list with its filters and sort) as a printed list,
+    landscape A4 with the header on every page; audited as a print of the register."""
+    from app.printing.data import JournalColumn
+    from app.printing.tables import TableDocument, render_table_document
+
+    actor = actor_of(user)
+    org = _organisation(db)
+    columns = [c for c in spec.columns if c.journal_weight > 0]
+    rows = [[row.display(c.key) for c in columns] for row in source.all_rows()]
+    today = f"станом на {date.today():%d.%m.%Y}"
+    document = TableDocument(
+        organisation=org.full_name,
+        title=spec.list_title,
+        subtitle=today,
+        columns=[JournalColumn(c.title, c.journal_weight) for c in columns],
+        rows=rows,
+        pdf_title=f"{spec.list_title} {today}",
+    )
+    data = _render(render_table_document, document)
+    audit.log(db, actor, audit.PRINT, register=spec.code, details={"що": spec.list_title})
+    return data
+
+
+#: Printouts of a register as a whole (`Printout.scope == "register"`), by function name.
+REGISTER_PRINTOUTS = ("orders_archive_pdf",)
+
+
+def orders_archive_pdf(db: Any, user: str | Actor = "") -> bytes:
+    from app.services.orders_archive import archive_list_pdf
+
+    return archive_list_pdf(db, user)
+
+
+def print_register(db: Any, function: str, user: str | Actor = "", **options: Any) -> bytes:
+    """A printout of a register as a whole by its function's name (a spec's Printout with
+    scope "register"); the function checks the rights and audits the print."""
+    if function not in REGISTER_PRINTOUTS:
+        raise ValueError(f"unknown printout {function!r}")
+    return bytes(globals()[function](db, user, **options))
 
 
 def print_document(
@@ -228,7 +291,8 @@ def print_document(
     if function not in __all__ or function == "journal_pdf":
         raise ValueError(f"unknown printout {function!r}")
     actor = actor_of(user)
-    actor.require(read(load_document(db, doc_id).register))
+    doc = load_document(db, doc_id)
+    require_read(actor, doc.register, doc.series)
     data = bytes(globals()[function](db, doc_id, **options))
     audit.log(db, actor, audit.PRINT, doc_id=doc_id, details={"що": function})
     return data

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.names import Gender, PersonName, dative_short, short_name, signature_name
-from app.domain.roles import CORRESPONDENTS_WRITE, REFERENCE_WRITE, Actor, actor_of
+from app.domain.roles import CORRESPONDENTS_WRITE, REFERENCE_WRITE, Actor, actor_of, write
 from app.domain.text import normalize_search, search_words, uk_sort_key
 from app.services import audit
 from db.base import Base
@@ -175,8 +175,10 @@ def save_staff(db: Database, info: StaffInfo, user: str | Actor = "") -> StaffIn
     if info.gender not in ("m", "f"):
         raise ReferenceError("Стать: «m» (чоловіча) або «f» (жіноча)")
     key = uk_sort_key(f"{info.surname} {info.given_name} {info.patronymic}")
+    # HR keeps the staff list (the staff register's right); an administrator, the references.
+    permission = write("staff") if actor_of(user).can(write("staff")) else REFERENCE_WRITE
     with db.write() as s:
-        return _save(s, Staff, info, user, sort_key=key[:150])
+        return _save(s, Staff, info, user, permission, sort_key=key[:150])
 
 
 def list_correspondents(db: Database, prefix: str = "", limit: int = 50) -> list[CorrespondentInfo]:

@@ -6,14 +6,17 @@ state already worked out against the working calendar, so the UI only paints.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds
-from app.domain.roles import Actor, actor_of, read
+from app.domain.roles import Actor, actor_of
 from app.domain.text import fts5_query, tsquery_terms
+from app.registers import REGISTERS, RegisterSpec
+from app.services.access import readable_series, require_read
 from app.services.calendar import load_calendar
 from db.queries import documents as q
 from db.session import Database
@@ -32,51 +35,88 @@ class ViewQuery:
     search: str = ""
     sort: str = q.DEFAULT_SORT
     descending: bool = True
+    # The spec's own filters (RegisterSpec.filters) as (key, chosen value) pairs.
+    extra: tuple[tuple[str, Any], ...] = ()
 
 
-@dataclass(frozen=True)
 class DocumentRow:
-    """One row of a register's table: the columns of every register (each shows its own)."""
+    """One row of a register's table: the core every register has (number, date, control,
+    cancellation) and the values of the spec's columns, read as attributes or by `display`.
 
-    id: int
-    reg_number: str
-    reg_date: date
-    correspondent_name: str
-    ext_number: str
-    ext_date: date | None
-    kind: str
-    summary: str
-    lead_executor_name: str
-    due_date: date | None
-    done_date: date | None
-    case_index: str
-    on_control: bool
-    urgent: bool
-    cancelled: bool
-    title: str
-    signatory_name: str
-    copies: int | None
-    send_method: str
-    sent_date: date | None
-    reply_numbers: str
-    state: ControlState
+    The same class serves every document register: its values are whatever columns its spec
+    declares (of `document` or of its detail table), so no register adds a field here.
+    """
+
+    __slots__ = ("_values", "state")
+
+    def __init__(self, values: Mapping[str, Any], state: ControlState = ControlState.NONE) -> None:
+        self._values = dict(values)
+        self.state = state
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self._values[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, DocumentRow)
+            and self._values == other._values
+            and self.state == other.state
+        )
+
+    def __hash__(self) -> int:
+        return hash(self._values.get("id"))
+
+    def __repr__(self) -> str:
+        return f"DocumentRow({self._values!r}, state={self.state!r})"
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        return self._values
 
     @property
     def state_label(self) -> str:
-        return "Анульовано" if self.cancelled else self.state.label
+        return "Анульовано" if self._values.get("cancelled") else self.state.label
+
+    def value(self, key: str) -> Any:
+        return self.state_label if key == "state_label" else self._values.get(key)
 
     def display(self, key: str) -> str:
         """The text of column `key` as shown in the table and the printed journal."""
-        value = getattr(self, key)
+        value = self.value(key)
+        if isinstance(value, bool):
+            return "так" if value else ""
         if isinstance(value, date):
             return format_date(value)
         return "" if value is None else str(value)
 
 
-def to_filter(view: ViewQuery, thresholds: ControlThresholds) -> q.DocumentFilter:
-    """The database filter for a view; control states are judged against `thresholds`."""
+def to_filter(
+    view: ViewQuery, thresholds: ControlThresholds, actor: Actor | None = None
+) -> q.DocumentFilter:
+    """The database filter for a view; control states are judged against `thresholds`; the
+    spec gives the row's columns, its detail table and its own filters; a user who may read
+    only some series of the register sees only those."""
+    spec = REGISTERS.get(view.register)
+    detail = spec.detail if spec else None
+    columns = (
+        tuple(c.key for c in spec.columns if c.key not in ("state_label", "series_title"))
+        + spec.row_keys
+        if spec
+        else ()
+    )
+    chosen = dict(view.extra)
+    equals = tuple(
+        (f.column, chosen[f.key]) for f in (spec.filters if spec else ()) if chosen.get(f.key)
+    )
     return q.DocumentFilter(
         register=view.register,
+        detail=detail,
+        columns=columns,
+        equals=equals,
+        series=readable_series(spec, actor) if spec and actor else None,
         date_from=view.date_from,
         date_to=view.date_to,
         executor_id=view.executor_id,
@@ -89,9 +129,33 @@ def to_filter(view: ViewQuery, thresholds: ControlThresholds) -> q.DocumentFilte
     )
 
 
-def _row(raw: Any, thresholds: ControlThresholds) -> DocumentRow:
+def _row(raw: Any, thresholds: ControlThresholds, spec: RegisterSpec | None = None) -> DocumentRow:
     state = thresholds.state(raw.due_date, raw.done_date, raw.on_control)
-    return DocumentRow(**raw._mapping, state=state)
+    if spec is None or (spec.present is None and not spec.series):
+        return DocumentRow(raw._mapping, state)
+    values = dict(raw._mapping)
+    if spec.series:  # the series as the clerk names it (the code is the program's)
+        titles = {s.code: s.title for s in spec.series}
+        values["series_title"] = titles.get(values.get("series") or "", values.get("series"))
+    if spec.present is not None:
+        spec.present(values, thresholds.today)
+    return DocumentRow(values, state)
+
+
+class RowSource(Protocol):
+    """Where a register's table, export and printed list read rows: a document register's
+    `RegisterView`, or an entity register's own view (the staff list). Pages are read on demand;
+    the id vector lets the table find a record deep in a large view."""
+
+    def count(self) -> int: ...
+
+    def page(self, offset: int, limit: int, total: int | None = None) -> list[DocumentRow]: ...
+
+    def ids(self) -> list[int]: ...
+
+    def rows_by_ids(self, ids: list[int]) -> list[DocumentRow]: ...
+
+    def all_rows(self, limit: int | None = None) -> list[DocumentRow]: ...
 
 
 class RegisterView:
@@ -103,11 +167,13 @@ class RegisterView:
     def __init__(
         self, db: Database, view: ViewQuery, today: date | None = None, user: str | Actor = ""
     ) -> None:
-        actor_of(user).require(read(view.register))
+        actor = actor_of(user)
+        require_read(actor, view.register)
         self.db = db
         self.view = view
         self.thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))
-        self.filter = to_filter(view, self.thresholds)
+        self.filter = to_filter(view, self.thresholds, actor)
+        self.spec = REGISTERS.get(view.register)
 
     def count(self) -> int:
         with self.db.read() as s:
@@ -118,7 +184,7 @@ class RegisterView:
             raws = q.fetch_page(
                 s, self.filter, self.view.sort, self.view.descending, offset, limit, total
             )
-        return [_row(r, self.thresholds) for r in raws]
+        return [_row(r, self.thresholds, self.spec) for r in raws]
 
     def ids(self) -> list[int]:
         with self.db.read() as s:
@@ -126,10 +192,11 @@ class RegisterView:
 
     def rows_by_ids(self, ids: list[int]) -> list[DocumentRow]:
         with self.db.read() as s:
-            return [_row(r, self.thresholds) for r in q.fetch_rows_by_ids(s, ids)]
+            rows = q.fetch_rows_by_ids(s, ids, self.filter)
+            return [_row(r, self.thresholds, self.spec) for r in rows]
 
     def all_rows(self, limit: int | None = None) -> list[DocumentRow]:
         """Every row of the view in order (for printing and export)."""
         with self.db.read() as s:
             raws = q.fetch_page(s, self.filter, self.view.sort, self.view.descending, 0, limit)
-        return [_row(r, self.thresholds) for r in raws]
+        return [_row(r, self.thresholds, self.spec) for r in raws]

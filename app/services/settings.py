@@ -42,14 +42,28 @@ def set_setting(db: Database, key: str, value: str, user: str | Actor = "") -> N
             row.value = value
 
 
-def number_format(db: Database, spec: RegisterSpec) -> str:
-    return get_setting(db, spec.number_setting, spec.default_number_format)
+def number_setting(spec: RegisterSpec, series: str = "") -> str:
+    """The setting key of a series' number format («number_format.orders.personnel»)."""
+    return f"{spec.number_setting}.{series}" if series else spec.number_setting
 
 
-def set_number_format(db: Database, spec: RegisterSpec, fmt: str, user: str | Actor = "") -> None:
+def default_number_format(spec: RegisterSpec, series: str = "") -> str:
+    """A series' default format: the spec's, with the series' suffix («{n}-к», 4.13)."""
+    if not series:
+        return spec.default_number_format
+    return spec.default_number_format.replace("{suffix}", spec.series_named(series).suffix)
+
+
+def number_format(db: Database, spec: RegisterSpec, series: str = "") -> str:
+    return get_setting(db, number_setting(spec, series), default_number_format(spec, series))
+
+
+def set_number_format(
+    db: Database, spec: RegisterSpec, fmt: str, user: str | Actor = "", series: str = ""
+) -> None:
     actor_of(user).require(SETTINGS_WRITE)
     validate_format(fmt)
-    set_setting(db, spec.number_setting, fmt)
+    set_setting(db, number_setting(spec, series), fmt)
 
 
 def timer_minutes(db: Database) -> int:

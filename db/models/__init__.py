@@ -10,6 +10,8 @@ from db.models.documents import (
     Resolution,
     ResolutionExecutor,
 )
+from db.models.exchange import ChangeCounter, Tombstone
+from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
 from db.models.reference import CalendarDay, CaseFile, Correspondent, Department, Staff
 from db.models.users import AppUser, AuditEntry, UserRole
@@ -21,16 +23,20 @@ __all__ = [
     "AuditEntry",
     "CalendarDay",
     "CaseFile",
+    "ChangeCounter",
     "ControlEvent",
     "Correspondent",
     "Department",
     "Document",
     "DocumentLink",
+    "OrderCopy",
+    "OrderDetail",
     "Organisation",
     "RegisterCounter",
     "Resolution",
     "ResolutionExecutor",
     "Setting",
     "Staff",
+    "Tombstone",
     "UserRole",
 ]

@@ -39,6 +39,9 @@ class RegisterCounter(Base):
     __tablename__ = "register_counter"
 
     register: Mapped[str] = mapped_column(String(20), primary_key=True)
+    # A register may keep several series (orders on main activity and on personnel, 4.13), each
+    # numbered from 1 every calendar year; "" is the one series of a register that has one.
+    series: Mapped[str] = mapped_column(String(20), primary_key=True, default="")
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -46,8 +49,13 @@ class RegisterCounter(Base):
 class Document(Tracked, Base):
     __tablename__ = "document"
     __table_args__ = (
-        UniqueConstraint("register", "year", "seq", name="uq_document_register_year_seq"),
+        UniqueConstraint(
+            "register", "series", "year", "seq", name="uq_document_register_series_year_seq"
+        ),
         Index("ix_document_reg_date", "register", "reg_date", "seq"),
+        # The number order across series (orders: 1-к, 1-р, 2-к …), which the unique
+        # (register, series, year, seq) cannot serve.
+        Index("ix_document_number", "register", "year", "seq"),
         Index("ix_document_correspondent", "register", "correspondent_sort", "id"),
         Index("ix_document_kind", "register", "kind", "id"),
         Index("ix_document_summary", "register", "summary_sort", "id"),
@@ -72,6 +80,7 @@ class Document(Tracked, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     register: Mapped[str] = mapped_column(String(20))
+    series: Mapped[str] = mapped_column(String(20), default="", server_default="")
     year: Mapped[int] = mapped_column(Integer)
     seq: Mapped[int] = mapped_column(Integer)
     reg_number: Mapped[str] = mapped_column(String(50))
@@ -150,12 +159,15 @@ class Addressee(Tracked, Base):
 
 
 class DocumentLink(Tracked, Base):
-    """«У відповідь на»: document `document_id` answers document `target_id` (10.2)."""
+    """A link from document `document_id` to document `target_id`, named by `relation`: the
+    key of the spec field that made it («reply_to»: an outgoing letter answers an incoming one,
+    10.2; «executes» and «cancels»: an order executes a document or cancels an earlier order)."""
 
     __tablename__ = "document_link"
     __table_args__ = (UniqueConstraint("document_id", "target_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    relation: Mapped[str] = mapped_column(String(30), default="reply_to", server_default="reply_to")
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     target_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
 

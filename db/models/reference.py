@@ -30,6 +30,8 @@ class Staff(Tracked, Base):
     """
 
     __tablename__ = "staff"
+    # The staff list is an entity register: a change names it to the other PCs by this kind.
+    __record_kind__ = "staff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     surname: Mapped[str] = mapped_column(String(100))

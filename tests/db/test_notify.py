@@ -71,3 +71,22 @@ def test_sqlite_data_version_sees_another_connection_commit(db):
 def test_a_payload_of_another_format_means_reread_everything():
     assert Change.from_payload("not json").more
     assert Change.from_payload('{"o": "x", "d": [["outgoing", 3]]}').registers == {"outgoing"}
+
+
+def test_a_change_of_the_staff_list_names_its_record_to_the_other_pcs(db):
+    if db.dialect != "postgresql":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    from app.registers.staff import STAFF
+    from app.services import staff_register
+
+    listener = ChangeListener(db.url)
+    other = Database(db.url)
+    try:
+        values = STAFF.parse({"surname": "Ґонта", "given_name": "Іван", "gender": "m"})
+        staff_id = staff_register.save_person(other, None, values)
+        changes = listener.wait(5)
+        assert ("staff", staff_id) in {r for c in changes for r in c.documents}
+        assert "staff" in {register for c in changes for register in c.registers}
+    finally:
+        listener.close()
+        other.dispose()

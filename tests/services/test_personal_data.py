@@ -32,7 +32,7 @@ APPEALS = RegisterSpec(
         Column("reg_number", "№", 80, sort="number"),
         Column("summary", "Зміст", 300),
     ),
-    controllable=False,
+    control=None,
     personal_data=True,
 )
 DAY = date.today() - timedelta(days=1)

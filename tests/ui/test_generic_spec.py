@@ -32,7 +32,7 @@ OUTGOING_LIKE = RegisterSpec(
         Column("correspondent_name", "Адресат", 200, sort="correspondent"),
         Column("summary", "Зміст", 300),
     ),
-    controllable=False,
+    control=None,
     printouts=(
         Printout("Штамп реєстрації", "stamp_pdf"),
         Printout("Штамп «Контроль»", "control_stamp_pdf", needs_control=True),

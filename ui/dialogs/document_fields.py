@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from app.domain.dates import DateError
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldErrors
+from app.registers.fields import FieldErrors, FieldKind
+from app.services import access
 from app.services.details import DocumentDetail
+from app.services.dialog_support import current_user
 from db.session import Database
-from ui.dialogs.field_editor import FieldEditor
+from ui.dialogs.field_editor import Editor, FieldEditor, SeriesEditor
 from ui.widgets import DateEdit, ErrorLabel, set_invalid, with_error_below
 
 #: The key of the registration date's row (not a spec field: new documents only); it is also
@@ -39,7 +41,7 @@ class DocumentFields(QWidget):
     ) -> None:
         super().__init__(parent)
         self.spec = spec
-        self.editors: dict[str, FieldEditor] = {}
+        self.editors: dict[str, Editor] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self.form = QFormLayout(self)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -48,21 +50,30 @@ class DocumentFields(QWidget):
         self.reg_date: DateEdit | None = None
         if detail is None:
             self.reg_date = DateEdit(date.today(), self)
-            self.reg_date.setToolTip("Дата надходження; змініть, якщо документ надійшов у вихідний")
-            self._add_row("Дата реєстрації", REG_DATE, self.reg_date, required=True)
+            self.reg_date.setToolTip(spec.date_hint)
+            self._add_row(spec.date_label, REG_DATE, self.reg_date, required=True)
             self.reg_date.textEdited.connect(lambda _t: self._on_edited(REG_DATE))
         year = detail.reg_date.year if detail else date.today().year
         for field in spec.fields:
+            if field.read_only and detail is None:
+                continue  # computed by the program once the document exists
             editor = FieldEditor(db, field, year, self)
             self.editors[field.key] = editor
             self._add_row(field.label, field.key, editor.widget, field.required)
             editor.edited.connect(lambda key=field.key: self._on_edited(key))
+            if field.kind == FieldKind.SERIES:
+                if detail is not None:
+                    editor.set_read_only(True)  # part of the registration number
+                elif isinstance(editor, SeriesEditor):
+                    editor.keep_only(
+                        lambda code: access.may_write(spec, current_user(), code)
+                    )  # HR registers personnel orders only
         for field in spec.fields:
             if field.fills:
                 editor = self.editors[field.key]
                 editor.edited.connect(lambda e=editor: self._fill_from_person(e))
 
-    def _fill_from_person(self, editor: FieldEditor) -> None:
+    def _fill_from_person(self, editor: Editor) -> None:
         """A person chosen: fill the fields the spec says come with them, if still empty."""
         person = editor.chosen_staff()
         if person is None:

@@ -1,23 +1,29 @@
 """The editor of one field of a register's spec, for the registration card.
 
 The card is built from `spec.fields`, so any register gets its form without its own widget
-code: each FieldKind maps to one editor here, and the card only asks for the value as typed
-(the spec parses and checks it, with the same messages as the services).
+code. `EDITORS` maps each field kind to one editor class; `FieldEditor(db, field, year, parent)`
+builds the one its field's kind names. Every editor gives the value as typed (the spec parses
+and checks it, with the same messages as the services), shows a stored value and can be made
+read-only. A new kind of field is one class here and one entry in `EDITORS`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
+    QHeaderView,
     QLineEdit,
-    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
     QTreeView,
     QWidget,
 )
@@ -30,133 +36,154 @@ from ui.tasks import run_in_background
 from ui.widgets import DateEdit, IntEdit, set_edit_placeholder, text_box
 
 
-class FieldEditor(QObject):
-    """The editor of one spec field: the widget, its value as typed, and `edited`.
+def _shown(value: Any) -> str:
+    if isinstance(value, date):
+        return format_date(value)
+    return "" if value is None else str(value)
 
-    TEXT → QLineEdit, MULTILINE → QPlainTextEdit (Tab moves on), DATE → DateEdit, INT → IntEdit,
-    BOOL → QCheckBox, CHOICE → editable combo, CORRESPONDENT → line edit with a completer over
-    every correspondent (loaded in the background), CASE_INDEX → editable combo of the year's
-    nomenclature showing each case's title beside its index, STAFF → editable combo of the
-    active staff, DOCUMENT_REFS → line edit of numbers separated by commas, ADDRESSEES → the
-    addressees table (addressees_editor.py).
-    """
+
+class Editor(QObject):
+    """The editor of one spec field: the widget, its value as typed, and `edited`."""
 
     edited = Signal()
 
     def __init__(self, db: Database, field: Field, year: int, parent: QWidget) -> None:
         super().__init__(parent)
         self.field = field
-        kind = field.kind
-        self.widget: QWidget
-        if kind == FieldKind.MULTILINE:
-            edit = text_box(parent, 3 if field.required else 2)
-            edit.textChanged.connect(self.edited)
-            self.widget = edit
-        elif kind == FieldKind.BOOL:
-            box = QCheckBox(parent)
-            box.toggled.connect(self.edited)
-            self.widget = box
-        elif kind == FieldKind.ADDRESSEES:
-            from ui.dialogs.addressees_editor import AddresseesEditor
+        self.widget: QWidget = self._build(db, year, parent)
 
-            editor = AddresseesEditor(db, parent)
-            editor.edited.connect(self.edited)
-            self.widget = editor
-        elif kind == FieldKind.STAFF:
-            combo = QComboBox(parent)
-            combo.setEditable(True)
-            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            set_edit_placeholder(combo, field.placeholder or "Почніть вводити прізвище…")
-            combo.editTextChanged.connect(self.edited)
-            self._fill_staff(db, combo)
-            self.widget = combo
-        elif kind in (FieldKind.CHOICE, FieldKind.CASE_INDEX):
-            combo = QComboBox(parent)
-            combo.setEditable(True)
-            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            set_edit_placeholder(combo, field.placeholder)
-            if kind == FieldKind.CHOICE:
-                combo.addItem("")
-                combo.addItems(list(field.choices))
-            else:
-                self._fill_cases(db, combo, year)
-            combo.setCurrentIndex(-1)
-            combo.editTextChanged.connect(self.edited)
-            self.widget = combo
-        else:
-            line = {FieldKind.DATE: DateEdit, FieldKind.INT: IntEdit}.get(kind, QLineEdit)(
-                parent=parent
-            )
-            if field.placeholder and kind != FieldKind.DATE:
-                line.setPlaceholderText(field.placeholder)
-            if kind not in (FieldKind.DATE, FieldKind.INT):
-                line.setMaxLength(field.limit)  # the limit the import and the services obey
-            line.textEdited.connect(self.edited)
-            if kind == FieldKind.CORRESPONDENT:
-                self._complete_correspondents(db, line)
-            self.widget = line
+    def _build(self, db: Database, year: int, parent: QWidget) -> QWidget:
+        raise NotImplementedError
 
     @property
     def focus_widget(self) -> QWidget:
-        from ui.dialogs.addressees_editor import AddresseesEditor
-
-        w = self.widget
-        return w.focus_widget if isinstance(w, AddresseesEditor) else w
+        return self.widget
 
     def value(self) -> Any:
-        w = self.widget
-        if self.field.kind == FieldKind.ADDRESSEES:
-            return w.value()  # type: ignore[attr-defined]
-        if isinstance(w, QPlainTextEdit):
-            return w.toPlainText()
-        if isinstance(w, QCheckBox):
-            return w.isChecked()
-        if isinstance(w, QComboBox):
-            return w.currentText()
-        assert isinstance(w, QLineEdit)
-        return w.text()
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setEnabled(not read_only)
 
     def chosen_staff(self) -> StaffInfo | None:
         """STAFF: the person of the list the typed text names exactly, else None."""
-        w = self.widget
-        if self.field.kind != FieldKind.STAFF or not isinstance(w, QComboBox):
-            return None
-        index = w.findText(w.currentText().strip(), Qt.MatchFlag.MatchFixedString)
-        data = w.itemData(index) if index >= 0 else None
-        return data if isinstance(data, StaffInfo) else None
+        return None
+
+
+class LineEditor(Editor):
+    """TEXT, CORRESPONDENT (with a completer over every correspondent, loaded in the
+    background), DOCUMENT_REFS (numbers separated by commas), DATE, INT."""
+
+    def _build(self, db: Database, year: int, parent: QWidget) -> QWidget:
+        kind = self.field.kind
+        line = {FieldKind.DATE: DateEdit, FieldKind.INT: IntEdit}.get(kind, QLineEdit)(
+            parent=parent
+        )
+        if self.field.placeholder and kind != FieldKind.DATE:
+            line.setPlaceholderText(self.field.placeholder)
+        if kind not in (FieldKind.DATE, FieldKind.INT, FieldKind.DOCUMENT_REFS):
+            line.setMaxLength(self.field.limit)  # the limit the import and the services obey
+        line.textEdited.connect(self.edited)
+        if kind == FieldKind.CORRESPONDENT:
+            self._complete_correspondents(db, line)
+        self.line = line
+        return line
+
+    def value(self) -> Any:
+        return self.line.text()
 
     def set_value(self, value: Any) -> None:
-        w = self.widget
-        if self.field.kind == FieldKind.ADDRESSEES:
-            w.set_value(value)  # type: ignore[attr-defined]
-            return
-        if isinstance(value, tuple | list) and self.field.kind == FieldKind.DOCUMENT_REFS:
+        if isinstance(value, tuple | list):
             value = ", ".join(str(v) for v in value)
-        text = format_date(value) if isinstance(value, date) else ("" if value is None else value)
-        if isinstance(w, QPlainTextEdit):
-            w.setPlainText(str(text))
-        elif isinstance(w, QCheckBox):
-            w.setChecked(bool(value))
-        elif isinstance(w, QComboBox):
-            w.setCurrentIndex(-1)
-            w.setEditText(str(text))
-        elif isinstance(w, QLineEdit):
-            w.setText(str(text))
-            w.setCursorPosition(0)
+        self.line.setText(_shown(value))
+        self.line.setCursorPosition(0)
 
     def set_read_only(self, read_only: bool) -> None:
-        w = self.widget
-        if self.field.kind == FieldKind.ADDRESSEES:
-            w.set_read_only(read_only)  # type: ignore[attr-defined]
-        elif isinstance(w, QLineEdit | QPlainTextEdit):
-            w.setReadOnly(read_only)
-        else:
-            w.setEnabled(not read_only)
+        self.line.setReadOnly(read_only)
 
-    @staticmethod
-    def _fill_cases(db: Database, combo: QComboBox, year: int) -> None:
+    def _complete_correspondents(self, db: Database, line: QLineEdit) -> None:
+        from app.services.reference import all_correspondent_names
+
+        model = QStringListModel(self)
+        completer = QCompleter(model, line)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        line.setCompleter(completer)
+        run_in_background(lambda: all_correspondent_names(db), model.setStringList, owner=self)
+
+
+class ReadOnlyEditor(LineEditor):
+    """A value the program computes (an order's «втратило чинність»): shown, never typed."""
+
+    def _build(self, db: Database, year: int, parent: QWidget) -> QWidget:
+        line = super()._build(db, year, parent)
+        self.line.setReadOnly(True)
+        self.line.setPlaceholderText("чинне")
+        return line
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.line.setReadOnly(True)
+
+
+class TextBoxEditor(Editor):
+    """MULTILINE: a text box where Tab moves on."""
+
+    def _build(self, db: Database, year: int, parent: QWidget) -> QWidget:
+        self.box = text_box(parent, 3 if self.field.required else 2)
+        self.box.textChanged.connect(self.edited)
+        return self.box
+
+    def value(self) -> Any:
+        return self.box.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        self.box.setPlainText(_shown(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.box.setReadOnly(read_only)
+
+
+class CheckEditor(Editor):
+    def _build(self, db: Database, year: int, parent: QWidget) -> QWidget:
+        self.box = QCheckBox(parent)
+        self.box.toggled.connect(self.edited)
+        return self.box
+
+    def value(self) -> Any:
+        return self.box.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.box.setChecked(bool(value))
+
+
+class ComboEditor(Editor):
+    """CHOICE (the spec's list; another value may be typed) and CASE_INDEX (the year's
+    nomenclature, each case's title beside its index)."""
+
+    def _build(self, db: Database, year: int, parent: QWidget) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        set_edit_placeholder(combo, self.field.placeholder)
+        self.combo = combo
+        self._fill(db, year)
+        combo.setCurrentIndex(-1)
+        combo.editTextChanged.connect(self.edited)
+        return combo
+
+    def _fill(self, db: Database, year: int) -> None:
+        if self.field.kind == FieldKind.CHOICE:
+            self.combo.addItem("")
+            self.combo.addItems(list(self.field.choices))
+            return
         from app.services.reference import list_case_files
 
+        combo = self.combo
         model = QStandardItemModel(combo)
         for case in list_case_files(db, year):
             model.appendRow([QStandardItem(case.index), QStandardItem(case.title)])
@@ -169,11 +196,24 @@ class FieldEditor(QObject):
         combo.setModelColumn(0)
         view.resizeColumnToContents(0)
 
-    def _fill_staff(self, db: Database, combo: QComboBox) -> None:
-        """The active staff by short name («Коваль О. П.», the position as a tip), loaded in
-        the background; typing part of a name offers the matching people."""
+    def value(self) -> Any:
+        return self.combo.currentText()
+
+    def set_value(self, value: Any) -> None:
+        self.combo.setCurrentIndex(-1)
+        self.combo.setEditText(_shown(value))
+
+
+class StaffEditor(ComboEditor):
+    """STAFF: the active staff by short name («Коваль О. П.», the position as a tip), loaded in
+    the background; typing part of a name offers the matching people; a name not on the list
+    is kept as typed."""
+
+    def _fill(self, db: Database, year: int) -> None:
         from app.services.reference import list_staff
 
+        combo = self.combo
+        set_edit_placeholder(combo, self.field.placeholder or "Почніть вводити прізвище…")
         completer = QCompleter(combo.model(), combo)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -192,14 +232,137 @@ class FieldEditor(QObject):
 
         run_in_background(lambda: list_staff(db, active_only=True), fill, owner=self)
 
-    def _complete_correspondents(self, db: Database, line: QLineEdit) -> None:
-        from app.services.reference import all_correspondent_names
+    def chosen_staff(self) -> StaffInfo | None:
+        w = self.combo
+        index = w.findText(w.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        data = w.itemData(index) if index >= 0 else None
+        return data if isinstance(data, StaffInfo) else None
 
-        model = QStringListModel(self)
-        completer = QCompleter(model, line)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setMaxVisibleItems(12)
-        line.setCompleter(completer)
-        run_in_background(lambda: all_correspondent_names(db), model.setStringList, owner=self)
+
+class SeriesEditor(Editor):
+    """SERIES: one of the register's series (not editable text); fixed once registered."""
+
+    def _build(self, db: Database, year: int, parent: QWidget) -> QWidget:
+        self.combo = QComboBox(parent)
+        for code, names in self.field.options:
+            self.combo.addItem(names[0] if len(names) < 2 else f"{names[1]}  {names[0]}", code)
+        self.combo.currentIndexChanged.connect(self.edited)
+        return self.combo
+
+    def keep_only(self, allowed: Callable[[str], bool]) -> None:
+        """Offer only the series `allowed` accepts (the ones the user may register in)."""
+        for index in reversed(range(self.combo.count())):
+            if not allowed(str(self.combo.itemData(index))):
+                self.combo.removeItem(index)
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(value) if value else 0
+        self.combo.setCurrentIndex(max(index, 0))
+
+
+class AddresseesAdapter(Editor):
+    """ADDRESSEES: the addressees table (addressees_editor.py)."""
+
+    def _build(self, db: Database, year: int, parent: QWidget) -> QWidget:
+        from ui.dialogs.addressees_editor import AddresseesEditor
+
+        self.editor = AddresseesEditor(db, parent)
+        self.editor.edited.connect(self.edited)
+        return self.editor
+
+    @property
+    def focus_widget(self) -> QWidget:
+        return self.editor.focus_widget
+
+    def value(self) -> Any:
+        return self.editor.value()
+
+    def set_value(self, value: Any) -> None:
+        self.editor.set_value(value)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.editor.set_read_only(read_only)
+
+
+class TableEditor(Editor):
+    """TABLE: rows of a child table, one column per `field.columns`; an empty last row is
+    always there to type into (a row left blank is dropped by the spec)."""
+
+    def _build(self, db: Database, year: int, parent: QWidget) -> QWidget:
+        columns = self.field.columns
+        table = QTableWidget(1, len(columns), parent)
+        table.setHorizontalHeaderLabels([c.label for c in columns])
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.setMinimumHeight(110)
+        table.setMaximumHeight(150)
+        table.setTabKeyNavigation(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        for number, column in enumerate(columns):
+            header = table.horizontalHeaderItem(number)
+            if header is not None and column.kind == FieldKind.DATE:
+                header.setToolTip("ДД.ММ.РРРР")
+        table.itemChanged.connect(self._on_changed)
+        self.table = table
+        return table
+
+    def _on_changed(self, _item: QTableWidgetItem) -> None:
+        last = self.table.rowCount() - 1
+        if any(self._cell(last, c) for c in range(self.table.columnCount())):
+            self.table.insertRow(last + 1)
+        self.edited.emit()
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def value(self) -> Any:
+        keys = [c.key for c in self.field.columns]
+        rows = []
+        for row in range(self.table.rowCount()):
+            rows.append({k: self._cell(row, i) for i, k in enumerate(keys)})
+        return rows
+
+    def set_value(self, value: Any) -> None:
+        blocked = self.table.blockSignals(True)
+        rows = list(value or ())
+        self.table.setRowCount(len(rows) + 1)
+        for r in range(self.table.rowCount()):
+            for c, column in enumerate(self.field.columns):
+                cell = rows[r].get(column.key) if r < len(rows) else ""
+                self.table.setItem(r, c, QTableWidgetItem(_shown(cell)))
+        self.table.blockSignals(blocked)
+
+    def set_read_only(self, read_only: bool) -> None:
+        triggers = (
+            QAbstractItemView.EditTrigger.NoEditTriggers
+            if read_only
+            else QAbstractItemView.EditTrigger.AllEditTriggers
+        )
+        self.table.setEditTriggers(triggers)
+
+
+EDITORS: dict[FieldKind, type[Editor]] = {
+    FieldKind.TEXT: LineEditor,
+    FieldKind.CORRESPONDENT: LineEditor,
+    FieldKind.DOCUMENT_REFS: LineEditor,
+    FieldKind.DATE: LineEditor,
+    FieldKind.INT: LineEditor,
+    FieldKind.MULTILINE: TextBoxEditor,
+    FieldKind.BOOL: CheckEditor,
+    FieldKind.CHOICE: ComboEditor,
+    FieldKind.CASE_INDEX: ComboEditor,
+    FieldKind.STAFF: StaffEditor,
+    FieldKind.SERIES: SeriesEditor,
+    FieldKind.ADDRESSEES: AddresseesAdapter,
+    FieldKind.TABLE: TableEditor,
+}
+
+
+def FieldEditor(db: Database, field: Field, year: int, parent: QWidget) -> Editor:
+    """The editor its field's kind names (a computed field is shown read-only)."""
+    cls = ReadOnlyEditor if field.read_only else EDITORS[field.kind]
+    return cls(db, field, year, parent)

@@ -82,12 +82,17 @@ class SettingsTab(QWidget):
 
         numbers = QGroupBox("Формат реєстраційного номера", self)
         form = QFormLayout(numbers)
+        # One row per series: «incoming», «orders.main», «orders.personnel».
         self.formats: dict[str, NumberFormatRow] = {}
         for code, spec in REGISTERS.items():
-            row = NumberFormatRow(settings.number_format(db, spec), numbers)
-            self.formats[code] = row
-            row.edit.returnPressed.connect(self._on_save)
-            form.addRow(f"{spec.title}:", row)
+            for series in spec.series or (None,):
+                key = f"{code}.{series.code}" if series else code
+                fmt = settings.number_format(db, spec, series.code if series else "")
+                row = NumberFormatRow(fmt, numbers)
+                self.formats[key] = row
+                row.edit.returnPressed.connect(self._on_save)
+                label = f"{spec.title} {series.title}" if series else spec.title
+                form.addRow(f"{label}:", row)
         hint = "; ".join(f"{{{name}}} — {text}" for name, text in PLACEHOLDERS.items())
         form.addRow(hint_label(f"Поля: {hint}. Приклад показано для № {SAMPLE_N}.", numbers))
         layout.addWidget(numbers)
@@ -154,10 +159,11 @@ class SettingsTab(QWidget):
             bad[0].edit.setFocus()
             return
         user = current_user()
-        for code, row in self.formats.items():
+        for key, row in self.formats.items():
+            code, _, series = key.partition(".")
             try:
                 settings.set_number_format(
-                    self._db, REGISTERS[code], row.edit.text().strip(), user=user
+                    self._db, REGISTERS[code], row.edit.text().strip(), user=user, series=series
                 )
             except NumberFormatError as exc:  # the live check should have caught it
                 row.error.show_error(str(exc))

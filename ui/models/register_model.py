@@ -33,13 +33,18 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState
+from app.domain.roles import Actor
 from app.registers.base import RegisterSpec
+from app.registers.entity import EntitySpec
+from app.services import access
 from app.services.dialog_support import current_user
-from app.services.register_view import DocumentRow, RegisterView, ViewQuery
+from app.services.register_view import DocumentRow, RegisterView, RowSource, ViewQuery
 from db.session import Database
 from ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
+
+SourceFactory = Callable[[Database, ViewQuery, Actor], RowSource]
 
 PAGE_SIZE = 200
 MAX_PAGES = 30
@@ -71,12 +76,24 @@ class RegisterModel(QAbstractTableModel):
     loaded = Signal()
     load_failed = Signal(str)
 
-    def __init__(self, db: Database, spec: RegisterSpec, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        spec: RegisterSpec | EntitySpec,
+        parent: QObject | None = None,
+        source: SourceFactory | None = None,
+        may_read: Callable[[Actor], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.spec = spec
-        self._query = ViewQuery(spec.code)
-        self._view: RegisterView | None = None
+        # Where rows come from: a document register's view by default; an entity register
+        # passes its own (the same protocol: count, page, ids, rows by ids).
+        self._source: SourceFactory = source or (lambda d, q, u: RegisterView(d, q, user=u))
+        self._may_read = may_read or (lambda actor: access.may_read(spec, actor))  # type: ignore[arg-type]
+        sort = getattr(spec, "default_sort", None)
+        self._query = ViewQuery(spec.code, sort=sort) if sort else ViewQuery(spec.code)
+        self._view: RowSource | None = None
         self._total = 0
         self._pages: OrderedDict[int, list[DocumentRow]] = OrderedDict()
         self._ids: list[int] | None = None
@@ -91,6 +108,10 @@ class RegisterModel(QAbstractTableModel):
         self._italic.setItalic(True)
 
     # --- loading ---------------------------------------------------------------------------
+
+    def make_source(self, query: ViewQuery, user: Actor) -> RowSource:
+        """The row source of `query` (the export and the printed list read the same rows)."""
+        return self._source(self.db, query, user)
 
     @property
     def query(self) -> ViewQuery:
@@ -108,16 +129,17 @@ class RegisterModel(QAbstractTableModel):
     def _load(self, reset: bool) -> None:
         self._generation += 1
         generation, query, db, user = self._generation, self._query, self.db, current_user()
-        if not user.can_read(self.spec.code):
+        if not self._may_read(user):
             return  # the window hides this register's tab; the service would refuse the read
         self.loading = True
+        source = self._source
 
-        def work() -> tuple[RegisterView, int, list[DocumentRow]]:
-            view = RegisterView(db, query, user=user)
+        def work() -> tuple[RowSource, int, list[DocumentRow]]:
+            view = source(db, query, user)
             total = view.count()
             return view, total, view.page(0, PAGE_SIZE, total) if total else []
 
-        def done(result: tuple[RegisterView, int, list[DocumentRow]]) -> None:
+        def done(result: tuple[RowSource, int, list[DocumentRow]]) -> None:
             if generation == self._generation:
                 self._apply(*result, reset=reset)
 
@@ -129,7 +151,7 @@ class RegisterModel(QAbstractTableModel):
 
         run_in_background(work, done, failed, owner=self)
 
-    def _apply(self, view: RegisterView, total: int, first: list[DocumentRow], reset: bool) -> None:
+    def _apply(self, view: RowSource, total: int, first: list[DocumentRow], reset: bool) -> None:
         in_place = not reset and total == self._total and self._view is not None
         if not in_place:
             self.beginResetModel()
@@ -290,6 +312,9 @@ class RegisterModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, item: DocumentRow) -> str:
+        if isinstance(self.spec, EntitySpec):  # a person, a household: its columns, one a line
+            shown = (item.display(c.key) for c in self.spec.columns if c.key != "state_label")
+            return "\n".join(text for text in shown if text)
         lines = [f"{self.spec.number_label} {item.reg_number} від {format_date(item.reg_date)}"]
         if item.correspondent_name:
             lines.append(item.correspondent_name)

@@ -79,11 +79,16 @@ class DocumentActions(QObject):
         tab = self.tab
         menu = QMenu("Друк", tab)
         self.doc_print_actions: list[QAction] = []
+        self.register_print_actions: list[QAction] = []
         for printout in tab.spec.printouts:
             if printout.needs_control and not tab.spec.controllable:
                 continue
             action = menu.addAction(printout.title)
             action.setData(printout.needs_control)
+            if printout.scope == "register":  # the register as a whole (no selection needed)
+                action.triggered.connect(lambda _=False, p=printout: self._on_print_register(p))
+                self.register_print_actions.append(action)
+                continue
             action.triggered.connect(lambda _=False, p=printout: self._on_print_document(p))
             self.doc_print_actions.append(action)
         menu.addSeparator()
@@ -111,6 +116,8 @@ class DocumentActions(QObject):
                 action.setEnabled(is_open)
         for action in self.doc_print_actions:
             action.setEnabled(has and (not action.data() or is_open))
+        for action in self.register_print_actions:
+            action.setEnabled(True)
         self.cancel_action.setEnabled(live)
 
     # --- control dialogs -----------------------------------------------------------------------
@@ -174,6 +181,16 @@ class DocumentActions(QObject):
             return
         db, doc_id, options = tab.db, row.id, dict(printout.options)
         user = current_user()
+        if printout.scope == "selection":  # a batch: the selected rows in the table's order
+            ids = tab.selected_ids()
+
+            def produce_batch() -> bytes:
+                from app.services import printouts
+
+                return printouts.print_selection(db, printout.function, ids, user, **options)
+
+            self.print_pdf(f"{printout.title} — {len(ids)}", produce_batch)
+            return
 
         def produce() -> bytes:
             from app.services import printouts
@@ -181,6 +198,17 @@ class DocumentActions(QObject):
             return printouts.print_document(db, printout.function, doc_id, user, **options)
 
         self.print_pdf(f"{printout.title} — {tab.spec.number_label} {row.reg_number}", produce)
+
+    def _on_print_register(self, printout: Printout) -> None:
+        """A printout of the register as a whole (orders due for transfer to the archive)."""
+        db, options, user = self.tab.db, dict(printout.options), current_user()
+
+        def produce() -> bytes:
+            from app.services import printouts
+
+            return printouts.print_register(db, printout.function, user, **options)
+
+        self.print_pdf(printout.title.rstrip("…"), produce)
 
     def print_journal(self) -> None:
         """Файл ▸ Друк журналу… and Друк ▸ Журнал за період…: the register for a period."""
@@ -195,37 +223,20 @@ class DocumentActions(QObject):
         if not accepted:
             return
         db, spec, user = tab.db, tab.spec, current_user()
+        # A register with series: the series chosen in the filter bar, else each in turn.
+        series = str(dict(tab.filter_bar.apply(tab.model.query).extra).get("series") or "")
 
         def produce() -> bytes:
             from app.services import printouts
 
-            return bytes(printouts.journal_pdf(db, spec, date_from, date_to, user=user))
+            return bytes(
+                printouts.journal_pdf(db, spec, date_from, date_to, user=user, series=series)
+            )
 
         self.print_pdf(spec.journal_title, produce)
 
     def print_pdf(self, title: str, produce: Callable[[], bytes]) -> None:
-        """Make a PDF in the background (reportlab is imported there), then preview it."""
-        tab = self.tab
-        tab.count_label.setText("Готую документ до друку…")
-
-        def show(pdf: bytes) -> None:
-            tab.show_count()
-            from ui.preview import PdfPreviewDialog
-
-            preview = PdfPreviewDialog(pdf, title, tab)
-            preview.exec()
-            preview.deleteLater()
-
-        def failed(exc: BaseException) -> None:
-            tab.show_count()
-            text = (
-                "Друк буде доступний у наступній версії."
-                if isinstance(exc, ImportError)
-                else f"Не вдалося підготувати документ до друку:\n{exc}"
-            )
-            QMessageBox.warning(tab, "Друк", text)
-
-        run_in_background(produce, show, failed, owner=tab)
+        print_pdf(self.tab, title, produce)
 
     def default_period(self) -> tuple[date, date]:
         """The filter bar's period, else from the first of this month to today."""
@@ -233,3 +244,27 @@ class DocumentActions(QObject):
         bar = self.tab.filter_bar
         start = bar.date_from.valid_date() or today.replace(day=1)
         return start, bar.date_to.valid_date() or today
+
+
+def print_pdf(tab: RegisterTab, title: str, produce: Callable[[], bytes]) -> None:
+    """Make a PDF in the background (reportlab is imported there), then preview it."""
+    tab.count_label.setText("Готую документ до друку…")
+
+    def show(pdf: bytes) -> None:
+        tab.show_count()
+        from ui.preview import PdfPreviewDialog
+
+        preview = PdfPreviewDialog(pdf, title, tab)
+        preview.exec()
+        preview.deleteLater()
+
+    def failed(exc: BaseException) -> None:
+        tab.show_count()
+        text = (
+            "Друк буде доступний у наступній версії."
+            if isinstance(exc, ImportError)
+            else f"Не вдалося підготувати документ до друку:\n{exc}"
+        )
+        QMessageBox.warning(tab, "Друк", text)
+
+    run_in_background(produce, show, failed, owner=tab)

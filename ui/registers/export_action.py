@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
+from app.registers.entity import EntitySpec
 from app.services.dialog_support import current_user
 from ui.tasks import run_in_background, show_error
 from ui.widgets import format_count
 
 if TYPE_CHECKING:
+    from ui.registers.entity_tab import EntityTab
     from ui.registers.register_tab import RegisterTab
 
 XLSX_FILTER = "Книга Excel (*.xlsx)"
@@ -46,7 +48,7 @@ class ExportAction(QObject):
     `last_message` keeps the final status text (the tests and a tab outside a window read it).
     """
 
-    def __init__(self, tab: RegisterTab) -> None:
+    def __init__(self, tab: RegisterTab | EntityTab) -> None:
         super().__init__(tab)
         self.tab = tab
         tip = "Зберегти таблицю (з відбором і сортуванням) у XLSX або CSV"
@@ -103,10 +105,11 @@ class ExportAction(QObject):
 
     def start(self, path: Path, fmt: str) -> None:
         """Export the tab's current view to `path` in the background."""
-        from app.services.exports import export_view
+        from app.services.exports import export_entities, export_view
 
         tab = self.tab
         db, spec, view, user = tab.db, tab.spec, tab.model.query, current_user()
+        make_source = tab.model.make_source
         cancel = self._cancel = threading.Event()
         reports = self._reports
 
@@ -125,8 +128,15 @@ class ExportAction(QObject):
         dialog.canceled.connect(self._on_cancel)
         self.progress_dialog = dialog
         self.action.setEnabled(False)
+
+        def work() -> int:
+            if isinstance(spec, EntitySpec):
+                source = make_source(view, user)
+                return export_entities(db, spec, source, path, fmt, progress, user)
+            return export_view(db, spec, view, path, fmt=fmt, progress=progress, user=user)
+
         run_in_background(
-            lambda: export_view(db, spec, view, path, fmt=fmt, progress=progress, user=user),
+            work,
             lambda count: self._on_done(count, path),
             self._on_failed,
             owner=tab,

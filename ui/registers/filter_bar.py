@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.registers.base import Filter
 from app.services.reference import list_departments, list_staff
 from app.services.register_view import ViewQuery
 from db.session import Database
@@ -45,9 +46,28 @@ class FilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, db: Database, controllable: bool = True, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        controllable: bool = True,
+        parent: QWidget | None = None,
+        filters: tuple[Filter, ...] = (),
+        entity: bool = False,
+    ):
+        """`entity`: the bar of an entity register (the staff list): no period, no executor,
+        no control state — its own filters, the department and the search."""
         super().__init__(parent)
         self.db = db
+        # The register's own filters (RegisterSpec.filters): a list each, «Усі» first.
+        self.extra: dict[str, QComboBox] = {}
+        for flt in filters:
+            combo = QComboBox(self)
+            combo.addItem("Усі", None)
+            for choice, shown in flt.choices:
+                combo.addItem(shown, choice)
+            combo.setToolTip(flt.label)
+            self.extra[flt.key] = combo
+        self._extra_labels = {flt.key: flt.label for flt in filters}
         self.date_from = DateEdit(parent=self)
         self.date_to = DateEdit(parent=self)
         self.date_from.setToolTip("Зареєстровані з цієї дати (ДД.ММ.РРРР)")
@@ -72,15 +92,23 @@ class FilterBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._label("Період з", self.date_from))
-        layout.addWidget(self.date_from)
-        layout.addWidget(self._label("по", self.date_to))
-        layout.addWidget(self.date_to)
-        layout.addWidget(self._label("Виконавець", self.executor))
-        layout.addWidget(self.executor, 1)
+        if entity:
+            for widget in (self.date_from, self.date_to, self.executor):
+                widget.hide()
+        else:
+            layout.addWidget(self._label("Період з", self.date_from))
+            layout.addWidget(self.date_from)
+            layout.addWidget(self._label("по", self.date_to))
+            layout.addWidget(self.date_to)
+        for key, combo in self.extra.items():
+            layout.addWidget(self._label(self._extra_labels[key], combo))
+            layout.addWidget(combo)
+        if not entity:
+            layout.addWidget(self._label("Виконавець", self.executor))
+            layout.addWidget(self.executor, 1)
         layout.addWidget(self._label("Орган", self.department))
         layout.addWidget(self.department, 1)
-        if controllable:
+        if controllable and not entity:
             layout.addWidget(self._label("Контроль", self.state))
             layout.addWidget(self.state)
         else:
@@ -94,7 +122,7 @@ class FilterBar(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.date_changed.connect(self._on_date_changed)
             edit.editingFinished.connect(self._on_date_finished)
-        for combo in (self.executor, self.department, self.state):
+        for combo in (self.executor, self.department, self.state, *self.extra.values()):
             combo.currentIndexChanged.connect(self._on_combo_changed)
         self.clear_button.clicked.connect(self._on_clear)
 
@@ -145,6 +173,7 @@ class FilterBar(QWidget):
             department_id=self.department.currentData(),
             state=self.state.currentData(),
             search=self.search.text().strip(),
+            extra=tuple((key, combo.currentData()) for key, combo in self.extra.items()),
         )
 
     def set_state(self, state: str | None) -> None:
@@ -199,7 +228,7 @@ class FilterBar(QWidget):
             widget.clear()
             widget.blockSignals(False)
             set_invalid(widget, False)
-        for combo in (self.executor, self.department, self.state):
+        for combo in (self.executor, self.department, self.state, *self.extra.values()):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

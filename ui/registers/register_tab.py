@@ -56,8 +56,8 @@ class RegisterTab(QWidget):
         self._open_after_select: int | None = None  # revealed: its card opens once selected
         self._scroll_after_load: int | None = None  # a refresh nobody asked for: stay put
         self._widths_fitted = False
-        self.model = RegisterModel(db, spec, self)
-        self.filter_bar = FilterBar(db, spec.controllable, self)
+        self.model = self._make_model()
+        self.filter_bar = self._make_filter_bar()
         self.table = QTableView(self)
         self.count_label = QLabel(self)
         self.toolbar = QToolBar(self)
@@ -85,11 +85,18 @@ class RegisterTab(QWidget):
         self.model.set_query(self.filter_bar.apply(self.model.query))
         self._update_actions(None)
 
+    def _make_model(self) -> RegisterModel:
+        return RegisterModel(self.db, self.spec, self)
+
+    def _make_filter_bar(self) -> FilterBar:
+        return FilterBar(self.db, self.spec.controllable, self, self.spec.filters)
+
     def _build_table(self) -> None:
         table = self.table
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be selected (Shift, Ctrl): batch printouts act on the selection.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setAlternatingRowColors(True)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
@@ -177,6 +184,14 @@ class RegisterTab(QWidget):
     def current_row(self) -> DocumentRow | None:
         index = self.table.currentIndex()
         return self.model.row_data(index.row()) if index.isValid() else None
+
+    def selected_ids(self, limit: int = 1000) -> list[int]:
+        """The selected documents in the table's order (the current one when none is); at
+        most `limit` — a batch is a selection, not the register."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())[:limit]
+        ids = [doc_id for r in rows if (doc_id := self.model.document_id(r)) is not None]
+        current = self.current_id()
+        return ids or ([current] if current is not None else [])
 
     def current_id(self) -> int | None:
         row = self.current_row()

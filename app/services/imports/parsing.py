@@ -46,6 +46,9 @@ DATE_KEY = "__date__"
 HEADER_SEARCH_ROWS = 10
 _NUMBER_RE = re.compile(r"^(\d+)\s*(?:[/\\]\s*(.*?))?$")
 _INDEX_FIRST_RE = re.compile(r"^(.*?\S)\s*[/\\]\s*(\d+)$")
+#: A number of a register with series, as real councils write them: «165-ра», «14-к», «931-1»,
+#: «24/119», «478-рб», «119» — the running number first, then anything (kept as written).
+_SERIES_NUMBER_RE = re.compile(r"^(\d+)\s*(?:([-–/\\.]|\s)\s*(\S.*))?$")
 
 
 @dataclass
@@ -108,11 +111,9 @@ _COLUMN_KINDS = {
 def _field_of_column(spec: RegisterSpec, column: str) -> str | None:
     """The field a table column shows (`lead_executor_name` → `lead_executor`, the addressees'
     names → `addressees`), so that a file exported from the program imports back."""
-    keys = {f.key for f in spec.fields}
-    if column in keys:
-        return column
-    if column.endswith("_name") and column.removesuffix("_name") in keys:
-        return column.removesuffix("_name")
+    for f in spec.fields:  # its key, its storage column, or a person's «<column>_name»
+        if column in (f.key, f.column) or column == f"{f.storage_column}_name":
+            return f.key
     kinds = _COLUMN_KINDS.get(column, ())
     return next((f.key for f in spec.fields if f.kind in kinds), None)
 
@@ -161,16 +162,30 @@ def _field_value(value: Any) -> Any:
     return _cell_text(value)
 
 
-def parse_number(value: Any) -> tuple[int, str]:
+def parse_number(value: Any, with_series: bool = False) -> tuple[int, str]:
     """«345/01-12» → (345, "01-12"); «345» → (345, ""); also «01-12/345» (index first).
 
-    Raises ValueError with a Ukrainian message.
+    A register with series (orders) keeps its numbers as written and takes the running number
+    from the front: «165-ра» → (165, "ра"), «931-1» → (931, "1"), «24/119» → (24, "119"),
+    «14-к» → (14, "к"); the tail names no case index there. Raises ValueError with a Ukrainian
+    message.
     """
     text = _cell_text(value)
     if not text:
         raise ValueError("Вкажіть реєстраційний номер")
     if len(text) > 60:
         raise ValueError(f"Номер задовгий ({len(text)} знаків): номер — до 50 знаків")
+    if with_series:
+        series_match = _SERIES_NUMBER_RE.fullmatch(text)
+        if series_match is None:
+            raise ValueError(
+                f"Номер «{text}» не розпізнано: потрібен порядковий номер, за ним може йти "
+                "суфікс серії (наприклад, 165-р або 14-к)"
+            )
+        seq = int(series_match.group(1))
+        if seq < 1 or seq > 10_000_000:
+            raise ValueError(f"Порядковий номер має бути від 1, а не {seq}")
+        return seq, (series_match.group(3) or "").strip()
     compact = text.replace(" ", "") if text.replace(" ", "").isdigit() else text
     match = _NUMBER_RE.fullmatch(compact)
     if match:
@@ -253,12 +268,12 @@ def validate_rows(
 
     prepared: list[_Prepared] = []
     warnings: list[ImportProblem] = []
-    seen: dict[tuple[int, int], int] = {}
+    seen: dict[tuple[str, int, int], int] = {}
     for row_no, cells in table.rows:
         row_problems: list[ImportProblem] = []
         seq, index, day = 0, "", None
         try:
-            seq, index = parse_number(cell(cells, NUMBER_KEY))
+            seq, index = parse_number(cell(cells, NUMBER_KEY), bool(spec.series))
         except ValueError as exc:
             row_problems.append(ImportProblem(row_no, header_of[NUMBER_KEY], str(exc)))
         try:
@@ -269,6 +284,7 @@ def validate_rows(
             day = None
             row_problems.append(ImportProblem(row_no, header_of[DATE_KEY], str(exc)))
         raw = {f.key: _field_value(cell(cells, f.key)) for f in spec.fields if f.key in columns}
+        tail, index = (index, "") if spec.series else ("", index)
         if index and not raw.get("case_index"):
             raw["case_index"] = index
         values: dict[str, Any] = {}
@@ -291,8 +307,11 @@ def validate_rows(
                     f"(«{values['case_index']}»)",
                 )
             )
+        if spec.series and values:
+            _fill_series(spec, values, tail)
+        series = spec.series_of(values) if values else ""
         if seq and day is not None:
-            earlier = seen.get((day.year, seq))
+            earlier = seen.get((series, day.year, seq))
             if earlier is not None:
                 row_problems.append(
                     ImportProblem(
@@ -302,13 +321,14 @@ def validate_rows(
                     )
                 )
             else:
-                seen[(day.year, seq)] = row_no
+                seen[(series, day.year, seq)] = row_no
         if row_problems:
             problems.extend(row_problems)
             continue
         assert day is not None
         written = "".join(_cell_text(cell(cells, NUMBER_KEY)).split())
-        prepared.append(_Prepared(row_no, values, day, seq, None if written.isdigit() else written))
+        kept = None if written.isdigit() and not spec.series else written  # orders: as written
+        prepared.append(_Prepared(row_no, values, day, seq, kept))
         for text in spec.registration_warnings(values):
             warnings.append(ImportProblem(row_no, "", text))
     problems.extend(_clashes_with_database(db, spec, prepared, header_of[NUMBER_KEY]))
@@ -319,21 +339,42 @@ def validate_rows(
     return prepared, problems, warnings, tuple(ignored)
 
 
+def _fill_series(spec: RegisterSpec, values: dict[str, Any], tail: str) -> None:
+    """A row without a series column takes the series its number's suffix names: the tail
+    after the running number begins with the letters of a series' suffix («-к», «-кв» →
+    personnel; «-р», «-ра», «-рб» → main activity); otherwise the register's first series."""
+    key = next(f.key for f in spec.fields if f.kind == FieldKind.SERIES)
+    if values.get(key):
+        return
+    letters = tail.strip("-–/\\. ").casefold()
+    chosen = spec.series[0].code
+    for series in spec.series:
+        suffix = series.suffix.strip("-–/\\. ").casefold()
+        if suffix and letters.startswith(suffix):
+            chosen = series.code
+            break
+    values[key] = chosen
+
+
 def _clashes_with_database(
     db: Database, spec: RegisterSpec, rows: Sequence[_Prepared], column: str
 ) -> list[ImportProblem]:
-    """Rows whose number is already taken in the database (same register, year and number)."""
-    by_year: dict[int, dict[int, int]] = {}
+    """Rows whose number is already taken in the database (same register, series, year and
+    running number)."""
+    by_year: dict[tuple[str, int], dict[int, int]] = {}
     for row in rows:
-        by_year.setdefault(row.day.year, {})[row.seq] = row.row
+        by_year.setdefault((spec.series_of(row.values), row.day.year), {})[row.seq] = row.row
     problems = []
     with db.read() as s:
-        for year, seqs in by_year.items():
+        for (series, year), seqs in by_year.items():
             wanted = sorted(seqs)
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 stmt = select(Document.seq, Document.reg_number).where(
-                    Document.register == spec.code, Document.year == year, Document.seq.in_(chunk)
+                    Document.register == spec.code,
+                    Document.series == series,
+                    Document.year == year,
+                    Document.seq.in_(chunk),
                 )
                 for seq, number in s.execute(stmt):
                     problems.append(
@@ -365,21 +406,26 @@ def _gaps(
 ) -> list[ImportProblem]:
     """Rows whose numbers do not continue the register's series without a gap: the numbers
     above the last one given (the counter, or the largest in the database) must run on from it
-    one by one. A file numbered 10000000 would otherwise move the counter there for good."""
-    by_year: dict[int, list[_Prepared]] = {}
+    one by one, in each series and year. A file numbered 10000000 would otherwise move the
+    counter there for good."""
+    by_series: dict[tuple[str, int], list[_Prepared]] = {}
     for row in rows:
-        by_year.setdefault(row.day.year, []).append(row)
+        by_series.setdefault((spec.series_of(row.values), row.day.year), []).append(row)
     problems = []
     with db.read() as s:
-        for year, items in sorted(by_year.items()):
+        for (series, year), items in sorted(by_series.items()):
             counter = s.execute(
                 select(RegisterCounter.last_seq).where(
-                    RegisterCounter.register == spec.code, RegisterCounter.year == year
+                    RegisterCounter.register == spec.code,
+                    RegisterCounter.series == series,
+                    RegisterCounter.year == year,
                 )
             ).scalar()
             largest = s.execute(
                 select(func.max(Document.seq)).where(
-                    Document.register == spec.code, Document.year == year
+                    Document.register == spec.code,
+                    Document.series == series,
+                    Document.year == year,
                 )
             ).scalar()
             top = max(counter or 0, largest or 0)

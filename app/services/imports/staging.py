@@ -22,16 +22,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session
 
-from app.domain.numbering import format_number
 from app.domain.roles import Actor
 from app.registers.base import RegisterSpec
-from app.services import audit, field_storage, settings
-from app.services.documents import Registration
-from app.services.numbering import raise_counter
-from db.base import utcnow
-from db.models import Addressee, Document, DocumentLink, RegisterCounter
+from app.services import audit
+from app.services.calendar import load_calendar
+from app.services.documents import Registration, new_document, series_formats
+from app.services.numbering import last_seq, raise_counter
+from db.base import Base, utcnow
+from db.exchange import transaction_usn
+from db.models import Document, RegisterCounter
 from db.notify import mark_changed
 from db.session import Database
 
@@ -51,32 +51,31 @@ def new_code() -> str:
 
 @dataclass(frozen=True)
 class Reserved:
+    series: str
     year: int
     before: int  # the counter before the import (0: none yet)
     after: int
 
 
-def reserve(db: Database, spec: RegisterSpec, items: Sequence[Registration]) -> list[Reserved]:
-    """Raise the register's counters past the file's numbers, in one short transaction."""
-    tops: dict[int, int] = {}
+def _tops(spec: RegisterSpec, items: Sequence[Registration]) -> dict[tuple[str, int], int]:
+    """The largest number of each series and year of the file."""
+    tops: dict[tuple[str, int], int] = {}
     for item in items:
         if item.seq is not None:
-            year = item.reg_date.year
-            tops[year] = max(tops.get(year, 0), item.seq)
+            key = (spec.series_of(item.values), item.reg_date.year)
+            tops[key] = max(tops.get(key, 0), item.seq)
+    return tops
+
+
+def reserve(db: Database, spec: RegisterSpec, items: Sequence[Registration]) -> list[Reserved]:
+    """Raise the register's counters past the file's numbers, in one short transaction."""
     reserved = []
     with db.write() as s:
-        for year, top in sorted(tops.items()):
-            before = _counter(s, spec.code, year)
-            raise_counter(s, spec.code, year, top)
-            reserved.append(Reserved(year, before, max(before, top)))
+        for (series, year), top in sorted(_tops(spec, items).items()):
+            before = last_seq(s, spec.code, year, series)
+            raise_counter(s, spec.code, year, top, series)
+            reserved.append(Reserved(series, year, before, max(before, top)))
     return reserved
-
-
-def _counter(s: Session, register: str, year: int) -> int:
-    stmt = select(RegisterCounter.last_seq).where(
-        RegisterCounter.register == register, RegisterCounter.year == year
-    )
-    return int(s.execute(stmt).scalar() or 0)
 
 
 def unreserve(db: Database, spec: RegisterSpec, reserved: Sequence[Reserved]) -> None:
@@ -88,6 +87,7 @@ def unreserve(db: Database, spec: RegisterSpec, reserved: Sequence[Reserved]) ->
                     update(RegisterCounter)
                     .where(
                         RegisterCounter.register == spec.code,
+                        RegisterCounter.series == r.series,
                         RegisterCounter.year == r.year,
                         RegisterCounter.last_seq == r.after,
                     )
@@ -103,22 +103,15 @@ def stage(
     user: str,
     progress: Progress | None = None,
 ) -> None:
-    """Write the documents under `code`, `CHUNK` at a time, each chunk its own transaction."""
-    fmt = settings.number_format(db, spec)
+    """Write the documents under `code`, `CHUNK` at a time, each chunk its own transaction —
+    as registering would write them (documents.new_document), counters and audit aside."""
+    formats = series_formats(db, spec)
+    calendar = load_calendar(db)
     for start in range(0, len(items), CHUNK):
         with db.write() as s:
+            s.info["calendar"] = calendar  # for the spec's after_store (working-day rules)
             for item in items[start : start + CHUNK]:
-                day = item.reg_date
-                seq = item.seq or 0
-                number = item.number or format_number(
-                    fmt, seq, index=item.values.get("case_index") or "", year=day.year
-                )
-                doc = Document(
-                    register=code, year=day.year, seq=seq, reg_number=number, reg_date=day,
-                    changed_by=user,
-                )  # fmt: skip
-                field_storage.apply_values(s, spec, doc, item.values, user)
-                s.add(doc)
+                new_document(s, spec, formats, item, item.seq or 0, user, register=code)
         if progress is not None:
             progress(min(start + CHUNK, len(items)), len(items))
 
@@ -128,21 +121,30 @@ def commit(db: Database, spec: RegisterSpec, code: str, actor: Actor) -> list[tu
     entries; returns (id, number) in the order staged. IntegrityError: a number was taken."""
     with db.write() as s:
         rows = s.execute(
-            select(Document.id, Document.uuid, Document.reg_number, Document.year, Document.seq)
+            select(
+                Document.id,
+                Document.uuid,
+                Document.reg_number,
+                Document.series,
+                Document.year,
+                Document.seq,
+            )
             .where(Document.register == code)
             .order_by(Document.id)
         ).all()
+        # the change number of this transaction: to an exchange they appear now, not staged
         s.execute(
             update(Document)
             .where(Document.register == code)
-            .values(register=spec.code, updated_at=utcnow())
+            .values(register=spec.code, updated_at=utcnow(), usn=transaction_usn(s))
             .execution_options(synchronize_session=False)
         )
-        tops: dict[int, int] = {}
+        tops: dict[tuple[str, int], int] = {}
         for row in rows:
-            tops[row.year] = max(tops.get(row.year, 0), row.seq)
-        for year, top in tops.items():
-            raise_counter(s, spec.code, year, top)
+            key = (row.series, row.year)
+            tops[key] = max(tops.get(key, 0), row.seq)
+        for (series, year), top in tops.items():
+            raise_counter(s, spec.code, year, top, series)
         docs = [(r.id, r.uuid, spec.code, r.reg_number) for r in rows]
         audit.add_documents(s, actor, audit.CREATE, docs)
         mark_changed(s)
@@ -150,11 +152,15 @@ def commit(db: Database, spec: RegisterSpec, code: str, actor: Actor) -> list[tu
 
 
 def discard(db: Database, code: str) -> None:
-    """Remove a staged batch and what hangs on its documents."""
+    """Remove a staged batch and every row that hangs on its documents (addressees, links, a
+    register's detail and child tables: whatever names document.id)."""
+    document_id = Document.__table__.c.id
     with db.write() as s:
         staged = select(Document.id).where(Document.register == code).scalar_subquery()
-        s.execute(delete(DocumentLink).where(DocumentLink.document_id.in_(staged)))
-        s.execute(delete(Addressee).where(Addressee.document_id.in_(staged)))
+        for table in reversed(Base.metadata.sorted_tables):
+            for fk in table.foreign_keys:
+                if fk.column is document_id and table is not Document.__table__:
+                    s.execute(delete(table).where(fk.parent.in_(staged)))
         s.execute(delete(Document).where(Document.register == code))
 
 

@@ -19,7 +19,8 @@ from app.domain.correspondence import Addressee
 from app.domain.roles import Actor
 from app.registers import OUTGOING
 from app.services import documents
-from app.services.demo_data import STREETS
+from app.services.demo.context import BATCH, USER, DemoContext
+from app.services.demo.data import STREETS
 from db.models import Document, Staff
 from db.session import Database
 
@@ -42,7 +43,6 @@ TITLES = (
     "Про надання пропозицій до програми",
     "Щодо ремонту доріг комунальної власності",
 )
-BATCH = 500
 
 
 def _names(db: Database, ids: Sequence[int]) -> list[str]:
@@ -71,6 +71,15 @@ def _incoming(db: Database, start: date) -> list[tuple[date, str]]:
         return [(d, n) for d, n in s.execute(stmt)]
 
 
+def fill(ctx: DemoContext) -> None:
+    """A third as many letters go out as come in."""
+    ctx.say("Вихідна кореспонденція…")
+    ctx.counts["outgoing"] = fill_outgoing(
+        ctx.db, ctx.rng, ctx.calendar, ctx.start, ctx.end, ctx.documents_count // 3,
+        ctx.correspondents, ctx.staff, ctx.user,
+    )  # fmt: skip
+
+
 def fill_outgoing(
     db: Database,
     rng: random.Random,
@@ -80,7 +89,7 @@ def fill_outgoing(
     count: int,
     correspondents: Sequence[tuple[str, str]],
     staff: dict[str, list[int]],
-    who: Actor | str = "demo",
+    user: str | Actor = USER,
 ) -> int:
     """Register `count` outgoing documents between `start` and `end`; returns how many."""
     days = [
@@ -101,7 +110,7 @@ def fill_outgoing(
         for day in sorted(rng.choice(days) for _ in range(count))
     ]
     for offset in range(0, len(items), BATCH):
-        documents.register_many(db, OUTGOING, items[offset : offset + BATCH], user=who)
+        documents.register_many(db, OUTGOING, items[offset : offset + BATCH], user=user)
     return len(items)
 
 

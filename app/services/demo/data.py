@@ -1,7 +1,7 @@
 """The demo data's raw material: names, correspondents and subjects an executive committee
 really meets (Шепетівка's, as in the regulation in shared/domain).
 
-Kept apart from app/services/demo.py so that the logic reads without scrolling past the lists.
+Kept apart from the fillers so that their logic reads without scrolling past the lists.
 """
 
 from __future__ import annotations
@@ -34,7 +34,29 @@ DEPARTMENTS = (
     ("14-04", "Відділ бухгалтерського обліку та звітності"),
     ("15-06", "Центр надання адміністративних послуг"),
     ("16-01", "Відділ у справах молоді та спорту"),
+    ("17-03", "Відділ кадрової роботи"),
 )
+
+# Executive bodies in the genitive («головного спеціаліста загального відділу»).
+DEPARTMENTS_GENITIVE = {
+    "01-12": "загального відділу",
+    "02-05": "юридичного відділу",
+    "03-10": "фінансового управління",
+    "04-07": "управління економіки",
+    "05-01": "управління праці та соціального захисту населення",
+    "06-03": "управління освіти",
+    "07-04": "відділу охорони здоров'я",
+    "08-02": "управління житлово-комунального господарства",
+    "09-06": "відділу містобудування та архітектури",
+    "10-08": "відділу культури і туризму",
+    "11-03": "служби у справах дітей",
+    "12-05": "відділу з питань надзвичайних ситуацій та цивільного захисту населення",
+    "13-02": "відділу земельних ресурсів",
+    "14-04": "відділу бухгалтерського обліку та звітності",
+    "15-06": "центру надання адміністративних послуг",
+    "16-01": "відділу у справах молоді та спорту",
+    "17-03": "відділу кадрової роботи",
+}
 
 # (surname, given name, patronymic, gender, position) of the leadership; they author resolutions.
 LEADERSHIP = (
