@@ -23,6 +23,8 @@ from app.domain.dates import format_date
 
 MAIN = "main"
 PERSONNEL = "personnel"
+#: A third series an administrator may add (orders on administrative and household matters).
+ADMINISTRATIVE = "administrative"
 
 #: Kinds of personnel orders (the HR report counts orders by them: [HR] section 1).
 PERSONNEL_KINDS = (

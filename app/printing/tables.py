@@ -83,6 +83,8 @@ class TableDocument:
     pagesize: tuple[float, float] = PAGE
     number_single_page: bool = True  # «Сторінка 1 з 1» on a document of one page
     closing_flowables: Sequence[Flowable] = ()  # after closing_lines: signature blocks
+    # Rows at least this tall (points): room for a handwritten signature or date.
+    min_row_height: float = 0.0
 
 
 class _NumberedCanvas(Canvas):
@@ -247,7 +249,12 @@ class _Layout:
                 bold_rows.extend(range(len(data), len(data) + len(parts)))
             continued.extend(range(len(data) + 1, len(data) + len(parts)))
             data.extend(parts)
-        table = LongTable(data, colWidths=self.col_widths, style=self.table_style)
+        table = LongTable(
+            data,
+            colWidths=self.col_widths,
+            rowHeights=self._row_heights(data),
+            style=self.table_style,
+        )
         if continued:
             table.setStyle(
                 TableStyle([("LINEABOVE", (0, r), (-1, r), GRID, colors.white) for r in continued])
@@ -262,6 +269,18 @@ class _Layout:
                 )
             )
         return table
+
+    def _row_heights(self, data: Sequence[Sequence[str]]) -> list[float | None] | None:
+        """None (measured by the table) unless rows must be at least `min_row_height` tall;
+        a row whose text is taller keeps its own height."""
+        least = self.doc.min_row_height
+        if least <= 0:
+            return None
+        heights: list[float | None] = []
+        for row in data:
+            lines = max((cell.count("\n") + 1 for cell in row), default=1)
+            heights.append(None if lines * BODY_LEADING + 2 * PAD_V >= least else least)
+        return heights
 
 
 def _padding() -> list[tuple[Any, ...]]:

@@ -63,7 +63,8 @@ class Series:
     «-к»; regulation 4.13, Правила 1000/5 ІІІ.3): its own counter from 1 each calendar year.
 
     `suffix` is the default end of its numbers (a setting may change it); `permission` names the
-    register code whose rights also reach this series (HR reads and writes personnel orders).
+    register code whose rights also reach this series (HR reads and writes personnel orders);
+    an `optional` series exists only once an administrator adds it in the settings.
     """
 
     code: str
@@ -71,6 +72,8 @@ class Series:
     suffix: str
     aliases: tuple[str, ...] = ()
     permission: str = ""
+    # Kept only once an administrator adds it (settings: series.<register>.<code>).
+    optional: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -148,15 +148,34 @@ def register_many(
             [FieldError("reg_date", "Дата реєстрації не може бути пізнішою за сьогоднішню")]
         )
     formats = series_formats(db, spec)
+    check_registrations(db, spec, items, actor)
+    calendar = load_calendar(db)
+    with db.write() as s:
+        s.info["calendar"] = calendar  # for the spec's after_store (working-day rules)
+        return [_register(s, spec, formats, item, actor) for item in items]
+
+
+def check_registrations(
+    db: Database, spec: RegisterSpec, items: Sequence[Registration], actor: Actor
+) -> None:
+    """What registering `items` asks before anything is written (imports ask it too): the
+    right to each one's series, the fields' limits, and series the register has."""
     for item in items:
         series = spec.series_of(item.values)
         if not may_write(spec, actor, series):
             actor.require(write(spec.code))
         check_values(spec.fields, item.values)  # the form's and the import's limits, always
-    calendar = load_calendar(db)
-    with db.write() as s:
-        s.info["calendar"] = calendar  # for the spec's after_store (working-day rules)
-        return [_register(s, spec, formats, item, actor) for item in items]
+        if not settings.series_enabled(db, spec, series):
+            title = spec.series_named(series).title
+            raise FieldErrors(
+                [
+                    FieldError(
+                        "series",
+                        f"Серії «{title}» у реєстрі ще немає: її додає адміністратор "
+                        "(Довідники ▸ Налаштування)",
+                    )
+                ]
+            )
 
 
 def _series_codes(spec: RegisterSpec) -> list[str]:

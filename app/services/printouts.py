@@ -7,7 +7,7 @@ is imported only here, inside the functions, so starting the program does not pa
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from app.services.details import DocumentDetail, ResolutionView, load_document
 from app.services.documents import DocumentError
 from app.services.organisation import OrganisationInfo, get_organisation
 from app.services.register_view import RegisterView, RowSource, ViewQuery
+from db.models import Document
 
 if TYPE_CHECKING:
     from app.printing import data as pd
@@ -298,12 +299,69 @@ def print_document(
     return data
 
 
+def _selected(db: Any, ids: Sequence[int]) -> list[tuple[int, str, str, str]]:
+    """(id, register, series, number) of each selected document, in the order given."""
+    from sqlalchemy import select
+
+    wanted = list(dict.fromkeys(ids))
+    found: dict[int, tuple[int, str, str, str]] = {}
+    with db.read() as s:
+        for start in range(0, len(wanted), 500):
+            stmt = select(Document.id, Document.register, Document.series, Document.reg_number)
+            rows = s.execute(stmt.where(Document.id.in_(wanted[start : start + 500])))
+            found.update((r[0], (r[0], r[1], r[2], r[3])) for r in rows)
+    if len(found) < len(wanted):
+        raise DocumentError("Документ не знайдено (можливо, його щойно вилучено)")
+    return [found[i] for i in wanted]
+
+
+def print_selection(
+    db: Any, function: str, ids: Sequence[int], user: str | Actor = "", **options: Any
+) -> bytes:
+    """A printout of the documents selected in a register's table, in the table's order, by
+    its function's name (a spec's `Printout.function` with scope "selection").
+
+    Refused unless the actor may read the documents' register — its own right, or the right
+    to the series of every document chosen (app.services.access; HR: personnel orders only);
+    audited once, with the numbers printed."""
+    printer = SELECTION_PRINTOUTS.get(function)
+    if printer is None:
+        raise ValueError(f"unknown selection printout {function!r}")
+    chosen = _selected(db, ids)
+    if not chosen:
+        raise DocumentError("Не вибрано жодного документа")
+    registers = {register for _, register, _, _ in chosen}
+    if len(registers) > 1:
+        raise DocumentError("Вибрано документи різних реєстрів: друкуйте кожен реєстр окремо")
+    spec = REGISTERS[registers.pop()]
+    actor = actor_of(user)
+    for series in dict.fromkeys(series for _, _, series, _ in chosen):
+        require_read(actor, spec.code, series or None)
+    data = bytes(printer(db, [doc_id for doc_id, *_ in chosen], **options))
+    numbers = [number for *_, number in chosen]
+    details = {"що": function, "документів": len(numbers), "номери": ", ".join(numbers)}
+    doc_id = chosen[0][0] if len(chosen) == 1 else None
+    audit.log(db, actor, audit.PRINT, doc_id=doc_id, register=spec.code, details=details)
+    return data
+
+
 # The outgoing register's printouts, offered by its spec's «Друк» menu under these names.
 from app.services.mail_printouts import (  # noqa: E402
     distribution_list_pdf,
     envelopes_pdf,
     labels_pdf,
 )
+
+# The orders' printouts: the heading of one order, the register of copies of a selection.
+from app.services.order_printouts import (  # noqa: E402
+    order_copies_register_pdf,
+    order_heading_pdf,
+)
+
+#: Printouts of a selection (`Printout.scope == "selection"`): f(db, ids, **options).
+SELECTION_PRINTOUTS: dict[str, Callable[..., bytes]] = {
+    "order_copies_register_pdf": order_copies_register_pdf,
+}
 
 __all__ = [
     "card_pdf",
@@ -312,6 +370,7 @@ __all__ = [
     "envelopes_pdf",
     "journal_pdf",
     "labels_pdf",
+    "order_heading_pdf",
     "resolution_slip_pdf",
     "stamp_pdf",
 ]

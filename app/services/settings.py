@@ -54,6 +54,22 @@ def default_number_format(spec: RegisterSpec, series: str = "") -> str:
     return spec.default_number_format.replace("{suffix}", spec.series_named(series).suffix)
 
 
+def series_enabled(db: Database, spec: RegisterSpec, series: str) -> bool:
+    """A series the register always keeps, or an optional one an administrator has added."""
+    if not series or not spec.series_named(series).optional:
+        return True
+    return get_setting(db, f"series.{spec.code}.{series}", "0") == "1"
+
+
+def set_series_enabled(
+    db: Database, spec: RegisterSpec, series: str, enabled: bool, user: str | Actor = ""
+) -> None:
+    """Add (or put aside) an optional series; its numbers, once given, stay in the register."""
+    actor_of(user).require(SETTINGS_WRITE)
+    spec.series_named(series)  # KeyError for a series the register does not know
+    set_setting(db, f"series.{spec.code}.{series}", "1" if enabled else "0")
+
+
 def number_format(db: Database, spec: RegisterSpec, series: str = "") -> str:
     return get_setting(db, number_setting(spec, series), default_number_format(spec, series))
 

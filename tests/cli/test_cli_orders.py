@@ -62,3 +62,30 @@ def test_the_journal_of_one_series(tmp_path):
     text = "".join(PdfReader(pdf).pages[0].extract_text().split())
     assert "зкадровихпитань" in text and "Провідпустку" in text and "Пронараду" not in text
     assert main([*args[:-1], "невідома", "-o", str(pdf)]) == 1
+
+
+def test_the_heading_of_an_order_and_the_register_of_copies(tmp_path):
+    path = _file(tmp_path)
+    db = Database(path)
+    from tests import factories
+
+    factories.organisation(db)
+    values = ORDERS.parse(
+        {
+            "series": "personnel",
+            "title": "Про відпустку",
+            "copies_to": [{"executor": "Мельник І. І.", "handed_date": "12.03.2026"}],
+        }
+    )
+    documents.register_document(db, ORDERS, values, reg_date=date(2026, 3, 2))
+    db.dispose()
+    heading, copies = tmp_path / "h.pdf", tmp_path / "c.pdf"
+    args = ["--db", path, "orders"]
+    assert main([*args, "heading", "--number", "1-к", "--year", "2026", "-o", str(heading)]) == 0
+    text = "".join(PdfReader(heading).pages[0].extract_text().split())
+    assert "РОЗПОРЯДЖЕННЯ" in text.replace(" ", "") and "№1-к" in text and "02.03.2026" in text
+    period = ["--from", "01.03.2026", "--to", "31.03.2026"]
+    assert main([*args, "copies", *period, "--series", "personnel", "-o", str(copies)]) == 0
+    text = "".join(PdfReader(copies).pages[0].extract_text().split())
+    assert "МельникІ.І." in text and "(іззапізненням)" in text
+    assert main([*args, "heading", "--number", "9-к", "-o", str(heading)]) == 1

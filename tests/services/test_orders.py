@@ -13,6 +13,7 @@ from app.domain import roles
 from app.domain.orders import archive_year, copies_due, copies_state
 from app.domain.roles import Actor, PermissionDenied
 from app.registers import ORDERS
+from app.registers.fields import FieldErrors
 from app.services import control, documents, imports, settings
 from app.services.calendar import load_calendar
 from app.services.control_centre import overview
@@ -175,3 +176,13 @@ def test_a_cancelled_order_of_an_earlier_year_is_named_with_its_date(db):
         r for r in RegisterView(db, ViewQuery("orders")).all_rows() if r.title == "Про нараду"
     ]
     assert newer.lost_force == ""
+
+
+def test_a_third_series_exists_once_an_administrator_adds_it(db):
+    with pytest.raises(FieldErrors, match="її додає адміністратор"):
+        order(db, "administrative", date(2026, 3, 2))
+    with pytest.raises(PermissionDenied):
+        settings.set_series_enabled(db, ORDERS, "administrative", True, CLERK)
+    settings.set_series_enabled(db, ORDERS, "administrative", True)
+    assert order(db, "administrative", date(2026, 3, 2)).reg_number == "1-аг"
+    assert order(db, "main", date(2026, 3, 2)).reg_number == "1-р"

@@ -159,3 +159,18 @@ def test_every_register_model_passes_qt_model_checks(qtbot, qtmodeltester, offic
     for column in range(model.columnCount()):  # every cell paints without an error
         model.index(0, column).data(Qt.ItemDataRole.DisplayRole)
         model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_card_offers_the_third_series_once_an_administrator_added_it(qtbot, office_db):
+    from app.services import settings
+
+    def offered() -> list[str]:
+        form = DocumentForm(office_db, ORDERS)
+        qtbot.addWidget(form)
+        combo = form.editors["series"].widget
+        assert isinstance(combo, QComboBox)
+        return [combo.itemData(i) for i in range(combo.count())]
+
+    assert offered() == ["main", "personnel"]
+    settings.set_series_enabled(office_db, ORDERS, "administrative", True)
+    assert offered() == ["main", "personnel", "administrative"]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from app.domain.dates import DateError
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldErrors, FieldKind
-from app.services import access
+from app.services import access, settings
 from app.services.details import DocumentDetail
 from app.services.dialog_support import current_user
 from db.session import Database
@@ -65,9 +65,13 @@ class DocumentFields(QWidget):
                 if detail is not None:
                     editor.set_read_only(True)  # part of the registration number
                 elif isinstance(editor, SeriesEditor):
-                    editor.keep_only(
-                        lambda code: access.may_write(spec, current_user(), code)
-                    )  # HR registers personnel orders only
+                    actor = current_user()
+                    editor.keep_only(  # HR registers personnel orders only
+                        lambda code, actor=actor: (
+                            access.may_write(spec, actor, code)
+                            and settings.series_enabled(db, spec, code)
+                        )
+                    )
         for field in spec.fields:
             if field.fills:
                 editor = self.editors[field.key]

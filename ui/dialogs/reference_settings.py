@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -84,8 +85,15 @@ class SettingsTab(QWidget):
         form = QFormLayout(numbers)
         # One row per series: «incoming», «orders.main», «orders.personnel».
         self.formats: dict[str, NumberFormatRow] = {}
+        # Optional series an administrator adds (a third series of orders), by «code.series».
+        self.optional_series: dict[str, QCheckBox] = {}
         for code, spec in REGISTERS.items():
             for series in spec.series or (None,):
+                if series is not None and series.optional:
+                    box = QCheckBox(f"вести серію «{series.title}» ({series.suffix})", numbers)
+                    box.setChecked(settings.series_enabled(db, spec, series.code))
+                    self.optional_series[f"{code}.{series.code}"] = box
+                    form.addRow(f"{spec.title}:", box)
                 key = f"{code}.{series.code}" if series else code
                 fmt = settings.number_format(db, spec, series.code if series else "")
                 row = NumberFormatRow(fmt, numbers)
@@ -169,6 +177,9 @@ class SettingsTab(QWidget):
                 row.error.show_error(str(exc))
                 row.edit.setFocus()
                 return
+        for key, box in self.optional_series.items():
+            code, _, series = key.partition(".")
+            settings.set_series_enabled(self._db, REGISTERS[code], series, box.isChecked(), user)
         settings.set_setting(self._db, settings.TIMER_MINUTES, str(self.timer.value()), user)
         settings.save_print_settings(
             self._db,
