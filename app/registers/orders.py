@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import orders as rules
@@ -31,6 +30,7 @@ from app.registers.base import (
 )
 from app.registers.fields import Field, FieldKind
 from db.models import Document, OrderCopy, OrderDetail
+from db.queries import records
 
 SERIES = (
     Series(rules.MAIN, "з основної діяльності", "-р", ("основна діяльність", "основна")),
@@ -70,12 +70,12 @@ def after_store(s: Session, doc: Document, detail: OrderDetail) -> None:
     the orders it cancels (the order named in `cancels` loses force when this one is signed)."""
     calendar = s.info.get("calendar")
     due = rules.copies_due(doc.reg_date, calendar) if calendar else doc.reg_date
-    stmt = select(OrderCopy.handed_date).where(OrderCopy.document_id == doc.id)
     with s.no_autoflush:
         s.flush()
         # As of the last day: what time alone changes (copies still to hand becoming late) is
         # added when a row is shown (`present`), so the stored text never goes stale.
-        state = rules.copies_state(list(s.execute(stmt).scalars()), due, today=due)
+        handed = records.child_values(s, OrderCopy, doc.id, "handed_date")
+        state = rules.copies_state(handed, due, today=due)
         cancelled = [
             link.target_id for link in doc.links if link.relation == "cancels" and link.target_id
         ]

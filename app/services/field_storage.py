@@ -19,7 +19,6 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.correspondence import Addressee
@@ -37,6 +36,7 @@ from app.registers.fields import (
 from app.services.reference import find_or_create_correspondent
 from db.models import Addressee as AddresseeRow
 from db.models import Document, DocumentLink, Staff
+from db.queries import records
 
 #: How many characters of the addressees' names the table's «Адресат» column keeps.
 NAMES_COLUMN = 300
@@ -240,9 +240,8 @@ class TableStorage(Storage):
         return tuple(names)
 
     def _rows(self, rec: Record, field: Field) -> list[Any]:
-        model: Any = rec.spec.child_model(field.table)
-        stmt = select(model).where(model.document_id == rec.doc.id).order_by(model.position)
-        return list(rec.session.execute(stmt).scalars()) if rec.doc.id else []
+        model = rec.spec.child_model(field.table)
+        return records.child_rows(rec.session, model, rec.doc.id) if rec.doc.id else []
 
     def store(self, rec: Record, field: Field, value: Any) -> None:
         s = rec.session
@@ -464,9 +463,8 @@ def find_staff(s: Session, name: str) -> Staff | None:
     index: dict[str, Staff] | None = s.info.get("staff_by_name")
     if index is None:
         index = {}
-        stmt = select(Staff).order_by(Staff.active.asc(), Staff.id.desc())
         with s.no_autoflush:
-            for row in s.execute(stmt).scalars():  # the first active one wins: written last
+            for row in records.staff_for_lookup(s):  # the first active one wins: written last
                 index.update(dict.fromkeys(_staff_keys(row), row))
         # The rows themselves, not their ids: the session keeps loaded rows only while they
         # are referenced, and a demo of 2,000 orders re-read a person at every name (2.5 s).
@@ -478,13 +476,7 @@ def find_staff(s: Session, name: str) -> Staff | None:
 
 
 def addressees_of(s: Session, doc_id: int) -> tuple[Addressee, ...]:
-    row = AddresseeRow
-    stmt = (
-        select(row.name, row.address, row.postal_code, row.email)
-        .where(AddresseeRow.document_id == doc_id)
-        .order_by(AddresseeRow.position)
-    )
-    return tuple(Addressee(*row) for row in s.execute(stmt))
+    return tuple(Addressee(*row) for row in records.addressees(s, doc_id))
 
 
 def resolve_refs(s: Session, field: Field, numbers: Sequence[str], day: date) -> list[Document]:
@@ -516,35 +508,20 @@ _DATED_REF = re.compile(r"^(?P<number>.+?)\s+від\s+(?P<date>\d{1,2}\.\d{1,2}\
 def _find_ref(s: Session, register: str, number: str, day: date) -> Document | None:
     """The document a typed number names: «45-р від 12.03.2025» exactly (numbers repeat every
     year), else the latest registered on or before `day` with that number."""
-    base = select(Document).where(Document.register == register, Document.reg_date <= day)
-    latest = (Document.reg_date.desc(), Document.id.desc())
     dated = _DATED_REF.match(number)
-    if dated is not None:
-        try:
-            signed = parse_date(dated["date"])
-        except DateError:
-            return None
-        stmt = base.where(Document.reg_number == dated["number"].strip().removeprefix("№ "))
-        return s.execute(stmt.where(Document.reg_date == signed).limit(1)).scalar()
-    doc = s.execute(base.where(Document.reg_number == number).order_by(*latest).limit(1)).scalar()
-    if doc is None and number.isdigit():
-        stmt = base.where(Document.year == day.year, Document.seq == int(number))
-        doc = s.execute(stmt.order_by(*latest).limit(1)).scalar()
-    return doc
+    if dated is None:
+        return records.document_by_number(s, register, number, day)
+    try:
+        signed = parse_date(dated["date"])
+    except DateError:
+        return None
+    typed = dated["number"].strip().removeprefix("№").strip()
+    return records.document_by_number(s, register, typed, day, signed)
 
 
 def linked_numbers(s: Session, doc_id: int, relation: str = "reply_to") -> tuple[str, ...]:
-    stmt = (
-        select(Document.reg_number)
-        .join(DocumentLink, DocumentLink.target_id == Document.id)
-        .where(DocumentLink.document_id == doc_id, DocumentLink.relation == relation)
-        .order_by(DocumentLink.id)
-    )
-    return tuple(s.execute(stmt).scalars())
+    return records.linked_numbers(s, doc_id, relation)
 
 
 def linked_ids(s: Session, doc_id: int, relation: str = "reply_to") -> list[int]:
-    stmt = select(DocumentLink.target_id).where(
-        DocumentLink.document_id == doc_id, DocumentLink.relation == relation
-    )
-    return list(s.execute(stmt.order_by(DocumentLink.id)).scalars())
+    return records.linked_ids(s, doc_id, relation)

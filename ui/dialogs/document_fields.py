@@ -65,17 +65,22 @@ class DocumentFields(QWidget):
                 if detail is not None:
                     editor.set_read_only(True)  # part of the registration number
                 elif isinstance(editor, SeriesEditor):
-                    actor = current_user()
-                    editor.keep_only(  # HR registers personnel orders only
-                        lambda code, actor=actor: (
-                            access.may_write(spec, actor, code)
-                            and settings.series_enabled(db, spec, code)
-                        )
-                    )
+                    self._offer_series(db, spec, editor)
         for field in spec.fields:
             if field.fills:
                 editor = self.editors[field.key]
                 editor.edited.connect(lambda e=editor: self._fill_from_person(e))
+
+    @staticmethod
+    def _offer_series(db: Database, spec: RegisterSpec, editor: SeriesEditor) -> None:
+        """The series this user may register in (HR: personnel orders), and an optional
+        series only once an administrator has added it."""
+        actor = current_user()
+
+        def offered(code: str) -> bool:
+            return access.may_write(spec, actor, code) and settings.series_enabled(db, spec, code)
+
+        editor.keep_only(offered)
 
     def _fill_from_person(self, editor: Editor) -> None:
         """A person chosen: fill the fields the spec says come with them, if still empty."""
