@@ -23,7 +23,7 @@ from app.registers.orders import ORDERS
 from app.services import audit
 from app.services.access import readable_series, require_read
 from app.services.calendar import load_calendar
-from app.services.documents import DocumentError
+from app.services.errors import DocumentError
 from app.services.organisation import OrganisationInfo, get_organisation
 from db.models import Document, OrderCopy
 from db.session import Database
