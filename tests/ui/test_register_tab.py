@@ -219,7 +219,7 @@ def test_journal_for_a_period_from_the_file_menu(qtbot, filled_db, monkeypatch):
     monkeypatch.setattr(
         printouts,
         "journal_pdf",
-        lambda db, spec, start, end, user="": (
+        lambda db, spec, start, end, user="", **_options: (
             asked.append((spec.code, start, end)) or b"%PDF journal"
         ),
     )
