@@ -181,7 +181,11 @@ def build(path: Path, n: int, today: date) -> None:
     if batch:
         conn.executemany(sql, batch)
     for year, last in seq_by_year.items():
-        conn.execute("INSERT INTO register_counter VALUES ('incoming', ?, ?)", (year, last))
+        conn.execute(
+            "INSERT INTO register_counter (register, series, year, last_seq) "
+            "VALUES ('incoming', '', ?, ?)",
+            (year, last),
+        )
     conn.commit()
     loaded = time.perf_counter()
     conn.execute("INSERT INTO document_fts(document_fts) VALUES ('rebuild')")

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.registers import REGISTERS
-from app.services.connection import without_password
 from app.services.database import Opened
 from app.services.overdue import OverdueSummary
 from db.session import Database
@@ -39,7 +38,7 @@ from ui.change_watcher import ChangeWatcher
 from ui.control_centre.tab import ControlCentreTab
 from ui.overdue_timer import OverdueMonitor
 from ui.registers import registry
-from ui.registers.register_tab import RegisterTab
+from ui.registers.register_tab import URGENT_LEGEND, RegisterTab
 from ui.registers.registry import TabEntry
 
 APP_TITLE = "Діловод"
@@ -241,12 +240,17 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _on_about(self) -> None:
+        from html import escape
+
+        from app.about import database_text, version
+
         QMessageBox.about(
             self,
             "Про програму",
-            f"<h3>{APP_TITLE}</h3>"
+            f"<h3>{APP_TITLE} {version()}</h3>"
             "<p>Реєстрація та контроль виконання документів виконавчого комітету.</p>"
-            f"<p>База даних: {without_password(self.db.url)}</p>",
+            f"<p>База даних: {escape(database_text(self.db.url))}</p>"
+            f"<p>{URGENT_LEGEND}</p>",
         )
 
     def _on_changed_elsewhere(self, registers: frozenset[str]) -> None:
@@ -352,6 +356,9 @@ def _application() -> QApplication:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(locale, "qtbase", "_", folder):
         app.installTranslator(translator)
+    from ui import file_dialogs
+
+    file_dialogs.install(app)  # what qtbase_uk.qm leaves in English («Look in:», «Folder»)
     return app
 
 

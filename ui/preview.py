@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QStandardPaths, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.file_dialogs import in_documents
 from ui.print_job import BackgroundPrint
+from ui.screen import fit_to_screen
 
 _ERRORS = {
     QPdfDocument.Error.Unknown: "невідома помилка",
@@ -54,7 +56,7 @@ class PdfPreviewDialog(QDialog):
         self._title = title
         self.error_text = ""
         self.print_job: BackgroundPrint | None = None
-        self.resize(900, 820)
+        fit_to_screen(self, 900, 820)  # on a 1366×768 laptop the buttons stay in sight
 
         self.document = QPdfDocument(self)
         self._data = QByteArray(self._pdf)
@@ -196,10 +198,7 @@ class PdfPreviewDialog(QDialog):
         super().done(result)
 
     def _on_save(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = (
-            str(Path(folder) / _file_name(self._title)) if folder else _file_name(self._title)
-        )
+        suggested = in_documents(_file_name(self._title))
         path, _ = QFileDialog.getSaveFileName(
             self, "Зберегти PDF", suggested, "Документ PDF (*.pdf)"
         )

@@ -21,9 +21,11 @@ The overdue scan asks about thousands of days, so everything is computed once pe
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 import holidays
 from holidays.constants import PUBLIC, WORKDAY
@@ -178,8 +180,9 @@ class WorkingCalendar:
         # Neighbouring years are loaded too: a transfer can cross the new year (the working
         # Saturday 28.12.1996 belongs to the 1997 decree) and so can an observed Monday.
         span = (year - 1, year, year + 1)
-        public = holidays.Ukraine(years=span, language="uk", categories=(PUBLIC,))
-        suspended = holidays.Ukraine(years=span, language="uk", categories=(WORKDAY,))
+        ukraine = _ukraine_holidays()
+        public = ukraine(years=span, language="uk", categories=(PUBLIC,))
+        suspended = ukraine(years=span, language="uk", categories=(WORKDAY,))
 
         days_off: dict[date, str] = {d: str(name) for d, name in public.items()}
         restored: dict[date, str] = {}
@@ -225,3 +228,37 @@ def _observed(restored: dict[date, str], days_off: dict[date, str]) -> dict[date
         taken.add(day)
         observed[day] = restored[d] + OBSERVED_SUFFIX
     return observed
+
+
+def _ukraine_holidays() -> type[holidays.HolidayBase]:
+    """`holidays.Ukraine`, without importing the other 250 countries.
+
+    `holidays.Ukraine` imports the package `holidays.countries`, whose __init__ imports every
+    country (0.1–0.2 s, paid on the window's first page of rows). Ukraine's module alone is
+    loaded under a stand-in for the package, which is then removed, so anyone importing
+    `holidays.countries` later still gets the real one (reusing this module). Under a lock:
+    two background tasks may build a calendar at the same moment.
+    """
+    import importlib
+    import sys
+    import types
+
+    name = "holidays.countries.ukraine"
+    with _UKRAINE_LOCK:
+        module = sys.modules.get(name)
+        if module is None and "holidays.countries" not in sys.modules:
+            folder = Path(holidays.__file__).resolve().parent / "countries"
+            stand_in = types.ModuleType("holidays.countries")
+            stand_in.__path__ = [str(folder)]
+            sys.modules["holidays.countries"] = stand_in
+            try:
+                module = importlib.import_module(name)
+            finally:
+                if sys.modules.get("holidays.countries") is stand_in:
+                    del sys.modules["holidays.countries"]
+    if module is None:
+        return holidays.Ukraine  # type: ignore[no-any-return]
+    return module.Ukraine  # type: ignore[no-any-return]
+
+
+_UKRAINE_LOCK = threading.Lock()

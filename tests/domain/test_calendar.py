@@ -170,3 +170,34 @@ def test_martial_law_end_mid_year() -> None:
 
 def test_default_calendar_keeps_2027_holidays_working(cal: WorkingCalendar) -> None:
     assert cal.is_working_day(date(2027, 8, 24))
+
+
+def test_the_calendar_loads_only_ukraine_from_holidays():
+    """Importing every country of `holidays` cost 0.1–0.2 s of the window's start."""
+    import subprocess
+    import sys
+
+    code = (  # two background tasks build a calendar at the same moment (the window's start)
+        "import sys, threading; from datetime import date; "
+        "from app.domain.calendar import WorkingCalendar; "
+        "work = lambda: WorkingCalendar().is_working_day(date(2026, 1, 1)); "
+        "threads = [threading.Thread(target=work) for _ in range(4)]; "
+        "[t.start() for t in threads]; [t.join(20) for t in threads]; "
+        "print('holidays.countries.ghana' in sys.modules, "
+        "'holidays.countries.ukraine' in sys.modules)"
+    )
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+        timeout=60,
+    )
+    assert out.stdout.split() == ["False", "True"]
+    import holidays
+
+    assert holidays.Ukraine is not None  # the real package still loads afterwards

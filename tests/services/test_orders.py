@@ -186,3 +186,12 @@ def test_a_third_series_exists_once_an_administrator_adds_it(db):
     settings.set_series_enabled(db, ORDERS, "administrative", True)
     assert order(db, "administrative", date(2026, 3, 2)).reg_number == "1-аг"
     assert order(db, "main", date(2026, 3, 2)).reg_number == "1-р"
+
+
+def test_an_order_that_cancels_another_is_no_answer_to_it(db):
+    from app.services.replies import links_of
+
+    first = order(db, "main", date(2026, 3, 2), "Про робочу групу")
+    order(db, "main", date(2026, 3, 5), "Про визнання таким, що втратило чинність", cancels="1-р")
+    links = links_of(db, first.id)
+    assert links.answers == () and links.answered == ()

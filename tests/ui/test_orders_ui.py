@@ -66,6 +66,7 @@ def test_a_wrong_date_in_the_copies_keeps_the_card_and_names_the_row(qtbot, offi
     assert "рядок 1" in form.fields.errors["copies_to"].text()
     assert form.registered is None
     assert form.editors["title"].value() == "Про заходи"  # nothing typed is lost
+    form._modified = False  # closed at the end of the test without the «Закрити форму?» question
 
 
 def test_hr_registers_only_in_the_personnel_series(qtbot, office_db):
@@ -114,6 +115,8 @@ def test_hr_keeps_the_staff_list_in_its_tab(qtbot, office_db, wait_tasks):
     tab = build_staff_tab(office_db, None)  # type: ignore[arg-type]
     qtbot.addWidget(tab)
     qtbot.waitUntil(lambda: tab.model.total == 3)
+    names = [tab.model.row_data(r).full_name for r in range(3)]
+    assert names == ["Бондар Віктор Петрович", "Коваль Олена Петрівна", "Мельник Іван Іванович"]
     assert tab.register_action.isVisible()  # HR may add people (QAction's own visibility)
     person = STAFF.parse(
         {"surname": "Ґонта", "given_name": "Їржі", "gender": "m", "position": "Інспектор"}

@@ -219,7 +219,7 @@ def test_journal_for_a_period_from_the_file_menu(qtbot, filled_db, monkeypatch):
     monkeypatch.setattr(
         printouts,
         "journal_pdf",
-        lambda db, spec, start, end, user="", **_options: (
+        lambda db, spec, start, end, user="", series="": (
             asked.append((spec.code, start, end)) or b"%PDF journal"
         ),
     )
@@ -268,7 +268,7 @@ def test_department_pickers_show_the_name_first_sorted_by_name(qtbot, keyboard, 
     assert combo.currentText() == "Загальний відділ (01-12)"
     assert "Загальний відділ (01-12)" in combo.toolTip()
     # Wide enough for a usual name; a long one is cut in the middle, whole in the list.
-    assert combo.minimumSizeHint().width() >= combo.fontMetrics().horizontalAdvance("x" * 24)
+    assert combo.minimumSizeHint().width() >= combo.fontMetrics().horizontalAdvance("x" * 16)
     assert combo.view().textElideMode() == Qt.TextElideMode.ElideMiddle
     assert combo.view().minimumWidth() >= combo.view().fontMetrics().horizontalAdvance(long_name)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,8 @@ from app.reports.execution import (
     format_share,
     report_pdf,
 )
+from ui.file_dialogs import in_documents
+from ui.screen import fit_to_screen
 from ui.tasks import run_in_background
 
 FILTERS = "Книга Excel (*.xlsx);;Текст CSV для Excel (*.csv)"
@@ -42,7 +44,7 @@ class FiguresDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle(f"Показники виконавців {report.period_text}")
-        self.resize(1100, 600)
+        fit_to_screen(self, 1100, 600)
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(list(EXECUTOR_TITLES))
         for row in executor_rows(report):
@@ -104,9 +106,7 @@ class FiguresDialog(QDialog):
         layout.addWidget(buttons)
 
     def suggested_path(self) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"Показники виконавців {self.report.period_text}.xlsx"
-        return str(Path(folder) / name) if folder else name
+        return in_documents(f"Показники виконавців {self.report.period_text}.xlsx")
 
     def _on_export(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(self, "Експорт", self.suggested_path(), FILTERS)

@@ -36,8 +36,10 @@ from PySide6.QtWidgets import (
 from app.services import audit
 from app.services.audit import ACTION_TITLES, AuditQuery, AuditRow
 from app.services.dialog_support import current_user
+from ui.file_dialogs import in_documents
 from ui.models.audit_model import AuditModel
 from ui.registers.export_action import CSV_FILTER, XLSX_FILTER
+from ui.screen import fit_to_screen
 from ui.tasks import run_in_background, show_error
 from ui.widgets import DateEdit, ErrorLabel, format_count
 
@@ -56,7 +58,7 @@ class AuditLogDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Журнал дій")
-        self.resize(1200, 640)
+        fit_to_screen(self, 1200, 640)
         self._db = db
         self._generation = 0
         self._query = AuditQuery(limit=PAGE)
@@ -212,7 +214,7 @@ class AuditLogDialog(QDialog):
         query = self.query()
         if query is None:
             return
-        default = Path.home() / f"Журнал_дій_{date.today().isoformat()}.xlsx"
+        default = in_documents(f"Журнал_дій_{date.today().isoformat()}.xlsx")
         name, chosen = QFileDialog.getSaveFileName(
             self, "Експорт журналу дій", str(default), f"{XLSX_FILTER};;{CSV_FILTER}"
         )

@@ -40,8 +40,12 @@ from app.services.details import DocumentDetail, get_document
 from app.services.dialog_support import current_user
 from app.services.outgoing import AnsweredControl, answered_controls
 from db.session import Database
+from ui.dialogs.card_flow import CardFlow
+from ui.dialogs.card_links import CardLinks
 from ui.dialogs.document_fields import DocumentFields
 from ui.dialogs.document_history import DocumentHistory
+from ui.file_dialogs import documents_folder
+from ui.screen import FormScrollArea, fit_to_screen
 from ui.tasks import run_in_background
 from ui.widgets import INVALID_STYLE, ask
 
@@ -77,6 +81,7 @@ class DocumentForm(QDialog):
             if not actor_of(current_user()).can_write(spec.code):
                 self._view_only()
         self._modified = False
+        fit_to_screen(self)  # a tall card scrolls on a laptop; its buttons stay in sight
         first = self.fields.first_field()
         if first is not None:
             first.setFocus()
@@ -122,6 +127,10 @@ class DocumentForm(QDialog):
             "background: #fff3cd; color: #664d03; border: 1px solid #ffda6a; padding: 6px;"
         )
         self.conflict_label.hide()
+        self.flow = CardFlow(self.db, self.spec, self)  # after «Зареєстровано»: what comes next
+        self.flow.changed.connect(self.saved)
+        self.flow.reply_requested.connect(self._on_reply)
+        self.links = CardLinks(self.db, detail.id, self) if detail is not None else None
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton("Зберегти" if detail else "Зареєструвати", self)
@@ -144,13 +153,16 @@ class DocumentForm(QDialog):
         layout.addWidget(self.header)
         if detail is not None:
             tabs = QTabWidget(self)
-            tabs.addTab(self.fields, "Документ")
+            tabs.addTab(FormScrollArea(self.fields, self), "Документ")
             tabs.addTab(DocumentHistory(detail, self), "Резолюції та контроль")
             layout.addWidget(tabs)
         else:
-            layout.addWidget(self.fields)
+            layout.addWidget(FormScrollArea(self.fields, self))
+        if self.links is not None:
+            layout.addWidget(self.links)
         layout.addWidget(self.conflict_label)
         layout.addWidget(self.result_label)
+        layout.addWidget(self.flow)
         layout.addWidget(self.buttons)
         self._show_header()
 
@@ -204,6 +216,8 @@ class DocumentForm(QDialog):
             return
         if not self._confirm_warnings(values):
             return
+        if self.detail is None and not self._confirm_not_duplicate(values, day or date.today()):
+            return
         self._set_busy(True)
         if self.detail is None:
             self._find_answered(values, day or date.today())
@@ -226,6 +240,20 @@ class DocumentForm(QDialog):
         box.setDefaultButton(no)
         box.exec()
         return box.clickedButton() is yes
+
+    def _confirm_not_duplicate(self, values: dict[str, Any], day: date) -> bool:
+        """An earlier document of the same sender with the same number or a similar summary:
+        shown, and the clerk decides (app/services/duplicates.py)."""
+        from app.services.duplicates import find_duplicates
+        from ui.dialogs import duplicates
+
+        found = find_duplicates(self.db, self.spec.code, values, day, user=current_user())
+        return duplicates.confirm_registering(found, self)
+
+    def _on_reply(self, doc_id: int) -> None:
+        from ui.registers.reply import open_reply
+
+        open_reply(self.db, doc_id, self)
 
     def _find_answered(self, values: dict[str, Any], day: date) -> None:
         """Before registering an answer: which documents it answers are on control."""
@@ -301,6 +329,9 @@ class DocumentForm(QDialog):
         self.save_button.setText("Закрити")
         self.cancel_button.hide()
         self.next_button.show()
+        self.flow.show_for(result.id)
+        # Room for the result and the next steps where the screen has it (else the form scrolls).
+        fit_to_screen(self, self.width(), max(self.height(), self.sizeHint().height()))
         self.save_button.setFocus()
         self._modified = False
         self.saved.emit(result.id)
@@ -379,6 +410,7 @@ class DocumentForm(QDialog):
         self.save_button.setText("Зареєструвати")
         self.cancel_button.show()
         self.next_button.hide()
+        self.flow.show_for(None)
         self._modified = False
         next(iter(self.editors.values())).focus_widget.setFocus()
 
@@ -386,7 +418,7 @@ class DocumentForm(QDialog):
 
     def _on_add_scan(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Додати скан", "", "Скани (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
+            self, "Додати скан", documents_folder(), "Скани (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
         )
         for path in paths:
             try:

@@ -30,6 +30,7 @@ from ui.dialogs.reference_lists import (
     staff_tab,
 )
 from ui.dialogs.reference_settings import SettingsTab
+from ui.screen import fit_to_screen
 
 if TYPE_CHECKING:
     from db.session import Database
@@ -46,7 +47,7 @@ class ReferenceDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Довідники")
-        self.resize(1000, 640)
+        fit_to_screen(self, 1000, 640)
         self.tabs = QTabWidget(self)
         self.organisation = OrganisationTab(db, self.tabs)
         self.departments = department_tab(db, self.tabs)

@@ -27,6 +27,7 @@ from app.services.users import UserInfo
 from ui.dialogs.fields import USER_ERRORS
 from ui.dialogs.reference_lists import ListSpec, RecordListTab
 from ui.dialogs.user_forms import PasswordForm, UserForm
+from ui.screen import fit_to_screen
 from ui.tasks import run_in_background, show_error
 from ui.widgets import ErrorLabel, ask, hint_label
 
@@ -50,7 +51,7 @@ class UsersDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Користувачі")
-        self.resize(860, 520)
+        fit_to_screen(self, 860, 520)
         self._db = db
         self._busy = False
         spec = ListSpec(

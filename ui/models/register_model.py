@@ -92,7 +92,10 @@ class RegisterModel(QAbstractTableModel):
         self._source: SourceFactory = source or (lambda d, q, u: RegisterView(d, q, user=u))
         self._may_read = may_read or (lambda actor: access.may_read(spec, actor))  # type: ignore[arg-type]
         sort = getattr(spec, "default_sort", None)
-        self._query = ViewQuery(spec.code, sort=sort) if sort else ViewQuery(spec.code)
+        # A list of people reads from А to Я; a journal, newest first.
+        self._query = (
+            ViewQuery(spec.code, sort=sort, descending=False) if sort else ViewQuery(spec.code)
+        )
         self._view: RowSource | None = None
         self._total = 0
         self._pages: OrderedDict[int, list[DocumentRow]] = OrderedDict()

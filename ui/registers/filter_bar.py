@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -66,6 +67,11 @@ class FilterBar(QWidget):
             for choice, shown in flt.choices:
                 combo.addItem(shown, choice)
             combo.setToolTip(flt.label)
+            # As narrow as the other lists: the bar must fit a 1366-px screen (ui/screen.py).
+            combo.setMinimumContentsLength(10)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             self.extra[flt.key] = combo
         self._extra_labels = {flt.key: flt.label for flt in filters}
         self.date_from = DateEdit(parent=self)
@@ -80,7 +86,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Пошук: номер, кореспондент, зміст…")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(180)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("Скинути")
         self.clear_button.setToolTip("Показати всі документи (скинути фільтри)")
@@ -90,8 +96,11 @@ class FilterBar(QWidget):
         self._period: tuple[date | None, date | None] = (None, None)
         self.reload_reference()
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
         if entity:
             for widget in (self.date_from, self.date_to, self.executor):
                 widget.hide()
@@ -113,6 +122,11 @@ class FilterBar(QWidget):
             layout.addWidget(self.state)
         else:
             self.state.hide()
+        if self.extra and not entity:
+            # A register with filters of its own: the search goes to a second row, so the bar
+            # still fits a 1366-px screen (ui/screen.py).
+            layout = QHBoxLayout()
+            rows.addLayout(layout)
         layout.addWidget(self.search, 2)
         layout.addWidget(self.clear_button)
 
@@ -148,7 +162,8 @@ class FilterBar(QWidget):
         # Long names («Управління праці та соціального захисту населення (05-01)») are cut in the
         # middle, so the start and the code both show; the whole name is in the tooltip and the
         # list opens as wide as the longest one.
-        self.department.setMinimumContentsLength(24)
+        # Short enough that the bar fits a 1366-px laptop screen (ui/screen.py).
+        self.department.setMinimumContentsLength(16)
         self.department.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -158,10 +173,11 @@ class FilterBar(QWidget):
         widest = max(view.fontMetrics().horizontalAdvance(t) for t in texts)
         view.setMinimumWidth(widest + 32)
         self._on_department_shown()
-        self.executor.setMinimumContentsLength(12)
-        self.executor.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        for combo, letters in ((self.executor, 12), (self.state, 10)):
+            combo.setMinimumContentsLength(letters)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
 
     def apply(self, query: ViewQuery) -> ViewQuery:
         """`query` with this bar's filters (its sort is kept)."""

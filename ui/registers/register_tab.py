@@ -33,11 +33,16 @@ from app.services.register_view import DocumentRow
 from db.session import Database
 from ui.models.register_model import RegisterModel
 from ui.registers.actions import DocumentActions
+from ui.registers.columns import install_column_menu
 from ui.registers.export_action import ExportAction
 from ui.registers.filter_bar import FilterBar
+from ui.registers.reply import install_reply_action
+from ui.registers.shortcuts import apply_shortcuts
 from ui.widgets import format_count
 
 MIN_SHRUNK = 150
+#: What a bold number means (the table's only mark that has no words of its own).
+URGENT_LEGEND = "Номер <b>жирним</b> — документ із позначкою «Терміново»."
 
 
 class RegisterTab(QWidget):
@@ -65,9 +70,12 @@ class RegisterTab(QWidget):
         self._build_actions()
         self._build_table()
 
+        self.legend = QLabel(URGENT_LEGEND, self)
+        self.legend.setStyleSheet("color: palette(placeholder-text);")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
+        bottom.addWidget(self.legend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.toolbar)
@@ -117,6 +125,9 @@ class RegisterTab(QWidget):
             header.resizeSection(i, max(column.width, title_width))
         self._show_sort_indicator()
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
+        install_column_menu(
+            table
+        )  # columns can be hidden (a 1366-px screen); saved with the header
 
     def table_action(self, text: str, slot: Callable[[], None], tip: str = "") -> QAction:
         """An action of the tab that the table's context menu offers too."""
@@ -139,6 +150,9 @@ class RegisterTab(QWidget):
         self.toolbar.addAction(self.register_action)
         self.toolbar.addAction(self.open_action)
         self.document_actions = DocumentActions(self)
+        apply_shortcuts(self)  # Ctrl+R резолюція, Ctrl+K на контроль, … (ui/registers/shortcuts.py)
+        self.reply_action: QAction | None = None
+        install_reply_action(self)  # «Відповісти…» on incoming letters
         acts = self.document_actions
         # The tab's own names for them (the tests reach them here).
         self.doc_print_actions = acts.doc_print_actions
@@ -159,6 +173,8 @@ class RegisterTab(QWidget):
     def _update_actions(self, row: DocumentRow | None) -> None:
         self.open_action.setEnabled(row is not None)
         self.document_actions.update(row)
+        if self.reply_action is not None:
+            self.reply_action.setEnabled(row is not None and not row.cancelled)
 
     def _on_register(self) -> None:
         from ui.dialogs.document_form import DocumentForm

@@ -1,0 +1,64 @@
+"""Qt's file dialog fully in Ukrainian (what qtbase_uk.qm lacks is supplied) and starting in
+the user's Documents folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QPushButton
+
+from app.registers import INCOMING
+from ui import file_dialogs
+from ui.dialogs.document_form import DocumentForm
+
+ENGLISH = ("Look in", "Files of type", "Folder", "Cancel", "Save", "Open", "File name")
+
+
+def test_the_file_dialog_speaks_ukrainian(qtbot):
+    app = QApplication.instance()
+    qt = QTranslator(app)
+    qt.load(
+        QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    )
+    app.installTranslator(qt)
+    ours = file_dialogs.install(app)
+    try:
+        dialog = QFileDialog(None, "Зберегти PDF")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)]
+        texts += [w.toolTip() for w in dialog.findChildren(QPushButton)]
+        combo = dialog.findChild(QComboBox)
+        assert combo is not None
+        shown = " ".join(texts).replace("&", "")
+        assert "Шукати в:" in shown and "Тип файлів:" in shown
+        assert not [word for word in ENGLISH if word in shown], shown
+        assert app.translate("QAbstractFileIconProvider", "Folder") == "Тека"
+        # What Qt translates itself is left to Qt (an unknown text is not blanked).
+        assert app.translate("QPlatformTheme", "Cancel") == "Скасувати"
+        assert app.translate("QFileDialog", "no such text") == "no such text"
+    finally:
+        app.removeTranslator(ours)
+        app.removeTranslator(qt)
+
+
+def test_file_dialogs_start_in_documents(qtbot, office_db, monkeypatch):
+    folder = file_dialogs.documents_folder()
+    assert Path(folder).is_dir()
+    assert file_dialogs.in_documents("x.pdf") == str(Path(folder) / "x.pdf")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",
+        lambda _parent, _title, start, _filter: (asked.append(start), ([], ""))[1],
+    )
+    form = DocumentForm(office_db, INCOMING)
+    qtbot.addWidget(form)
+    form._on_add_scan()
+    assert asked == [folder]

@@ -1,0 +1,58 @@
+"""Small points of issue 10 the clerk saw: the sort arrow, «Про програму», the bold legend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QStyle, QStyleFactory, QStyleOptionHeader
+
+from app.about import database_text, version
+from app.registers import INCOMING
+from ui.registers.columns import SortArrowStyle
+from ui.registers.register_tab import URGENT_LEGEND, RegisterTab
+
+
+def _arrow(style: QStyle, indicator: QStyleOptionHeader.SortIndicator) -> QImage:
+    image = QImage(24, 24, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    option = QStyleOptionHeader()
+    option.rect = QRect(0, 0, 24, 24)
+    option.sortIndicator = indicator
+    painter = QPainter(image)
+    style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorHeaderArrow, option, painter)
+    painter.end()
+    return image
+
+
+def test_the_newest_on_top_shows_a_down_arrow(qtbot, filled_db):
+    up, down = QStyleOptionHeader.SortIndicator.SortUp, QStyleOptionHeader.SortIndicator.SortDown
+    fusion = QStyleFactory.create("Fusion")
+    ours = SortArrowStyle("Fusion")
+    assert _arrow(ours, up) == _arrow(fusion, down)
+    assert _arrow(ours, down) == _arrow(fusion, up)
+    assert _arrow(fusion, up) != _arrow(fusion, down)
+    tab = RegisterTab(filled_db, INCOMING)
+    qtbot.addWidget(tab)
+    header = tab.table.horizontalHeader()
+    assert isinstance(header.style(), SortArrowStyle)
+    # Newest first is a descending order: Qt gives the header «SortUp», drawn here as ▼.
+    assert tab.model.query.descending
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_about_names_the_version_and_the_database_in_words():
+    assert version()
+    assert database_text("sqlite:////home/clerk/dilovod.sqlite") == (
+        "файл /home/clerk/dilovod.sqlite"
+    )
+    text = database_text("postgresql+psycopg://dilovod:secret@10.0.0.5:5432/dilovod")
+    assert text == "сервер PostgreSQL 10.0.0.5:5432, база dilovod, користувач dilovod"
+    assert "secret" not in text and "://" not in text
+
+
+def test_the_tab_says_what_bold_means(qtbot, filled_db):
+    tab = RegisterTab(filled_db, INCOMING)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.legend.text() == URGENT_LEGEND and tab.legend.isVisible()
+    assert "Терміново" in URGENT_LEGEND
