@@ -55,6 +55,12 @@ class Change:
             return cls("", (), True)  # someone else's format: re-read everything
 
 
+def mark_changed(session: Session) -> None:
+    """Tell the other PCs to re-read everything when this write session commits (a write done
+    with SQL statements, which the ORM does not see: an import's commit)."""
+    session.info.setdefault(_PENDING, [set(), False])[1] = True
+
+
 def install_notify(writer: sessionmaker[Session], origin: str) -> None:
     """Make every write session of `writer` (PostgreSQL) send NOTIFY before it commits."""
     from db.models import Document

@@ -266,7 +266,7 @@ def offer_restore(target: str, error: Exception, parent: QWidget | None = None) 
         return None
     try:
         aside = bk.restore_sqlite(info.path, path, label="damaged")
-        opened = open_database(target)
+        opened = open_database(target, purpose="вікно Діловода")
     except (bk.BackupError, OSError, DatabaseOpenError) as exc:
         QMessageBox.critical(parent, f"{TITLE}: відновлення", f"{exc}")
         return None

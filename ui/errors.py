@@ -22,6 +22,13 @@ Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None
 def error_dialog_hook(parent: QWidget | None) -> Hook:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         traceback.print_exception(kind, exc, tb, file=sys.stderr)
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):  # the disk is full, the file read-only, locked …
+            from app.services.db_errors import explain
+
+            QMessageBox.warning(parent, "Діловод: база даних", explain(exc))
+            return
         QMessageBox.critical(
             parent,
             "Діловод: помилка",

@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
                 for action in hidden:
                     if action is not None:
                         action.setVisible(False)
+        from app.reports.access import may_take_reports
+
+        # the control centre lists every controllable register's documents
+        self.tabs.setTabVisible(self.tabs.indexOf(self.control_tab), may_take_reports(actor))
         may_edit = actor.can(REFERENCE_WRITE) or actor.can(CORRESPONDENTS_WRITE)
         self.reference_action.setVisible(may_edit)
         for action in self.backup_actions:  # a restore replaces everybody's registers
@@ -436,14 +440,9 @@ def run(target: str | None = None) -> int:
 
 
 def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
-    """The window over an opened database until it closes: (exit code, database to open next)."""
-    from app.services import in_use
-    from db.session import sqlite_path
-
+    """The window over an opened database until it closes: (exit code, database to open next).
+    The file stays marked as open (app/services/in_use.py) until then: a restore refuses."""
     db = opened.db
-    file = sqlite_path(db.url)
-    if file is not None:
-        in_use.mark(file)  # a restore from the command line refuses while the window is open
     try:
         from app.services.organisation import get_organisation
 
@@ -472,6 +471,4 @@ def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
         return event_loop(app), window.switch_to
     finally:
         tasks.wait_for_done()
-        db.dispose()
-        if file is not None:
-            in_use.unmark(file)
+        opened.close()

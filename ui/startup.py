@@ -28,6 +28,8 @@ from ui.dialogs import connection as dialogs
 from ui.dialogs.connection import ConnectionDialog, stored_url
 
 TITLE = "Діловод"
+#: How a restore names a running window that has the file open.
+WINDOW = "вікно Діловода"
 
 
 class Choice(StrEnum):
@@ -49,7 +51,9 @@ def open_for_window(target: str | None, parent: QWidget | None = None) -> Opened
     while True:
         server = ServerConnection.from_url(url)
         if server is None:
-            return open_database(url)  # DatabaseOpenError: reported by the caller, file untouched
+            return open_database(
+                url, purpose=WINDOW
+            )  # DatabaseOpenError: reported by the caller, file untouched
         try:
             return _open_server(url, server, parent)
         except Cancelled:
@@ -77,14 +81,14 @@ def _open_server(url: str, server: ServerConnection, parent: QWidget | None) -> 
     the password is asked only when the server wants one."""
     password = None if password_in_url(url) else stored_password(server)
     try:
-        return open_database(server.url(password) if password else url)
+        return open_database(server.url(password) if password else url, purpose=WINDOW)
     except DatabaseOpenError as exc:
         if not needs_password(exc):
             raise
     asked = dialogs.ask_password(server, parent)
     if asked is None:
         raise Cancelled
-    return open_database(server.url(asked))
+    return open_database(server.url(asked), purpose=WINDOW)
 
 
 def offer(server: ServerConnection, problem: str, parent: QWidget | None) -> Choice:

@@ -89,7 +89,9 @@ def run_in_background(
     """Run `fn` off the GUI thread; deliver its result or its exception on the GUI thread.
 
     Without `on_error`, an exception is logged and shown in a message box (a failure never
-    disappears silently). With `owner`, nothing is delivered once the owner is deleted.
+    disappears silently). With `owner`, nothing is delivered once the owner is deleted. When
+    the database was busy (another clerk's import, a backup) the user is told so in Ukrainian
+    and may try again: `fn` runs once more (its transaction was rolled back, nothing is lost).
     """
     disp = dispatcher()
 
@@ -98,6 +100,8 @@ def run_in_background(
             return
         if kind == "done":
             on_done(value)
+        elif _busy(value) and ask_retry(value, owner if isinstance(owner, QWidget) else None):
+            run_in_background(fn, on_done, on_error, owner)
         elif on_error is not None:
             on_error(value)
         else:
@@ -108,6 +112,24 @@ def run_in_background(
 
     disp.pending += 1
     QThreadPool.globalInstance().start(_Job(fn, report))
+
+
+def _busy(exc: BaseException) -> bool:
+    from app.services.db_errors import is_busy
+
+    return is_busy(exc)
+
+
+def ask_retry(exc: BaseException, parent: QWidget | None = None) -> bool:
+    """The database was busy: say so and offer to try again (a seam: tests answer it)."""
+    from app.services.db_errors import explain
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "Базу даних зайнято", explain(exc), parent=parent)
+    again = box.addButton("Спробувати ще раз", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Скасувати", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() is again
 
 
 def pending() -> int:
@@ -123,4 +145,16 @@ def wait_for_done(timeout_ms: int = 5000) -> None:
 def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
     """An unexpected failure of a background task: logged with its traceback, shown briefly."""
     log.error("Background task failed: %s\n%s", exc, getattr(exc, "__traceback_text__", ""))
-    QMessageBox.critical(parent, "Помилка", f"Не вдалося виконати дію:\n{exc}")
+    QMessageBox.critical(parent, "Помилка", f"Не вдалося виконати дію:\n{user_text(exc)}")
+
+
+def user_text(exc: BaseException) -> str:
+    """What the clerk reads: the database's English (with its SQL and row values) becomes a
+    Ukrainian sentence; the services' own errors are Ukrainian already."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if isinstance(exc, SQLAlchemyError):
+        from app.services.db_errors import explain
+
+        return explain(exc)
+    return str(exc)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli.common import user
 from app.cli.registry import CommandMaker, command_group
 
 if TYPE_CHECKING:
@@ -32,9 +33,15 @@ def add_parsers(command: CommandMaker, sub: Any) -> None:
 
 
 def cmd_backup(db: Database, args: argparse.Namespace) -> int:
+    """A copy holds everything, the accounts' password hashes too: only for those who may
+    change the settings (as the window's «Резервна копія…»), and audited."""
+    from app.domain.roles import SETTINGS_WRITE
+    from app.services import audit
     from app.services.backup import backup_settings, backup_sqlite, check_backup
     from db.session import sqlite_path
 
+    actor = user()
+    actor.require(SETTINGS_WRITE)
     settings = backup_settings(db)
     folder = Path(args.to).expanduser() if args.to else settings.folder
     path = sqlite_path(db.url)
@@ -42,11 +49,13 @@ def cmd_backup(db: Database, args: argparse.Namespace) -> int:
         from app.services.backup_postgres import backup_postgres
 
         dump = backup_postgres(db.url, folder, settings.keep)
+        audit.log(db, actor, audit.BACKUP, details={"файл": str(dump)})
         print(f"Резервну копію записано: {dump}")
         return 0
     db.dispose()  # the copy is read by its own connection
     copy = backup_sqlite(path, folder, settings.keep)
     info = check_backup(copy)
+    audit.log(db, actor, audit.BACKUP, details={"файл": str(copy)})
     print(f"Резервну копію записано і перевірено: {copy} (документів: {info.documents})")
     return 0
 
@@ -58,6 +67,55 @@ def _confirmed(question: str) -> bool:
     except EOFError:
         return False
     return answer.strip().lower() in YES
+
+
+def _restorer(target: str, args: argparse.Namespace) -> Any:
+    """Who restores: with --user, a program user who signed in to the current database and may
+    change the settings (a restore replaces everybody's registers); else the OS user. Returns
+    the actor, or an exit code when the command must stop."""
+    from app.domain.roles import SETTINGS_WRITE, PermissionDenied
+    from app.services.database import DatabaseOpenError, open_database
+    from app.services.users import LoginFailed
+
+    if not args.user:
+        return user()
+    try:
+        opened = open_database(target, create=False, purpose="відновлення з копії")
+    except DatabaseOpenError as exc:
+        print(
+            f"Помилка: вхід як «{args.user}» перевірити неможливо — поточна база даних не "
+            f"відкривається ({exc}). Відновіть її без --user, від імені користувача комп'ютера, "
+            "який має доступ до файлу.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        from app.cli.common import login
+
+        actor = login(opened.db, args.user)
+        actor.require(SETTINGS_WRITE)
+    except LoginFailed as exc:
+        print(f"Помилка: {exc}", file=sys.stderr)
+        return 2
+    except PermissionDenied as exc:
+        print(f"Помилка: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        opened.close()
+    return actor
+
+
+def _record_restore(path: Path, actor: Any, backup: Path, aside: Path | None) -> None:
+    """The restored database's trail says who put it back, from which copy."""
+    from app.services import audit
+    from db.session import Database
+
+    db = Database(path)
+    try:
+        details = {"з копії": backup.name, "попередній файл": aside.name if aside else "—"}
+        audit.log(db, actor, audit.RESTORE, details=details)
+    finally:
+        db.dispose()
 
 
 def cmd_restore(target: str, args: argparse.Namespace) -> int:
@@ -75,6 +133,9 @@ def cmd_restore(target: str, args: argparse.Namespace) -> int:
         )
         return 2
     backup = Path(args.file).expanduser()
+    actor = _restorer(target, args)
+    if isinstance(actor, int):
+        return actor
     try:
         info = check_backup(backup)
         print(
@@ -90,6 +151,7 @@ def cmd_restore(target: str, args: argparse.Namespace) -> int:
     except (BackupError, OSError) as exc:
         print(f"Помилка: {exc} Базу даних не змінено.", file=sys.stderr)
         return 1
+    _record_restore(path, actor, backup, aside)
     print(f"Базу даних відновлено з {backup}.")
     if aside is not None:
         print(f"Попередній файл збережено: {aside}")

@@ -85,3 +85,17 @@ def user() -> Actor:
         return Actor.system_user(getpass.getuser())
     except Exception:
         return Actor.system_user("")
+
+
+def login(db: object, name: str) -> Actor:
+    """Authenticate --user (the password is read from the terminal, or DILOVOD_PASSWORD) and
+    act as that user from now on."""
+    import getpass
+    import os
+
+    from app.services.users import authenticate
+
+    password = os.environ.get("DILOVOD_PASSWORD") or getpass.getpass(f"Пароль для {name}: ")
+    actor = authenticate(db, name, password)  # type: ignore[arg-type]
+    _ACTOR[:] = [actor]
+    return actor

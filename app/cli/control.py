@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from app.cli.common import date_arg, positive_int, write
+from app.cli.common import date_arg, positive_int, user, write
 from app.cli.registry import CommandMaker, command_group
 
 if TYPE_CHECKING:
@@ -46,9 +46,11 @@ def _add_control_centre_commands(command: CommandMaker, ctl_sub: Any) -> None:
 
 def _cmd_control_report(db: Database, args: argparse.Namespace) -> int:
     from app.domain.dates import format_date
+    from app.reports.access import record_report, require_reports
     from app.reports.control import control_report
     from app.services.exports import write_control_report_csv
 
+    actor = require_reports(user())
     on_date = args.on or date.today()
     fmt = args.format or ("csv" if args.output.lower().endswith(".csv") else "pdf")
     report = control_report(db, on_date)
@@ -63,6 +65,7 @@ def _cmd_control_report(db: Database, args: argparse.Namespace) -> int:
             print_control_report(printable(report), args.output)
         except OSError as exc:
             raise cannot_write(args.output, exc) from exc
+    record_report(db, actor, f"документи на контролі станом на {format_date(on_date)}", args.output)
     print(
         f"Станом на {format_date(on_date)} на контролі документів: {len(report.lines)}, "
         f"з них прострочено: {report.overdue} → {args.output}"
@@ -72,14 +75,17 @@ def _cmd_control_report(db: Database, args: argparse.Namespace) -> int:
 
 def _cmd_control_execution(db: Database, args: argparse.Namespace) -> int:
     from app.reports import execution as ex
+    from app.reports.access import record_report, require_reports
 
+    actor = require_reports(user())
     report = ex.execution_report(db, args.date_from, args.date_to)
     out = args.output or ""
     if out.lower().endswith(".pdf"):
         write(out, ex.report_pdf(report))
     elif out:
         ex.export_executor_figures(report, out)
-    else:
+    record_report(db, actor, f"стан виконання документів {report.period_text}", out)
+    if not out:
         for block in report.figures.departments:
             for line in (block.line, *block.executors):
                 indent = "  " if line.group.level == "executor" else ""
@@ -102,10 +108,13 @@ def _figures_text(f: Any) -> str:
 
 def _cmd_control_reminders(db: Database, args: argparse.Namespace) -> int:
     from app.domain.dates import format_date
+    from app.reports.access import record_report, require_reports
     from app.reports.reminders import reminders, reminders_pdf
 
+    actor = require_reports(user())
     result = reminders(db, args.days)
     write(args.output, reminders_pdf(result))
+    record_report(db, actor, "нагадування виконавцям", args.output)
     print(
         f"Нагадувань: {len(result.sheets)}, документів у них: {result.documents} (строк до "
         f"{format_date(result.limit_date)} і прострочені) → {args.output}"

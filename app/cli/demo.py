@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from app.cli.common import positive_int
+from app.cli.common import positive_int, user
 from app.cli.registry import CommandMaker, command_group
 
 if TYPE_CHECKING:
@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 
 
 def add_parsers(command: CommandMaker, sub: Any) -> None:
-    demo = command(sub, "demo", "заповнити базу демонстраційними даними")
+    demo = command(
+        sub, "demo", "заповнити порожню базу демонстраційними даними (базу з документами — ні)"
+    )
     demo.add_argument(
         "--documents", type=positive_int, default=3000, metavar="N",
         help="скільки вхідних документів створити (типово 3000)",
@@ -23,9 +25,6 @@ def add_parsers(command: CommandMaker, sub: Any) -> None:
         help="за скільки останніх років (типово 2)",
     )  # fmt: skip
     demo.add_argument("--seed", type=int, help="зерно випадкових чисел (однакові дані щоразу)")
-    demo.add_argument(
-        "--force", action="store_true", help="додати дані, навіть якщо в базі вже є документи"
-    )
 
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
@@ -36,8 +35,8 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
         documents_count=args.documents,
         years=args.years,
         seed=args.seed,
-        force=args.force,
         progress=lambda text: print(text, flush=True),
+        user=user(),
     )
     from app.domain.dates import format_date
 

@@ -30,6 +30,10 @@ def add_parsers(command: CommandMaker, sub: Any) -> None:
     imp.add_argument(
         "--dry-run", action="store_true", help="лише перевірити файл, нічого не записувати"
     )
+    imp.add_argument(
+        "--allow-gaps", action="store_true",
+        help="погодитися з пропусками в нумерації (журнал почато не з першого номера тощо)",
+    )  # fmt: skip
 
     exp = command(sub, "export", "вивантажити реєстр (з відбором і сортуванням) у CSV або XLSX")
     exp.add_argument("register", choices=registers, metavar="реєстр", help=REGISTER_HELP)
@@ -59,7 +63,14 @@ def _rows_list(rows: Sequence[int]) -> str:
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
     from app.services.imports import import_file
 
-    result = import_file(db, spec(args.register), args.file, dry_run=args.dry_run, user=user())
+    result = import_file(
+        db,
+        spec(args.register),
+        args.file,
+        dry_run=args.dry_run,
+        user=user(),
+        allow_gaps=args.allow_gaps,
+    )
     if result.ignored_columns:
         names = ", ".join(f"«{c}»" for c in result.ignored_columns)
         print(f"Стовпці, які не імпортуються: {names}")

@@ -20,6 +20,7 @@ from app.domain.roles import PermissionDenied
 from app.paths import chosen_database, default_database
 
 if TYPE_CHECKING:
+    from app.services.database import Opened
     from db.session import Database
 
 # argparse's own words, in Ukrainian (it asks gettext; we answer while the parser runs).
@@ -121,22 +122,41 @@ def _run(db: Database, args: argparse.Namespace) -> int:
         print(f"Помилка: {text}", file=sys.stderr)
         return 1
     except SQLAlchemyError as exc:
-        print(f"Помилка бази даних: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        from app.services.db_errors import explain
+
+        print(f"Помилка бази даних: {explain(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Перервано.", file=sys.stderr)
         return 130
 
 
-def _login(db: Database, login: str) -> None:
-    """Authenticate --user (the password is read from the terminal, or DILOVOD_PASSWORD)."""
+def open_for_command(target: str, create: bool = False, purpose: str = "Діловод") -> Opened:
+    """Open the database a command names. A server's password is never in the URL (the process
+    list shows command lines): it comes from the credential store the window's connection
+    dialog fills, else from ~/.pgpass or PGPASSWORD, else it is asked in the terminal."""
+    from app.services.connection import (
+        ServerConnection,
+        needs_password,
+        password_in_url,
+        stored_password,
+    )
+    from app.services.database import DatabaseOpenError, check_address, open_database
+
+    url = check_address(target)
+    server = ServerConnection.from_url(url)
+    if server is None or password_in_url(url):
+        return open_database(url, create=create, purpose=purpose)
+    password = stored_password(server)
+    try:
+        return open_database(server.url(password) if password else url, create=create)
+    except DatabaseOpenError as exc:
+        if not needs_password(exc) or not sys.stdin.isatty():
+            raise
     import getpass
-    import os
 
-    from app.services.users import authenticate
-
-    password = os.environ.get("DILOVOD_PASSWORD") or getpass.getpass(f"Пароль для {login}: ")
-    common._ACTOR[:] = [authenticate(db, login, password)]
+    asked = getpass.getpass(f"Пароль до бази {server.label}: ")
+    return open_database(server.url(asked), create=create)
 
 
 def main(
@@ -164,10 +184,15 @@ def main(
     unopened = registry.unopened_handlers()
     if args.command in unopened:  # before opening: the database may be past opening
         return unopened[args.command](target, args)
-    from app.services.database import DatabaseOpenError, open_database
+    from app.services.database import DatabaseOpenError
 
     try:
-        opened = open_database(target)
+        # Only init creates a database — and any command the program's own file in the data
+        # folder, where no path was typed that could be mistyped (the README's quick start).
+        default = args.db is None and chosen_database() is None
+        opened = open_for_command(
+            target, create=args.command == "init" or default, purpose=f"команда «{args.command}»"
+        )
     except DatabaseOpenError as exc:
         print(f"Помилка: {exc}", file=sys.stderr)
         return 2
@@ -181,10 +206,10 @@ def main(
             from app.services.users import LoginFailed
 
             try:
-                _login(opened.db, args.user)
+                common.login(opened.db, args.user)
             except LoginFailed as exc:
                 print(f"Помилка: {exc}", file=sys.stderr)
                 return 2
         return _run(opened.db, args)
     finally:
-        opened.db.dispose()
+        opened.close()

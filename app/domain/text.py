@@ -21,6 +21,7 @@ __all__ = [
     "UK_ALPHABET",
     "fts5_query",
     "normalize_search",
+    "search_words",
     "tsquery",
     "tsquery_terms",
     "uk_sort_key",
@@ -45,6 +46,12 @@ _TS_TERM_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 _PUNCTUATION_RE = re.compile(r"[^\w\s]", re.UNICODE)
+# Control characters are no part of a word: a NUL inside an FTS5 phrase ends SQLite's string
+# («unterminated string»), so they are spaces here, for the index and the query alike.
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: A search is a few words; a longer text is cut here (a million characters made SQLite's LIKE
+#: fail with «pattern too complex» and FTS5 parse for seconds).
+MAX_SEARCH_LENGTH = 200
 
 
 def normalize_search(text: str) -> str:
@@ -54,7 +61,12 @@ def normalize_search(text: str) -> str:
     typed as «и» + combining breve is one character, as in the indexed text.
     """
     folded = unicodedata.normalize("NFC", text).translate(_APOSTROPHE_TABLE).casefold()
-    return " ".join(folded.split())
+    return " ".join(_CONTROL_RE.sub(" ", folded).split())
+
+
+def search_words(user_text: str) -> str:
+    """What a user typed into a search box, normalised and cut to MAX_SEARCH_LENGTH."""
+    return normalize_search(user_text[: MAX_SEARCH_LENGTH * 4])[:MAX_SEARCH_LENGTH]
 
 
 def searchable_text(*parts: str) -> str:
@@ -77,7 +89,7 @@ def fts5_query(user_text: str) -> str | None:
     """
     terms = [
         '"' + word.replace('"', '""') + '"*'
-        for word in normalize_search(user_text).split()
+        for word in search_words(user_text).split()
         if _WORD_RE.search(word.replace("_", ""))
     ]
     return " ".join(terms) if terms else None
@@ -90,7 +102,7 @@ def tsquery_terms(user_text: str) -> list[str]:
     tsquery syntax), so a word with punctuation becomes several terms, which is how the 'simple'
     parser indexed it anyway. Join with `` & `` (or use :func:`tsquery`).
     """
-    return [f"{term}:*" for term in _TS_TERM_RE.findall(normalize_search(user_text))]
+    return [f"{term}:*" for term in _TS_TERM_RE.findall(search_words(user_text))]
 
 
 def tsquery(user_text: str) -> str | None:

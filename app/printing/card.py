@@ -44,6 +44,37 @@ GRID = 0.5
 
 Cell: TypeAlias = str | Flowable
 
+#: A row of a table must fit a page, so a long text (a summary of a few thousand characters, a
+#: long task) is set in several rows, at most this much in each; the table then continues on the
+#: next page between them.
+ROW_CHARS = 600
+ROW_LINES = 12
+
+
+def pieces(text: str) -> list[str]:
+    """`text` in parts of at most ROW_CHARS characters and ROW_LINES lines, broken between
+    words (a word longer than a part is broken where it must)."""
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in text.strip().splitlines() or [""]:
+        while len(line) > ROW_CHARS:
+            cut = line.rfind(" ", 0, ROW_CHARS)
+            cut = cut if cut > ROW_CHARS // 2 else ROW_CHARS
+            head, line = line[:cut].rstrip(), line[cut:].lstrip()
+            if current:
+                parts.append("\n".join(current))
+                current, size = [], 0
+            parts.append(head)
+        if current and (size + len(line) > ROW_CHARS or len(current) >= ROW_LINES):
+            parts.append("\n".join(current))
+            current, size = [], 0
+        current.append(line)
+        size += len(line) + 1
+    if current:
+        parts.append("\n".join(current))
+    return parts or [""]
+
 
 class _Styles:
     def __init__(self) -> None:
@@ -60,13 +91,28 @@ def _p(text: str, st: Any) -> Paragraph:
     return Paragraph(markup(text), st)
 
 
+def _long_rows(
+    label: Cell, text: str, st: Any, ncols: int, first_row: int
+) -> tuple[list[list[Cell]], list[tuple[int, int, int]], list[int]]:
+    """A label and a long text over the other columns, in as many rows as the text needs:
+    (rows, their spans, the rows that continue the one above)."""
+    parts = pieces(text)
+    rows: list[list[Cell]] = [
+        [label if i == 0 else "", _p(part, st), *[""] * (ncols - 2)] for i, part in enumerate(parts)
+    ]
+    spans = [(first_row + i, 1, ncols - 1) for i in range(len(parts))] if ncols > 2 else []
+    return rows, spans, [first_row + i for i in range(1, len(parts))]
+
+
 def _form(
     rows: list[list[Cell]],
     widths: Sequence[float],
     spans: Sequence[tuple[int, ...]] = (),
     labels: Sequence[tuple[int, int]] = (),
+    continued: Sequence[int] = (),
 ) -> Table:
-    """A bordered form table; ``labels`` are (col, row) cells shaded as field names."""
+    """A bordered form table; ``labels`` are (col, row) cells shaded as field names;
+    ``continued`` rows go on with the text of the row above (no line between them)."""
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), GRID, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -77,6 +123,11 @@ def _form(
     ]
     commands += [("SPAN", (c0, r), (c1, r)) for r, c0, c1 in spans]
     commands += [("BACKGROUND", cell, cell, LABEL_FILL) for cell in labels]
+    for r in continued:
+        commands += [
+            ("LINEABOVE", (0, r), (-1, r), GRID, colors.white),
+            ("TOPPADDING", (0, r), (-1, r), 0),
+        ]
     table = Table(rows, colWidths=list(widths), hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
@@ -134,16 +185,22 @@ def _registration(data: RegistrationCardData, width: float, st: _Styles) -> Tabl
             _p("Вид документа", st.label),
             _p(data.kind, st.value),
         ],
-        [_p("Короткий зміст", st.label), _p(data.summary, st.value), "", ""],
+    ]
+    summary, spans, continued = _long_rows(
+        _p("Короткий зміст", st.label), data.summary, st.value, 4, len(rows)
+    )
+    rows += summary
+    last = len(rows)
+    rows.append(
         [
             _p("Кількість аркушів", st.label),
             _p("" if data.sheets is None else str(data.sheets), st.value),
             _p("Індекс справи", st.label),
             _p(data.case_index, st.value),
-        ],
-    ]
-    labels = [(0, r) for r in range(5)] + [(2, 0), (2, 2), (2, 4)]
-    return _form(rows, w, spans=[(1, 1, 3), (3, 1, 3)], labels=labels)
+        ]
+    )
+    labels = [(0, r) for r in (0, 1, 2, 3, *continued, last)] + [(2, 0), (2, 2), (2, last)]
+    return _form(rows, w, [(1, 1, 3), *spans], labels, continued)
 
 
 def _resolution(res: Resolution, number: int, total: int, width: float, st: _Styles) -> Table:
@@ -162,11 +219,15 @@ def _resolution(res: Resolution, number: int, total: int, width: float, st: _Sty
             _p(fmt_date(res.resolution_date), st.value),
         ],
         [_p("Виконавці", st.label), executors or "", "", ""],
-        [_p("Зміст доручення", st.label), _p(res.task, st.value), "", ""],
-        [_p("Термін", st.label), _p(fmt_date(res.due_date) or "—", st.value_bold), "", ""],
     ]
-    labels = [(0, r) for r in range(4)] + [(2, 0)]
-    return _form(rows, w, spans=[(1, 1, 3), (2, 1, 3), (3, 1, 3)], labels=labels)
+    task, spans, continued = _long_rows(
+        _p("Зміст доручення", st.label), res.task, st.value, 4, len(rows)
+    )
+    rows += task
+    last = len(rows)
+    rows.append([_p("Термін", st.label), _p(fmt_date(res.due_date) or "—", st.value_bold), "", ""])
+    labels = [(0, r) for r in (0, 1, 2, *continued, last)] + [(2, 0)]
+    return _form(rows, w, [(1, 1, 3), *spans, (last, 1, 3)], labels, continued)
 
 
 def _control(control: CardControl, width: float, st: _Styles) -> list[Flowable]:
@@ -202,10 +263,14 @@ def _control(control: CardControl, width: float, st: _Styles) -> list[Flowable]:
         out.append(_p("Хід виконання", st.section))
         w = [width * 0.16, width * 0.84]
         rows = [[_p("Дата", st.head), _p("Інформація про хід виконання", st.head)]]
-        rows += [
-            [_p(fmt_date(n.noted_on), st.value), _p(n.text, st.value)] for n in control.progress
-        ]
-        out.append(_form(rows, w, labels=[(0, 0), (1, 0)]))
+        continued: list[int] = []
+        for n in control.progress:
+            more, _spans, again = _long_rows(
+                _p(fmt_date(n.noted_on), st.value), n.text, st.value, 2, len(rows)
+            )
+            rows += more
+            continued += again
+        out.append(_form(rows, w, labels=[(0, 0), (1, 0)], continued=continued))
     removal = control.removal
     out.append(_p("Зняття з контролю", st.section))
     names = ("Дата зняття", "Підстава", "Зняв з контролю")

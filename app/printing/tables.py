@@ -35,6 +35,8 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     LongTable,
+    NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -160,9 +162,10 @@ class _Layout:
         self.body_top = self.page[1] - MARGIN_TOP - self.header_h
         self.later_frame_h = self.body_top - MARGIN_BOTTOM
         self.first_frame_h = self.later_frame_h - self.title_h
-        if self.first_frame_h < 40 * mm:
-            raise ValueError("Заголовок таблиці займає всю сторінку")
-        # A row must fit a page: its tallest cell is cut to this many lines.
+        # A title too long for the first page above the table (a letter's long heading in the
+        # subtitle) flows on pages of its own, and the table starts on the next page.
+        self.title_flows = self.first_frame_h < 40 * mm
+        # A row must fit a page: a taller cell continues in the next row (on the next page).
         self.max_lines = max(int((self.later_frame_h * 0.9 - 2 * PAD_V) / BODY_LEADING), 1)
         self.table_style = TableStyle(
             [
@@ -200,6 +203,23 @@ class _Layout:
         font = fonts.BOLD if bold else fonts.REGULAR
         return self.breaker.fit(text, font, self.col_widths[col] - 2 * PAD_H, self.max_lines)
 
+    def row_parts(self, row: Sequence[Any], bold: bool) -> list[list[str]]:
+        """The row as one table row, or — when a cell is taller than a page allows — as
+        several, the long cells continuing from one to the next (nothing is cut)."""
+        font = fonts.BOLD if bold else fonts.REGULAR
+        texts = [str(v) for v in row]
+        if all(len(t) < 200 and "\n" not in t for t in texts):  # the common case, quickly
+            return [[self.cell(t, i, bold) for i, t in enumerate(texts)]]
+        lines = [
+            self.breaker.lines(t, font, self.col_widths[i] - 2 * PAD_H) for i, t in enumerate(texts)
+        ]
+        size = self.max_lines
+        count = max(len(cell) for cell in lines)
+        return [
+            ["\n".join(cell[start : start + size]) for cell in lines]
+            for start in range(0, count, size)
+        ]
+
     def chunks(self, split_last: bool = False) -> list[Flowable]:
         """The rows as consecutive tables of ``CHUNK_ROWS``; with ``split_last`` the last row
         is a table of its own, so it can be kept on one page with what follows the table."""
@@ -213,23 +233,32 @@ class _Layout:
     def _table(self, start: int, end: int) -> Flowable:
         doc = self.doc
         ncols = len(doc.columns)
-        data = []
-        bold_rows = []
+        data: list[list[str]] = []
+        bold_rows: list[int] = []
+        continued: list[
+            int
+        ] = []  # rows that go on a cell begun in the row above: no line between them
         for offset, row in enumerate(doc.rows[start:end]):
             if len(row) != ncols:
                 raise ValueError(
                     f"Рядок {start + offset + 1}: {len(row)} значень на {ncols} колонок"
                 )
             bold = (start + offset) in doc.emphasised_rows
+            parts = self.row_parts(row, bold)
             if bold:
-                bold_rows.append(offset)
-            data.append([self.cell(str(v), i, bold) for i, v in enumerate(row)])
+                bold_rows.extend(range(len(data), len(data) + len(parts)))
+            continued.extend(range(len(data) + 1, len(data) + len(parts)))
+            data.extend(parts)
         table = LongTable(
             data,
             colWidths=self.col_widths,
             rowHeights=self._row_heights(data),
             style=self.table_style,
         )
+        if continued:
+            table.setStyle(
+                TableStyle([("LINEABOVE", (0, r), (-1, r), GRID, colors.white) for r in continued])
+            )
         if bold_rows:
             table.setStyle(
                 TableStyle(
@@ -269,6 +298,8 @@ def render_table_document(doc: TableDocument, out: Output) -> None:
     layout = _Layout(doc)
 
     def first_page(c: Canvas, _doc: BaseDocTemplate) -> None:
+        if layout.title_flows:
+            return  # the title is in the story, on pages of its own
         layout.draw_title(c)
         layout.draw_header(c, layout.body_top + layout.header_h - layout.title_h)
 
@@ -299,13 +330,14 @@ def render_table_document(doc: TableDocument, out: Output) -> None:
         author=PDF_CREATOR,
         creator=PDF_CREATOR,
     )
+    first_h = layout.page[1] - MARGIN_TOP - MARGIN_BOTTOM if layout.title_flows else None
     template.addPageTemplates(
         [
             PageTemplate(
                 "first",
-                [frame(layout.first_frame_h, "f1")],
+                [frame(first_h or layout.first_frame_h, "f1")],
                 onPage=first_page,
-                autoNextPageTemplate="later",
+                autoNextPageTemplate="first" if layout.title_flows else "later",
             ),
             PageTemplate("later", [frame(layout.later_frame_h, "f2")], onPage=later_page),
         ]
@@ -318,6 +350,8 @@ def render_table_document(doc: TableDocument, out: Output) -> None:
     if not story:
         story.append(Spacer(1, 3 * mm))
         story.append(Paragraph(markup(doc.empty_text), style("empty", 11, align="center")))
+    if layout.title_flows:
+        story[:0] = [*layout.title_block, NextPageTemplate("later"), PageBreak()]
     if closing:
         # Totals and signatures never stand alone on a page: the last row goes with them.
         last_row = [story.pop()] if doc.rows else []

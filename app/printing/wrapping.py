@@ -37,6 +37,18 @@ class LineBreaker:
             lines[-1] = last.rstrip(" ,;") + "…"
         return "\n".join(lines)
 
+    def lines(self, text: str, font: str, avail: float) -> list[str]:
+        """Every line of the text broken to ``avail`` points, nothing cut."""
+        text = text.strip()
+        if not text:
+            return [""]
+        if "\n" not in text and self.width(text, font) <= avail:
+            return [text]
+        found: list[str] = []
+        for paragraph in text.splitlines():
+            found.extend(self.wrap(paragraph, font, avail))
+        return found
+
     def width(self, text: str, font: str) -> float:
         key = (text, font)
         width = self._cache.get(key)

@@ -1,7 +1,10 @@
 """Form fields of a register: what a clerk types, parsed and checked in one place.
 
 The UI builds its form from these declarations and shows each `FieldError` beside its field;
-imports use the same parsing, so a journal row and a typed form obey the same rules.
+imports use the same parsing, so a journal row and a typed form obey the same rules, and the
+services check what they store against the same limits (`check_values`): every text field has a
+length limit (`Field.limit`: its `max_length`, else its kind's default), and no text keeps a
+control character (a NUL ends a string in C and broke the full-text search).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 
 from app.registers.kinds import TYPES, FieldError, FieldKind, FieldType
 
-__all__ = ["Field", "FieldError", "FieldErrors", "FieldKind", "parse_fields"]
+__all__ = ["Field", "FieldError", "FieldErrors", "FieldKind", "check_values", "parse_fields"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,11 @@ class Field:
     def storage_column(self) -> str:
         return self.column or self.key
 
+    @property
+    def limit(self) -> int:
+        """How many characters the field's text may have (forms, imports and services)."""
+        return self.max_length or self.type.default_limit
+
     def parse(self, raw: Any) -> Any:
         """The stored value for `raw` (a string from a form or a file, or a typed value)."""
         return self.type.parse(self, raw)
@@ -65,6 +73,23 @@ class Field:
     def text(self, value: Any) -> str:
         """A stored value as the card and the audit trail show it."""
         return self.type.text(value)
+
+
+def check_values(fields: tuple[Field, ...], values: Mapping[str, Any]) -> None:
+    """What a service is about to store obeys the fields' limits (values parsed elsewhere, or
+    built by code, get the same check as a form): raises `FieldErrors`."""
+    errors: list[FieldError] = []
+    by_key = {f.key: f for f in fields}
+    for key, value in values.items():
+        spec = by_key.get(key)
+        if spec is None or not isinstance(value, str):
+            continue
+        try:
+            spec.type.check_text(spec, value)
+        except FieldError as exc:
+            errors.append(exc)
+    if errors:
+        raise FieldErrors(errors)
 
 
 def parse_fields(fields: tuple[Field, ...], raw: Mapping[str, Any]) -> dict[str, Any]:

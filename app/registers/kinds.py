@@ -57,6 +57,27 @@ class FieldKind(StrEnum):
     TABLE = "table"  # rows of a child table, each row the values of the field's `columns`
 
 
+#: Text limits of the kinds that declare none: a summary or a note of a page or two; a line.
+LINE_LIMIT, MULTILINE_LIMIT = 300, 4000
+#: What a stored reference list («у відповідь на») may hold, as its column does.
+REFS_LIMIT = 300
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_ASCII_DIGITS = re.compile("[0-9]+")
+
+
+def control_character_problem(text: str) -> str | None:
+    """A Ukrainian description of the first control character in `text` (None: there is none).
+    Tabs and line ends are text; NUL, the other C0/C1 controls and non-characters are not
+    (a NUL ends a string in C: it broke the full-text search)."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    return (
+        f"недопустимий службовий символ (код {ord(found.group()):#06x}) у позиції "
+        f"{found.start() + 1}: такі символи потрапляють із пошкоджених файлів; видаліть його"
+    )
+
+
 class FieldError(ValueError):
     """A value a clerk typed that cannot be accepted, with the field it belongs to."""
 
@@ -71,21 +92,40 @@ def _required(field: Field) -> FieldError:
 
 
 class FieldType:
-    """A kind of field. `empty` is the stored value of a field left blank."""
+    """A kind of field. `empty` is the stored value of a field left blank; a text is at most
+    the field's `max_length`, else `default_limit` characters, and keeps line breaks only when
+    the kind is `multiline` (a line from an imported cell loses an Excel Alt+Enter)."""
 
     empty: Any = ""
 
+    def __init__(self, default_limit: int = LINE_LIMIT, multiline: bool = False) -> None:
+        self.default_limit = default_limit
+        self.multiline = multiline
+
     def parse(self, field: Field, raw: Any) -> Any:
         text = "" if raw is None else str(raw).strip()
+        if text and not self.multiline:
+            text = " ".join(text.replace("\t", " ").splitlines()).strip()
+        elif "\r" in text:
+            text = "\n".join(text.splitlines())
         if not text:
             if field.required:
                 raise _required(field)
             return self.empty
-        if field.max_length and len(text) > field.max_length:
+        return self.check_text(field, text)
+
+    def check_text(self, field: Field, text: str) -> str:
+        """`text` if it fits the field's limit and has no control character; else FieldError
+        (the services check what they store with it too)."""
+        limit = field.max_length or self.default_limit
+        if len(text) > limit:
             raise FieldError(
                 field.key,
-                f"«{field.label}»: не більше {field.max_length} знаків (зараз {len(text)})",
+                f"«{field.label}»: не більше {limit} знаків (зараз {len(text)}). Скоротіть текст.",
             )
+        problem = control_character_problem(text)
+        if problem:
+            raise FieldError(field.key, f"«{field.label}»: {problem}")
         return text
 
     def text(self, value: Any) -> str:
@@ -127,8 +167,13 @@ class IntType(FieldType):
         text = super().parse(field, raw)
         if text is None or text == "":
             return None
-        if not text.isdigit():
-            raise FieldError(field.key, f"«{field.label}»: потрібне ціле число, а не «{text}»")
+        if not _ASCII_DIGITS.fullmatch(text):  # «²» is a digit to str.isdigit, not to int()
+            shown = text if len(text) <= 20 else text[:20] + "…"
+            raise FieldError(
+                field.key, f"«{field.label}»: потрібне ціле число цифрами 0–9, а не «{shown}»"
+            )
+        if len(text) > 6:
+            return self._check(field, self.LIMIT + 1)
         return self._check(field, int(text))
 
     def _check(self, field: Field, value: int) -> int:
@@ -203,6 +248,13 @@ class AddresseesType(FieldType):
             raise FieldError(field.key, "Вкажіть найменування кожного адресата")
         if len(item.name) > 300:
             raise FieldError(field.key, f"Адресат «{item.name[:40]}…»: не більше 300 знаків")
+        if len(item.address) > 300 or len(item.email) > 150:
+            raise FieldError(
+                field.key, f"Адресат «{item.name[:40]}»: адреса — до 300, пошта — до 150 знаків"
+            )
+        for part in (item.name, item.address, item.postal_code, item.email):
+            if problem := control_character_problem(part):
+                raise FieldError(field.key, f"Адресат «{item.name[:40]}»: {problem}")
         if item.postal_code and (problem := postal_code_problem(item.postal_code)):
             raise FieldError(field.key, f"Адресат «{item.name}»: {problem}")
         if item.email and (problem := email_problem(item.email)):
@@ -238,9 +290,16 @@ class RefsType(FieldType):
         for part in parts:
             number = " ".join(part.split())
             if number and number not in seen:
+                if problem := control_character_problem(number):
+                    raise FieldError(field.key, f"«{field.label}»: {problem}")
                 seen.append(number)
         if field.required and not seen:
             raise _required(field)
+        if len(", ".join(seen)) > REFS_LIMIT:
+            raise FieldError(
+                field.key,
+                f"«{field.label}»: не більше {REFS_LIMIT} знаків разом. Скоротіть список.",
+            )
         return tuple(seen)
 
     def text(self, value: Any) -> str:
@@ -309,7 +368,7 @@ def _blank(value: Any) -> bool:
 TEXT = FieldType()
 TYPES: dict[FieldKind, FieldType] = {
     FieldKind.TEXT: TEXT,
-    FieldKind.MULTILINE: TEXT,
+    FieldKind.MULTILINE: FieldType(MULTILINE_LIMIT, multiline=True),
     FieldKind.CHOICE: TEXT,
     FieldKind.CORRESPONDENT: TEXT,
     FieldKind.CASE_INDEX: TEXT,

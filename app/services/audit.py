@@ -1,33 +1,51 @@
-"""The audit trail: who did what to which document, when (UTC), and what changed.
+"""The audit trail: who did what to which record, when (UTC), and what changed.
 
-Entries are only ever added. This module offers no function that changes or removes one, and
-a test keeps it so: the trail is evidence, and the program is not the place to rewrite it.
-Actions that change a document are recorded in the change's own transaction (both are saved or
-neither); prints, exports, openings and logins in a short transaction of their own.
+Entries are only ever added. This module offers no function that changes or removes one, a test
+keeps it so, and the database refuses it too (triggers of migration 0004): the trail is
+evidence. Each entry's hash covers its content and the previous entry's hash
+(db/audit_chain.py), so an entry changed, removed or slipped in outside the program breaks the
+chain, and `verify` names the first broken link. Appending takes the chain's lock (SQLite's
+write lock, a transaction-level advisory lock on PostgreSQL) until the transaction ends.
+
+A record is named generically — kind, uuid, label: («document», its uuid, «Вх. № 12/01-12»),
+(«user», …, «ivanenko») — so that orders, personnel files and household books are named the
+same way; documents keep their id and number columns too. Actions that change a record are
+recorded in the change's own transaction (both are saved or neither); prints, exports, openings
+and logins in a short transaction of their own.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.roles import AUDIT_VIEW, Actor, actor_of
-from app.domain.text import normalize_search
+from app.domain.text import normalize_search, search_words
 from app.services.changes import as_text, differences
+from db.audit_chain import GENESIS, PG_LOCK_KEY, entry_hash
 from db.base import utcnow
 from db.models import AuditEntry, Document
 from db.session import Database
+
+#: (kind, uuid, label) of the record an entry is about: ("document", uuid, "Вх. № 12/01-12").
+Record = tuple[str, uuid.UUID | str | None, str]
+DOCUMENT, USER, STAFF = "document", "user", "staff"
+#: The trail's text columns hold at most this much (a login typed 5,000 characters long
+#: is still recorded, cut, when it fails to sign in).
+_LIMITS = {"login": 100, "register": 30, "reg_number": 50, "record_kind": 30, "record_label": 200}
 
 CREATE, UPDATE, CANCEL = "create", "update", "cancel"
 CONTROL, REMOVE_CONTROL = "control", "remove_control"
 SEND, PRINT, EXPORT, IMPORT, OPEN = "send", "print", "export", "import", "open"
 LOGIN, LOGIN_FAILED, USERS, REFERENCE = "login", "login_failed", "users", "reference"
+BACKUP, RESTORE = "backup", "restore"
 
 ACTION_TITLES: dict[str, str] = {
     CREATE: "Реєстрація",
@@ -44,6 +62,8 @@ ACTION_TITLES: dict[str, str] = {
     LOGIN_FAILED: "Невдалий вхід",
     USERS: "Користувачі",
     REFERENCE: "Довідники",
+    BACKUP: "Резервна копія",
+    RESTORE: "Відновлення з копії",
 }
 
 
@@ -57,6 +77,9 @@ class AuditRow:
     document_id: int | None
     reg_number: str
     details: str
+    record_kind: str = ""
+    record_uuid: uuid.UUID | None = None
+    record_label: str = ""
 
     @property
     def action_title(self) -> str:
@@ -125,27 +148,127 @@ def _details(details: Mapping[str, Any] | str | None) -> str:
     return json.dumps(details, ensure_ascii=False, sort_keys=True, default=as_text)
 
 
+def document_record(doc: Document) -> Record:
+    """How the trail names a document: «document», its uuid, «Вх. № 12/01-12»."""
+    from app.registers import REGISTERS
+
+    spec = REGISTERS.get(doc.register)
+    label = f"{spec.number_label} {doc.reg_number}" if spec is not None else doc.reg_number
+    return (DOCUMENT, doc.uuid, label)
+
+
+def _cut(value: str, column: str) -> str:
+    limit = _LIMITS[column]
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _chain_head(s: Session) -> tuple[int, str]:
+    """The id and hash of the last entry, under the chain's lock (kept for the transaction)."""
+    head: tuple[int, str] | None = s.info.get("audit_chain_head")
+    if head is None:
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY})
+        last = s.execute(
+            select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+        ).first()
+        head = (int(last.id), str(last.hash)) if last is not None else (0, GENESIS)
+    return head
+
+
 def add(
     s: Session,
     user: str | Actor,
     action: str,
     *,
     doc: Document | None = None,
+    record: Record | None = None,
     register: str = "",
     details: Mapping[str, Any] | str | None = None,
 ) -> None:
-    """Append an entry inside the caller's transaction."""
-    s.add(
-        AuditEntry(
-            at=utcnow(),
-            login=actor_of(user).login,
-            action=action,
-            register=doc.register if doc is not None else register,
-            document_id=doc.id if doc is not None else None,
-            reg_number=doc.reg_number if doc is not None else "",
-            details=_details(details),
-        )
+    """Append an entry inside the caller's transaction.
+
+    `doc` names a document (its id, number and — as every record — kind, uuid and label);
+    `record` names any other record as (kind, uuid, label).
+    """
+    if doc is not None:
+        if doc.uuid is None or doc.id is None:
+            s.flush()
+        record = record or document_record(doc)
+    kind, record_uuid, label = record or ("", None, "")
+    if isinstance(record_uuid, str):
+        record_uuid = uuid.UUID(record_uuid)
+    last_id, prev = _chain_head(s)
+    entry = AuditEntry(
+        id=last_id + 1,
+        at=utcnow(),
+        login=_cut(actor_of(user).login, "login"),
+        action=action,
+        register=_cut(doc.register if doc is not None else register, "register"),
+        document_id=doc.id if doc is not None else None,
+        reg_number=_cut(doc.reg_number if doc is not None else "", "reg_number"),
+        details=_details(details),
+        record_kind=_cut(kind, "record_kind"),
+        record_uuid=record_uuid,
+        record_label=_cut(label, "record_label"),
+        prev_hash=prev,
     )
+    entry.hash = entry_hash(**_content(entry), prev_hash=prev)
+    s.add(entry)
+    s.info["audit_chain_head"] = (entry.id, entry.hash)
+
+
+def add_documents(
+    s: Session, user: str | Actor, action: str, docs: list[tuple[int, Any, str, str]]
+) -> None:
+    """One entry per document — (id, uuid, register, number) — chained in that order and
+    written with one executemany (an import of 100,000 documents commits in seconds)."""
+    from sqlalchemy import insert
+
+    from app.registers import REGISTERS
+
+    login = _cut(actor_of(user).login, "login")
+    last_id, prev = _chain_head(s)
+    at = utcnow()
+    rows = []
+    for offset, (doc_id, doc_uuid, register, number) in enumerate(docs, start=1):
+        spec = REGISTERS.get(register)
+        label = f"{spec.number_label} {number}" if spec is not None else number
+        row: dict[str, Any] = {
+            "id": last_id + offset,
+            "at": at,
+            "login": login,
+            "action": action,
+            "register": _cut(register, "register"),
+            "document_id": doc_id,
+            "reg_number": _cut(number, "reg_number"),
+            "details": "",
+            "record_kind": DOCUMENT,
+            "record_uuid": doc_uuid,
+            "record_label": _cut(label, "record_label"),
+        }
+        row["hash"] = entry_hash(**row, prev_hash=prev)
+        row["prev_hash"] = prev
+        prev = row["hash"]
+        rows.append(row)
+    if rows:
+        s.execute(insert(AuditEntry), rows)
+        s.info["audit_chain_head"] = (rows[-1]["id"], prev)
+
+
+def _content(e: AuditEntry) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "at": e.at,
+        "login": e.login,
+        "action": e.action,
+        "register": e.register,
+        "document_id": e.document_id,
+        "reg_number": e.reg_number,
+        "details": e.details,
+        "record_kind": e.record_kind,
+        "record_uuid": e.record_uuid,
+        "record_label": e.record_label,
+    }
 
 
 def log(
@@ -154,13 +277,14 @@ def log(
     action: str,
     *,
     doc_id: int | None = None,
+    record: Record | None = None,
     register: str = "",
     details: Mapping[str, Any] | str | None = None,
 ) -> None:
     """Append an entry in a transaction of its own (prints, exports, logins)."""
     with db.write() as s:
         doc = s.get(Document, doc_id) if doc_id is not None else None
-        add(s, user, action, doc=doc, register=register, details=details)
+        add(s, user, action, doc=doc, record=record, register=register, details=details)
 
 
 def record_open(db: Database, user: str | Actor, register: Any, doc_id: int) -> bool:
@@ -208,13 +332,30 @@ def _older_than(stmt: Select[Any], cursor: tuple[datetime, int]) -> Select[Any]:
 
 def _row(r: AuditEntry) -> AuditRow:
     return AuditRow(
-        r.id, r.at, r.login, r.action, r.register, r.document_id, r.reg_number, r.details
+        r.id,
+        r.at,
+        r.login,
+        r.action,
+        r.register,
+        r.document_id,
+        r.reg_number,
+        r.details,
+        r.record_kind,
+        r.record_uuid,
+        r.record_label,
     )
 
 
 def _matches(row: AuditRow, needle: str) -> bool:
     haystack = " ".join(
-        (row.login, row.action_title, row.register, row.reg_number, row.details_text)
+        (
+            row.login,
+            row.action_title,
+            row.register,
+            row.reg_number,
+            row.record_label,
+            row.details_text,
+        )
     )
     return needle in normalize_search(haystack)
 
@@ -223,7 +364,7 @@ def entries(db: Database, user: str | Actor, query: AuditQuery) -> list[AuditRow
     """The trail, newest first, for those allowed to see it: at most `query.limit` rows."""
     actor_of(user).require(AUDIT_VIEW)
     stmt = _filtered(query)
-    needle = normalize_search(query.text)
+    needle = search_words(query.text)
     found: list[AuditRow] = []
     cursor = query.before
     with db.read() as s:
@@ -249,7 +390,7 @@ def logins(db: Database) -> list[str]:
         return [str(x) for x in s.execute(stmt).scalars()]
 
 
-EXPORT_TITLES = ("Час (UTC)", "Користувач", "Дія", "Реєстр", "Документ", "Подробиці")
+EXPORT_TITLES = ("Час (UTC)", "Користувач", "Дія", "Реєстр", "Запис", "Подробиці")
 
 
 def export_entries(db: Database, user: str | Actor, query: AuditQuery, path: str) -> int:
@@ -263,7 +404,7 @@ def export_entries(db: Database, user: str | Actor, query: AuditQuery, path: str
             r.login,
             r.action_title,
             r.register,
-            r.reg_number,
+            r.record_label or r.reg_number,
             r.details_text,
         ]
         for r in rows
@@ -271,3 +412,101 @@ def export_entries(db: Database, user: str | Actor, query: AuditQuery, path: str
     if guess_format(path, None) == "csv":
         return write_csv(path, EXPORT_TITLES, cells)
     return write_xlsx(path, EXPORT_TITLES, cells, sheet_title="Журнал дій")
+
+
+# --- the chain -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    """The first entry where the chain does not hold, and why (a Ukrainian sentence)."""
+
+    id: int
+    at: datetime
+    login: str
+    action: str
+    reason: str
+
+    def describe(self) -> str:
+        title = ACTION_TITLES.get(self.action, self.action)
+        when = self.at.strftime("%d.%m.%Y %H:%M:%S")
+        return f"Запис № {self.id} ({when} UTC, {self.login or '—'}, «{title}»): {self.reason}"
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    entries: int
+    broken: BrokenLink | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+    def describe(self) -> str:
+        if self.broken is None:
+            return (
+                f"Журнал дій цілий: перевірено записів — {self.entries}, ланцюжок підписів "
+                "не порушено."
+            )
+        return (
+            f"Журнал дій пошкоджено. Перше порушення — {self.broken.describe()} Записи до нього "
+            "цілі; усе, що після, перевірити не можна. Збережіть копію бази даних і повідомте "
+            "адміністратора: журнал змінено в обхід програми."
+        )
+
+
+_CHANGED = "вміст запису не відповідає його підпису — запис змінено або підроблено."
+_UNLINKED = (
+    "запис не продовжує попередній — перед ним запис вилучено або цей запис вставлено "
+    "в обхід програми."
+)
+
+
+def verify(db: Database, user: str | Actor = "", batch: int = SCAN_BATCH) -> ChainCheck:
+    """Walk the whole trail in id order and check every link of the hash chain."""
+    actor_of(user).require(AUDIT_VIEW)
+    previous, last_id, count = GENESIS, 0, 0
+    with db.read() as s:
+        while True:
+            stmt = (
+                select(AuditEntry)
+                .where(AuditEntry.id > last_id)
+                .order_by(AuditEntry.id)
+                .limit(batch)
+            )
+            rows = s.execute(stmt).scalars().all()
+            if not rows:
+                return ChainCheck(count, None)
+            for r in rows:
+                reason = None
+                if r.prev_hash != previous:
+                    reason = _UNLINKED
+                elif r.hash != entry_hash(**_content(r), prev_hash=r.prev_hash):
+                    reason = _CHANGED
+                if reason is not None:
+                    return ChainCheck(count, BrokenLink(r.id, r.at, r.login, r.action, reason))
+                previous, last_id = r.hash, r.id
+                count += 1
+            s.expunge_all()
+
+
+def ownership_note(db: Database) -> str | None:
+    """On PostgreSQL, a warning when the program's own role owns the trail (it could then set
+    the triggers aside); None when another role owns it, or on SQLite."""
+    if db.dialect != "postgresql":
+        return None
+    with db.read() as s:
+        owner, me, superuser = s.execute(
+            text(
+                "SELECT t.tableowner, current_user, r.rolsuper FROM pg_tables t "
+                "JOIN pg_roles r ON r.rolname = current_user WHERE t.tablename = 'audit_entry'"
+            )
+        ).one()
+    if owner != me and not superuser:
+        return None
+    return (
+        f"Таблиця журналу дій належить ролі «{owner}», з якою працює програма"
+        + (" (суперкористувач)" if superuser else "")
+        + ": вона може вимкнути захист журналу. Передайте таблицю ролі dilovod_audit "
+        "(README, розділ «A shared server»); підписи все одно покажуть зміни."
+    )

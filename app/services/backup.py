@@ -13,13 +13,15 @@ says why before the backup takes its place, so a restore can itself be undone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from app.domain.roles import SETTINGS_WRITE, Actor, actor_of
 from app.services import in_use
@@ -151,16 +153,61 @@ def changed_since_backup(db_path: Path, folder: Path) -> bool:
     return written > newest[0].stat().st_mtime
 
 
+#: The copies this program made in a folder, one file name a line.
+MANIFEST = ".dilovod-backups"
+
+
+def made_here(folder: Path) -> set[str]:
+    """The names of the copies the program itself wrote into `folder` (its manifest)."""
+    try:
+        text = (folder / MANIFEST).read_text(encoding="utf-8")
+    except OSError:
+        return set()
+    return {line.strip() for line in text.splitlines() if line.strip()}
+
+
+def _write_manifest(folder: Path, names: set[str]) -> None:
+    manifest = folder / MANIFEST
+    partial = manifest.with_name(f"{MANIFEST}.{os.getpid()}.partial")
+    partial.write_text("".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
+    os.replace(partial, manifest)
+
+
+def remember(copy: Path) -> None:
+    """Enter a copy just made into its folder's manifest (the only files rotation deletes)."""
+    # an unwritable manifest only means the copy is never rotated away
+    with contextlib.suppress(OSError):
+        _write_manifest(copy.parent, made_here(copy.parent) | {copy.name})
+
+
 def prune(folder: Path, stem: str, suffix: str, keep: int) -> None:
-    for old in [p for p in list_backups(folder, stem) if p.suffix == suffix][keep:]:
-        old.unlink(missing_ok=True)
+    """Delete all but the newest `keep` copies of `stem` — only copies in the manifest."""
+    ours = made_here(folder)
+    mine = [p for p in list_backups(folder, stem) if p.suffix == suffix and p.name in ours]
+    removed = set()
+    for old in mine[keep:]:
+        try:
+            old.unlink(missing_ok=True)
+        except OSError:
+            continue
+        removed.add(old.name)
+    if removed:
+        with contextlib.suppress(OSError):
+            _write_manifest(folder, made_here(folder) - removed)
 
 
 def stamped_path(folder: Path, stem: str, suffix: str, now: datetime | None = None) -> Path:
+    """A new copy's name: now, but never earlier than the newest copy already there (two
+    backups within one second: the later one a second on — and never named older than one
+    that rotation would then keep in its place)."""
     moment = now or datetime.now()
+    newest = [p for p in list_backups(folder, stem) if p.suffix == suffix]
+    made = backup_time(newest[0]) if newest else None
+    if made is not None and made >= moment.replace(microsecond=0):
+        moment = made + timedelta(seconds=1)
     target = folder / f"{stem}-{moment.strftime(STAMP_FORMAT)}{suffix}"
-    while target.exists():  # two backups within one second: the later one a second on
-        moment = moment.fromtimestamp(moment.timestamp() + 1)
+    while target.exists():
+        moment = moment + timedelta(seconds=1)
         target = folder / f"{stem}-{moment.strftime(STAMP_FORMAT)}{suffix}"
     return target
 
@@ -221,6 +268,7 @@ def backup_sqlite(
         src.close()
     _fsync(partial)
     os.replace(partial, target)
+    remember(target)
     prune(folder, db_path.stem, ".sqlite", keep)
     return target
 
@@ -230,7 +278,8 @@ def backup_sqlite(
 
 def check_backup(path: Path) -> BackupInfo:
     """Read a backup without changing it; `BackupError` unless it is an intact Діловод database
-    that this version of the program can open."""
+    that this version of the program can open: a known schema revision, and every table that
+    revision has, with every column (a file faking three tables broke every later command)."""
     if not path.is_file():
         raise BackupError(f"Файл {path} не знайдено.")
     with path.open("rb") as f:
@@ -249,7 +298,10 @@ def check_backup(path: Path) -> BackupInfo:
             raise BackupError(
                 f"Файл {path.name} пошкоджений (перевірка цілісності: {'; '.join(problems)})."
             )
-        revision = str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = str(row[0]) if row else ""
+        _check_revision(path, revision)
+        _check_tables(path, conn, revision)
         documents = int(conn.execute("SELECT count(*) FROM document").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         raise BackupError(
@@ -258,13 +310,77 @@ def check_backup(path: Path) -> BackupInfo:
         ) from exc
     finally:
         conn.close()
-    if not revision.isdigit() or revision > SCHEMA_HEAD:
+    created = backup_time(path) or datetime.fromtimestamp(path.stat().st_mtime)
+    return BackupInfo(path, created, revision, documents, path.stat().st_size)
+
+
+def _check_revision(path: Path, revision: str) -> None:
+    if not (revision.isdigit() and len(revision) == len(SCHEMA_HEAD)):
+        raise BackupError(
+            f"Файл {path.name} не є базою даних Діловода (невідома схема «{revision}»)."
+        )
+    if revision > SCHEMA_HEAD:
         raise BackupError(
             f"Файл {path.name} створено новішою версією Діловода (схема {revision}); "
             "оновіть програму, щоб відновити з нього."
         )
-    created = backup_time(path) or datetime.fromtimestamp(path.stat().st_mtime)
-    return BackupInfo(path, created, revision, documents, path.stat().st_size)
+
+
+#: Tables and their columns of an empty database at each revision, made once per process.
+_SCHEMAS: dict[str, dict[str, set[str]]] = {}
+
+
+def _schema_at(revision: str) -> dict[str, set[str]]:
+    """What a Діловод database at `revision` holds: built by the migrations themselves in a
+    scratch file (a restore is rare; Alembic is imported only then)."""
+    if revision not in _SCHEMAS:
+        import tempfile
+
+        from alembic import command
+
+        from db.migrate import alembic_config
+        from db.session import make_engine
+
+        with tempfile.TemporaryDirectory() as scratch:
+            engine = make_engine(str(Path(scratch) / "reference.sqlite"))
+            try:
+                config = alembic_config()
+                with engine.begin() as connection:
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, revision)
+                with engine.connect() as connection:
+                    raw = connection.connection.dbapi_connection
+                    assert raw is not None
+                    _SCHEMAS[revision] = _columns(raw)
+            finally:
+                engine.dispose()
+    return _SCHEMAS[revision]
+
+
+def _columns(conn: Any) -> dict[str, set[str]]:
+    """Table → column names of a sqlite3 connection (the full-text index's tables left out)."""
+    execute = conn.execute
+    names = [
+        r[0]
+        for r in execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'document_fts_%'"
+        )
+    ]
+    return {n: {r[1] for r in execute(f'PRAGMA table_info("{n}")')} for n in names}
+
+
+def _check_tables(path: Path, conn: sqlite3.Connection, revision: str) -> None:
+    expected = _schema_at(revision)
+    present = _columns(conn)
+    missing = sorted(t for t in expected if t not in present)
+    short = sorted(t for t in expected if t in present and not expected[t] <= present[t])
+    if missing or short:
+        names = ", ".join(missing + short)
+        raise BackupError(
+            f"Файл {path.name} не є повною базою даних Діловода: бракує таблиць або їхніх "
+            f"стовпців ({names})."
+        )
 
 
 def set_aside(db_path: Path, label: str) -> Path:
@@ -286,11 +402,21 @@ def restore_sqlite(backup: Path, db_path: Path, label: str = "before-restore") -
     either the old file or the complete backup, never half of one.
     """
     check_backup(backup)
+    try:
+        with in_use.restoring(db_path):
+            return _restore_unused(backup, db_path, label)
+    except in_use.InUse as exc:
+        raise BackupError(str(exc)) from exc
+
+
+def _restore_unused(backup: Path, db_path: Path, label: str) -> Path | None:
+    """The restore itself, under the restore lock, once no other program has the file open."""
     busy = in_use.holder(db_path)
     if busy:
         raise BackupError(
-            f"Не відновлено: {busy}. Закрийте програму й повторіть — інакше документи, "
-            "внесені у вікні, було б втрачено."
+            f"Не відновлено: {busy}. Закрийте вікна Діловода і дочекайтеся кінця команд "
+            "(імпорту, вивантаження), тоді повторіть — інакше те, що вони записують, було б "
+            "втрачено."
         )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     incoming = db_path.with_name(db_path.name + ".restoring")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from app.services.backup import DEFAULT_KEEP, BackupError, prune, stamped_path
+from app.services.backup import DEFAULT_KEEP, BackupError, prune, remember, stamped_path
 
 DUMP_TIMEOUT_S = 3600
 
@@ -65,5 +65,6 @@ def backup_postgres(url: str, folder: Path, keep: int = DEFAULT_KEEP) -> Path:
         partial.unlink(missing_ok=True)
         raise BackupError(f"pg_dump завершився з помилкою: {result.stderr.strip()}")
     os.replace(partial, target)
+    remember(target)
     prune(folder, stem, ".dump", keep)
     return target

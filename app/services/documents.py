@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.domain.numbering import format_number
 from app.domain.roles import Actor, actor_of, write
 from app.registers.base import RegisterSpec
-from app.registers.fields import FieldError, FieldErrors, FieldKind
+from app.registers.fields import FieldError, FieldErrors, FieldKind, check_values
 from app.services import audit, field_storage, settings
 from app.services.access import may_write, require_write
 from app.services.calendar import load_calendar
@@ -147,11 +147,24 @@ def register_many(
         raise FieldErrors(
             [FieldError("reg_date", "Дата реєстрації не може бути пізнішою за сьогоднішню")]
         )
-    formats = {code: settings.number_format(db, spec, code) for code in _series_codes(spec)}
+    formats = series_formats(db, spec)
+    check_registrations(db, spec, items, actor)
+    calendar = load_calendar(db)
+    with db.write() as s:
+        s.info["calendar"] = calendar  # for the spec's after_store (working-day rules)
+        return [_register(s, spec, formats, item, actor) for item in items]
+
+
+def check_registrations(
+    db: Database, spec: RegisterSpec, items: Sequence[Registration], actor: Actor
+) -> None:
+    """What registering `items` asks before anything is written (imports ask it too): the
+    right to each one's series, the fields' limits, and series the register has."""
     for item in items:
         series = spec.series_of(item.values)
         if not may_write(spec, actor, series):
             actor.require(write(spec.code))
+        check_values(spec.fields, item.values)  # the form's and the import's limits, always
         if not settings.series_enabled(db, spec, series):
             title = spec.series_named(series).title
             raise FieldErrors(
@@ -163,10 +176,6 @@ def register_many(
                     )
                 ]
             )
-    calendar = load_calendar(db)
-    with db.write() as s:
-        s.info["calendar"] = calendar  # for the spec's after_store (working-day rules)
-        return [_register(s, spec, formats, item, actor) for item in items]
 
 
 def _series_codes(spec: RegisterSpec) -> list[str]:
@@ -184,11 +193,35 @@ def _register(
     else:
         seq = item.seq
         raise_counter(s, spec.code, day.year, seq, series)
+    doc = new_document(s, spec, formats, item, seq, user)
+    number = doc.reg_number
+    for attachment in item.attachments:
+        _add_attachment(s, doc.id, attachment, user)
+    audit.add(s, actor, audit.CREATE, doc=doc)
+    if item.close_controls:
+        _close_answered(s, spec, doc, item, actor)
+    return Registered(doc.id, number, day, seq)
+
+
+def new_document(
+    s: Session,
+    spec: RegisterSpec,
+    formats: Mapping[str, str],
+    item: Registration,
+    seq: int,
+    user: str,
+    register: str = "",
+) -> Document:
+    """The document of `item` with running number `seq`, its values stored, added and flushed
+    (no counter, no audit: the caller's). `register` files it under another code — an import
+    stages its rows so (app/services/imports/staging.py)."""
+    day = item.reg_date
+    series = spec.series_of(item.values)
     number = item.number or format_number(
         formats[series], seq, index=item.values.get("case_index") or "", year=day.year
     )
     doc = Document(
-        register=spec.code,
+        register=register or spec.code,
         series=series,
         year=day.year,
         seq=seq,
@@ -199,12 +232,12 @@ def _register(
     _apply_values(s, spec, doc, item.values, user)
     s.add(doc)
     s.flush()
-    for attachment in item.attachments:
-        _add_attachment(s, doc.id, attachment, user)
-    audit.add(s, actor, audit.CREATE, doc=doc)
-    if item.close_controls:
-        _close_answered(s, spec, doc, item, actor)
-    return Registered(doc.id, number, day, seq)
+    return doc
+
+
+def series_formats(db: Database, spec: RegisterSpec) -> dict[str, str]:
+    """The number format of each series of `spec` ("" for a register without series)."""
+    return {code: settings.number_format(db, spec, code) for code in _series_codes(spec)}
 
 
 def _close_answered(
@@ -283,6 +316,7 @@ def update_document(
     of the number. Returns the new version. The audit entry lists each changed field, old → new.
     """
     actor = actor_of(user)
+    check_values(spec.fields, values)
     user = actor.login
     calendar = load_calendar(db)
     with db.write() as s:

@@ -138,10 +138,13 @@ def export_view(
             f"за його кінець ({format_date(view.date_to)})"
         )
     source = RegisterView(db, view, today=today, user=actor)
-    count = write_rows(source, spec.columns, spec.title, path, kind, progress)
-    details = {"файл": Path(path).name, "рядків": count, "період": [view.date_from, view.date_to]}
-    audit.log(db, actor, audit.EXPORT, register=spec.code, details=details)
-    return count
+
+    def audited(count: int) -> None:
+        period = [view.date_from, view.date_to]
+        details = {"файл": Path(path).name, "рядків": count, "період": period}
+        audit.log(db, actor, audit.EXPORT, register=spec.code, details=details)
+
+    return write_rows(source, spec.columns, spec.title, path, kind, progress, audited)
 
 
 def export_entities(
@@ -155,10 +158,13 @@ def export_entities(
 ) -> int:
     """An entity register's view (the staff list) to `path`; audited like a register's."""
     actor = actor_of(user)
-    count = write_rows(source, spec.columns, spec.title, path, guess_format(path, fmt), progress)
-    details = {"файл": Path(path).name, "рядків": count}
-    audit.log(db, actor, audit.EXPORT, register=spec.code, details=details)
-    return count
+
+    def audited(count: int) -> None:
+        details = {"файл": Path(path).name, "рядків": count}
+        audit.log(db, actor, audit.EXPORT, register=spec.code, details=details)
+
+    kind = guess_format(path, fmt)
+    return write_rows(source, spec.columns, spec.title, path, kind, progress, audited)
 
 
 def write_rows(
@@ -168,9 +174,11 @@ def write_rows(
     path: str | Path,
     kind: str,
     progress: Progress | None = None,
+    before_done: BeforeDone | None = None,
 ) -> int:
     """Every row of `source` in `columns` to `path` (xlsx or csv), a page at a time; the row
-    source protocol serves document and entity registers alike."""
+    source protocol serves document and entity registers alike. `before_done(rows)` runs once
+    the file is complete and before it takes its name (the audit entry: no entry, no file)."""
     ids = source.ids()
     if kind == "xlsx" and len(ids) > MAX_DATA_ROWS:
         raise ExportError(
@@ -181,9 +189,10 @@ def write_rows(
     titles = [c.title for c in columns]
     keys = [c.key for c in columns]
     if kind == "csv":
-        return write_csv(path, titles, ([r.display(k) for k in keys] for r in rows))
+        texts = ([r.display(k) for k in keys] for r in rows)
+        return write_csv(path, titles, texts, before_done=before_done)
     cells = ([_xlsx_value(r, k) for k in keys] for r in rows)
-    return write_xlsx(path, titles, cells, sheet_title=title)
+    return write_xlsx(path, titles, cells, sheet_title=title, before_done=before_done)
 
 
 def export_register(
@@ -226,10 +235,18 @@ def _xlsx_value(row: DocumentRow, key: str) -> Any:
     return row.display(key)
 
 
+#: Called with the rows written once the file is complete and before it takes its name; raising
+#: (an audit entry that cannot be written) leaves no new file behind.
+BeforeDone = Callable[[int], None]
+
+
 @contextmanager
-def _replacing(path: str | Path) -> Iterator[IO[bytes]]:
+def _replacing(
+    path: str | Path, before_done: Callable[[], None] | None = None
+) -> Iterator[IO[bytes]]:
     """A new file that takes `path`'s place only once it is complete (a temporary file beside
-    it, then an atomic rename); on any failure the temporary file is removed."""
+    it, then an atomic rename); on any failure — `before_done` too — the temporary file is
+    removed and an older file of that name stays as it was."""
     target = Path(path)
     if target.is_dir():
         raise cannot_write(path, IsADirectoryError(errno.EISDIR, "is a directory"))
@@ -243,6 +260,8 @@ def _replacing(path: str | Path) -> Iterator[IO[bytes]]:
     try:
         with fh:
             yield fh
+        if before_done is not None:
+            before_done()
         os.replace(part, target)
     except OSError as exc:
         part.unlink(missing_ok=True)
@@ -252,17 +271,37 @@ def _replacing(path: str | Path) -> Iterator[IO[bytes]]:
         raise
 
 
-def write_csv(path: str | Path, titles: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+#: A text cell starting with one of these is a formula to Excel and LibreOffice (OWASP «CSV
+#: injection»: «=HYPERLINK(…)», «=cmd|' /C calc'!A0», «+1+1», «@SUM(1,1)»).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, with the usual leading apostrophe
+    (Excel shows «-10 %» for «'-10 %» and keeps it text); numbers and other text unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(
+    path: str | Path,
+    titles: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    before_done: BeforeDone | None = None,
+) -> int:
     """UTF-8 with BOM and «;»: what Excel with Ukrainian regional settings opens directly.
-    Returns the number of rows written (the header not counted)."""
+    Every text cell goes through `safe_cell`: a summary, a correspondent or a failed login
+    typed as «=…» must not run in the clerk's Excel. Returns the number of rows written (the
+    header not counted)."""
     count = 0
-    with _replacing(path) as fh:
+    with _replacing(path, lambda: before_done(count) if before_done else None) as fh:
         text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
         try:
             writer = csv.writer(text, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
-            writer.writerow(titles)
+            writer.writerow([safe_cell(t) for t in titles])
             for row in rows:
-                writer.writerow(row)
+                writer.writerow([safe_cell(v) for v in row])
                 count += 1
         finally:
             text.detach()  # flushed; the file itself is closed by _replacing
@@ -282,18 +321,21 @@ def write_xlsx(
     titles: Sequence[str],
     rows: Iterable[Sequence[Any]],
     sheet_title: str = "Аркуш1",
+    before_done: BeforeDone | None = None,
 ) -> int:
     """A workbook of one sheet: bold frozen header, widths from the first rows, real dates,
     autofilter. Returns the number of rows written (the header not counted)."""
-    with _replacing(path) as fh:
+    written = [0]
+    with _replacing(path, lambda: before_done(written[0]) if before_done else None) as fh:
         stream = iter(rows)
         sample = list(islice(stream, WIDTH_SAMPLE))
         widths = [_width(t, [r[i] for r in sample]) for i, t in enumerate(titles)]
         try:
-            return write_workbook(
+            written[0] = write_workbook(
                 fh, titles, chain(sample, stream), widths, sheet_title, DATE_FORMAT,
                 created=datetime.now(UTC),
             )  # fmt: skip
+            return written[0]
         except SheetTooLarge as exc:
             raise ExportError(
                 "Забагато даних для одного аркуша Excel: звузьте відбір або вивантажте у CSV."

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.names import Gender, PersonName, dative_short, short_name, signature_name
 from app.domain.roles import CORRESPONDENTS_WRITE, REFERENCE_WRITE, Actor, actor_of, write
-from app.domain.text import normalize_search, uk_sort_key
+from app.domain.text import normalize_search, search_words, uk_sort_key
 from app.services import audit
 from db.base import Base
 from db.models import CaseFile, Correspondent, Department, Staff
@@ -121,8 +121,21 @@ def _save(
         s.add(row)
     s.flush()
     details = {"довідник": model.__tablename__, "запис": row.id, "новий": info.id is None}
-    audit.add(s, actor, audit.REFERENCE, details=details)
+    record = (model.__tablename__, row.uuid, _label(row))
+    audit.add(s, actor, audit.REFERENCE, record=record, details=details)
     return replace(info, id=row.id)
+
+
+def _label(row: Any) -> str:
+    """How the trail names a reference record: a person by surname and initials, a case file by
+    its index, anything else by its name."""
+    if isinstance(row, Staff):
+        return short_name(
+            PersonName(row.surname, row.given_name, row.patronymic, Gender(row.gender))
+        )
+    if isinstance(row, CaseFile):
+        return f"{row.index} {row.title}"
+    return str(getattr(row, "name", "") or "")
 
 
 def list_departments(db: Database, active_only: bool = False) -> list[DepartmentInfo]:
@@ -172,8 +185,9 @@ def list_correspondents(db: Database, prefix: str = "", limit: int = 50) -> list
     """Correspondents whose name contains `prefix` (case and apostrophes ignored)."""
     with db.read() as s:
         stmt = select(Correspondent).order_by(Correspondent.sort_key).limit(limit)
-        if prefix.strip():
-            stmt = stmt.where(Correspondent.search_name.contains(normalize_search(prefix)))
+        words = search_words(prefix)
+        if words:  # «%» and «_» are letters here, not LIKE's wildcards
+            stmt = stmt.where(Correspondent.search_name.contains(words, autoescape=True))
         return [_to_info(r, CorrespondentInfo) for r in s.execute(stmt).scalars()]
 
 

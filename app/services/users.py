@@ -132,7 +132,8 @@ def create_user(
         s.add(row)
         s.flush()
         s.add_all(UserRole(user_id=row.id, role=r) for r in sorted(chosen))
-        audit.add(s, actor, audit.USERS, details={"створено": login, "ролі": _titles(chosen)})
+        details = {"створено": login, "ролі": _titles(chosen)}
+        audit.add(s, actor, audit.USERS, record=_record(row), details=details)
         return UserInfo(row.id, login, row.full_name, tuple(sorted(chosen)), True, row.district)
 
 
@@ -144,6 +145,10 @@ def create_first_administrator(
     if has_users(db):
         raise UserError("Користувачі вже створені: увійдіть як адміністратор")
     return create_user(db, login, password, (ADMINISTRATOR, CLERK), full_name, user=login)
+
+
+def _record(row: AppUser) -> audit.Record:
+    return (audit.USER, row.uuid, row.login)
 
 
 def _account(s: Session, user_id: int) -> AppUser:
@@ -188,9 +193,8 @@ def update_user(
             "активний": active,
             "округ": row.district,
         }
-        audit.add(
-            s, actor, audit.USERS, details={"користувач": row.login, **audit.changes(old, new)}
-        )
+        details = {"користувач": row.login, **audit.changes(old, new)}
+        audit.add(s, actor, audit.USERS, record=_record(row), details=details)
 
 
 def reset_password(db: Database, user_id: int, password: str, user: str | Actor = "") -> None:
@@ -203,7 +207,8 @@ def reset_password(db: Database, user_id: int, password: str, user: str | Actor 
         row.password_hash = hash_password(password)
         row.failed_logins, row.locked_until = 0, None
         row.changed_by = actor.login
-        audit.add(s, actor, audit.USERS, details={"користувач": row.login, "пароль": "змінено"})
+        details = {"користувач": row.login, "пароль": "змінено"}
+        audit.add(s, actor, audit.USERS, record=_record(row), details=details)
 
 
 def authenticate(db: Database, login: str, password: str, now: Clock = utcnow) -> Actor:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Tracked, utcnow
@@ -40,10 +41,14 @@ class UserRole(Base):
 
 
 class AuditEntry(Base):
-    """One recorded action. The program only ever inserts these rows (app/services/audit.py).
+    """One recorded action. The program only ever inserts these rows (app/services/audit.py),
+    and the database refuses to change or remove them (triggers of migration 0004).
 
-    The document is named by id and number as they were, without a foreign key: the trail must
-    outlive anything it mentions. `details` is JSON text (old → new of changed fields, a title).
+    The record is named as it was, without a foreign key (the trail must outlive anything it
+    mentions): generically by kind, uuid and a label («document», its uuid, «Вх. № 12/01-12»;
+    «user», …), and for documents also by id and number as before. `details` is JSON text
+    (old → new of changed fields, a title). `hash` chains the entry to `prev_hash`, the hash of
+    the entry before it (db/audit_chain.py): the ids run 1, 2, 3 … without gaps.
     """
 
     __tablename__ = "audit_entry"
@@ -51,6 +56,7 @@ class AuditEntry(Base):
         Index("ix_audit_entry_login_at", "login", "at"),
         Index("ix_audit_entry_action_at", "action", "at"),
         Index("ix_audit_entry_document", "document_id"),
+        Index("ix_audit_entry_record", "record_kind", "record_uuid"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -61,3 +67,8 @@ class AuditEntry(Base):
     document_id: Mapped[int | None] = mapped_column(Integer)
     reg_number: Mapped[str] = mapped_column(String(50), default="")
     details: Mapped[str] = mapped_column(Text, default="")
+    record_kind: Mapped[str] = mapped_column(String(30), default="")
+    record_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    record_label: Mapped[str] = mapped_column(String(200), default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")

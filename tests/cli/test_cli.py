@@ -20,6 +20,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo database made once through the CLI; tests work on copies."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    assert main(["--db", str(path), "init"]) == 0
     assert main(["--db", str(path), "demo", "--documents", "60", "--seed", "5"]) == 0
     return path
 
@@ -72,20 +73,43 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path, capsys):
     assert bad.read_text(encoding="utf-8") == "це не база даних"
 
 
-def test_demo_fills_and_then_refuses_without_force(demo_file, demo_db, capsys):
+def test_only_init_creates_a_database(tmp_path, capsys):
+    """Issue 9: a mistyped --db path is said to be missing, never made a new empty database."""
+    typo = tmp_path / "dilovd.sqlite"
+    for command in (
+        ["export", "incoming", "-o", str(tmp_path / "x.csv")],
+        ["demo"],
+        ["audit", "verify"],
+    ):
+        assert main(["--db", str(typo), *command]) == 2
+        err = capsys.readouterr().err
+        assert "немає" in err and "init" in err and "Traceback" not in err
+        assert not typo.exists()
+    assert main(["--db", str(typo), "init"]) == 0 and typo.exists()
+
+
+@pytest.mark.parametrize("address", ["foo://bar", "mysql://user@host/db", "postgresql://host"])
+def test_an_address_that_is_no_database_of_ours_is_a_sentence(address, capsys):
+    assert main(["--db", address, "export", "incoming", "-o", "x.csv"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Помилка:") and "Traceback" not in err
+    assert "SQLite" in err or "назву бази даних" in err
+
+
+def test_demo_fills_and_then_refuses_a_database_with_documents(demo_file, demo_db, capsys):
     assert _count(demo_file) == 60
     assert _count(demo_file, "outgoing") == 20
     assert main(["demo", "--db", demo_db, "--documents", "5"]) == 1  # --db after the command
     err = capsys.readouterr().err
-    assert "--force" in err and "Traceback" not in err
+    assert "уже є зареєстровані документи" in err and "Traceback" not in err
     assert _count(demo_db) == 60
-    assert main(["--db", demo_db, "demo", "--documents", "5", "--force", "--seed", "2"]) == 0
-    assert "Вхідних документів: 5" in capsys.readouterr().out
-    assert _count(demo_db) == 65
+    assert main(["--db", demo_db, "demo", "--documents", "5", "--force"]) == 2  # no such option
+    assert _count(demo_db) == 60
 
 
 def test_import_good_bad_and_dry_run(tmp_path, capsys):
     db = str(tmp_path / "import.sqlite")
+    assert main(["--db", db, "init"]) == 0
     assert main(["--db", db, "import", "incoming", str(DATA / "incoming_bad.csv")]) == 1
     captured = capsys.readouterr()
     assert "Базу даних не змінено" in captured.err
@@ -94,15 +118,18 @@ def test_import_good_bad_and_dry_run(tmp_path, capsys):
     assert "рядок 8, стовпець «№»" in captured.err
     assert _count(db) == 0
 
-    good = str(DATA / "incoming_good.csv")
-    assert main(["--db", db, "import", "incoming", good, "--dry-run"]) == 0
+    good = str(DATA / "incoming_good.csv")  # a journal kept from № 101 on
+    assert main(["--db", db, "import", "incoming", good]) == 1
+    assert "пропущено 100 номерів (1–100)" in capsys.readouterr().err and _count(db) == 0
+    good_gaps = [good, "--allow-gaps"]
+    assert main(["--db", db, "import", "incoming", *good_gaps, "--dry-run"]) == 0
     assert "Помилок немає" in capsys.readouterr().out
     assert _count(db) == 0
-    assert main(["--db", db, "import", "incoming", good]) == 0
+    assert main(["--db", db, "import", "incoming", *good_gaps]) == 0
     out = capsys.readouterr().out
     assert "Імпортовано документів: 5" in out and "101/01-12" in out and "105/01-12" in out
     assert _count(db) == 5
-    assert main(["--db", db, "import", "incoming", good]) == 1  # the same numbers again
+    assert main(["--db", db, "import", "incoming", *good_gaps]) == 1  # the same numbers again
     assert "уже зареєстровано" in capsys.readouterr().err
     assert main(["--db", db, "import", "incoming", str(tmp_path / "nope.csv")]) == 1
     assert "не знайдено" in capsys.readouterr().err
@@ -162,3 +189,18 @@ def test_print_commands(demo_db, tmp_path, capsys):
     assert main(missing) == 1
     assert "не знайдено" in capsys.readouterr().err
     assert main([*base, "stamp", "-o", "x.pdf"]) == 2  # neither --number nor --id
+
+
+def test_audit_verify_passes_on_a_demo_database_and_fails_on_a_tampered_one(demo_db, capsys):
+    import sqlite3
+
+    assert main(["--db", demo_db, "audit", "verify"]) == 0
+    assert "Журнал дій цілий" in capsys.readouterr().out
+    conn = sqlite3.connect(demo_db)  # someone with the file drops the trigger and edits a row
+    conn.execute("DROP TRIGGER audit_entry_no_delete")
+    conn.execute("DELETE FROM audit_entry WHERE id = 5")
+    conn.commit()
+    conn.close()
+    assert main(["--db", demo_db, "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "Журнал дій пошкоджено" in err and "Запис № 6" in err and "Traceback" not in err

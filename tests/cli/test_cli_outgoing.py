@@ -59,7 +59,7 @@ def test_import_and_export_outgoing(tmp_path, capsys):
         "Вих. №;Дата;Адресати;Короткий зміст\n100;02.01.2026;Луцька РДА;Про дороги\n",
         encoding="utf-8-sig",
     )
-    assert main(["--db", db, "import", "outgoing", str(journal)]) == 0
+    assert main(["--db", db, "import", "outgoing", str(journal), "--allow-gaps"]) == 0
     exported = tmp_path / "out.csv"
     assert main(["--db", db, "export", "outgoing", "-o", str(exported)]) == 0
     text = exported.read_text(encoding="utf-8-sig")

@@ -21,9 +21,9 @@ def database(tmp_path, monkeypatch):
     path = tmp_path / "u.sqlite"
     assert main(["--db", str(path), "init"]) == 0
     db = Database(str(path))
-    users.create_user(db, "reader", "читач-1", [roles.READER], user="admin")
+    users.create_user(db, "reader", "читач-0001", [roles.READER], user="admin")
     db.dispose()
-    monkeypatch.setenv("DILOVOD_PASSWORD", "читач-1")
+    monkeypatch.setenv("DILOVOD_PASSWORD", "читач-0001")
     monkeypatch.setattr(cli.common, "_ACTOR", [])
     return str(path)
 

@@ -53,3 +53,8 @@ def test_four_processes_get_every_number_exactly_once(db):
         rows = s.execute(select(Document.seq, Document.changed_by)).all()
     assert sorted(seq for seq, _ in rows) == list(range(1, PROCESSES * PER_PROCESS + 1))
     assert {clerk for _, clerk in rows} == {f"clerk-{n}" for n in range(1, PROCESSES + 1)}
+    # every registration appended to the one hash chain of the audit trail, none forked it
+    from app.services.audit import verify
+
+    check = verify(db)
+    assert check.ok and check.entries == PROCESSES * PER_PROCESS, check.describe()

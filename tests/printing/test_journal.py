@@ -58,14 +58,17 @@ def test_paths_and_empty_journal(tmp_path: Path) -> None:
     assert "Сторінка 1 з 1" in text
 
 
-def test_cell_too_long_for_a_page_is_cut_not_fatal() -> None:
+def test_cell_too_long_for_a_page_continues_on_the_next_page() -> None:
+    """Issue 9: a long text continues onto the next page (it was cut with «…»)."""
     journal = sample_journal(3)
     rows = [list(r) for r in journal.rows]
     rows[1][3] = "Дуже довгий зміст документа без кінця. " * 600
     out = io.BytesIO()
     print_journal(replace(journal, rows=rows), out)
-    text = " ".join(page_texts(out))
-    assert "…" in text
+    texts = page_texts(out)
+    text = " ".join(texts)
+    assert "…" not in text and len(texts) > 1
+    assert text.count("кінця.") == 600
     assert "3/01-12" in text
 
 

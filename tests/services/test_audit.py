@@ -94,8 +94,8 @@ def test_prints_and_exports(db, tmp_path):
 
 
 def test_logins_and_failures(db):
-    users.create_user(db, "ivan", "секрет-1", [roles.READER], user="admin")
-    users.authenticate(db, "ivan", "секрет-1")
+    users.create_user(db, "ivan", "секрет-0001", [roles.READER], user="admin")
+    users.authenticate(db, "ivan", "секрет-0001")
     with pytest.raises(LoginFailed):
         users.authenticate(db, "ivan", "не-той")
     with pytest.raises(LoginFailed):
@@ -215,6 +215,9 @@ def test_a_changed_address_is_recorded_as_the_conflict_message_shows_it(db):
 ROOT = Path(__file__).resolve().parents[2]
 # Where the trail's model may be named at all: its declaration and the module that appends.
 MAY_NAME_THE_MODEL = {"db/models/users.py", "db/models/__init__.py", "app/services/audit.py"}
+# The one migration that fills the columns it adds to existing entries (and seals them into the
+# hash chain) before its triggers make every entry unchangeable.
+MAY_FILL_NEW_COLUMNS = {"db/migrations/versions/0004_hardening.py"}
 REWRITES = re.compile(
     r"\b(update|delete)\s*\(\s*AuditEntry\b"  # SQLAlchemy update()/delete() of the model
     r"|\b(update|delete\s+from|truncate(\s+table)?|drop\s+table)\s+[\"'`]?audit_entry\b"  # SQL
@@ -231,7 +234,8 @@ def test_nothing_in_app_or_db_updates_or_deletes_an_entry():
     rewrites, naming = [], []
     for path in sources:
         name, text = path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
-        rewrites += [f"{name}: {m.group(0)}" for m in REWRITES.finditer(text)]
+        if name not in MAY_FILL_NEW_COLUMNS:
+            rewrites += [f"{name}: {m.group(0)}" for m in REWRITES.finditer(text)]
         if re.search(r"\bAuditEntry\b", text) and name not in MAY_NAME_THE_MODEL:
             naming.append(name)
     assert rewrites == [] and naming == []

@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, func, select, text
 
 from app.services import backup as bk
 from app.services.backup_postgres import backup_postgres, pg_dump_command
+from db.migrate import SCHEMA_HEAD
 from db.models import Document
 from db.session import Database, sqlite_path
 from tests import factories
@@ -99,6 +100,21 @@ def test_only_the_newest_copies_of_this_database_are_kept(sqlite_db, tmp_path):
     assert [p.name for p in bk.list_backups(folder)][-1] == other.name
 
 
+def test_rotation_deletes_only_the_copies_it_made(sqlite_db, tmp_path):
+    """Issue 9: rotation deleted a working database named like a backup."""
+    path = sqlite_path(sqlite_db.url)
+    assert path is not None
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    working = folder / "dilovod-2020-01-01_000000.sqlite"  # someone's database, not a copy
+    shutil.copy(path, working)
+    before = working.read_bytes()
+    made = [bk.backup_sqlite(path, folder, keep=2) for _ in range(4)]
+    assert working.exists() and working.read_bytes() == before
+    assert [p for p in made if p.exists()] == made[-2:]
+    assert bk.made_here(folder) == {p.name for p in made[-2:]}
+
+
 def _assert_refused(copy: Path, target: Path, message: str) -> None:
     before = target.read_bytes()
     listing = sorted(p.name for p in target.parent.iterdir())
@@ -121,6 +137,37 @@ def test_a_file_that_is_not_a_dilovod_database_is_refused(sqlite_db, tmp_path):
     conn.commit()
     conn.close()
     _assert_refused(foreign, target, "не є базою даних Діловода")
+
+
+@pytest.mark.parametrize("revision", ["0003", "0004", "abc"])
+def test_a_fake_with_the_three_checked_tables_is_refused(sqlite_db, tmp_path, revision):
+    """Issue 9: a file with only alembic_version, document and setting passed the check and
+    broke every later command. The revision and every table are checked first."""
+    target = sqlite_path(sqlite_db.url)
+    assert target is not None
+    sqlite_db.dispose()
+    fake = tmp_path / "fake.sqlite"
+    conn = sqlite3.connect(fake)
+    conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    conn.execute("INSERT INTO alembic_version VALUES (?)", (revision,))
+    conn.execute("CREATE TABLE document (id INTEGER PRIMARY KEY)")
+    conn.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT)")
+    conn.commit()
+    conn.close()
+    _assert_refused(fake, target, "не є (повною )?базою даних Діловода")
+
+
+def test_a_backup_missing_one_column_is_refused(sqlite_db, tmp_path):
+    path = sqlite_path(sqlite_db.url)
+    assert path is not None
+    copy = bk.backup_sqlite(path, tmp_path / "copies")
+    conn = sqlite3.connect(copy)
+    conn.execute("ALTER TABLE correspondent DROP COLUMN email")
+    conn.commit()
+    conn.close()
+    with pytest.raises(bk.BackupError, match="correspondent"):
+        bk.check_backup(copy)
+    assert bk.check_backup(bk.backup_sqlite(path, tmp_path / "copies")).revision == SCHEMA_HEAD
 
 
 def test_a_corrupted_backup_is_refused_and_the_database_left_untouched(sqlite_db, tmp_path):
@@ -239,25 +286,43 @@ def test_postgres_round_trip_through_pg_dump_and_pg_restore(db, tmp_path):
     assert _documents(db) == 5
 
 
-def test_a_restore_is_refused_while_a_window_has_the_database_open(sqlite_db, tmp_path):
-    """A running window (another live process) marks the file; restoring under it would lose
-    what the window registers next, so nothing is changed."""
-    import os
-    import socket
+def _child_holding(path, purpose: str):  # type: ignore[no-untyped-def]
+    """Another process that has the database open (as a window or a command would)."""
+    import subprocess
+    import sys
 
+    code = (
+        "import sys, time\n"
+        "from app.services.database import open_database\n"
+        f"o = open_database({str(path)!r}, purpose={purpose!r})\n"
+        "print('ready', flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    return child
+
+
+def test_a_restore_is_refused_while_another_process_has_the_database_open(sqlite_db, tmp_path):
+    """A running window or command (another live process) holds the file's in-use lock;
+    restoring under it would lose what it writes next, so nothing is changed. Once that
+    process is gone — even killed, leaving its mark behind — the restore goes ahead."""
     _register(sqlite_db, 2)
     path = sqlite_path(sqlite_db.url)
     assert path is not None
     copy = bk.backup_sqlite(path, tmp_path / "copies")
     _register(sqlite_db, 1)
     sqlite_db.dispose()
-    mark = path.with_name(path.name + ".in-use")
-    mark.write_text(f"{os.getppid()}\n{socket.gethostname()}\nclerk\n", encoding="utf-8")
-    before = path.read_bytes()
-    with pytest.raises(bk.BackupError, match="відкрито у вікні Діловода"):
-        bk.restore_sqlite(copy, path)
-    assert path.read_bytes() == before
-    mark.write_text(f"999999999\n{socket.gethostname()}\nclerk\n", encoding="utf-8")  # stale
+    child = _child_holding(path, "вікно Діловода")
+    try:
+        before = path.read_bytes()
+        with pytest.raises(bk.BackupError, match="вікно Діловода"):
+            bk.restore_sqlite(copy, path)
+        assert path.read_bytes() == before
+    finally:
+        child.kill()  # SIGKILL: no chance to remove its mark
+        child.wait()
+    assert list(path.with_name(path.name + ".in-use").glob("*-*.lock"))  # the stale mark
     bk.restore_sqlite(copy, path)
     assert _documents(sqlite_db) == 2
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from datetime import date
 
 import pytest
@@ -12,9 +13,16 @@ from app.services import overdue
 from app.services.calendar import load_calendar
 from app.services.demo import DemoError, fill_demo
 from app.services.organisation import get_organisation
-from app.services.reference import list_case_files, list_departments, list_staff
+from app.services.reference import (
+    DepartmentInfo,
+    list_case_files,
+    list_departments,
+    list_staff,
+    save_department,
+)
 from app.services.register_view import RegisterView, ViewQuery
 from db.models import ControlEvent, Document, Resolution, ResolutionExecutor, Staff
+from tests import factories
 
 TODAY = date(2026, 3, 16)
 
@@ -22,6 +30,9 @@ TODAY = date(2026, 3, 16)
 def test_small_demo_fills_reference_data_and_documents_by_the_rules(db):
     result = fill_demo(db, documents_count=80, seed=11, today=TODAY)
     assert (result.documents, result.outgoing) == (80, 26)
+    from app.services.audit import verify
+
+    assert verify(db).ok  # the demo's trail is one unbroken chain, on both engines
     assert get_organisation(db).full_name == "Виконавчий комітет Шепетівської міської ради"
     departments = list_departments(db)
     assert len(departments) >= 15
@@ -76,17 +87,40 @@ def test_small_demo_fills_reference_data_and_documents_by_the_rules(db):
     assert {ControlState.OVERDUE, ControlState.DUE_SOON, ControlState.DONE} <= states
 
 
-def test_demo_refuses_a_database_with_documents_unless_forced(db):
-    fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1)
-    with pytest.raises(DemoError, match="--force"):
+def test_demo_refuses_a_database_with_registered_documents(db):
+    """Issue 9: demo letters never mix with a real register, whoever asks (there is no
+    --force any more)."""
+    factories.incoming(db, TODAY, "Справжній лист")
+    with pytest.raises(DemoError, match="уже є зареєстровані документи"):
         fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1)
-    again = fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1, force=True)
-    assert again.case_files == 0  # the nomenclature and people are reused, not doubled
-    assert len(list_departments(db)) == 17
     with db.read() as s:
-        mail = select(func.count()).where(Document.register.in_(("incoming", "outgoing")))
-        assert s.execute(mail).scalar_one() == 12
-        assert again.outgoing == 1  # a third as many letters go out
+        assert s.execute(select(func.count()).select_from(Document)).scalar_one() == 1
+    assert "force" not in inspect.signature(fill_demo).parameters
+
+
+def test_demo_keeps_reference_lists_already_there(db):
+    save_department(db, DepartmentInfo(None, "Загальний відділ", "01-12"))
+    result = fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1)
+    assert len(list_departments(db)) == 17  # the existing body is reused, not doubled
+    assert result.documents == 5
+
+
+def test_demo_needs_every_right_and_is_audited_under_who_ran_it(db):
+    from app.domain import roles
+    from app.domain.roles import Actor, PermissionDenied
+    from app.services.audit import AuditQuery, entries
+
+    reader = Actor("petro", frozenset({roles.READER}))
+    with pytest.raises(PermissionDenied):
+        fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1, user=reader)
+    clerk = Actor("olena", frozenset({roles.CLERK}))
+    with pytest.raises(PermissionDenied):  # a clerk may register, not write every list
+        fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1, user=clerk)
+    with db.read() as s:
+        assert s.execute(select(func.count()).select_from(Document)).scalar_one() == 0
+    fill_demo(db, documents_count=5, seed=1, today=TODAY, years=1, user=Actor.system_user("ivan"))
+    logins = {e.login for e in entries(db, "admin", AuditQuery())}
+    assert logins == {"ivan"}
 
 
 def test_demo_outgoing_letters_have_addresses_signatures_and_answers(db):

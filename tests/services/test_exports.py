@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -96,3 +96,24 @@ def test_wrong_period_and_unwritable_file(register, tmp_path):
         )  # fmt: skip
     with pytest.raises(ExportError, match="Не вдається записати"):
         export_register(register, INCOMING, tmp_path / "no" / "such" / "dir.xlsx")
+
+
+def test_an_export_whose_audit_entry_fails_is_not_left_on_disk(db, tmp_path, monkeypatch):
+    """Issue 9: the file stayed on disk although the trail never recorded it."""
+    from app.services import audit, exports
+
+    factories.incoming(db, date.today() - timedelta(days=1), "Про дороги")
+
+    def refuse(*_a, **_k):
+        raise RuntimeError("журнал недоступний")
+
+    out = tmp_path / "out"
+    out.mkdir()
+    old = out / "old.csv"
+    old.write_text("попередній файл", encoding="utf-8")
+    monkeypatch.setattr(audit, "log", refuse)
+    for name in ("new.csv", "new.xlsx", "old.csv"):
+        with pytest.raises(RuntimeError):
+            exports.export_register(db, INCOMING, out / name)
+    assert sorted(p.name for p in out.iterdir()) == ["old.csv"]
+    assert old.read_text(encoding="utf-8") == "попередній файл"

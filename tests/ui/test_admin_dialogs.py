@@ -229,3 +229,29 @@ def test_a_clerk_sees_no_administration_menu(qtbot, sqlite_db):
     qtbot.addWidget(admin_window)
     assert admin_window.admin_menu.menuAction().isVisible()
     assert admin_window.users_action.isVisible() and admin_window.audit_action.isVisible()
+
+
+def test_the_log_checks_the_chain_and_names_the_first_broken_link(
+    qtbot, db, wait_tasks, monkeypatch
+):
+    from sqlalchemy import text
+
+    for i in range(3):
+        factories.incoming(db, date.today(), f"Лист {i}")
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(audit_log.QMessageBox, "information", lambda _p, t, m: said.append((t, m)))
+    monkeypatch.setattr(audit_log.QMessageBox, "warning", lambda _p, t, m: said.append((t, m)))
+    dialog = trail_dialog(qtbot, db, wait_tasks)
+    dialog.verify_button.click()
+    wait_tasks()
+    assert said[-1][0] == "Журнал дій" and "цілий" in said[-1][1]
+    with db.write() as s:  # someone edits the trail around the program
+        if db.dialect == "sqlite":
+            s.execute(text("DROP TRIGGER audit_entry_no_update"))
+        else:
+            s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(text("UPDATE audit_entry SET details = 'інше' WHERE id = 2"))
+    dialog.verify_button.click()
+    wait_tasks()
+    assert said[-1][0] == "Журнал дій пошкоджено" and "Запис № 2" in said[-1][1]
+    assert dialog.last_message == said[-1][1]

@@ -84,11 +84,11 @@ def test_the_password_is_asked_only_when_the_server_wants_one(qtbot, db, monkeyp
     tried: list[str] = []
     real_open = startup.open_database
 
-    def refusing_without_password(url: str):
+    def refusing_without_password(url: str, **options: object):
         tried.append(url)
         if not password_in_url(url):
             raise DatabaseOpenError("x") from RuntimeError("fe_sendauth: no password supplied")
-        return real_open(url)
+        return real_open(url, **options)
 
     monkeypatch.setattr(startup, "open_database", refusing_without_password)
     opened = startup.open_for_window(None)

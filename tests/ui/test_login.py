@@ -16,7 +16,7 @@ from ui.main_window import MainWindow
 @pytest.fixture
 def office(sqlite_db):
     factories.organisation(sqlite_db)
-    users.create_user(sqlite_db, "reader", "читач-1", [roles.READER], "Іван Читач")
+    users.create_user(sqlite_db, "reader", "читач-0001", [roles.READER], "Іван Читач")
     return sqlite_db
 
 
@@ -28,7 +28,7 @@ def test_a_wrong_password_is_told_and_the_dialog_stays(qtbot, office):
     dialog._on_ok()
     assert dialog.message.text() == "Неправильне ім'я користувача або пароль"
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.password.text() == ""
-    dialog.password.setText("читач-1")
+    dialog.password.setText("читач-0001")
     dialog._on_ok()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor is not None and dialog.actor.login == "reader"
@@ -46,7 +46,7 @@ def test_login_tab_password_enter_from_the_keyboard(qtbot, office):
     qtbot.keyClicks(dialog.login, "reader")
     qtbot.keyClick(dialog.login, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.password
-    dialog.password.insert("читач-1")  # typed (QTest cannot send Cyrillic keys offscreen)
+    dialog.password.insert("читач-0001")  # typed (QTest cannot send Cyrillic keys offscreen)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
 
@@ -68,7 +68,7 @@ def test_the_first_start_creates_the_administrator(qtbot, sqlite_db):
 
 
 def test_a_readers_window_offers_no_registration(qtbot, office):
-    sign_in(users.authenticate(office, "reader", "читач-1"))
+    sign_in(users.authenticate(office, "reader", "читач-0001"))
     window = MainWindow(office)
     qtbot.addWidget(window)
     tab = window.register_tabs["incoming"]
@@ -86,7 +86,7 @@ def test_a_reader_opens_a_card_to_view_only(qtbot, office):
     from ui.dialogs.document_form import DocumentForm
 
     reg = factories.incoming(office, date.today())
-    sign_in(users.authenticate(office, "reader", "читач-1"))
+    sign_in(users.authenticate(office, "reader", "читач-0001"))
     form = DocumentForm(office, INCOMING, reg.id)
     qtbot.addWidget(form)
     form.show()

@@ -16,7 +16,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from app.reports import execution
+from app.reports.access import record_report, require_reports
 from app.reports.reminders import MAX_DAYS, Reminders, reminders, reminders_pdf
+from app.services.dialog_support import current_user
 from ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -83,10 +85,14 @@ class ReportActions(QObject):
         period = self.ask_period(REPORT_TITLE, "Сформувати")
         if period is None:
             return
-        db = self.tab.db
+        db, actor = self.tab.db, current_user()
 
         def produce() -> bytes:
-            return execution.report_pdf(execution.execution_report(db, *period))
+            require_reports(actor)  # as on the command line: refused, and audited when made
+            report = execution.execution_report(db, *period)
+            pdf = execution.report_pdf(report)
+            record_report(db, actor, f"стан виконання документів {report.period_text}")
+            return pdf
 
         self.preview(REPORT_TITLE, produce)
 
@@ -94,11 +100,16 @@ class ReportActions(QObject):
         days = self.ask_days()
         if days is None:
             return
-        db = self.tab.db
+        db, actor = self.tab.db, current_user()
 
         def produce() -> tuple[Reminders, bytes]:
+            require_reports(actor)
             result = reminders(db, days)
-            return result, reminders_pdf(result) if result.sheets else b""
+            if not result.sheets:
+                return result, b""
+            pdf = reminders_pdf(result)
+            record_report(db, actor, "нагадування виконавцям")
+            return result, pdf
 
         def show(made: tuple[Reminders, bytes]) -> None:
             result, pdf = made
@@ -121,7 +132,7 @@ class ReportActions(QObject):
         period = self.ask_period(FIGURES_TITLE, "Показати")
         if period is None:
             return
-        db = self.tab.db
+        db, actor = self.tab.db, current_user()
 
         def show(report: execution.ExecutionReport) -> None:
             from ui.control_centre.figures import FiguresDialog
@@ -130,7 +141,11 @@ class ReportActions(QObject):
             dialog.exec()
             dialog.deleteLater()
 
-        self.run(lambda: execution.execution_report(db, *period), show)
+        def produce() -> execution.ExecutionReport:
+            require_reports(actor)
+            return execution.execution_report(db, *period)
+
+        self.run(produce, show)
 
     # --- running -------------------------------------------------------------------------------
 

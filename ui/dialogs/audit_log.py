@@ -3,7 +3,8 @@
 The trail is read a page at a time off the GUI thread (app.services.audit pages by key, so a
 trail of millions of entries opens as fast as a short one); the period is chosen in local days
 and turned into UTC moments here, because the trail stores UTC. «Експорт…» writes the filtered
-trail as a whole through `audit.export_entries`. The dialog has no way to change an entry: the
+trail as a whole through `audit.export_entries`. «Перевірити цілісність» walks the hash chain
+(`audit.verify`) and names the first broken link. The dialog has no way to change an entry: the
 service offers none.
 """
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -76,6 +78,10 @@ class AuditLogDialog(QDialog):
         self.text.setPlaceholderText("Пошук у подробицях, номері, користувачі…")
         self.text.setClearButtonEnabled(True)
         self.export_button = QPushButton("Експорт…", self)
+        self.verify_button = QPushButton("Перевірити цілісність", self)
+        self.verify_button.setToolTip(
+            "Переконатися, що жоден запис журналу не змінено й не вилучено в обхід програми"
+        )
         self.filter_error = ErrorLabel(self)
 
         bar = QHBoxLayout()
@@ -113,6 +119,7 @@ class AuditLogDialog(QDialog):
         layout.addWidget(self.view, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.verify_button)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
 
@@ -127,6 +134,7 @@ class AuditLogDialog(QDialog):
         self.action.currentIndexChanged.connect(self.reload)
         self.model.more_wanted.connect(self._on_more_wanted)
         self.export_button.clicked.connect(self._on_export)
+        self.verify_button.clicked.connect(self._on_verify)
         self.reload()
 
     # --- filters and loading -------------------------------------------------------------------
@@ -237,6 +245,29 @@ class AuditLogDialog(QDialog):
         run_in_background(
             lambda: audit.export_entries(db, actor, whole, str(path)), done, failed, owner=self
         )
+
+    # --- the chain ---------------------------------------------------------------------------
+
+    def _on_verify(self) -> None:
+        db, actor = self._db, current_user()
+        self.verify_button.setEnabled(False)
+        self.status.setText("Перевірка журналу…")
+
+        def done(check: audit.ChainCheck) -> None:
+            self.verify_button.setEnabled(True)
+            self.last_message = check.describe()
+            self._show_count()
+            if check.ok:
+                QMessageBox.information(self, "Журнал дій", self.last_message)
+            else:
+                QMessageBox.warning(self, "Журнал дій пошкоджено", self.last_message)
+
+        def failed(exc: BaseException) -> None:
+            self.verify_button.setEnabled(True)
+            self._show_count()
+            show_error(exc, self)
+
+        run_in_background(lambda: audit.verify(db, actor), done, failed, owner=self)
 
 
 def _utc_midnight(day: date) -> datetime:

@@ -84,8 +84,8 @@ class LineEditor(Editor):
         )
         if self.field.placeholder and kind != FieldKind.DATE:
             line.setPlaceholderText(self.field.placeholder)
-        if self.field.max_length:
-            line.setMaxLength(self.field.max_length)
+        if kind not in (FieldKind.DATE, FieldKind.INT, FieldKind.DOCUMENT_REFS):
+            line.setMaxLength(self.field.limit)  # the limit the import and the services obey
         line.textEdited.connect(self.edited)
         if kind == FieldKind.CORRESPONDENT:
             self._complete_correspondents(db, line)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.registers import REGISTERS
 from app.services.audit import AuditRow
 
-HEADERS = ("Час", "Користувач", "Дія", "Реєстр", "Документ", "Подробиці (було → стало)")
+HEADERS = ("Час", "Користувач", "Дія", "Реєстр", "Запис", "Подробиці (було → стало)")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -35,7 +35,7 @@ def cells(row: AuditRow) -> tuple[str, ...]:
         row.login,
         row.action_title,
         register_title(row.register),
-        row.reg_number,
+        row.record_label or row.reg_number,
         row.details_text,
     )
 

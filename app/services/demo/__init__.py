@@ -22,9 +22,18 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from app.domain.roles import (
+    CORRESPONDENTS_WRITE,
+    REFERENCE_WRITE,
+    SETTINGS_WRITE,
+    Actor,
+    actor_of,
+    write,
+)
+from app.registers import REGISTERS
 from app.services.calendar import load_calendar
 from app.services.demo import office
-from app.services.demo.context import DemoContext, DemoError, Progress
+from app.services.demo.context import USER, DemoContext, DemoError, Progress
 from app.services.demo.registry import FILLERS
 from db.models import Document
 from db.session import Database
@@ -51,16 +60,28 @@ class DemoResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+def needed() -> tuple[str, ...]:
+    """What filling the demo needs: it registers into every register and writes every
+    reference list and the organisation."""
+    registers = tuple(write(code) for code in REGISTERS)
+    return (*registers, REFERENCE_WRITE, CORRESPONDENTS_WRITE, SETTINGS_WRITE)
+
+
 def fill_demo(
     db: Database,
     documents_count: int = 3000,
     years: int = 2,
     seed: int | None = None,
-    force: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    user: str | Actor = USER,
 ) -> DemoResult:
-    """Fill `db` with demo data; refuses a database that has documents unless `force`."""
+    """Fill an empty `db` with demo data, as `user` (who needs every right in `needed()`; the
+    audit trail names him). A database that has registered documents is refused, whoever
+    asks: demo letters must never mix with a real register."""
+    who = actor_of(user)
+    for permission in needed():
+        who.require(permission)
     if documents_count < 0:
         raise DemoError("Кількість документів не може бути від'ємною")
     if not 1 <= years <= 10:
@@ -68,10 +89,11 @@ def fill_demo(
     started = time.perf_counter()
     with db.read() as s:
         existing = s.execute(select(func.count()).select_from(Document)).scalar_one()
-    if existing and not force:
+    if existing:
         raise DemoError(
-            f"У базі даних уже є документи ({existing}). Демонстраційні дані додаються лише "
-            "до порожньої бази; щоб усе одно додати їх, вкажіть --force."
+            f"У базі даних уже є зареєстровані документи ({existing}): демонстраційні дані "
+            "додаються лише до порожньої бази, щоб не змішатися зі справжніми реєстрами. "
+            "Створіть нову базу (python -m app --db НОВИЙ_ФАЙЛ init) і заповніть її."
         )
     end = today or date.today()
     ctx = DemoContext(
@@ -83,6 +105,7 @@ def fill_demo(
         years=years,
         documents_count=documents_count,
         say=progress or (lambda _text: None),
+        user=who,
     )
     office.setup(ctx)
     for filler in FILLERS:

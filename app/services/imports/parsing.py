@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.domain.dates import DateError, format_date, parse_date
 from app.domain.text import normalize_search
@@ -22,12 +22,11 @@ from app.services.imports.problems import ImportFileError, ImportProblem
 from app.services.imports.reading import (
     check_path,
     csv_delimiters,
-    decode,
     is_xlsx,
     read_csv,
     read_xlsx,
 )
-from db.models import Document
+from db.models import Document, RegisterCounter
 from db.session import Database
 
 #: Header texts of the registration number and date columns (compared without case and spaces);
@@ -67,7 +66,7 @@ def load_table(path: str | Path, spec: RegisterSpec) -> _Table:
         return _find_table(read_xlsx(p), aliases)
     data = p.read_bytes()
     first_error: ImportFileError | None = None
-    for sep in csv_delimiters(decode(data)):
+    for sep in csv_delimiters(data):
         try:
             return _find_table(read_csv(data, sep), aliases)
         except ImportFileError as exc:
@@ -174,6 +173,8 @@ def parse_number(value: Any, with_series: bool = False) -> tuple[int, str]:
     text = _cell_text(value)
     if not text:
         raise ValueError("Вкажіть реєстраційний номер")
+    if len(text) > 60:
+        raise ValueError(f"Номер задовгий ({len(text)} знаків): номер — до 50 знаків")
     if with_series:
         series_match = _SERIES_NUMBER_RE.fullmatch(text)
         if series_match is None:
@@ -210,6 +211,8 @@ def _parse_reg_date(value: Any) -> date:
     text = _cell_text(value)
     if not text:
         raise ValueError("Вкажіть дату реєстрації")
+    if len(text) > 40:
+        raise ValueError(f"Замість дати — текст на {len(text)} знаків: потрібна дата ДД.ММ.РРРР")
     try:
         return parse_date(text)
     except DateError as exc:
@@ -232,7 +235,7 @@ class _Prepared:
 
 
 def validate_rows(
-    db: Database, spec: RegisterSpec, table: _Table, today: date
+    db: Database, spec: RegisterSpec, table: _Table, today: date, allow_gaps: bool = False
 ) -> tuple[list[_Prepared], list[ImportProblem], list[ImportProblem], tuple[str, ...]]:
     aliases = header_aliases(spec)
     columns: dict[str, int] = {}
@@ -329,6 +332,8 @@ def validate_rows(
         for text in spec.registration_warnings(values):
             warnings.append(ImportProblem(row_no, "", text))
     problems.extend(_clashes_with_database(db, spec, prepared, header_of[NUMBER_KEY]))
+    if not allow_gaps:
+        problems.extend(_gaps(db, spec, prepared, header_of[NUMBER_KEY]))
     problems.extend(_unknown_references(db, spec, prepared, header_of))
     problems.sort(key=lambda p: p.row)
     return prepared, problems, warnings, tuple(ignored)
@@ -379,6 +384,70 @@ def _clashes_with_database(
                             f"Номер {seq} за {year} рік уже зареєстровано в базі ({number})",
                         )
                     )
+    return problems
+
+
+GAPS_HINT = (
+    "Якщо в журналі справді так (його почато не з першого номера або номери пропускали), "
+    "підтвердьте імпорт з пропусками: параметр --allow-gaps."
+)
+
+
+def _numbers(n: int) -> str:
+    return (
+        "номер"
+        if n % 10 == 1 and n % 100 != 11
+        else ("номери" if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else "номерів")
+    )
+
+
+def _gaps(
+    db: Database, spec: RegisterSpec, rows: Sequence[_Prepared], column: str
+) -> list[ImportProblem]:
+    """Rows whose numbers do not continue the register's series without a gap: the numbers
+    above the last one given (the counter, or the largest in the database) must run on from it
+    one by one, in each series and year. A file numbered 10000000 would otherwise move the
+    counter there for good."""
+    by_series: dict[tuple[str, int], list[_Prepared]] = {}
+    for row in rows:
+        by_series.setdefault((spec.series_of(row.values), row.day.year), []).append(row)
+    problems = []
+    with db.read() as s:
+        for (series, year), items in sorted(by_series.items()):
+            counter = s.execute(
+                select(RegisterCounter.last_seq).where(
+                    RegisterCounter.register == spec.code,
+                    RegisterCounter.series == series,
+                    RegisterCounter.year == year,
+                )
+            ).scalar()
+            largest = s.execute(
+                select(func.max(Document.seq)).where(
+                    Document.register == spec.code,
+                    Document.series == series,
+                    Document.year == year,
+                )
+            ).scalar()
+            top = max(counter or 0, largest or 0)
+            previous = top
+            for row in sorted((r for r in items if r.seq > top), key=lambda r: r.seq):
+                missing = row.seq - previous - 1
+                if missing:
+                    span = f"{previous + 1}" if missing == 1 else f"{previous + 1}–{row.seq - 1}"
+                    where = (
+                        f"останній номер за {year} рік у базі — {top}"
+                        if previous == top
+                        else f"попередній номер у файлі — {previous}"
+                    )
+                    problems.append(
+                        ImportProblem(
+                            row.row,
+                            column,
+                            f"Номер {row.seq} за {year} рік не продовжує нумерацію: {where}, "
+                            f"пропущено {missing} {_numbers(missing)} ({span}). {GAPS_HINT}",
+                        )
+                    )
+                previous = row.seq
     return problems
 
 
