@@ -1,7 +1,7 @@
 """register platform: number series, the orders register, change numbers and tombstones
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 
 Written by hand. Numbering gets series (orders on main activity and on personnel, 4.13): the
 document's unique number becomes (register, series, year, seq), and the counter is kept per
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
