@@ -63,7 +63,7 @@ def spec(code: str) -> RegisterSpec:
 
 
 def write(path: str, data: bytes) -> None:
-    from app.services.exports import cannot_write
+    from app.services.table_files import cannot_write
 
     try:
         Path(path).write_bytes(data)

@@ -59,7 +59,7 @@ def _cmd_control_report(db: Database, args: argparse.Namespace) -> int:
     else:
         from app.printing.control_report import print_control_report
         from app.reports.control import printable
-        from app.services.exports import cannot_write
+        from app.services.table_files import cannot_write
 
         try:
             print_control_report(printable(report), args.output)

@@ -116,7 +116,7 @@ def _run(db: Database, args: argparse.Namespace) -> int:
         # (DocumentError, ImportFileError, ExportError, DemoError, ReferenceError …).
         text = str(exc)
         if isinstance(exc, OSError):
-            from app.services.exports import os_error_text
+            from app.services.table_files import os_error_text
 
             text = os_error_text(exc) + (f": {exc.filename}" if exc.filename else "")
         print(f"Помилка: {text}", file=sys.stderr)

@@ -142,7 +142,7 @@ def executor_rows(report: ExecutionReport) -> list[list[Any]]:
 
 def export_executor_figures(report: ExecutionReport, path: str | Path) -> int:
     """Write the executors' figures to .xlsx (by the extension) or else .csv; rows written."""
-    from app.services.exports import write_csv, write_xlsx
+    from app.services.table_files import write_csv, write_xlsx
 
     rows = executor_rows(report)
     if str(path).lower().endswith(".xlsx"):

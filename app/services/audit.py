@@ -395,7 +395,7 @@ EXPORT_TITLES = ("Час (UTC)", "Користувач", "Дія", "Реєстр
 
 def export_entries(db: Database, user: str | Actor, query: AuditQuery, path: str) -> int:
     """Write the filtered trail to XLSX or CSV (by the file's extension); returns rows."""
-    from app.services.exports import guess_format, write_csv, write_xlsx
+    from app.services.table_files import guess_format, write_csv, write_xlsx
 
     rows = entries(db, user, query)
     cells = [

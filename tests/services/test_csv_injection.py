@@ -13,8 +13,9 @@ import pytest
 from app.registers import INCOMING
 from app.services import users
 from app.services.audit import AuditQuery, export_entries
-from app.services.exports import export_register, safe_cell, write_control_report_csv
+from app.services.exports import export_register, write_control_report_csv
 from app.services.imports import import_file
+from app.services.table_files import safe_cell
 from app.services.users import LoginFailed
 from tests import factories
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from app.registers import INCOMING
 from app.services import exports
-from app.services.exports import rows_text
 from app.services.register_view import RegisterView
+from app.services.table_files import rows_text
 from ui.main_window import MainWindow
 from ui.registers import export_action
 from ui.registers.register_tab import RegisterTab

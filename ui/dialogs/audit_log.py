@@ -227,7 +227,7 @@ class AuditLogDialog(QDialog):
 
     def export(self, path: Path, query: AuditQuery) -> None:
         """Write the filtered trail (all of it, not only the pages on screen) in the background."""
-        from app.services.exports import rows_text
+        from app.services.table_files import rows_text
 
         db, actor = self._db, current_user()
         whole = replace(query, limit=EXPORT_LIMIT)

@@ -143,7 +143,7 @@ class ExportAction(QObject):
         )
 
     def _on_progress(self, done: int, total: int) -> None:
-        from app.services.exports import rows_text
+        from app.services.table_files import rows_text
 
         dialog = self.progress_dialog
         if dialog is None or self._cancel.is_set():
@@ -163,7 +163,7 @@ class ExportAction(QObject):
         self._announce("Експорт скасовано; файл не записано")
 
     def _on_done(self, count: int, path: Path) -> None:
-        from app.services.exports import rows_text
+        from app.services.table_files import rows_text
 
         self._finish()
         self._announce(f"Експортовано {rows_text(count)} у «{path}»")
