@@ -217,7 +217,7 @@ class BackupController(QObject):
 def backup_folders(url: str) -> list[Path]:
     """Where copies may be: the folder remembered on this PC, then the default one."""
     from ui.dialogs.backup import FOLDER_HINT
-    from ui.main_window import settings
+    from ui.local_settings import settings
 
     remembered = str(settings().value(FOLDER_HINT, "") or "")
     folders = [Path(remembered)] if remembered else []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from ui import errors, tasks
 from ui.backup import BackupController, offer_restore
 from ui.change_watcher import ChangeWatcher
 from ui.control_centre.tab import ControlCentreTab
+from ui.local_settings import settings
 from ui.overdue_timer import OverdueMonitor
 from ui.registers import registry, scan
 from ui.registers.register_tab import URGENT_LEGEND, RegisterTab
@@ -45,11 +46,6 @@ APP_TITLE = "Діловод"
 ORGANISATION = "Dilovod"
 TRAY_LIST_LIMIT = 5
 CONTROL_TITLE = "Контроль"
-
-
-def settings() -> QSettings:
-    """Where window geometry and column widths live (business settings are in the database)."""
-    return QSettings(ORGANISATION, ORGANISATION)
 
 
 class MainWindow(QMainWindow):

@@ -149,7 +149,7 @@ class BackupDialog(QDialog):
         except (BackupError, PermissionDenied) as exc:
             self.error.show_error(str(exc))
             return False
-        from ui.main_window import settings as local_settings
+        from ui.local_settings import settings as local_settings
 
         local_settings().setValue(FOLDER_HINT, str(chosen.folder))
         return True
