@@ -23,7 +23,7 @@ from app.services.register_view import DocumentRow
 from ui.tasks import run_in_background
 
 if TYPE_CHECKING:
-    from ui.registers.register_tab import RegisterTab
+    from ui.registers.tab_protocol import TabBase
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class DocumentActions(QObject):
     The actions go on the tab's toolbar and into the table's context menu, in that order.
     """
 
-    def __init__(self, tab: RegisterTab) -> None:
+    def __init__(self, tab: TabBase) -> None:
         super().__init__(tab)
         self.tab = tab
         self.control_actions: list[QAction] = []
@@ -246,7 +246,7 @@ class DocumentActions(QObject):
         return start, bar.date_to.valid_date() or today
 
 
-def print_pdf(tab: RegisterTab, title: str, produce: Callable[[], bytes]) -> None:
+def print_pdf(tab: TabBase, title: str, produce: Callable[[], bytes]) -> None:
     """Make a PDF in the background (reportlab is imported there), then preview it."""
     tab.count_label.setText("Готую документ до друку…")
 

@@ -25,8 +25,7 @@ from ui.tasks import run_in_background, show_error
 from ui.widgets import format_count
 
 if TYPE_CHECKING:
-    from ui.registers.entity_tab import EntityTab
-    from ui.registers.register_tab import RegisterTab
+    from ui.registers.tab_protocol import TabBase
 
 XLSX_FILTER = "Книга Excel (*.xlsx)"
 CSV_FILTER = "Текст CSV, розділювач «;» (*.csv)"
@@ -48,7 +47,7 @@ class ExportAction(QObject):
     `last_message` keeps the final status text (the tests and a tab outside a window read it).
     """
 
-    def __init__(self, tab: RegisterTab | EntityTab) -> None:
+    def __init__(self, tab: TabBase) -> None:
         super().__init__(tab)
         self.tab = tab
         tip = "Зберегти таблицю (з відбором і сортуванням) у XLSX або CSV"

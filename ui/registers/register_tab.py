@@ -39,6 +39,7 @@ from ui.registers.filter_bar import FilterBar
 from ui.registers.reply import install_reply_action
 from ui.registers.scan import install_code_scan
 from ui.registers.shortcuts import apply_shortcuts
+from ui.registers.tab_protocol import TabBase
 from ui.widgets import format_count
 
 MIN_SHRUNK = 150
@@ -46,12 +47,10 @@ MIN_SHRUNK = 150
 URGENT_LEGEND = "Номер <b>жирним</b> — документ із позначкою «Терміново»."
 
 
-class RegisterTab(QWidget):
+class RegisterTab(TabBase):
     """Emits `changed` after the clerk changed a document (the overdue monitor re-checks)."""
 
     changed = Signal()
-    #: A scanned code named another register's document: (register, id, registration date).
-    reveal_requested = Signal(str, int, object)
 
     def __init__(self, db: Database, spec: RegisterSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -17,7 +17,7 @@ from ui.registers import shortcuts
 
 if TYPE_CHECKING:
     from ui.dialogs.document_form import DocumentForm
-    from ui.registers.register_tab import RegisterTab
+    from ui.registers.tab_protocol import TabBase
 
 ANSWERS = {"incoming": "outgoing"}  # the register a letter's answer is registered in
 
@@ -50,7 +50,7 @@ def open_reply(db: Database, incoming_id: int, parent: QWidget) -> None:
     form.deleteLater()
 
 
-def install_reply_action(tab: RegisterTab) -> None:
+def install_reply_action(tab: TabBase) -> None:
     """«Відповісти…» on a register whose letters are answered in another register."""
     if tab.spec.code not in ANSWERS:
         tab.reply_action = None

@@ -30,7 +30,7 @@ from app.services.dialog_support import current_user
 from app.services.record_code import find_by_code
 
 if TYPE_CHECKING:
-    from ui.registers.register_tab import RegisterTab
+    from ui.registers.tab_protocol import TabBase
 
 TITLE = "Знайти за кодом"
 SHORTCUT = "Ctrl+Shift+F"
@@ -41,7 +41,7 @@ _RETURN = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 Reveal = Callable[[str, int, date], None]
 
 
-def open_code(tab: RegisterTab, text: str, reveal: Reveal | None = None) -> bool:
+def open_code(tab: TabBase, text: str, reveal: Reveal | None = None) -> bool:
     """Open the card of the document `text` names; False when `text` is no record code.
 
     `reveal` (the main window's) shows it in its register's tab; without it, `tab` shows its
@@ -69,7 +69,7 @@ def open_code(tab: RegisterTab, text: str, reveal: Reveal | None = None) -> bool
 class _ScanFilter(QObject):
     """Return in the search box after a record code: open the card instead of searching."""
 
-    def __init__(self, tab: RegisterTab) -> None:
+    def __init__(self, tab: TabBase) -> None:
         super().__init__(tab)
         self.tab = tab
 
@@ -84,7 +84,7 @@ class _ScanFilter(QObject):
         return False
 
 
-def install_code_scan(tab: RegisterTab) -> None:
+def install_code_scan(tab: TabBase) -> None:
     tab.filter_bar.search.installEventFilter(_ScanFilter(tab))
 
 
@@ -114,9 +114,7 @@ class CodeDialog(QDialog):
         return self.edit.text().strip()
 
 
-def ask_and_open(
-    tab: RegisterTab, parent: QWidget | None = None, reveal: Reveal | None = None
-) -> None:
+def ask_and_open(tab: TabBase, parent: QWidget | None = None, reveal: Reveal | None = None) -> None:
     """«Знайти за кодом…»: ask for the code, open its document's card."""
     dialog = CodeDialog(parent or tab)
     try:

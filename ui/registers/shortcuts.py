@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
-    from ui.registers.register_tab import RegisterTab
+    from ui.registers.tab_protocol import TabBase
 
 RESOLUTION = "Ctrl+R"
 PUT_ON_CONTROL = "Ctrl+K"
@@ -38,7 +38,7 @@ def with_keys(text: str, keys: str) -> str:
     return f"{text.rstrip('…')} ({native(keys)})"
 
 
-def bind(tab: RegisterTab, action: QAction | None, keys: str) -> None:
+def bind(tab: TabBase, action: QAction | None, keys: str) -> None:
     """Give `action` its shortcut, working anywhere in the tab; the tooltip names it."""
     if action is None:
         return
@@ -49,7 +49,7 @@ def bind(tab: RegisterTab, action: QAction | None, keys: str) -> None:
         tab.addAction(action)
 
 
-def apply_shortcuts(tab: RegisterTab) -> None:
+def apply_shortcuts(tab: TabBase) -> None:
     """Shortcuts for the tab's document actions (those the register has)."""
     acts = tab.document_actions
     bind(tab, acts.send_action, SEND)
@@ -63,7 +63,7 @@ def apply_shortcuts(tab: RegisterTab) -> None:
     bind(tab, stamp, STAMP)
 
 
-def stamp_action(tab: RegisterTab) -> QAction | None:
+def stamp_action(tab: TabBase) -> QAction | None:
     """The «Друк ▸ Штамп реєстрації» action, where the register prints one."""
     titles = {p.title for p in tab.spec.printouts if p.function == STAMP_FUNCTION}
     return next((a for a in tab.document_actions.doc_print_actions if a.text() in titles), None)
