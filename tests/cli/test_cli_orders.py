@@ -30,7 +30,7 @@ def test_import_then_export_keeps_the_series_as_a_column(tmp_path, capsys):
         "14;03.03.2020;з кадрових питань;Про прийняття на роботу\n",
         encoding="utf-8",
     )
-    assert main(["--db", path, "import", "orders", str(source)]) == 0
+    assert main(["--db", path, "import", "orders", str(source), "--allow-gaps"]) == 0
     out = tmp_path / "out.csv"
     assert main(["--db", path, "export", "orders", str(out)]) == 0
     with out.open(encoding="utf-8-sig") as f:
