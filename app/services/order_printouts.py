@@ -19,6 +19,7 @@ from app.domain.dates import format_date
 from app.domain.orders import copies_due
 from app.domain.places import place_of_issue
 from app.domain.roles import Actor, actor_of
+from app.registers.fields import FieldError
 from app.registers.orders import ORDERS
 from app.services import audit
 from app.services.access import readable_series, require_read
@@ -139,14 +140,14 @@ def order_copies_register_pdf(db: Database, ids: Sequence[int]) -> bytes:
 
 
 def _series(code: str | None) -> str | None:
-    """A series given by its code («personnel»), its suffix («-к») or one of its names."""
+    """A series given by its code («personnel»), its suffix («-к») or one of its names: the
+    names the orders' series field accepts on the card and in an import."""
     if code is None or not code.strip():
         return None
-    wanted = code.strip().casefold()
-    for s in ORDERS.series:
-        if wanted in (s.code, s.suffix, s.title.casefold(), *(a.casefold() for a in s.aliases)):
-            return s.code
-    raise DocumentError(f"Невідома серія розпоряджень «{code}»")
+    try:
+        return str(ORDERS.field("series").parse(code))
+    except FieldError:
+        raise DocumentError(f"Невідома серія розпоряджень «{code}»") from None
 
 
 def orders_in_period(
