@@ -36,7 +36,8 @@ class Field:
     choices: tuple[str, ...] = ()
     placeholder: str = ""
     import_headers: tuple[str, ...] = field(default=())
-    target: str = ""  # DOCUMENT_REFS: the registers (comma-separated) whose numbers it names
+    # DOCUMENT_REFS: the registers (comma-separated) whose numbers it names; CLASSIFIER: the list.
+    target: str = ""
     # STAFF: (field, attribute of the person) the card fills when the person is chosen and the
     # field is still empty — the executor's phone from the staff list.
     fills: tuple[tuple[str, str], ...] = ()
@@ -50,6 +51,9 @@ class Field:
     # TABLE: the columns of each row (fields themselves) and the child table's name.
     columns: tuple[Field, ...] = ()
     table: str = ""
+    # DOCUMENT_REFS: the documents named come after this one (its answer, the covering letter
+    # of its forwarding), so a number is looked up among those registered until today.
+    refs_later: bool = False
     # Shown on the card but not stored (computed by the program: «Втратило чинність»).
     read_only: bool = False
 

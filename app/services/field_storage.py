@@ -194,8 +194,10 @@ class LinksStorage(Storage):
 
     def store(self, rec: Record, field: Field, value: Any) -> None:
         s, doc = rec.session, rec.doc
+        # An answer is registered after the document it answers: looked up until today.
+        day = max(doc.reg_date, date.today()) if field.refs_later else doc.reg_date
         with s.no_autoflush:
-            targets = resolve_refs(s, field, value or (), doc.reg_date)
+            targets = resolve_refs(s, field, value or (), day)
         wanted = [t.id for t in targets]
         mine = [link for link in doc.links if (link.relation or "reply_to") == field.key]
         for link in mine:
@@ -299,6 +301,7 @@ STORAGE: dict[FieldKind, Storage] = {
     FieldKind.CHOICE: PLAIN,
     FieldKind.CASE_INDEX: PLAIN,
     FieldKind.SERIES: PLAIN,
+    FieldKind.CLASSIFIER: PLAIN,
     FieldKind.CORRESPONDENT: CorrespondentStorage(),
     FieldKind.STAFF: StaffStorage(),
     FieldKind.ADDRESSEES: AddresseesStorage(),
@@ -344,7 +347,7 @@ def storage_problems(spec: RegisterSpec) -> list[str]:
     from db.queries.documents import sort_columns
 
     for col in spec.columns:
-        if col.sort and sort_columns(spec, col.sort) is None:
+        if col.sort and sort_columns(spec.detail, col.sort) is None:
             problems.append(f"сортування {col.sort}: невідоме")
     for flt in spec.filters:
         if not has_column(spec, flt.column):
@@ -405,12 +408,42 @@ def apply_values(
             storage_of(field).store(rec, field, value)
     if detail is not None:
         detail.changed_by = user
+    _check_classifiers(s, spec, values, doc.reg_date)
     if spec.after_store is not None:
         spec.after_store(s, doc, detail)
     doc.summary_sort = uk_sort_key(doc.summary or "")[:60]
     doc.search_text = searchable_text(
         doc.reg_number, *(_search_text(rec, key) for key in spec.search_fields)
     )
+
+
+def _check_classifiers(
+    s: Session, spec: RegisterSpec, values: Mapping[str, Any], day: date
+) -> None:
+    """Every CLASSIFIER value (a field's or a table column's) is an item of its list in effect
+    on the document's date (app/services/classifier.py); raises FieldErrors."""
+    from app.services.classifier import value_problem
+
+    errors: list[FieldError] = []
+    for key, value in values.items():
+        field = spec.field(key)
+        if field.kind == FieldKind.CLASSIFIER:
+            problem = value_problem(s, field.target, field.label, str(value or ""), day)
+            if problem:
+                errors.append(FieldError(field.key, problem))
+        elif field.kind == FieldKind.TABLE:
+            for number, row in enumerate(value or (), start=1):
+                for column in field.columns:
+                    if column.kind != FieldKind.CLASSIFIER:
+                        continue
+                    cell = str(row.get(column.key) or "")
+                    problem = value_problem(s, column.target, column.label, cell, day)
+                    if problem:
+                        errors.append(
+                            FieldError(field.key, f"«{field.label}», рядок {number}: {problem}")
+                        )
+    if errors:
+        raise FieldErrors(errors)
 
 
 def _search_text(rec: Record, key: str) -> str:

@@ -349,7 +349,12 @@ def print_selection(
     return data
 
 
-# The outgoing register's printouts, offered by its spec's «Друк» menu under these names.
+# The appeals' printouts: the registration-control card and the notice of extension; the
+# outgoing register's (distribution list, envelopes, labels), offered by their specs' «Друк».
+from app.services.appeal_printouts import (  # noqa: E402
+    appeal_card_pdf,
+    appeal_extension_pdf,
+)
 from app.services.mail_printouts import (  # noqa: E402
     distribution_list_pdf,
     envelopes_pdf,
@@ -368,6 +373,8 @@ SELECTION_PRINTOUTS: dict[str, Callable[..., bytes]] = {
 }
 
 __all__ = [
+    "appeal_card_pdf",
+    "appeal_extension_pdf",
     "card_pdf",
     "control_stamp_pdf",
     "distribution_list_pdf",

@@ -1,5 +1,12 @@
 """All models, imported together so that Base.metadata knows every table."""
 
+from db.models.appeals import (
+    AppealApplicant,
+    AppealDetail,
+    AppealTopic,
+    ClassifierItem,
+    InfoRequestDetail,
+)
 from db.models.documents import (
     Addressee,
     Attachment,
@@ -19,16 +26,21 @@ from db.models.users import AppUser, AuditEntry, UserRole
 __all__ = [
     "Addressee",
     "AppUser",
+    "AppealApplicant",
+    "AppealDetail",
+    "AppealTopic",
     "Attachment",
     "AuditEntry",
     "CalendarDay",
     "CaseFile",
     "ChangeCounter",
+    "ClassifierItem",
     "ControlEvent",
     "Correspondent",
     "Department",
     "Document",
     "DocumentLink",
+    "InfoRequestDetail",
     "OrderCopy",
     "OrderDetail",
     "Organisation",

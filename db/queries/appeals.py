@@ -1,0 +1,65 @@
+"""Queries of the appeals and information-request registers: take a Session, never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from db.models import AppealApplicant, AppealTopic, ControlEvent, Document
+
+
+def earlier_appeals(
+    s: Session,
+    name_keys: Sequence[str],
+    topics: Sequence[str],
+    since: date,
+    until: date,
+    exclude: int | None,
+) -> list[tuple[str, date]]:
+    """Appeals registered from `since` to `until` by an author of the same (normalised) full
+    name with at least one topic in common, oldest first: (number, date)."""
+    if not name_keys or not topics:
+        return []
+    same_topic = exists().where(
+        AppealTopic.document_id == Document.id, AppealTopic.topic.in_(list(topics))
+    )
+    stmt = (
+        select(Document.reg_number, Document.reg_date)
+        .join(AppealApplicant, AppealApplicant.document_id == Document.id)
+        .where(
+            AppealApplicant.name_key.in_(list(name_keys)),
+            Document.register == "appeals",
+            Document.cancelled.is_(False),
+            Document.reg_date >= since,
+            Document.reg_date <= until,
+            same_topic,
+        )
+        .distinct()
+        .order_by(Document.reg_date, Document.reg_number)
+        .limit(20)
+    )
+    if exclude is not None:
+        stmt = stmt.where(Document.id != exclude)
+    return [(r.reg_number, r.reg_date) for r in s.execute(stmt)]
+
+
+def was_extended(s: Session, doc_id: int) -> bool:
+    stmt = select(ControlEvent.id).where(
+        ControlEvent.document_id == doc_id, ControlEvent.kind == "extend"
+    )
+    return s.execute(stmt.limit(1)).first() is not None
+
+
+def closed_by_result(s: Session, doc_id: int) -> bool:
+    """The document's last control entry is a removal by its recorded result."""
+    stmt = (
+        select(ControlEvent.kind, ControlEvent.basis)
+        .where(ControlEvent.document_id == doc_id)
+        .order_by(ControlEvent.id.desc())
+        .limit(1)
+    )
+    last = s.execute(stmt).first()
+    return last is not None and last.kind == "remove" and last.basis.startswith("Результат:")

@@ -1,0 +1,57 @@
+"""The «Звернення громадян» card driven as a clerk would: classifier lists offered, authors and
+topics typed into their tables, registered on control with the term of ст. 20."""
+
+from __future__ import annotations
+
+
+from PySide6.QtWidgets import QComboBox, QTableWidgetItem
+
+from app.registers import APPEALS, INFO_REQUESTS
+from app.services.register_view import RegisterView, ViewQuery
+from ui.dialogs.document_form import DocumentForm
+
+
+def _choose(qtbot, form, key: str, text: str) -> None:
+    combo = form.editors[key].widget
+    assert isinstance(combo, QComboBox)
+    qtbot.waitUntil(lambda: combo.findText(text) >= 0)
+    combo.setCurrentIndex(combo.findText(text))
+
+
+def test_the_card_registers_an_appeal_on_control(qtbot, office_db):
+    form = DocumentForm(office_db, APPEALS)
+    qtbot.addWidget(form)
+    form.show()
+    authors = form.editors["applicants"].widget
+    authors.setItem(0, 0, QTableWidgetItem("Петренко"))  # type: ignore[attr-defined]
+    authors.setItem(0, 1, QTableWidgetItem("Ганна"))  # type: ignore[attr-defined]
+    authors.setItem(0, 6, QTableWidgetItem("Учасник бойових дій"))  # type: ignore[attr-defined]
+    _choose(qtbot, form, "received_way", "На особистому прийомі")
+    _choose(qtbot, form, "sign", "Первинне")
+    _choose(qtbot, form, "appeal_type", "Скарга")
+    _choose(qtbot, form, "subject", "Індивідуальне")
+    _choose(qtbot, form, "form", "Усне")
+    form.editors["summary"].set_value("Про освітлення вулиці")
+    topics = form.editors["topics"].widget
+    topics.setItem(0, 0, QTableWidgetItem("Комунальне господарство"))  # type: ignore[attr-defined]
+    form.save_button.click()
+    qtbot.waitUntil(lambda: form.registered is not None)
+    [row] = RegisterView(office_db, ViewQuery("appeals")).all_rows()
+    assert row.author_name == "Петренко Г."
+    assert row.privileged is True
+    assert row.on_control and row.due_date is not None
+    assert row.topics_text == "Комунальне господарство"
+
+
+def test_a_value_outside_the_classifier_keeps_the_card(qtbot, office_db):
+    form = DocumentForm(office_db, INFO_REQUESTS)
+    qtbot.addWidget(form)
+    form.show()
+    form.editors["requester"].set_value("Іваненко Петро")
+    form.editors["received_way"].set_value("Голубиною поштою")
+    form.editors["summary"].set_value("Бюджет міста на 2026 рік")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: bool(form.fields.errors["received_way"].text()))
+    assert "класифікатор" in form.fields.errors["received_way"].text()
+    assert form.registered is None
+    form._modified = False
