@@ -45,9 +45,7 @@ def appeal_values(**extra):
 
 
 def register_appeal(db, day: date, user: str | Actor = "", **extra):
-    return documents.register_document(
-        db, APPEALS, appeal_values(**extra), reg_date=day, user=user
-    )
+    return documents.register_document(db, APPEALS, appeal_values(**extra), reg_date=day, user=user)
 
 
 def test_an_appeal_goes_on_control_for_a_month_and_its_author_stays_private(db):
@@ -141,3 +139,14 @@ def test_copies_beyond_ten_pages_cost(db):
     )
     # 5 pages × 0.1 % of 8647 грн (8,65 грн a page).
     assert get_document(db, done.id).values["copy_cost"] == "43,25 грн"
+
+
+def test_the_repeat_check_before_registering_shows_the_earlier_appeal(db):
+    from app.services.duplicates import find_duplicates
+
+    first = register_appeal(db, date(2026, 2, 2))
+    found = find_duplicates(db, "appeals", appeal_values(), date(2026, 3, 2))
+    assert [d.reg_number for d in found] == [first.reg_number]
+    assert "той самий автор" in found[0].reason
+    other = appeal_values(applicants=[{**PETRENKO, "surname": "Коваленко"}])
+    assert find_duplicates(db, "appeals", other, date(2026, 3, 2)) == []

@@ -3,7 +3,6 @@ topics typed into their tables, registered on control with the term of ст. 20.
 
 from __future__ import annotations
 
-
 from PySide6.QtWidgets import QComboBox, QTableWidgetItem
 
 from app.registers import APPEALS, INFO_REQUESTS
