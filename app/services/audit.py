@@ -117,7 +117,7 @@ def printout_title(function: str) -> str:
     for spec in REGISTERS.values():
         for printout in getattr(spec, "printouts", ()):
             if printout.function == function:
-                return str(printout.title)
+                return str(printout.title).rstrip("…")
     return function
 
 
