@@ -361,6 +361,7 @@ APPEALS = RegisterSpec(
     detail=AppealDetail,
     children=(("appeal_applicant", AppealApplicant), ("appeal_topic", AppealTopic)),
     after_store=after_store,
+    statistics="app.reports.appeals:appeals_report",
     date_label="Дата надходження",
     date_hint="Звернення реєструють у день надходження (п. 31.2)",
     printouts=(

@@ -213,6 +213,10 @@ class RegisterSpec:
     # changes with time alone (an order's copies become late once the third working day passed).
     row_keys: tuple[str, ...] = ()
     present: Callable[[dict[str, Any], date], None] | None = None
+    # The register's statistics for a period: «module:function» of a builder
+    # f(db, actor, ReportPeriod) → app.reports.tables.TableReport, shown by the tab (and
+    # offered by `report NAME` when a module of app/cli/reports names it too).
+    statistics: str = ""
     # What the date of a document is (an order's date is the date of signing, 4.14).
     date_label: str = "Дата реєстрації"
     date_hint: str = "Дата надходження; змініть, якщо документ надійшов у вихідний"

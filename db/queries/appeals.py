@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from db.models import AppealApplicant, AppealDetail, AppealTopic, ControlEvent, Document
@@ -89,3 +89,57 @@ def closed_by_result(s: Session, doc_id: int) -> bool:
     )
     last = s.execute(stmt).first()
     return last is not None and last.kind == "remove" and last.basis.startswith("Результат:")
+
+
+def _period(stmt: Any, date_from: date, date_to: date) -> Any:
+    return stmt.where(
+        Document.register == "appeals",
+        Document.cancelled.is_(False),
+        Document.reg_date >= date_from,
+        Document.reg_date <= date_to,
+    )
+
+
+def count_by_detail(s: Session, column: str, date_from: date, date_to: date) -> dict[str, int]:
+    """Appeals of the period by a column of `appeal_detail` (received way, sign, result…)."""
+    col = getattr(AppealDetail, column)
+    stmt = select(col, func.count()).select_from(Document)
+    stmt = stmt.join(AppealDetail, AppealDetail.document_id == Document.id)
+    stmt = _period(stmt, date_from, date_to).group_by(col)
+    return {str(k or ""): int(n) for k, n in s.execute(stmt)}
+
+
+def count_by_flag(s: Session, date_from: date, date_to: date) -> dict[str, int]:
+    """All appeals of the period; privileged; extended; answered after their term."""
+    privileged = func.sum(case((AppealDetail.privileged.is_(True), 1), else_=0))
+    late = func.sum(
+        case(
+            (
+                and_(Document.done_date.is_not(None), Document.done_date > Document.due_date),
+                1,
+            ),
+            else_=0,
+        )
+    )
+    stmt = select(func.count(), privileged, late).select_from(Document)
+    stmt = stmt.join(AppealDetail, AppealDetail.document_id == Document.id)
+    total, priv, done_late = s.execute(_period(stmt, date_from, date_to)).one()
+    return {"total": int(total or 0), "privileged": int(priv or 0), "late": int(done_late or 0)}
+
+
+def count_by_category(s: Session, date_from: date, date_to: date) -> dict[str, int]:
+    """Appeals of the period with at least one author of each category."""
+    stmt = select(AppealApplicant.category, func.count(func.distinct(Document.id)))
+    stmt = stmt.select_from(Document).join(
+        AppealApplicant, AppealApplicant.document_id == Document.id
+    )
+    stmt = _period(stmt, date_from, date_to).group_by(AppealApplicant.category)
+    return {str(k or ""): int(n) for k, n in s.execute(stmt)}
+
+
+def count_by_topic(s: Session, date_from: date, date_to: date) -> dict[str, int]:
+    """Questions raised in the period's appeals, by topic (an appeal may raise several)."""
+    stmt = select(AppealTopic.topic, func.count()).select_from(Document)
+    stmt = stmt.join(AppealTopic, AppealTopic.document_id == Document.id)
+    stmt = _period(stmt, date_from, date_to).group_by(AppealTopic.topic)
+    return {str(k or ""): int(n) for k, n in s.execute(stmt)}

@@ -54,3 +54,29 @@ def test_a_value_outside_the_classifier_keeps_the_card(qtbot, office_db):
     assert "класифікатор" in form.fields.errors["received_way"].text()
     assert form.registered is None
     form._modified = False
+
+
+def test_the_statistics_are_shown_for_a_quarter_and_saved(qtbot, office_db, tmp_path):
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from app.reports.appeals import appeals_report
+    from tests import factories
+    from ui.dialogs.table_report import TableReportDialog
+
+    factories.appeal(office_db, date(2026, 2, 2))
+    dialog = TableReportDialog(office_db, "Статистика", appeals_report)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(1)  # квартал
+    dialog.date_from.set_date(date(2026, 2, 15))
+    dialog.kind.setCurrentIndex(0)  # місяць: лютий
+    assert (dialog.date_from.text(), dialog.date_to.text()) == ("01.02.2026", "28.02.2026")
+    dialog.show_button.click()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+    assert dialog.model.item(0, 0).text() == "Надійшло звернень — усього"
+    assert dialog.model.item(0, 3).text() == "1"
+    path = tmp_path / "stat.pdf"
+    dialog.save_to(str(path))
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Збережено"))
+    assert "Статистика звернень громадян" in PdfReader(path).pages[0].extract_text()
