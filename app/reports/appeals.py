@@ -84,6 +84,15 @@ def _sum(counts: dict[str, int], keys: Iterable[str]) -> int:
     return sum(counts.get(k, 0) for k in keys)
 
 
+def _count(name: str, keys: tuple[str, ...]) -> Callable[[Figures], int]:
+    """The sum of `keys` in the counts `name` of a period's figures."""
+
+    def pick(f: Figures) -> int:
+        return _sum(getattr(f, name), keys)
+
+    return pick
+
+
 def previous_year(period: ReportPeriod) -> ReportPeriod:
     """The same period a year before (29 February → 28 February)."""
     start = period.date_from or period.date_to
@@ -115,7 +124,7 @@ def _rows(db: Database, now: Figures, before: Figures) -> list[list[object]]:
         ("1.5", "через засоби масової інформації"),
         ("1.6", "від інших органів, установ, організацій"),
     ):
-        both(f"  у т. ч. {title}", code, lambda f, c=code: f.received.get(c, 0))
+        both(f"  у т. ч. {title}", code, _count("received", (code,)))
     both("Результати розгляду: вирішено позитивно", "9.1", lambda f: f.result.get("9.1", 0))
     both("  відмовлено у задоволенні", "9.2", lambda f: f.result.get("9.2", 0))
     both("  дано роз'яснення", "9.3", lambda f: f.result.get("9.3", 0))
@@ -127,12 +136,11 @@ def _rows(db: Database, now: Figures, before: Figures) -> list[list[object]]:
     both("Анонімних", "5.3", lambda f: f.subject.get("5.3", 0))
     both("Від осіб, що мають пільги (першочерговий розгляд)", "", lambda f: f.flags["privileged"])
     for label, codes in CATEGORY_GROUPS:
-        both(f"  {label}", ", ".join(codes), lambda f, c=codes: _sum(f.category, c))
+        both(f"  {label}", ", ".join(codes), _count("category", codes))
     both("Розглянуто з порушенням строку", "", lambda f: f.flags["late"])
-    both("Кількість питань, порушених у зверненнях — усього", "II",
-         lambda f: sum(f.topic.values()))  # fmt: skip
+    both("Кількість питань, порушених у зверненнях — усього", "II", lambda f: sum(f.topic.values()))
     for topic in _topic_titles(db, now.topic, before.topic):
-        both(f"  {topic}", "", lambda f, t=topic: f.topic.get(t, 0))
+        both(f"  {topic}", "", _count("topic", (topic,)))
     return rows
 
 

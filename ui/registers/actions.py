@@ -224,9 +224,7 @@ class DocumentActions(QObject):
         module, _, name = tab.spec.statistics.partition(":")
         build = getattr(importlib.import_module(module), name)
         dialog = TableReportDialog(tab.db, f"{tab.spec.title}: статистика", build, tab)
-        self.statistics_dialog = dialog  # the tests drive it
         dialog.exec()
-        self.statistics_dialog = None
         dialog.deleteLater()
 
     def print_journal(self) -> None:
