@@ -46,7 +46,7 @@ def may_write(actor: Actor) -> bool:
     return actor.can(write(PERSONNEL.code))
 
 
-def _require_read(user: str | Actor) -> Actor:
+def require_read(user: str | Actor) -> Actor:
     actor = actor_of(user)
     if not may_read(actor):
         actor.require(read(PERSONNEL.code))
@@ -141,7 +141,7 @@ class PersonnelView:
     """One open view of the register (the row source of its tab, export and printed list)."""
 
     def __init__(self, db: Database, view: ViewQuery, user: str | Actor = "") -> None:
-        _require_read(user)
+        require_read(user)
         self.db, self.view = db, view
         self.filter = _filter(view)
         self.sort = view.sort if view.sort in q.SORTS else PERSONNEL.default_sort
@@ -172,7 +172,7 @@ class PersonnelView:
 # --- a file ----------------------------------------------------------------------------------
 
 
-def _record(staff: Staff) -> audit.Record:
+def audit_record(staff: Staff) -> audit.Record:
     name = short_name(
         PersonName(staff.surname, staff.given_name, staff.patronymic, Gender(staff.gender))
     )
@@ -181,13 +181,13 @@ def _record(staff: Staff) -> audit.Record:
 
 def card_values(db: Database, staff_id: int, user: str | Actor = "") -> dict[str, Any]:
     """The card's values of a person; the opening is recorded in the audit trail."""
-    actor = _require_read(user)
+    actor = require_read(user)
     with db.read() as s:
         staff = s.get(Staff, staff_id)
         if staff is None:
             raise rules.PersonnelError("Працівника не знайдено")
         file = s.get(PersonnelFile, staff_id)
-        record = _record(staff)
+        record = audit_record(staff)
         values: dict[str, Any] = {
             "personnel_number": file.personnel_number if file else "",
             "surname": staff.surname,
@@ -258,7 +258,7 @@ def save_file(
         file.changed_by = actor.login
         s.flush()
         action = audit.CREATE if staff_id is None else audit.UPDATE
-        audit.add(s, actor, action, record=_record(staff), register=PERSONNEL.code)
+        audit.add(s, actor, action, record=audit_record(staff), register=PERSONNEL.code)
         return staff.id
 
 
@@ -309,7 +309,7 @@ def save_prior(
                 )
             )
         audit.add(
-            s, actor, audit.UPDATE, record=_record(staff), register=PERSONNEL.code,
+            s, actor, audit.UPDATE, record=audit_record(staff), register=PERSONNEL.code,
             details={"попередній стаж": len(periods)},
         )  # fmt: skip
 
@@ -401,7 +401,7 @@ def _view(e: PersonnelEvent, departments: dict[int, str]) -> EventView:
 
 
 def history(db: Database, staff_id: int, user: str | Actor = "") -> list[EventView]:
-    _require_read(user)
+    require_read(user)
     with db.read() as s:
         departments = {i: n for n, i in q.department_ids(s).items()}
         return [_view(e, departments) for e in q.events_of(s, staff_id)]
@@ -498,7 +498,7 @@ def save_event(
         if order_number:
             details["розпорядження"] = order_number
         audit.add(
-            s, actor, audit.UPDATE, record=_record(staff), register=PERSONNEL.code,
+            s, actor, audit.UPDATE, record=audit_record(staff), register=PERSONNEL.code,
             details=details,
         )  # fmt: skip
         return row.id
@@ -516,7 +516,7 @@ def delete_event(db: Database, staff_id: int, event_id: int, user: str | Actor =
         s.flush()
         _refresh(s, staff_id)
         audit.add(
-            s, actor, audit.UPDATE, record=_record(staff), register=PERSONNEL.code,
+            s, actor, audit.UPDATE, record=audit_record(staff), register=PERSONNEL.code,
             details=details,
         )  # fmt: skip
 
@@ -563,7 +563,7 @@ def reminders(
 ) -> Reminders:
     """What HR must do within `horizon` days (overdue included), for everyone in service,
     soonest first: one scan of the history of the people in service."""
-    _require_read(user)
+    require_read(user)
     on = on or date.today()
     end = settings.martial_law_end(db)
     with db.read() as s:

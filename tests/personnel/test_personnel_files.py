@@ -124,3 +124,82 @@ def test_reminders_name_probation_contract_seniority_and_attestation(db):
     assert all(r.name == "Ткачук М. І." for r in found)
     s = hr.seniority_of(db, staff_id, date(2025, 12, 1))
     assert s.years == 6 and s.next_threshold == 10
+
+
+def test_the_report_counts_persons_by_basis_and_ground_and_orders_by_kind(db):
+    from app.reports.personnel import build_report, rows_behind
+    from app.reports.tables import ReportPeriod
+
+    office(db)
+    first, second = new_file(db, "1", "Ткачук"), new_file(db, "2", "Олійник", "m")
+    hire(db, first, date(2025, 2, 3))
+    hire(db, second, date(2025, 2, 4), basis="за загальним трудовим законодавством")
+    hr.save_event(
+        db, second, hr.EventInput("dismissal", date(2025, 9, 1), detail="ст. 38 КЗпП"), "hr"
+    )
+    hr.save_event(db, first, hr.EventInput("seniority", date(2025, 5, 1), amount=3), "hr")
+    hr.save_event(db, first, hr.EventInput("evaluation", date(2025, 1, 20), detail="висока"), "hr")
+    period = ReportPeriod(date(2025, 1, 1), date(2025, 9, 30))
+    result = build_report(db, "hr", period)
+    rows = {label.strip(" •"): value for label, value in result.table.rows}
+    assert rows["Призначено/прийнято"] == 2
+    assert rows["як переможець конкурсу"] == 1
+    assert rows["за загальним трудовим законодавством"] == 1
+    assert rows["Звільнено"] == 1 and rows["за власним бажанням (ст. 38)"] == 1
+    assert rows["3 роки"] == 1 and rows["висока"] == 1
+    assert rows["Підготовлено розпоряджень з кадрових питань"] == 2  # the two hiring orders
+    assert rows["прийняття/призначення"] == 2
+    assert rows["Розглянуто звернень громадян"] == 0  # no such register yet: a note says so
+    assert any("звернень" in n for n in result.table.notes)
+    labels = [label for label, _ in result.table.rows]
+    source = result.sources[labels.index("    • за власним бажанням (ст. 38)")]
+    assert source is not None
+    behind = rows_behind(db, "hr", period, source)
+    assert [(r[1], r[3]) for r in behind] == [("Олійник Петро Іванович", "ст. 38 КЗпП")]
+    # The seniority percentage came from the ladder: 3 years → 10 %.
+    assert [e.percent for e in hr.history(db, first, "hr") if e.kind == "seniority"] == [10]
+
+
+def test_the_report_command_writes_the_file(tmp_path, capsys):
+    import csv
+
+    from app.cli import main
+    from db.session import Database
+
+    path = str(tmp_path / "office.sqlite")
+    assert main(["--db", path, "init"]) == 0
+    database = Database(path)
+    office(database)
+    hire(database, new_file(database), date(2025, 2, 3))
+    database.dispose()
+    out = tmp_path / "hr.csv"
+    args = ["--db", path, "report", "personnel", "--from", "01.01.2025", "--to", "30.09.2025"]
+    assert main([*args, "-o", str(out)]) == 0
+    with out.open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    assert ["Призначено/прийнято", "1"] in rows
+
+
+def test_the_personal_card_prints_the_history_and_is_audited(db):
+    import io
+
+    from pypdf import PdfReader
+
+    from app.services import audit
+    from app.services.personnel_printouts import card_pdf
+
+    office(db)
+    staff_id = new_file(db)
+    hire(db, staff_id, date(2024, 3, 1))
+    hr.save_event(
+        db, staff_id,
+        hr.EventInput("vacation", date(2025, 7, 7), date(2025, 7, 20), "щорічна основна"),
+        "hr",
+    )  # fmt: skip
+    pdf = card_pdf(db, staff_id, "hr", on=date(2025, 12, 1))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "ОСОБОВА КАРТКА" in text and "Ткачук Марія Іванівна" in text
+    assert "як переможець конкурсу" in text and "щорічна основна" in text
+    assert "1 р. 9 міс." in text  # seniority on 01.12.2025 since 01.03.2024
+    rows = audit.entries(db, "admin", audit.AuditQuery(limit=5))
+    assert rows[0].action == audit.PRINT and rows[0].record_kind == "personnel"
