@@ -413,7 +413,7 @@ def _as_rule(e: PersonnelEvent | EventInput) -> rules.Event:
     return rules.Event(e.kind, day, end, e.detail, e.category, e.rank, e.amount)
 
 
-def _refresh(s: Session, staff_id: int) -> None:
+def refresh_derived(s: Session, staff_id: int) -> None:
     """The file's and the staff list's derived values from the history: the post, department,
     category and rank of the last appointment or transfer (and rank assignment), the dates of
     hiring and dismissal, and whether the person is in service (on the executors' list)."""
@@ -493,7 +493,7 @@ def save_event(
         if event_id is None:
             s.add(row)
         s.flush()
-        _refresh(s, staff_id)
+        refresh_derived(s, staff_id)
         details = {"запис": rules.EVENT_KINDS[event.kind], "дата": format_date(event.day)}
         if order_number:
             details["розпорядження"] = order_number
@@ -514,7 +514,7 @@ def delete_event(db: Database, staff_id: int, event_id: int, user: str | Actor =
         details = {"вилучено": rules.EVENT_KINDS.get(row.kind, row.kind)}
         s.delete(row)
         s.flush()
-        _refresh(s, staff_id)
+        refresh_derived(s, staff_id)
         audit.add(
             s, actor, audit.UPDATE, record=audit_record(staff), register=PERSONNEL.code,
             details=details,
