@@ -11,6 +11,19 @@ from db.models.documents import (
     ResolutionExecutor,
 )
 from db.models.exchange import ChangeCounter, Tombstone
+from db.models.households import (
+    CertificateTemplate,
+    District,
+    ExchangeState,
+    HouseholdBook,
+    HouseholdCertificate,
+    HouseholdEvent,
+    HouseholdHolding,
+    HouseholdMember,
+    HouseholdObject,
+    HouseholdYear,
+    Settlement,
+)
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
 from db.models.reference import CalendarDay, CaseFile, Correspondent, Department, Staff
@@ -23,12 +36,22 @@ __all__ = [
     "AuditEntry",
     "CalendarDay",
     "CaseFile",
+    "CertificateTemplate",
     "ChangeCounter",
     "ControlEvent",
     "Correspondent",
     "Department",
+    "District",
     "Document",
     "DocumentLink",
+    "ExchangeState",
+    "HouseholdBook",
+    "HouseholdCertificate",
+    "HouseholdEvent",
+    "HouseholdHolding",
+    "HouseholdMember",
+    "HouseholdObject",
+    "HouseholdYear",
     "OrderCopy",
     "OrderDetail",
     "Organisation",
@@ -36,6 +59,7 @@ __all__ = [
     "Resolution",
     "ResolutionExecutor",
     "Setting",
+    "Settlement",
     "Staff",
     "Tombstone",
     "UserRole",
