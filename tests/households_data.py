@@ -35,10 +35,12 @@ def build(db: Database) -> Books:
         db,
         hh.ObjectInfo(None, book_p, "registered", None, places[p], "вул. Шевченка", "12"),
         members=[
-            hh.MemberInfo(None, "Петренко", "Микола", "Іванович", "m", date(1961, 3, 4),
-                          is_head=True),  # fmt: skip
-            hh.MemberInfo(None, "Петренко", "Ганна", "Петрівна", "f", date(1964, 7, 1),
-                          relation="дружина"),  # fmt: skip
+            hh.MemberInfo(
+                None, "Петренко", "Микола", "Іванович", "m", date(1961, 3, 4), is_head=True
+            ),
+            hh.MemberInfo(
+                None, "Петренко", "Ганна", "Петрівна", "f", date(1964, 7, 1), relation="дружина"
+            ),
         ],
     )
     kovalchuk = hh.save_object(

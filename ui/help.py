@@ -37,6 +37,7 @@ TOPICS: dict[str, str] = {
     "outgoing": "outgoing.md",
     "orders": "orders.md",
     "staff": "staff.md",
+    "household": "households.md",
 }
 #: Schemes opened outside the program (in the browser, the mail program).
 EXTERNAL = ("http", "https", "mailto")

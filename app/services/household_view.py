@@ -183,7 +183,9 @@ class ObjectCard:
         return self.years.get(year) or YearInfo(year)
 
 
-def load_card(db: Database, object_id: int, user: str | Actor = "", *, log: bool = True) -> ObjectCard:
+def load_card(
+    db: Database, object_id: int, user: str | Actor = "", *, log: bool = True
+) -> ObjectCard:
     """An object's card for the actor (refused for another district); the opening is audited."""
     sc = scope(user)
     with db.read() as s:

@@ -398,9 +398,7 @@ def save_object(
         account = info.account
         if account is None:
             last = s.execute(
-                select(func.max(HouseholdObject.account)).where(
-                    HouseholdObject.book_id == book.id
-                )
+                select(func.max(HouseholdObject.account)).where(HouseholdObject.book_id == book.id)
             ).scalar()
             account = int(last or 0) + 1 if obj is None else obj.account
         clash = s.execute(
@@ -626,8 +624,8 @@ def save_year(
         for (sec, k), amount in wanted.items():
             if not amount:
                 continue
-            line = old.get((sec, k))
-            if line is None:
+            existing = old.get((sec, k))
+            if existing is None:
                 s.add(
                     HouseholdHolding(
                         object_id=object_id,
@@ -638,8 +636,8 @@ def save_year(
                         changed_by=sc.actor.login,
                     )
                 )
-            elif Decimal(line.amount) != amount:
-                line.amount, line.changed_by = amount, sc.actor.login
+            elif Decimal(existing.amount) != amount:
+                existing.amount, existing.changed_by = amount, sc.actor.login
         audit.add(
             s,
             sc.actor,

@@ -79,13 +79,22 @@ def test_members_history_is_kept(db: Database) -> None:
     son = hh.add_member(
         db,
         books.petrenko,
-        hh.MemberInfo(None, "Петренко", "Олег", "Миколайович", "m", date(1990, 1, 2),
-                      relation="син", is_head=True, arrived_on=date(2026, 4, 1)),  # fmt: skip
+        hh.MemberInfo(
+            None,
+            "Петренко",
+            "Олег",
+            "Миколайович",
+            "m",
+            date(1990, 1, 2),
+            relation="син",
+            is_head=True,
+            arrived_on=date(2026, 4, 1),
+        ),
     )
     card = hv.load_card(db, books.petrenko)
     assert len(card.members) == 3  # nobody deleted
     dead = next(m for m in card.members if m.id == head.id)
-    assert dead.left_reason == "died" and "помер 10.03.2026" == dead.state_text
+    assert dead.left_reason == "died" and dead.state_text == "помер 10.03.2026"
     assert card.head_name == "Петренко Олег Миколайович"
     assert {m.given_name for m in card.present_members(date(2026, 1, 1))} == {"Микола", "Ганна"}
     assert {m.given_name for m in card.present_members(date(2026, 5, 1))} == {"Олег", "Ганна"}
@@ -102,7 +111,7 @@ def test_search_any_case_and_apostrophe(db: Database) -> None:
     assert _view(db, search="ковальчук").count() == 1
     # An account number; a stray quote is no syntax error.
     assert books.kovalchuk in [r.id for r in _view(db, search="2").all_rows()]
-    assert _view(db, search='"\'').count() == 3  # nothing searchable: everything
+    assert _view(db, search="\"'").count() == 3  # nothing searchable: everything
     # A starosta's search stays in the district.
     assert _view(db, STAROSTA_P, search="мар'яна").count() == 0
 
@@ -114,8 +123,10 @@ def test_yearly_sections_and_january_check(db: Database) -> None:
         dwelling_kind="будинок",
         built_year=1978,
         total_area=Decimal("86.5"),
-        holdings={"land": {"osg": Decimal("0.45"), "house": Decimal("0.25")},
-                  "livestock": {"cows": Decimal(1), "poultry": Decimal(20)}},  # fmt: skip
+        holdings={
+            "land": {"osg": Decimal("0.45"), "house": Decimal("0.25")},
+            "livestock": {"cows": Decimal(1), "poultry": Decimal(20)},
+        },
     )
     hh.save_year(db, books.petrenko, last, confirm=True)
     this = hh.YearInfo(2026, holdings={"land": {"osg": Decimal("0.40")}})
@@ -132,9 +143,7 @@ def test_yearly_sections_and_january_check(db: Database) -> None:
     with pytest.raises(hh.HouseholdError, match="Невідомий вид"):
         hh.save_year(db, books.petrenko, hh.YearInfo(2026, holdings={"land": {"x": Decimal(1)}}))
     with pytest.raises(hh.HouseholdError, match="від'ємною"):
-        hh.save_year(
-            db, books.petrenko, hh.YearInfo(2026, holdings={"land": {"osg": Decimal(-1)}})
-        )
+        hh.save_year(db, books.petrenko, hh.YearInfo(2026, holdings={"land": {"osg": Decimal(-1)}}))
 
 
 def test_opening_a_card_is_audited(db: Database) -> None:
@@ -152,3 +161,24 @@ def test_find_object(db: Database) -> None:
     assert hv.find_object(db, "ПР", 2) == books.kovalchuk
     with pytest.raises(hh.HouseholdError, match="немає"):
         hv.find_object(db, "ПР", 99)
+
+
+def test_demo_filler_is_small_and_searchable(db: Database) -> None:
+    import random
+    import time
+
+    from app.services.demo.households import generate
+
+    started = time.perf_counter()
+    counts = generate(db, random.Random(7), objects_per_district=60, today=date(2026, 6, 1))
+    assert time.perf_counter() - started < 5
+    assert counts["districts"] == 3 and counts["objects"] == 180
+    assert _view(db).count() == 180
+    first = _view(db).all_rows(1)[0]
+    card = hv.load_card(db, first.id, log=False)
+    assert card.year(2025).confirmed_on is not None  # last year checked in January
+    word = card.members[0].surname if card.members else str(card.account)
+    assert first.id in [r.id for r in _view(db, search=word).all_rows()]
+    # New objects after the bulk path get their own ids (PostgreSQL's sequence too).
+    book = hh.list_books(db, card.district_id)[0]
+    assert hh.save_object(db, hh.ObjectInfo(None, book.id, "land"))
