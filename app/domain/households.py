@@ -152,3 +152,13 @@ def certificate_number(district_code: str, year: int, seq: int) -> str:
     """A certificate's number in its district's series: «ПР-17/2026». The district's code
     makes numbers of two districts (working offline apart) never collide."""
     return f"{district_code}-{seq}/{year}"
+
+
+def genitive_adjective(name: str) -> str:
+    """A district's adjectival name in the genitive: «Прилуцький» → «Прилуцького» (for
+    «Староста Прилуцького старостинського округу»); other names are kept as they are."""
+    if name.endswith("ький") or name.endswith("ський") or name.endswith("ий"):
+        return name[:-2] + "ого"
+    if name.endswith("ій"):
+        return name[:-2] + "ього"
+    return name

@@ -111,3 +111,18 @@ def test_a_starosta_card_refuses_another_district(qtbot, sqlite_db):
     card = HouseholdCard(sqlite_db, books.petrenko, False)
     qtbot.addWidget(card)
     assert [card.district.itemText(i) for i in range(card.district.count())] == ["Прилуцький"]
+
+
+def test_the_card_issues_a_certificate(qtbot, sqlite_db, monkeypatch):
+    books = build(sqlite_db)
+    card = HouseholdCard(sqlite_db, books.kovalchuk, False)
+    qtbot.addWidget(card)
+    shown: list[tuple[str, bytes]] = []
+    monkeypatch.setattr(card, "show_pdf", lambda title, pdf: shown.append((title, pdf)))
+    card.tabs.setCurrentIndex(card.tabs.count() - 1)
+    card.cert_kind.setCurrentIndex(card.cert_kind.findData("residents"))
+    card.cert_purpose.setText("за місцем вимоги")
+    card._on_issue()
+    assert card.message.text() == ""
+    assert shown and shown[0][0].startswith("Довідка № ПР-1/") and shown[0][1][:4] == b"%PDF"
+    assert card.certificates.rowCount() == 1

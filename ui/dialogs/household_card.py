@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain import households as dom
 from app.domain.dates import format_date
 from app.domain.roles import PermissionDenied
+from app.services import household_certificates as certs
 from app.services import household_view as hv
 from app.services import households as hh
 from app.services.dialog_support import current_user
@@ -568,9 +569,56 @@ class HouseholdCard(QDialog):
         layout = QVBoxLayout(page)
         self.certificates = _table(page, ["Номер", "Дата", "Вид", "Кому", "Мета"])
         layout.addWidget(self.certificates, 1)
+        form = QFormLayout()
+        self.cert_kind = QComboBox(page)
+        for kind, template in certs.templates(self.db).items():
+            self.cert_kind.addItem(template.title, kind)
+        self.cert_applicant = QLineEdit(page)
+        self.cert_applicant.setPlaceholderText("кому (типово — голова домогосподарства)")
+        self.cert_purpose = QLineEdit(page)
+        self.cert_purpose.setPlaceholderText("для подання до …")
+        form.addRow("Вид довідки:", self.cert_kind)
+        form.addRow("Кому видано:", self.cert_applicant)
+        form.addRow("Мета:", self.cert_purpose)
+        layout.addLayout(form)
+        self.issue_button = QPushButton("Видати довідку…", page)
+        self.issue_button.clicked.connect(self._on_issue)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.issue_button)
+        layout.addLayout(row)
         self.tabs.addTab(page, "Довідки")
 
+    def _on_issue(self) -> None:
+        object_id = self.object_id
+        assert object_id is not None
+        issued: list[certs.CertificateData] = []
+
+        def store() -> None:
+            issued.append(
+                certs.issue(
+                    self.db,
+                    object_id,
+                    self.cert_kind.currentData(),
+                    applicant=self.cert_applicant.text().strip(),
+                    purpose=self.cert_purpose.text(),
+                    user=current_user(),
+                )
+            )
+
+        if self._run(store):
+            self.show_pdf(f"Довідка № {issued[0].number}", certs.certificate_pdf(issued[0]))
+
+    def show_pdf(self, title: str, pdf: bytes) -> None:
+        from ui.preview import PdfPreviewDialog
+
+        preview = PdfPreviewDialog(pdf, title, self)
+        preview.exec()
+        preview.deleteLater()
+
     def _fill_certificates(self) -> None:
+        if self.issue_button not in self._writers:
+            self._writers.append(self.issue_button)
         rows = self.card.certificates if self.card else ()
         self.certificates.setRowCount(len(rows))
         for r, c in enumerate(rows):
