@@ -126,3 +126,32 @@ def test_the_card_issues_a_certificate(qtbot, sqlite_db, monkeypatch):
     assert card.message.text() == ""
     assert shown and shown[0][0].startswith("Довідка № ПР-1/") and shown[0][1][:4] == b"%PDF"
     assert card.certificates.rowCount() == 1
+
+
+def test_the_exchange_dialog_round(qtbot, sqlite_db, tmp_path):
+    from app.services import household_exchange as ex
+    from app.services import households as hh
+    from db.session import Database
+    from ui.dialogs.household_exchange import ExchangeDialog
+
+    books = build(sqlite_db)
+    ex.make_copy(sqlite_db, "ПР", tmp_path / "pr.sqlite")
+    copy = Database(str(tmp_path / "pr.sqlite"))
+    hh.add_event(copy, books.petrenko, "visit", date(2026, 2, 1))
+    in_copy = ExchangeDialog(copy)
+    qtbot.addWidget(in_copy)
+    assert "ПР" in in_copy.findChildren(type(in_copy.result))[0].text()
+    in_copy.password.setText("short")
+    assert not in_copy.export_to(str(tmp_path / "x.dlvx"))
+    assert "щонайменше" in in_copy.message.text()
+    in_copy.password.setText("пароль-старости")
+    assert in_copy.export_to(str(tmp_path / "pr.dlvx"))
+    at_centre = ExchangeDialog(sqlite_db)
+    qtbot.addWidget(at_centre)
+    at_centre.password.setText("інший-пароль")
+    assert not at_centre.import_from(str(tmp_path / "pr.dlvx"))
+    assert at_centre.message.text() == "Неправильний пароль файлу обміну"
+    at_centre.password.setText("пароль-старости")
+    assert at_centre.import_from(str(tmp_path / "pr.dlvx")) and at_centre.imported
+    assert "записів 1" in at_centre.result.text()
+    copy.dispose()

@@ -48,6 +48,28 @@ class HouseholdTab(EntityTab):
                 label.hide()
         return bar
 
+    def _build_actions(self) -> None:
+        super()._build_actions()
+        self.exchange_action = self.table_action(
+            "Обмін з центром…", self._on_exchange, "Файл змін для центру або з центру"
+        )
+        self.exchange_action.setVisible(households.may_write(current_user()))
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.exchange_action)
+
+    def _update_actions(self, row: Any) -> None:
+        super()._update_actions(row)
+        self.exchange_action.setEnabled(True)
+
+    def _on_exchange(self) -> None:
+        from ui.dialogs.household_exchange import ExchangeDialog
+
+        dialog = ExchangeDialog(self.db, self)
+        dialog.exec()
+        if dialog.imported:
+            self.document_changed()
+        dialog.deleteLater()
+
     def _open_card(self, record_id: int | None) -> None:
         from ui.dialogs.household_card import HouseholdCard
 
