@@ -127,7 +127,7 @@ def fill(body: str, card: ObjectCard, applicant: str, day: date) -> str:
         for k, a in year.holdings.get("livestock", {}).items()
     ]
     values = {
-        "заявник": applicant or card.head_name,
+        "заявник": applicant or _head_dative(card),
         "адреса": card.address,
         "тип": dom.OBJECT_KINDS.get(card.kind, card.kind),
         "голова": card.head_name or "—",
@@ -138,6 +138,17 @@ def fill(body: str, card: ObjectCard, applicant: str, day: date) -> str:
         "худоба": _lines(stock),
     }
     return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), body)
+
+
+def _head_dative(card: ObjectCard) -> str:
+    """The head of the household in the dative («Видана Петренку Миколі Івановичу»)."""
+    from app.domain.names import Gender, PersonName, full_name_in_case
+
+    head = next((m for m in card.members if m.is_head and m.left_on is None), None)
+    if head is None:
+        return card.head_name or "—"
+    person = PersonName(head.surname, head.given_name, head.patronymic, Gender(head.sex))
+    return full_name_in_case(person, "dative")
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,8 @@ def test_templates_are_editable_and_checked(db: Database) -> None:
     )
     issued = certs.issue(db, books.kovalchuk, "residents", day=date(2026, 3, 1))
     assert issued.body.startswith("Голова: Ковальчук Ірина Олегівна;")
+    certs.save_template(db, certs.TemplateInfo("land", "про землю", "Видана {заявник}."))
+    assert certs.issue(db, books.petrenko, "land").body == "Видана Петренку Миколі Івановичу."
     with pytest.raises(hh.HouseholdError, match="Невідомі поля"):
         certs.save_template(db, certs.TemplateInfo("land", "x", "{прізвище}"))
 
