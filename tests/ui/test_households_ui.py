@@ -155,3 +155,32 @@ def test_the_exchange_dialog_round(qtbot, sqlite_db, tmp_path):
     assert at_centre.import_from(str(tmp_path / "pr.dlvx")) and at_centre.imported
     assert "записів 1" in at_centre.result.text()
     copy.dispose()
+
+
+def test_districts_and_books_from_the_window(qtbot, sqlite_db):
+    from app.services import households as hh
+    from ui.dialogs.household_districts import DistrictsDialog
+
+    dialog = DistrictsDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 0
+    dialog.code.setText("БГ")
+    dialog.name.setText("Боголюбський")
+    dialog.starosta.setText("Ганна Лисенко")
+    dialog.settlements.setText("Боголюби, Тарасове")
+    dialog._on_save()
+    assert dialog.message.text() == "" and dialog.table.rowCount() == 1
+    dialog.table.selectRow(0)
+    dialog._on_open_book()
+    assert dialog.message.text() == ""
+    assert "Книга № 1 (2026–2030)" in dialog.books_label.text()
+    dialog.book_number.setValue(1)
+    dialog._on_open_book()
+    assert "уже є" in dialog.message.text()
+    district = hh.list_districts(sqlite_db)[0]
+    assert [n for _i, n in district.settlements] == ["Боголюби", "Тарасове"]
+    # A starosta opens books of their district but cannot change the reference list.
+    sign_in(Actor("lysenko", frozenset({STAROSTA}), "Ганна Лисенко", district="БГ"))
+    mine = DistrictsDialog(sqlite_db)
+    qtbot.addWidget(mine)
+    assert not mine.save_button.isEnabled() and mine.open_button.isEnabled()

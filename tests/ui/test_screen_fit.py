@@ -108,6 +108,7 @@ def test_the_preview_keeps_its_buttons_on_the_laptop_screen(qtbot, laptop):
 def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
     from tests.households_data import build
     from ui.dialogs.household_card import HouseholdCard, MemberDialog
+    from ui.dialogs.household_districts import DistrictsDialog
     from ui.dialogs.household_exchange import ExchangeDialog
 
     books = build(sqlite_db)
@@ -115,6 +116,7 @@ def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
         HouseholdCard(sqlite_db, books.petrenko, False),
         MemberDialog(),
         ExchangeDialog(sqlite_db),
+        DistrictsDialog(sqlite_db),
     )
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -54,12 +54,25 @@ class HouseholdTab(EntityTab):
             "Обмін з центром…", self._on_exchange, "Файл змін для центру або з центру"
         )
         self.exchange_action.setVisible(households.may_write(current_user()))
+        self.districts_action = self.table_action(
+            "Округи та книги…", self._on_districts, "Старостинські округи, населені пункти, книги"
+        )
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.districts_action)
         self.toolbar.addAction(self.exchange_action)
 
     def _update_actions(self, row: Any) -> None:
         super()._update_actions(row)
         self.exchange_action.setEnabled(True)
+        self.districts_action.setEnabled(True)
+
+    def _on_districts(self) -> None:
+        from ui.dialogs.household_districts import DistrictsDialog
+
+        dialog = DistrictsDialog(self.db, self)
+        dialog.exec()
+        dialog.deleteLater()
+        self.document_changed()
 
     def _on_exchange(self) -> None:
         from ui.dialogs.household_exchange import ExchangeDialog
