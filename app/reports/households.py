@@ -26,7 +26,7 @@ from app.domain import households as dom
 from app.domain.roles import Actor
 from app.domain.text import uk_sort_key
 from app.reports.tables import ReportPeriod, TableReport
-from app.services.households import _district_ids, scope
+from app.services.households import district_ids, scope
 from db.models import District, HouseholdHolding, HouseholdMember, HouseholdObject
 from db.queries import households as q
 from db.session import Database
@@ -40,7 +40,7 @@ class _District:
 
 def _districts(s: Session, actor: Actor) -> list[_District]:
     """The actor's districts in Ukrainian alphabetical order (a starosta: their own)."""
-    allowed = _district_ids(s, scope(actor))
+    allowed = district_ids(s, scope(actor))
     rows = [
         _District(i, n)
         for i, n in s.execute(select(District.id, District.name)).all()

@@ -26,7 +26,7 @@ from app.domain import households as dom
 from app.domain.roles import REFERENCE_WRITE, Actor, actor_of
 from app.services import audit
 from app.services.household_view import ObjectCard, load_card
-from app.services.households import CODE, HouseholdError, _district_for_write, scope
+from app.services.households import CODE, HouseholdError, district_for_write, scope
 from db.models import CertificateTemplate, District, HouseholdCertificate
 from db.session import Database
 
@@ -193,7 +193,7 @@ def issue(
     body = fill(template.body, card, applicant, day)
     org = get_organisation(db)
     with db.write() as s:
-        district = _district_for_write(s, sc, card.district_id)
+        district = district_for_write(s, sc, card.district_id)
         if db.dialect == "postgresql":
             s.execute(select(District.id).where(District.id == district.id).with_for_update())
         seq = (

@@ -23,9 +23,9 @@ from app.services.households import (
     HouseholdError,
     MemberInfo,
     YearInfo,
-    _district_ids,
-    _object_for,
-    _record,
+    district_ids,
+    object_for,
+    record_of,
     scope,
 )
 from app.services.register_view import DocumentRow, ViewQuery
@@ -67,11 +67,11 @@ class HouseholdView:
         self.db, self.view = db, view
         chosen = dict(view.extra)
         with db.read() as s:
-            district_ids = _district_ids(s, sc)
+            allowed = district_ids(s, sc)
         search = view.search.strip()
         unconfirmed = chosen.get("january")
         self.filter = q.ObjectFilter(
-            district_ids=district_ids,
+            district_ids=allowed,
             kind=chosen.get("kind") or None,
             fts_query=fts5_query(search) if search else None,
             ts_query=tsquery(search) if search else None,
@@ -189,7 +189,7 @@ def load_card(
     """An object's card for the actor (refused for another district); the opening is audited."""
     sc = scope(user)
     with db.read() as s:
-        obj = _object_for(s, sc, object_id, writing=False)
+        obj = object_for(s, sc, object_id, writing=False)
         district = s.get(District, obj.district_id)
         book = s.get(HouseholdBook, obj.book_id)
         assert district is not None and book is not None
@@ -276,7 +276,7 @@ def load_card(
             events,
             certificates,
         )
-        record = _record(obj)
+        record = record_of(obj)
     if log:
         audit.log(db, sc.actor, audit.OPEN, record=record, register=CODE)
     return card

@@ -93,7 +93,7 @@ def _refuse_district(actor: Actor, district: District) -> PermissionDenied:
     )
 
 
-def _district_ids(s: Session, sc: Scope) -> tuple[int, ...] | None:
+def district_ids(s: Session, sc: Scope) -> tuple[int, ...] | None:
     if sc.district_codes is None:
         return None
     stmt = select(District.id).where(District.code.in_(sc.district_codes or {""}))
@@ -109,7 +109,7 @@ def _owned_elsewhere(s: Session, district: District) -> bool:
     return s.get(ExchangeState, district.code) is not None
 
 
-def _district_for_write(s: Session, sc: Scope, district_id: int) -> District:
+def district_for_write(s: Session, sc: Scope, district_id: int) -> District:
     district = s.get(District, district_id)
     if district is None:
         raise HouseholdError("Такого старостинського округу немає")
@@ -123,12 +123,12 @@ def _district_for_write(s: Session, sc: Scope, district_id: int) -> District:
     return district
 
 
-def _object_for(s: Session, sc: Scope, object_id: int, *, writing: bool) -> HouseholdObject:
+def object_for(s: Session, sc: Scope, object_id: int, *, writing: bool) -> HouseholdObject:
     obj = s.get(HouseholdObject, object_id)
     if obj is None:
         raise HouseholdError("Такого об'єкта погосподарського обліку немає")
     if writing:
-        _district_for_write(s, sc, obj.district_id)
+        district_for_write(s, sc, obj.district_id)
     else:
         district = s.get(District, obj.district_id)
         assert district is not None
@@ -234,7 +234,7 @@ def open_book(
     if number < 1:
         raise HouseholdError("Номер книги — ціле додатне число")
     with db.write() as s:
-        district = _district_for_write(s, sc, district_id)
+        district = district_for_write(s, sc, district_id)
         clash = s.execute(
             select(HouseholdBook.id).where(
                 HouseholdBook.district_id == district_id,
@@ -387,7 +387,7 @@ def save_object(
         book = s.get(HouseholdBook, info.book_id)
         if book is None:
             raise HouseholdError("Такої книги немає")
-        _district_for_write(s, sc, book.district_id)
+        district_for_write(s, sc, book.district_id)
         if info.settlement_id is not None:
             place = s.get(Settlement, info.settlement_id)
             if place is None or place.district_id != book.district_id:
@@ -424,7 +424,7 @@ def save_object(
         refresh_derived(s, obj)
         action = audit.CREATE if not before else audit.UPDATE
         details = audit.changes(before, _object_values(obj)) if before else None
-        audit.add(s, sc.actor, action, record=_record(obj), register=CODE, details=details)
+        audit.add(s, sc.actor, action, record=record_of(obj), register=CODE, details=details)
         return obj.id
 
 
@@ -439,7 +439,7 @@ def _object_values(obj: HouseholdObject) -> dict[str, Any]:
     }
 
 
-def _record(obj: HouseholdObject) -> audit.Record:
+def record_of(obj: HouseholdObject) -> audit.Record:
     return (KIND, obj.uuid, f"Кн. {obj.book_number}, о/р {obj.account}")
 
 
@@ -469,7 +469,7 @@ def add_member(db: Database, object_id: int, member: MemberInfo, user: str | Act
     _check_member(member)
     sc = scope(user, writing=True)
     with db.write() as s:
-        obj = _object_for(s, sc, object_id, writing=True)
+        obj = object_for(s, sc, object_id, writing=True)
         if member.is_head:
             for other in s.scalars(
                 select(HouseholdMember).where(
@@ -485,7 +485,7 @@ def add_member(db: Database, object_id: int, member: MemberInfo, user: str | Act
             s,
             sc.actor,
             audit.UPDATE,
-            record=_record(obj),
+            record=record_of(obj),
             register=CODE,
             details={"прибув": member.full_name},
         )
@@ -501,7 +501,7 @@ def correct_member(db: Database, member: MemberInfo, user: str | Actor = "") -> 
         row = s.get(HouseholdMember, member.id)
         if row is None:
             raise HouseholdError("Такого члена домогосподарства немає")
-        obj = _object_for(s, sc, row.object_id, writing=True)
+        obj = object_for(s, sc, row.object_id, writing=True)
         before = {"ПІБ": dom.full_name(row.surname, row.given_name, row.patronymic)}
         row.surname, row.given_name = member.surname.strip(), member.given_name.strip()
         row.patronymic, row.sex, row.birth_date = (
@@ -519,7 +519,7 @@ def correct_member(db: Database, member: MemberInfo, user: str | Actor = "") -> 
             s,
             sc.actor,
             audit.UPDATE,
-            record=_record(obj),
+            record=record_of(obj),
             register=CODE,
             details=audit.changes(before, after),
         )
@@ -536,7 +536,7 @@ def member_left(
         row = s.get(HouseholdMember, member_id)
         if row is None:
             raise HouseholdError("Такого члена домогосподарства немає")
-        obj = _object_for(s, sc, row.object_id, writing=True)
+        obj = object_for(s, sc, row.object_id, writing=True)
         if row.left_on is not None:
             raise HouseholdError("Цей член домогосподарства вже вибув")
         if row.arrived_on is not None and day < row.arrived_on:
@@ -550,7 +550,7 @@ def member_left(
             s,
             sc.actor,
             audit.UPDATE,
-            record=_record(obj),
+            record=record_of(obj),
             register=CODE,
             details={dom.LEFT_REASONS[reason]: f"{name}, {day:%d.%m.%Y}"},
         )
@@ -594,7 +594,7 @@ def save_year(
         raise HouseholdError(f"Рік {info.year} поза межами ведення книг")
     sc = scope(user, writing=True)
     with db.write() as s:
-        obj = _object_for(s, sc, object_id, writing=True)
+        obj = object_for(s, sc, object_id, writing=True)
         row = s.execute(
             select(HouseholdYear).where(
                 HouseholdYear.object_id == object_id, HouseholdYear.year == info.year
@@ -642,7 +642,7 @@ def save_year(
             s,
             sc.actor,
             audit.UPDATE,
-            record=_record(obj),
+            record=record_of(obj),
             register=CODE,
             details={"розділи станом на 1 січня": str(info.year)},
         )
@@ -658,7 +658,7 @@ def add_event(
         raise HouseholdError("Дата роботи в майбутньому")
     sc = scope(user, writing=True)
     with db.write() as s:
-        obj = _object_for(s, sc, object_id, writing=True)
+        obj = object_for(s, sc, object_id, writing=True)
         row = HouseholdEvent(
             object_id=object_id,
             district_id=obj.district_id,

@@ -115,7 +115,7 @@ def test_the_whole_round(db: Database, tmp_path: Path) -> None:
         assert {n for _i, n in hh.list_districts(copy)[0].settlements} == {"Прилуки", "Дачне"}
         # Both databases agree on the district's records.
         assert set(_state(copy)) <= set(_state(db))
-        assert len(_state(copy)) > 20
+        assert len(_state(copy)) >= 10
         # Everything confirmed: the next files carry nothing.
         _again, result = ex.export_changes(copy, PASSWORD)
         assert result.rows == 0
