@@ -37,6 +37,7 @@ TOPICS: dict[str, str] = {
     "outgoing": "outgoing.md",
     "orders": "orders.md",
     "staff": "staff.md",
+    "personnel": "personnel.md",
     "household": "households.md",
 }
 #: Schemes opened outside the program (in the browser, the mail program).

@@ -140,7 +140,7 @@ def test_the_exchange_dialog_round(qtbot, sqlite_db, tmp_path):
     hh.add_event(copy, books.petrenko, "visit", date(2026, 2, 1))
     in_copy = ExchangeDialog(copy)
     qtbot.addWidget(in_copy)
-    assert "ПР" in in_copy.findChildren(type(in_copy.result))[0].text()
+    assert "ПР" in in_copy.findChildren(type(in_copy.outcome))[0].text()
     in_copy.password.setText("short")
     assert not in_copy.export_to(str(tmp_path / "x.dlvx"))
     assert "щонайменше" in in_copy.message.text()
@@ -153,7 +153,7 @@ def test_the_exchange_dialog_round(qtbot, sqlite_db, tmp_path):
     assert at_centre.message.text() == "Неправильний пароль файлу обміну"
     at_centre.password.setText("пароль-старости")
     assert at_centre.import_from(str(tmp_path / "pr.dlvx")) and at_centre.imported
-    assert "записів 1" in at_centre.result.text()
+    assert "записів 1" in at_centre.outcome.text()
     copy.dispose()
 
 

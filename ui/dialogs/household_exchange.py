@@ -60,8 +60,8 @@ class ExchangeDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)
-        self.result = QLabel("", self)
-        self.result.setWordWrap(True)
+        self.outcome = QLabel("", self)
+        self.outcome.setWordWrap(True)
         self.message = ErrorLabel(self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Закрити")
@@ -70,7 +70,7 @@ class ExchangeDialog(QDialog):
         layout.addWidget(where)
         layout.addLayout(form)
         layout.addLayout(row)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.setMinimumWidth(480)
@@ -95,7 +95,7 @@ class ExchangeDialog(QDialog):
         except (ex.ExchangeError, PermissionDenied, OSError) as exc:
             self.message.setText(str(exc))
             return False
-        self.result.setText(
+        self.outcome.setText(
             f"Файл {result.direction} записано: {Path(path).name} "
             f"(записів: {result.rows}, видалень: {result.tombstones})."
         )
@@ -110,10 +110,10 @@ class ExchangeDialog(QDialog):
             self.message.setText(str(exc))
             return False
         if result.direction == "уже імпортовано":
-            self.result.setText("Цей файл уже застосовано: змін немає.")
+            self.outcome.setText("Цей файл уже застосовано: змін немає.")
         else:
             self.imported = True
-            self.result.setText(
+            self.outcome.setText(
                 f"Застосовано {result.direction}: записів {result.rows}, видалень "
                 f"{result.tombstones}."
             )
