@@ -39,6 +39,8 @@ TOPICS: dict[str, str] = {
     "appeals": "appeals.md",
     "info_requests": "appeals.md",
     "staff": "staff.md",
+    "personnel": "personnel.md",
+    "household": "households.md",
 }
 #: Schemes opened outside the program (in the browser, the mail program).
 EXTERNAL = ("http", "https", "mailto")

@@ -18,8 +18,22 @@ from db.models.documents import (
     ResolutionExecutor,
 )
 from db.models.exchange import ChangeCounter, Tombstone
+from db.models.households import (
+    CertificateTemplate,
+    District,
+    ExchangeState,
+    HouseholdBook,
+    HouseholdCertificate,
+    HouseholdEvent,
+    HouseholdHolding,
+    HouseholdMember,
+    HouseholdObject,
+    HouseholdYear,
+    Settlement,
+)
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
+from db.models.personnel import PersonnelEvent, PersonnelFile, PriorService
 from db.models.reference import CalendarDay, CaseFile, Correspondent, Department, Staff
 from db.models.users import AppUser, AuditEntry, UserRole
 
@@ -33,21 +47,35 @@ __all__ = [
     "AuditEntry",
     "CalendarDay",
     "CaseFile",
+    "CertificateTemplate",
     "ChangeCounter",
     "ClassifierItem",
     "ControlEvent",
     "Correspondent",
     "Department",
+    "District",
     "Document",
     "DocumentLink",
+    "ExchangeState",
+    "HouseholdBook",
+    "HouseholdCertificate",
+    "HouseholdEvent",
+    "HouseholdHolding",
+    "HouseholdMember",
+    "HouseholdObject",
+    "HouseholdYear",
     "InfoRequestDetail",
     "OrderCopy",
     "OrderDetail",
     "Organisation",
+    "PersonnelEvent",
+    "PersonnelFile",
+    "PriorService",
     "RegisterCounter",
     "Resolution",
     "ResolutionExecutor",
     "Setting",
+    "Settlement",
     "Staff",
     "Tombstone",
     "UserRole",

@@ -121,3 +121,24 @@ def test_the_appeals_dialogs_fit_the_laptop(qtbot, office_db, laptop):
         _fits(dialog)
         assert dialog.height() <= laptop.height() - 32, type(dialog).__name__
         dialog.close()
+
+
+def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
+    from tests.households_data import build
+    from ui.dialogs.household_card import HouseholdCard, MemberDialog
+    from ui.dialogs.household_districts import DistrictsDialog
+    from ui.dialogs.household_exchange import ExchangeDialog
+
+    books = build(sqlite_db)
+    dialogs = (
+        HouseholdCard(sqlite_db, books.petrenko, False),
+        MemberDialog(),
+        ExchangeDialog(sqlite_db),
+        DistrictsDialog(sqlite_db),
+    )
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _fits(dialog)
+        assert dialog.height() <= laptop.height() - 32, type(dialog).__name__
+        dialog.close()
