@@ -114,14 +114,24 @@ def _short(row: AppealApplicant) -> str:
     return f"{row.surname}{initials}".strip()
 
 
+def _children(s: Session, model: type, doc_id: int) -> list[Any]:
+    """The document's child rows as the session holds them now: the flushed ones read without
+    flushing again, and those the table field has just added (still pending)."""
+    stored = records.child_rows(s, model, doc_id)
+    pending = [o for o in s.new if isinstance(o, model) and o.document_id == doc_id]  # type: ignore[attr-defined]
+    rows = [o for o in (*stored, *pending) if o not in s.deleted]
+    return sorted(rows, key=lambda o: o.position)  # type: ignore[attr-defined]
+
+
 def after_store(s: Session, doc: Document, detail: AppealDetail) -> None:
     """Derived columns of an appeal, and its control (ст. 20, ст. 7, ст. 8)."""
     calendar: WorkingCalendar | None = s.info.get("calendar")
     with s.no_autoflush:
-        s.flush()
-        applicants = records.child_rows(s, AppealApplicant, doc.id)
-        topics = [t.topic for t in records.child_rows(s, AppealTopic, doc.id)]
-        privileged = classifier_q.privileged_titles(s, cls.CATEGORY)
+        applicants = _children(s, AppealApplicant, doc.id)
+        topics = [t.topic for t in _children(s, AppealTopic, doc.id)]
+        if "privileged_titles" not in s.info:  # once per transaction (imports store many)
+            s.info["privileged_titles"] = classifier_q.privileged_titles(s, cls.CATEGORY)
+        privileged = s.info["privileged_titles"]
     for row in applicants:
         row.name_key = normalize_search(f"{row.surname} {row.given_name} {row.patronymic}")[:300]
     if applicants:

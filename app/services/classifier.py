@@ -105,9 +105,13 @@ def value_problem(s: Session, list_code: str, label: str, value: str, day: date)
     it must be an item in effect that day."""
     if not value:
         return None
-    seed_defaults(s)
-    offered = [r.title for r in q.items(s, list_code, day)]
-    if value in offered:
+    cache: dict[str, list[tuple[str, date | None, date | None]]] = s.info.setdefault(
+        "classifier_items", {}
+    )
+    if list_code not in cache:  # once per list and transaction (an import stores thousands)
+        seed_defaults(s)
+        cache[list_code] = [(r.title, r.valid_from, r.valid_to) for r in q.items(s, list_code)]
+    if any(t == value and cls.effective(f, u, day) for t, f, u in cache[list_code]):
         return None
     return (
         f"«{label}»: «{value}» немає в класифікаторі станом на {format_date(day)}; "

@@ -278,6 +278,12 @@ class TableStorage(Storage):
                 shown = shown[:299] + "…"
             setattr(rec.home(field.column), field.column, shown)
 
+    def search_text(self, rec: Record, field: Field) -> str:
+        """The rows as the table shows them (the column just stored), not read back again."""
+        if field.column:
+            return str(getattr(rec.home(field.column), field.column) or "")
+        return super().search_text(rec, field)
+
     def load(self, rec: Record, field: Field) -> Any:
         result = []
         for row in self._rows(rec, field):
