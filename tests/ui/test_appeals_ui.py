@@ -80,3 +80,29 @@ def test_the_statistics_are_shown_for_a_quarter_and_saved(qtbot, office_db, tmp_
     dialog.save_to(str(path))
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Збережено"))
     assert "Статистика звернень громадян" in PdfReader(path).pages[0].extract_text()
+
+
+def test_an_administrator_ends_an_item_and_adds_its_new_wording(qtbot, office_db):
+    from datetime import date
+
+    from app.services.classifier import titles_on
+    from ui.dialogs.reference_classifier import ClassifierTab
+
+    tab = ClassifierTab(office_db)
+    qtbot.addWidget(tab)
+    tab.lists.setCurrentIndex(tab.lists.findData("type"))
+    assert tab.model.rowCount() == 3
+    tab.table.selectRow(2)  # Скарга
+    assert tab.title.text() == "Скарга"
+    tab.valid_to.set_date(date(2024, 5, 31))
+    tab.save_button.click()
+    assert tab.error.text() == ""
+    tab.new_button.click()
+    tab.code.setText("3.3")
+    tab.title.setText("Скарга (оскарження рішення)")
+    tab.valid_from.set_date(date(2024, 6, 1))
+    tab.save_button.click()
+    assert tab.error.text() == ""
+    assert "Скарга" in titles_on(office_db, "type", date(2024, 5, 31))
+    assert titles_on(office_db, "type", date(2024, 6, 1))[-1] == "Скарга (оскарження рішення)"
+    assert "Скарга" not in titles_on(office_db, "type", date(2024, 6, 1))

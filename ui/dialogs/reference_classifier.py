@@ -111,7 +111,7 @@ class ClassifierTab(QWidget):
             self.model.appendRow([QStandardItem(c) for c in cells])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.privileged.setVisible(self.list_code == "category")
+        self.privileged.setEnabled(self.list_code == "category")
         self._on_new()
 
     def _on_row(self) -> None:
