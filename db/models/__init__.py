@@ -11,6 +11,15 @@ from db.models.documents import (
     ResolutionExecutor,
 )
 from db.models.exchange import ChangeCounter, Tombstone
+from db.models.meetings import (
+    AgendaItem,
+    AgendaVisa,
+    CommitteeMember,
+    DecisionCopy,
+    DecisionDetail,
+    Meeting,
+    MeetingAttendance,
+)
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
 from db.models.reference import CalendarDay, CaseFile, Correspondent, Department, Staff
@@ -18,17 +27,24 @@ from db.models.users import AppUser, AuditEntry, UserRole
 
 __all__ = [
     "Addressee",
+    "AgendaItem",
+    "AgendaVisa",
     "AppUser",
     "Attachment",
     "AuditEntry",
     "CalendarDay",
     "CaseFile",
     "ChangeCounter",
+    "CommitteeMember",
     "ControlEvent",
     "Correspondent",
+    "DecisionCopy",
+    "DecisionDetail",
     "Department",
     "Document",
     "DocumentLink",
+    "Meeting",
+    "MeetingAttendance",
     "OrderCopy",
     "OrderDetail",
     "Organisation",
