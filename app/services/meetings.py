@@ -308,6 +308,11 @@ def add_meeting(
     require_write(actor)
     _check_time(start_time)
     with db.write() as s:
+        taken = select(Meeting.id).where(
+            Meeting.meeting_date == day, Meeting.start_time == start_time
+        )
+        if s.execute(taken).first() is not None:
+            raise MeetingError(f"На {format_date(day)} о {start_time} засідання вже є в плані")
         m = Meeting(
             meeting_date=day,
             start_time=start_time,

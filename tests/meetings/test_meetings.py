@@ -45,6 +45,10 @@ def test_plan_of_a_year_is_twelve_third_thursdays_and_not_doubled(db):
     assert [m.day for m in plan] == rules.year_plan(2026)
     assert all(m.start_time == "14:00" and not m.extraordinary for m in plan)
     assert plan[9].deadlines.publish == date(2026, 10, 1)
+    with pytest.raises(svc.MeetingError, match="вже є"):
+        svc.add_meeting(db, date(2026, 10, 15))
+    extra = svc.add_meeting(db, date(2026, 10, 15), "10:00")
+    assert svc.open_meeting(db, extra).meeting.extraordinary
 
 
 def test_items_are_ordered_moved_and_withdrawn(db):
