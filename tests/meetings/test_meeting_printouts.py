@@ -34,7 +34,7 @@ def meeting(db: Database) -> int:
             "Дячук Наталія",
             "Кравчук Ольга",
             "Левчук Оксана",
-        )  # fmt: skip
+        )
     ]
     meeting_id = svc.meeting_on(db, DAY) or svc.add_meeting(db, DAY, extraordinary=False)
     svc.update_meeting(db, meeting_id, chair="Бондар В. П.")
@@ -47,7 +47,7 @@ def meeting(db: Database) -> int:
             "Мельник І. І.",
             speakers="Гуменюк О. В.",
             submitted=date(2026, 3, 10),
-        ),  # fmt: skip
+        ),
     )
     second = svc.save_item(db, meeting_id, svc.ItemInput("Про квартирний облік громадян"))
     third = svc.save_item(db, meeting_id, svc.ItemInput("Про зняте питання"))
