@@ -40,6 +40,7 @@ def test_overdue_row_is_red_and_the_tab_title_counts_it(qtbot, filled_db):
         "Вихідні",
         "Розпорядження",
         "Рішення виконкому",
+        "Засідання виконкому",
         "Працівники",
     ]
     assert window.overdue_label.text() == "Прострочено: 1 · Термін сьогодні: 0"
