@@ -37,6 +37,7 @@ def _tab(qtbot, db, user: Actor | None = None) -> MeetingsTab:
     tab = MeetingsTab(db)
     if user is not None:
         tab.user = user
+        tab.meetings, tab.view = [], None
     qtbot.addWidget(tab)
     tab.year.setValue(DAY.year)
     tab.reload()
@@ -86,7 +87,7 @@ def test_attendance_and_a_vote_give_a_numbered_decision(qtbot, meeting_db):
     vote._on_ok()
     assert vote.vote_result is not None and vote.vote_result.decision_number == "1"
     tab._refresh()
-    assert tab.item_table.item(0, 8).text() == "1"
+    assert tab.item_table.item(0, 8).text() == "1"  # the decision number
     assert tab.item_table.item(0, 7).text() == "прийнято"
 
 
@@ -130,3 +131,10 @@ def test_every_meeting_dialog_fits_the_laptop(qtbot, meeting_db):
         for size in (widget.minimumSizeHint(), widget.sizeHint()):
             assert size.width() <= LAPTOP_CLIENT.width(), (type(widget).__name__, size)
             assert size.height() <= LAPTOP_CLIENT.height(), (type(widget).__name__, size)
+
+
+def test_a_user_without_the_right_gets_the_tab_built_empty(qtbot, meeting_db):
+    db, _ = meeting_db
+    admin = Actor("admin", frozenset({roles.ADMINISTRATOR}))
+    tab = _tab(qtbot, db, admin)
+    assert tab.meetings == [] and "Недостатньо прав" in tab.header.text()

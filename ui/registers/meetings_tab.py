@@ -43,7 +43,7 @@ from ui.registers.registry import TabEntry, contribute
 from ui.tasks import run_in_background
 
 LATE = QColor("#b02a37")
-MEETING_COLUMNS = ("Дата", "Час", "Вид", "Питань", "Протокол", "Стан")
+MEETING_COLUMNS = ("Дата", "Вид", "Питань", "Протокол", "Стан")
 ITEM_COLUMNS = (
     "№",
     "Проєкт рішення",
@@ -51,7 +51,7 @@ ITEM_COLUMNS = (
     "Доповідач",
     "Візи",
     "Позначки",
-    "Голосування",
+    "За / проти / утр. / не гол.",
     "Результат",
     "Рішення №",
 )
@@ -139,7 +139,7 @@ class MeetingsTab(QWidget):
         box.addWidget(self.status)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 1000])
+        splitter.setSizes([400, 900])
         layout.addWidget(splitter)
         self.reload()
 
@@ -157,6 +157,9 @@ class MeetingsTab(QWidget):
     # --- reading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if not access.may_read(DECISIONS, self.user):  # the window hides the tab too
+            self.header.setText("Недостатньо прав для перегляду засідань виконкому.")
+            return
         chosen = self.view.meeting.id if self.view else None
         self.meetings = svc.list_meetings(self.db, self.year.value(), self.user)
         today = dt.date.today()
@@ -172,7 +175,6 @@ class MeetingsTab(QWidget):
                 state = f"протокол підписано {format_date(m.protocol_signed)}"
             cells = (
                 format_date(m.day),
-                m.start_time,
                 "позачергове" if m.extraordinary else "чергове",
                 str(m.items),
                 m.protocol_number,
@@ -232,7 +234,7 @@ class MeetingsTab(QWidget):
                 item.data.reporter,
                 visas,
                 "; ".join(item.flags),
-                item.votes_text,
+                " / ".join(str(v or 0) for v in item.votes) if item.votes[0] is not None else "",
                 item.outcome_text if item.outcome else "",
                 item.decision_number,
             )
@@ -246,8 +248,8 @@ class MeetingsTab(QWidget):
             if item.id == keep_item:
                 chosen_row = row
         table.resizeColumnsToContents()
-        table.setColumnWidth(1, min(table.columnWidth(1), 420))
-        table.setColumnWidth(5, min(table.columnWidth(5), 260))
+        for col, widest in ((1, 330), (2, 200), (5, 240)):  # the rest stays in sight
+            table.setColumnWidth(col, min(table.columnWidth(col), widest))
         if view.items:
             table.selectRow(chosen_row)
         self.status.setText(f"Питань: {len(view.items)}")
