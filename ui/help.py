@@ -39,6 +39,7 @@ TOPICS: dict[str, str] = {
     "decisions": "meetings.md",
     "meetings": "meetings.md",
     "staff": "staff.md",
+    "personnel": "personnel.md",
 }
 #: Schemes opened outside the program (in the browser, the mail program).
 EXTERNAL = ("http", "https", "mailto")

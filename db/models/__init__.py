@@ -22,6 +22,7 @@ from db.models.meetings import (
 )
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
+from db.models.personnel import PersonnelEvent, PersonnelFile, PriorService
 from db.models.reference import CalendarDay, CaseFile, Correspondent, Department, Staff
 from db.models.users import AppUser, AuditEntry, UserRole
 
@@ -48,6 +49,9 @@ __all__ = [
     "OrderCopy",
     "OrderDetail",
     "Organisation",
+    "PersonnelEvent",
+    "PersonnelFile",
+    "PriorService",
     "RegisterCounter",
     "Resolution",
     "ResolutionExecutor",

@@ -20,7 +20,7 @@ from app.services import access
 from db.session import Database
 
 #: UI modules that contribute entity registers (imported once, on the first `entries()`).
-CONTRIBUTORS = ("ui.registers.meetings_tab", "ui.registers.staff_tab")
+CONTRIBUTORS = ("ui.registers.meetings_tab", "ui.registers.staff_tab", "ui.registers.personnel_tab")
 
 
 @dataclass(frozen=True)

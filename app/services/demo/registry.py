@@ -6,7 +6,7 @@ it may refer to their documents (outgoing letters answer incoming ones).
 
 from __future__ import annotations
 
-from app.services.demo import incoming, meetings, orders, outgoing
+from app.services.demo import incoming, meetings, orders, outgoing, personnel
 from app.services.demo.context import Filler
 
 FILLERS: tuple[Filler, ...] = (
@@ -14,4 +14,5 @@ FILLERS: tuple[Filler, ...] = (
     outgoing.fill,
     orders.fill,
     meetings.fill,
+    personnel.fill,
 )
