@@ -21,6 +21,7 @@ PAGES = (
     "meetings.md",
     "staff.md",
     "personnel.md",
+    "households.md",
     "control.md",
     "printing.md",
     "import-export.md",
@@ -96,7 +97,7 @@ def test_the_anchor_of_a_heading():
 
 
 def test_every_tab_has_its_page():
-    for code in ("incoming", "outgoing", "orders", "staff", "personnel", "control"):
+    for code in ("incoming", "outgoing", "orders", "staff", "personnel", "household", "control"):
         assert page_for(code) == TOPICS[code]
         assert (help_dir() / page_for(code)).is_file()
     assert page_for(None) == page_for("unknown") == INDEX

@@ -40,6 +40,7 @@ TOPICS: dict[str, str] = {
     "meetings": "meetings.md",
     "staff": "staff.md",
     "personnel": "personnel.md",
+    "household": "households.md",
 }
 #: Schemes opened outside the program (in the browser, the mail program).
 EXTERNAL = ("http", "https", "mailto")

@@ -20,7 +20,12 @@ from app.services import access
 from db.session import Database
 
 #: UI modules that contribute entity registers (imported once, on the first `entries()`).
-CONTRIBUTORS = ("ui.registers.meetings_tab", "ui.registers.staff_tab", "ui.registers.personnel_tab")
+CONTRIBUTORS = (
+    "ui.registers.meetings_tab",
+    "ui.registers.staff_tab",
+    "ui.registers.personnel_tab",
+    "ui.registers.household_tab",
+)
 
 
 @dataclass(frozen=True)
@@ -71,4 +76,10 @@ def entries() -> list[TabEntry]:
         for module in CONTRIBUTORS:
             importlib.import_module(module)
         _loaded = True
-    return [*(_document_tab(code) for code in REGISTERS), *_CONTRIBUTED]
+
+    def place(entry: TabEntry) -> int:
+        module = entry.build.__module__
+        return CONTRIBUTORS.index(module) if module in CONTRIBUTORS else len(CONTRIBUTORS)
+
+    # In the order of CONTRIBUTORS, whichever module a test or a dialog imported first.
+    return [*(_document_tab(code) for code in REGISTERS), *sorted(_CONTRIBUTED, key=place)]

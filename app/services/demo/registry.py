@@ -6,7 +6,7 @@ it may refer to their documents (outgoing letters answer incoming ones).
 
 from __future__ import annotations
 
-from app.services.demo import incoming, meetings, orders, outgoing, personnel
+from app.services.demo import households, incoming, meetings, orders, outgoing, personnel
 from app.services.demo.context import Filler
 
 FILLERS: tuple[Filler, ...] = (
@@ -15,4 +15,5 @@ FILLERS: tuple[Filler, ...] = (
     orders.fill,
     meetings.fill,
     personnel.fill,
+    households.fill,
 )
