@@ -1,7 +1,7 @@
 """personnel reminders: what the reminders need of a person's history, kept in the file
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 
 Written by hand. The reminders' scan of 10,000 people read their 300,000 history events (5.8 s);
 the few dates it needs (the service start for the seniority bonus, the end of probation or
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
