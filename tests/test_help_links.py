@@ -19,6 +19,7 @@ PAGES = (
     "outgoing.md",
     "orders.md",
     "appeals.md",
+    "meetings.md",
     "staff.md",
     "personnel.md",
     "households.md",

@@ -36,6 +36,8 @@ TOPICS: dict[str, str] = {
     "incoming": "incoming.md",
     "outgoing": "outgoing.md",
     "orders": "orders.md",
+    "decisions": "meetings.md",
+    "meetings": "meetings.md",
     "appeals": "appeals.md",
     "info_requests": "appeals.md",
     "staff": "staff.md",

@@ -2,17 +2,19 @@
 
 from app.registers.appeals import APPEALS
 from app.registers.base import Column, Printout, RegisterSpec
+from app.registers.decisions import DECISIONS
 from app.registers.incoming import INCOMING
 from app.registers.info_requests import INFO_REQUESTS
 from app.registers.orders import ORDERS
 from app.registers.outgoing import OUTGOING
 
 REGISTERS: dict[str, RegisterSpec] = {
-    spec.code: spec for spec in (INCOMING, OUTGOING, ORDERS, APPEALS, INFO_REQUESTS)
+    spec.code: spec for spec in (INCOMING, OUTGOING, ORDERS, DECISIONS, APPEALS, INFO_REQUESTS)
 }
 
 __all__ = [
     "APPEALS",
+    "DECISIONS",
     "INCOMING",
     "INFO_REQUESTS",
     "ORDERS",

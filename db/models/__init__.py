@@ -31,6 +31,15 @@ from db.models.households import (
     HouseholdYear,
     Settlement,
 )
+from db.models.meetings import (
+    AgendaItem,
+    AgendaVisa,
+    CommitteeMember,
+    DecisionCopy,
+    DecisionDetail,
+    Meeting,
+    MeetingAttendance,
+)
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
 from db.models.personnel import PersonnelEvent, PersonnelFile, PriorService
@@ -39,6 +48,8 @@ from db.models.users import AppUser, AuditEntry, UserRole
 
 __all__ = [
     "Addressee",
+    "AgendaItem",
+    "AgendaVisa",
     "AppUser",
     "AppealApplicant",
     "AppealDetail",
@@ -50,8 +61,11 @@ __all__ = [
     "CertificateTemplate",
     "ChangeCounter",
     "ClassifierItem",
+    "CommitteeMember",
     "ControlEvent",
     "Correspondent",
+    "DecisionCopy",
+    "DecisionDetail",
     "Department",
     "District",
     "Document",
@@ -65,6 +79,8 @@ __all__ = [
     "HouseholdObject",
     "HouseholdYear",
     "InfoRequestDetail",
+    "Meeting",
+    "MeetingAttendance",
     "OrderCopy",
     "OrderDetail",
     "Organisation",

@@ -1,7 +1,7 @@
 """appeals and information requests: their detail tables, authors, topics and the classifier
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 
 Generated from the models, then read by hand. An appeal's classification, forwarding and
 result live in `appeal_detail`, its authors (personal data kept nowhere else) in
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
