@@ -246,7 +246,7 @@ APPEALS = RegisterSpec(
             "received_way",
             "Форма надходження",
             cls.RECEIVED,
-            import_headers=("надійшло", "форма надходження"),
+            import_headers=("надійшло", "надходження", "форма надходження"),
         ),
         Field(
             "received_by",
@@ -358,7 +358,7 @@ APPEALS = RegisterSpec(
         Column("summary", "Короткий зміст", 280, sort="summary", journal_weight=2.4),
         Column("topics_text", "Тематика", 180, journal_weight=1.6),
         Column("lead_executor_name", "Виконавець", 130, sort="executor", journal_weight=1.2),
-        Column("due_date", "Термін", 80, sort="due_date", journal_weight=1.0),
+        Column("due_date", "Термін розгляду", 80, sort="due_date", journal_weight=1.0),
         Column("state_label", "Стан", 130, journal_weight=0),
         Column("result", "Результат", 140, journal_weight=1.3),
         Column("result_date", "Дата рез.", 80, journal_weight=0.9),

@@ -280,7 +280,7 @@ INFO_REQUESTS = RegisterSpec(
         Column("received_way", "Надходження", 110, journal_weight=1.0),
         Column("summary", "Запитана інформація", 280, sort="summary", journal_weight=2.5),
         Column("lead_executor_name", "Виконавець", 130, sort="executor", journal_weight=1.2),
-        Column("due_date", "Термін", 80, sort="due_date", journal_weight=1.0),
+        Column("due_date", "Термін розгляду", 80, sort="due_date", journal_weight=1.0),
         Column("state_label", "Стан", 130, journal_weight=0),
         Column("notice_state", "Продовження", 150, journal_weight=1.0),
         Column("result", "Результат", 160, journal_weight=1.5),
