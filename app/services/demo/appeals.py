@@ -27,7 +27,7 @@ from app.services.demo.data import (
     STREETS,
     SURNAMES,
 )
-from app.services.details import get_document
+from app.services.details import load_document
 
 #: Appeals a year for the default size (3000 incoming documents); requests a year.
 APPEALS_PER_YEAR = 120
@@ -138,6 +138,8 @@ def _leaders(ctx: DemoContext) -> list[str]:
 def _result(ctx: DemoContext, day: date, due: date) -> tuple[str, date] | None:
     """The result and its date: within the term mostly, a few late; none for the last weeks."""
     rng = ctx.rng
+    if day > ctx.end - timedelta(days=12):
+        return None  # received in the last days: still under consideration
     if rng.random() < 0.08:
         answered = due + timedelta(days=rng.randint(1, 10))
     else:
@@ -161,8 +163,8 @@ def fill_appeals(ctx: DemoContext) -> None:
     leaders = _leaders(ctx)
     people: list[tuple[date, list[dict[str, str]]]] = []
     days = working_days(cal, ctx.start, ctx.end)
-    for _ in range(count if days else 0):
-        day = rng.choice(days)
+    for number in range(count if days else 0):
+        day = rng.choice(days[-8:] if number < 3 else days)  # a few still under consideration
         if day is not None:
             many = rng.random() < 0.07
             people.append((day, [_person(rng) for _ in range(3 if many else 1)]))
@@ -235,7 +237,7 @@ def fill_appeals(ctx: DemoContext) -> None:
 
 
 def _answer(ctx: DemoContext, doc_id: int, spec: Any, changes: dict[str, Any]) -> None:
-    doc = get_document(ctx.db, doc_id)
+    doc = load_document(ctx.db, doc_id)  # the demo works as its user: no «opened» entry
     values = {**doc.values, **changes}
     documents.update_document(ctx.db, spec, doc_id, spec.parse(values), doc.version, ctx.user)
 
@@ -304,6 +306,24 @@ def fill_requests(ctx: DemoContext) -> None:
     ctx.counts["info_requests"] = len(registered)
 
 
+def _overdue(ctx: DemoContext, register: str) -> int:
+    """Open documents of `register` whose term passed before the demo's today."""
+    from sqlalchemy import func, select
+
+    from db.models import Document
+
+    stmt = select(func.count()).where(
+        Document.register == register,
+        Document.on_control.is_(True),
+        Document.done_date.is_(None),
+        Document.due_date < ctx.end,
+    )
+    with ctx.db.read() as s:
+        return int(s.execute(stmt).scalar_one())
+
+
 def fill(ctx: DemoContext) -> None:
     fill_appeals(ctx)
     fill_requests(ctx)
+    for register in ("appeals", "info_requests"):
+        ctx.counts[f"{register}.overdue"] = _overdue(ctx, register)
