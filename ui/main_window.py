@@ -15,7 +15,7 @@ import sys
 import weakref
 from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
@@ -66,38 +66,47 @@ class _Unbuilt(QWidget):
         self.code = code
 
 
-class LazyTabs(Mapping[str, RegisterTab]):
-    """The register tabs by code, each built when first asked for: `tabs["orders"]` builds
-    the orders' tab (in its place in the bar) if it was not built yet. Iterating gives every
-    register's code in the window's order; `built()` only the tabs built so far — what the
-    window itself walks (a tab built later starts fresh anyway)."""
+class LazyTabs(Mapping[str, Any]):
+    """Tabs by register code, each built when first asked for: `tabs["orders"]` builds the
+    orders' tab (in its place in the bar) if it was not built yet. The window keeps two: the
+    register tabs (`RegisterTab`) and the other tabs an entry may build (the executive
+    committee's meetings); asking one for a code whose tab is of the other kind is a KeyError.
+    Iterating builds every tab to know its kind (tests, callers outside the window); the window
+    itself walks `built()` — a tab built later starts fresh anyway."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, registers: bool) -> None:
         # A weak reference: the window owns this mapping, not the other way round (a cycle
         # kept a closed window's Python object alive after Qt deleted the window).
         self._window = weakref.ref(window)
         self._entries = window.tab_entries
-        self._built: dict[str, RegisterTab] = {}
+        self._registers = registers
+        self._built: dict[str, Any] = {}
 
-    def __getitem__(self, code: str) -> RegisterTab:
+    def _fits(self, tab: QWidget) -> bool:
+        return isinstance(tab, RegisterTab) == self._registers
+
+    def __getitem__(self, code: str) -> Any:
         built = self._built.get(code)
         if built is not None:
             return built
         window = self._window()
         if window is None or code not in self._entries:
             raise KeyError(code)
-        return window._build_tab(code)
+        tab = window._build_tab(code)
+        if not self._fits(tab):
+            raise KeyError(code)
+        return tab
 
     def __contains__(self, code: object) -> bool:
-        return code in self._entries
+        return isinstance(code, str) and self.get(code) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._entries)
+        return iter([code for code in list(self._entries) if code in self])
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(list(iter(self)))
 
-    def built(self) -> dict[str, RegisterTab]:
+    def built(self) -> dict[str, Any]:
         return dict(self._built)
 
 
@@ -114,7 +123,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tab_entries: dict[str, TabEntry] = {}
-        self.register_tabs = LazyTabs(self)
+        self.register_tabs = LazyTabs(self, registers=True)
+        # Tabs that are no register's journal (the executive committee's meetings): shown, hidden
+        # by the roles, told of changes (`set_read_only`, `refresh_in_place` when they have them).
+        self.other_tabs = LazyTabs(self, registers=False)
         self._unbuilt: dict[str, _Unbuilt] = {}
         self._control_tab: ControlCentreTab | None = None
         self._actor: Actor | None = None
@@ -195,7 +207,7 @@ class MainWindow(QMainWindow):
         self._actor = actor
         for code, entry in self.tab_entries.items():
             self.tabs.setTabVisible(self.tab_index(code), entry.may_see(actor))
-        for code, tab in self.register_tabs.built().items():
+        for code, tab in {**self.register_tabs.built(), **self.other_tabs.built()}.items():
             self._hide_forbidden_actions(code, tab)
         from app.reports.access import may_take_reports
 
@@ -212,9 +224,15 @@ class MainWindow(QMainWindow):
         self.audit_action.setVisible(actor.can(AUDIT_VIEW))
         self.admin_menu.menuAction().setVisible(actor.can(USERS_MANAGE) or actor.can(AUDIT_VIEW))
 
-    def _hide_forbidden_actions(self, code: str, tab: RegisterTab) -> None:
-        """A register the user may only read: its tab offers no write action."""
+    def _hide_forbidden_actions(self, code: str, tab: QWidget) -> None:
+        """A register the user may only read: its tab offers no write action (another kind of
+        tab is made read-only when it can be)."""
         if self._actor is None or self.tab_entries[code].may_change(self._actor):
+            return
+        if not isinstance(tab, RegisterTab):
+            set_read_only = getattr(tab, "set_read_only", None)
+            if set_read_only is not None:
+                set_read_only(True)
             return
         acts = tab.document_actions
         hidden = [tab.register_action, *acts.control_actions, acts.send_action, acts.cancel_action]
@@ -232,7 +250,8 @@ class MainWindow(QMainWindow):
             return self.tabs.indexOf(holder)
         if code == CONTROL_CODE:
             return self.tabs.indexOf(self.control_tab)
-        return self.tabs.indexOf(self.register_tabs.built()[code])
+        built = {**self.register_tabs.built(), **self.other_tabs.built()}
+        return self.tabs.indexOf(built[code])
 
     @property
     def control_tab(self) -> ControlCentreTab:
@@ -247,20 +266,29 @@ class MainWindow(QMainWindow):
             self._put_in_place(CONTROL_CODE, tab)
         return self._control_tab
 
-    def _build_tab(self, code: str) -> RegisterTab:
-        """Build a register's tab from its registry entry and put it in its placeholder's
-        place (KeyError for a code the registry does not know)."""
+    def _build_tab(self, code: str) -> QWidget:
+        """The tab of `code`, built from its registry entry (any widget an entry builds) and
+        put in its placeholder's place if not built yet (KeyError for a code the registry does
+        not know)."""
+        built = self.register_tabs._built.get(code) or self.other_tabs._built.get(code)
+        if built is not None:
+            return built  # type: ignore[no-any-return]
         entry = self.tab_entries[code]
         tab = entry.build(self.db, self.tabs)
-        assert isinstance(tab, RegisterTab)
-        tab.changed.connect(self.monitor.request_check)
-        tab.reveal_requested.connect(self._on_reveal)  # a scanned QR code (registers/scan.py)
-        self.register_tabs._built[code] = tab
-        tab.restore_state(settings())
+        if isinstance(tab, RegisterTab):
+            tab.changed.connect(self.monitor.request_check)
+            tab.reveal_requested.connect(self._on_reveal)  # a scanned QR code (scan.py)
+            self.register_tabs._built[code] = tab
+            tab.restore_state(settings())
+        else:
+            self.other_tabs._built[code] = tab
+            changed = getattr(tab, "changed", None)
+            if changed is not None:
+                changed.connect(self.monitor.request_check)
         self._hide_forbidden_actions(code, tab)
         self._put_in_place(code, tab)
         summary = self.monitor.summary
-        if summary is not None:
+        if summary is not None and isinstance(tab, RegisterTab):
             self._title_tab(self.tabs.indexOf(tab), entry.title, summary.by_register.get(code, 0))
         return tab
 
@@ -311,7 +339,8 @@ class MainWindow(QMainWindow):
         from ui.help import open_help
 
         current = self.tabs.currentWidget()
-        codes = [code for code, tab in self.register_tabs.built().items() if tab is current]
+        tabs = {**self.register_tabs.built(), **self.other_tabs.built()}
+        codes = [code for code, tab in tabs.items() if tab is current]
         centre = current is not None and current is self._control_tab
         open_help(self, "control" if centre else next(iter(codes), None))
 
@@ -394,6 +423,9 @@ class MainWindow(QMainWindow):
         for code, tab in self.register_tabs.built().items():
             if not registers or code in registers:
                 tab.refresh_in_place()
+        for code, other in self.other_tabs.built().items():
+            if (not registers or code in registers) and hasattr(other, "refresh_in_place"):
+                other.refresh_in_place()
         self.monitor.request_check()
 
     def _on_summary(self, summary: OverdueSummary) -> None:
@@ -405,8 +437,9 @@ class MainWindow(QMainWindow):
                 self._title_tab(i, tab.spec.title, n)
                 tab.refresh_if_older(2.0)
             elif isinstance(tab, _Unbuilt) and tab.code in self.tab_entries:
-                title = self.tab_entries[tab.code].title
-                self._title_tab(i, title, summary.by_register.get(tab.code, 0))
+                if tab.code in REGISTERS or tab.code in summary.by_register:
+                    title = self.tab_entries[tab.code].title
+                    self._title_tab(i, title, summary.by_register.get(tab.code, 0))
             elif tab is self._control_tab or isinstance(tab, _Unbuilt):
                 self._title_tab(i, CONTROL_TITLE, summary.overdue)
         self.overdue_label.setText(summary.status_text)
@@ -421,7 +454,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setTabTextColor(index, QColor("#b02a37") if overdue else QColor())
 
     def _on_find_code(self) -> None:
-        first = next(iter(self.tab_entries), None)
+        first = next((code for code in self.tab_entries if code in REGISTERS), None)
         tab = self.current_tab() or (self.register_tabs[first] if first else None)
         if tab is not None:
             scan.ask_and_open(tab, self, self._on_reveal)
