@@ -24,8 +24,9 @@ def _window(qtbot, db) -> MainWindow:
 def test_only_the_tab_on_screen_is_built_at_start(qtbot, office_db):
     window = _window(qtbot, office_db)
     codes = [e.code for e in registry.entries()]
-    assert list(window.register_tabs) == codes  # every register is there, by code
+    assert list(window.tab_entries) == codes  # every entry of the registry is there, by code
     assert list(window.register_tabs.built()) == [codes[0]]  # the first register, on screen
+    assert not window.other_tabs.built()
     assert window.tabs.currentWidget() is window.register_tabs.built()[codes[0]]
     unbuilt = [window.tabs.widget(i) for i in range(window.tabs.count())]
     assert sum(isinstance(w, _Unbuilt) for w in unbuilt) == len(codes)  # the others, control
@@ -35,15 +36,17 @@ def test_only_the_tab_on_screen_is_built_at_start(qtbot, office_db):
 
 def test_a_tab_is_built_in_its_place_when_shown(qtbot, office_db):
     window = _window(qtbot, office_db)
-    for entry in registry.entries()[1:]:  # every later register, contributed ones too
+    for entry in registry.entries()[1:]:  # every later tab, contributed ones of any kind too
         index = window.tab_index(entry.code)
         window.tabs.setCurrentIndex(index)
         tab = window.tabs.currentWidget()
-        assert isinstance(tab, RegisterTab), entry.code
-        assert window.register_tabs.built()[entry.code] is tab
+        assert not isinstance(tab, _Unbuilt), entry.code
+        kind = window.register_tabs if isinstance(tab, RegisterTab) else window.other_tabs
+        assert kind.built()[entry.code] is tab
         assert window.tabs.indexOf(tab) == index
         assert window.tabs.tabText(index).startswith(entry.title)
-        qtbot.waitUntil(lambda t=tab: not t.model.loading)
+        if isinstance(tab, RegisterTab):
+            qtbot.waitUntil(lambda t=tab: not t.model.loading)
     window.tabs.setCurrentIndex(window.tab_index(CONTROL_CODE))
     assert window.tabs.currentWidget() is window.control_tab
     assert not any(isinstance(window.tabs.widget(i), _Unbuilt) for i in range(window.tabs.count()))
