@@ -39,6 +39,7 @@ from db.models.meetings import (
     DecisionDetail,
     Meeting,
     MeetingAttendance,
+    RegulatoryTracking,
 )
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
@@ -88,6 +89,7 @@ __all__ = [
     "PersonnelFile",
     "PriorService",
     "RegisterCounter",
+    "RegulatoryTracking",
     "Resolution",
     "ResolutionExecutor",
     "Setting",
