@@ -16,6 +16,7 @@ TODAY = date(2026, 3, 16)
 def test_the_demo_fills_appeals_and_requests(db):
     result = fill_demo(db, documents_count=600, seed=7, today=TODAY)
     assert result.counts["appeals"] >= 40 and result.counts["info_requests"] >= 6
+    assert result.counts["appeals_extended"] > 0 and result.counts["appeals_late"] > 0
     with db.read() as s:
 
         def count(*where):  # type: ignore[no-untyped-def]

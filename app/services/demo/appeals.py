@@ -135,12 +135,12 @@ def _leaders(ctx: DemoContext) -> list[str]:
         return [staff_short(r) for r in rows]
 
 
-def _result(ctx: DemoContext, day: date, due: date) -> tuple[str, date] | None:
+def _result(ctx: DemoContext, day: date, due: date, late: bool) -> tuple[str, date] | None:
     """The result and its date: within the term mostly, a few late; none for the last weeks."""
     rng = ctx.rng
     if day > ctx.end - timedelta(days=12):
         return None  # received in the last days: still under consideration
-    if rng.random() < 0.08:
+    if late:
         answered = due + timedelta(days=rng.randint(1, 10))
     else:
         answered = day + timedelta(days=rng.randint(3, max(3, (due - day).days)))
@@ -166,17 +166,19 @@ def fill_appeals(ctx: DemoContext) -> None:
     for number in range(count if days else 0):
         day = rng.choice(days[-8:] if number < 3 else days)  # a few still under consideration
         if day is not None:
-            many = rng.random() < 0.07
+            many = rng.random() < 0.07 or number % 20 == 5  # a collective appeal
             people.append((day, [_person(rng) for _ in range(3 if many else 1)]))
     people.sort(key=lambda x: x[0])
     items: list[tuple[date, dict[str, Any]]] = []
     seq: dict[int, int] = {}
     numbers: list[str] = []
+    planned: list[int] = []
     late = repeats = 0
     for day, authors in people:
         values = _appeal(ctx, authors, leaders)
-        if items and rng.random() < 0.08:  # an author who wrote before, on the same topic
-            index = rng.randrange(len(items))
+        # An author who wrote before (one of the last few), on the same topic.
+        if items and (rng.random() < 0.08 or len(items) % 15 == 7):
+            index = rng.randrange(max(0, len(items) - 10), len(items))
             before_day, before = items[index]
             if (day - before_day).days <= 300:
                 values.update(
@@ -192,7 +194,17 @@ def fill_appeals(ctx: DemoContext) -> None:
         numbers.append(str(seq[day.year]))
         due = APPEALS.term.default_term(day, bool(values["urgent"]), cal)
         assert due is not None
-        outcome = _result(ctx, day, due)
+        to_extend = (
+            len(planned) < EXTENDED
+            and not values["urgent"]
+            and day < ctx.end - timedelta(days=50)
+            and (rng.random() < 0.1 or len(items) % 16 == 9)
+        )
+        if to_extend:  # extended with an interim reply, answered after registration
+            planned.append(len(items))
+            items.append((day, values))
+            continue
+        outcome = _result(ctx, day, due, rng.random() < 0.08 or len(items) % 12 == 3)
         if outcome is not None:
             values.update(result=outcome[0], result_date=outcome[1])
             late += outcome[1] > due
@@ -208,26 +220,19 @@ def fill_appeals(ctx: DemoContext) -> None:
         [documents.Registration(APPEALS.parse(v), d) for d, v in items],
         ctx.user,
     )
-    extended = 0
-    for done, (day, values) in zip(registered, items, strict=True):
-        if extended >= EXTENDED or values.get("result") or values["urgent"]:
-            continue
+    for index in planned:
+        day, values = items[index]
         due = APPEALS.term.default_term(day, False, cal)
         assert due is not None
         longer = day + timedelta(days=44)
-        if not day < ctx.end - timedelta(days=40) or due > ctx.end:
-            continue
+        doc_id = registered[index].id
+        reason = "Потрібне додаткове вивчення питання"
         control.extend_term(
-            ctx.db,
-            done.id,
-            longer,
-            "Потрібне додаткове вивчення питання",
-            today=due - timedelta(days=3),
-            user=ctx.user,
+            ctx.db, doc_id, longer, reason, today=due - timedelta(days=3), user=ctx.user
         )
-        extended += 1
         answered = min(ctx.end, longer - timedelta(days=rng.randint(0, 5)))
-        _answer(ctx, done.id, APPEALS, {"result": "Вирішено позитивно", "result_date": answered})
+        _answer(ctx, doc_id, APPEALS, {"result": "Вирішено позитивно", "result_date": answered})
+    extended = len(planned)
     ctx.counts.update(
         appeals=len(registered),
         appeals_repeated=repeats,
