@@ -18,6 +18,7 @@ PAGES = (
     "incoming.md",
     "outgoing.md",
     "orders.md",
+    "awards.md",
     "staff.md",
     "control.md",
     "printing.md",
@@ -94,7 +95,7 @@ def test_the_anchor_of_a_heading():
 
 
 def test_every_tab_has_its_page():
-    for code in ("incoming", "outgoing", "orders", "staff", "control"):
+    for code in ("incoming", "outgoing", "orders", "awards", "staff", "control"):
         assert page_for(code) == TOPICS[code]
         assert (help_dir() / page_for(code)).is_file()
     assert page_for(None) == page_for("unknown") == INDEX

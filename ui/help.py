@@ -36,6 +36,7 @@ TOPICS: dict[str, str] = {
     "incoming": "incoming.md",
     "outgoing": "outgoing.md",
     "orders": "orders.md",
+    "awards": "awards.md",
     "staff": "staff.md",
 }
 #: Schemes opened outside the program (in the browser, the mail program).

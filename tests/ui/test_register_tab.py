@@ -34,7 +34,14 @@ def test_overdue_row_is_red_and_the_tab_title_counts_it(qtbot, filled_db):
     window = _window(qtbot, filled_db)
     # the control centre, then only real registers (no placeholders)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Контроль (1)", "Вхідні (1)", "Вихідні", "Розпорядження", "Працівники"]
+    assert titles == [
+        "Контроль (1)",
+        "Вхідні (1)",
+        "Вихідні",
+        "Розпорядження",
+        "Нагородження",
+        "Працівники",
+    ]
     assert window.overdue_label.text() == "Прострочено: 1 · Термін сьогодні: 0"
     assert window.windowTitle() == "Діловод — Шепетівська міська рада"
     tab = window.current_tab()

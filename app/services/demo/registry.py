@@ -6,11 +6,12 @@ it may refer to their documents (outgoing letters answer incoming ones).
 
 from __future__ import annotations
 
-from app.services.demo import incoming, orders, outgoing
+from app.services.demo import awards, incoming, orders, outgoing
 from app.services.demo.context import Filler
 
 FILLERS: tuple[Filler, ...] = (
     incoming.fill,
     outgoing.fill,
     orders.fill,
+    awards.fill,
 )
