@@ -56,9 +56,32 @@ MISSING: dict[tuple[str, str], str] = {
     ("QFileSystemModel", "Date Modified"): "Дата зміни",
     ("QFileSystemModel", "Computer"): "Комп'ютер",
     ("QFileSystemModel", "My Computer"): "Мій комп'ютер",
+    # Every standard button, so no «OK» or «Cancel» is left even where Qt's own catalogue is
+    # missing (a copy of the program without Qt's translations folder).
     ("QPlatformTheme", "OK"): "Гаразд",
     ("QPlatformTheme", "Yes"): "Так",
     ("QPlatformTheme", "No"): "Ні",
+    ("QPlatformTheme", "&Yes"): "&Так",
+    ("QPlatformTheme", "&No"): "&Ні",
+    ("QPlatformTheme", "Yes to &All"): "Так для &всіх",
+    ("QPlatformTheme", "N&o to All"): "Н&і для всіх",
+    ("QPlatformTheme", "Save"): "Зберегти",
+    ("QPlatformTheme", "Save All"): "Зберегти все",
+    ("QPlatformTheme", "Open"): "Відкрити",
+    ("QPlatformTheme", "Abort"): "Перервати",
+    ("QPlatformTheme", "Retry"): "Повторити",
+    ("QPlatformTheme", "Ignore"): "Ігнорувати",
+    ("QPlatformTheme", "Close"): "Закрити",
+    ("QPlatformTheme", "Cancel"): "Скасувати",
+    ("QPlatformTheme", "Discard"): "Не зберігати",
+    ("QPlatformTheme", "Don't Save"): "Не зберігати",
+    ("QPlatformTheme", "Close without Saving"): "Закрити без збереження",
+    ("QPlatformTheme", "Help"): "Довідка",
+    ("QPlatformTheme", "Apply"): "Застосувати",
+    ("QPlatformTheme", "Reset"): "Скинути",
+    ("QPlatformTheme", "Restore Defaults"): "Відновити типові",
+    ("QMessageBox", "Show Details..."): "Подробиці…",
+    ("QMessageBox", "Hide Details..."): "Сховати подробиці",
 }
 
 

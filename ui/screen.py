@@ -10,8 +10,8 @@ preferred size or the geometry remembered from a bigger monitor. Tall forms scro
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 #: The smallest screen the program is made for.
 LAPTOP = QSize(1366, 768)
@@ -73,3 +73,26 @@ class FormScrollArea(QScrollArea):
         width = inner.minimumSizeHint().width() if inner is not None else 0
         rows = self.fontMetrics().lineSpacing() * 8
         return QSize(width + self.verticalScrollBar().sizeHint().width(), rows)
+
+
+#: What a title bar takes besides the title: the icon and the three buttons (Windows 10/11 and
+#: the usual Linux themes), plus a little air.
+TITLE_BAR_EXTRA = 160
+
+
+def title_width(widget: QWidget) -> int:
+    """The width a dialog needs so the window manager shows its whole title (it elides the
+    middle otherwise: «Журнал…кументів»)."""
+    font = QApplication.font()
+    font.setBold(True)  # title bars draw the title bold on most systems: measure the wider
+    return QFontMetrics(font).horizontalAdvance(widget.windowTitle()) + TITLE_BAR_EXTRA
+
+
+def give_title_room(dialog: QWidget) -> None:
+    """Make `dialog` at least as wide as its whole title needs, within the screen (called once
+    the title is set: the period dialog, every form, the preview, the card)."""
+    wanted = min(title_width(dialog), available_geometry(dialog).width() - FRAME_ROOM.width())
+    if dialog.minimumWidth() < wanted:
+        dialog.setMinimumWidth(wanted)
+    if dialog.width() < wanted:
+        dialog.resize(wanted, dialog.height())

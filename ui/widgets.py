@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRegularExpression, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import DateError, format_date, parse_date
-from app.domain.text import uk_sort_key
+from app.domain.text import normalize_search, uk_sort_key
 
 if TYPE_CHECKING:
     from app.services.reference import DepartmentInfo
@@ -159,6 +159,50 @@ def department_choices(depts: list[DepartmentInfo]) -> list[tuple[str, int | Non
     """(label, id) of `depts` in Ukrainian alphabetical order of the name."""
     ordered = sorted(depts, key=lambda d: uk_sort_key(d.name))
     return [(department_label(d), d.id) for d in ordered]
+
+
+#: The role under which `FoldedNames` gives a name as search compares it.
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 7
+
+
+class FoldedNames(QStringListModel):
+    """Names for as-you-type suggestions, each also folded as search folds it (any case, any
+    apostrophe: «Марʼянівська», «Мар'янівська» and «Мар’янівська» are one name).
+    `remember(name)` adds a name registered a moment ago, so the next card offers it."""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == FOLDED_ROLE:
+            return normalize_search(str(super().data(index, Qt.ItemDataRole.DisplayRole) or ""))
+        return super().data(index, role)
+
+    def remember(self, name: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        names = self.stringList()
+        key = normalize_search(name)
+        if all(normalize_search(n) != key for n in names):
+            self.setStringList(sorted([*names, name], key=uk_sort_key))
+
+
+class FoldingCompleter(QCompleter):
+    """A completer over `FoldedNames` that matches what is typed the way search does:
+    «марʼян» (typed with U+02BC) offers «Мар'янівська сільська рада», and a picked suggestion
+    is put into the field as written."""
+
+    def __init__(self, model: FoldedNames, parent: QWidget) -> None:
+        super().__init__(model, parent)
+        self.setCompletionRole(FOLDED_ROLE)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)  # both sides are folded
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setMaxVisibleItems(12)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [normalize_search(path)]
+
+    def pathFromIndex(self, index: Any) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
 def name_edit(names: list[str], parent: QWidget, placeholder: str = "") -> QLineEdit:

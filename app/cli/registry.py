@@ -31,6 +31,7 @@ MODULES = (
     "app.cli.printing",
     "app.cli.orders",
     "app.cli.awards",
+    "app.cli.reports",
     "app.cli.backup",
     "app.cli.audit",
 )

@@ -95,6 +95,32 @@ class AuditRow:
         return (self.at, self.id)
 
 
+PERIOD_KEY, WHAT_KEY = "період", "що"
+
+
+def period_text(start: Any, end: Any) -> str:
+    """«з 01.03.2026 по 31.03.2026», «з 01.03.2026», «по 31.03.2026», or «усі дати» for an
+    export of a view with no period (stored as two empty values, once shown as «; ;»)."""
+    start, end = as_text(start), as_text(end)
+    if start and end:
+        return f"з {start} по {end}"
+    if start or end:
+        return f"з {start}" if start else f"по {end}"
+    return "усі дати"
+
+
+def printout_title(function: str) -> str:
+    """A printout as the clerk knows it («Реєстраційно-контрольна картка (РКК)») instead of the
+    program's name for it (`card_pdf`): the entries already stored keep the program's name."""
+    from app.registers import REGISTERS
+
+    for spec in REGISTERS.values():
+        for printout in getattr(spec, "printouts", ()):
+            if printout.function == function:
+                return str(printout.title).rstrip("…")
+    return function
+
+
 def details_text(details: str) -> str:
     """The stored details as a reader sees them: «ПІБ: Коваль → Коваленко; пароль: змінено»."""
     try:
@@ -105,7 +131,11 @@ def details_text(details: str) -> str:
         return details
     parts = []
     for key, value in data.items():
-        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
+        if key == PERIOD_KEY and isinstance(value, list) and len(value) == 2:
+            parts.append(f"{key}: {period_text(value[0], value[1])}")
+        elif key == WHAT_KEY and isinstance(value, str):
+            parts.append(f"{key}: {printout_title(value)}")
+        elif isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
             parts.append(f"{key}: {value[0] or '—'} → {value[1] or '—'}")
         else:
             parts.append(f"{key}: {as_text(value)}")

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.domain import record_code
 from app.domain.roles import Actor, actor_of
+from app.services import audit
 from app.services.access import require_read
 from app.services.documents import DocumentError
 from db.queries import record_codes
@@ -26,7 +27,9 @@ def find_by_code(db: Any, text: str, user: str | Actor = "") -> tuple[str, int, 
     """(register, document id, registration date) of the record the scanned `text` names;
     None when the text is no record code or no document of this database has it.
 
-    PermissionDenied when the user may not read the document's register (or its series)."""
+    PermissionDenied when the user may not read the document's register (or its series). A
+    record found is audited as opened «за кодом (QR)»: a scanned paper leads straight to a card,
+    so who looked a record up by its code is on the trail whatever the register."""
     value = record_code.decode(text)
     if value is None:
         return None
@@ -34,5 +37,7 @@ def find_by_code(db: Any, text: str, user: str | Actor = "") -> tuple[str, int, 
         found = record_codes.document_by_uuid(s, value)
     if found is None:
         return None
-    require_read(actor_of(user), found.register, found.series or None)
+    actor = actor_of(user)
+    require_read(actor, found.register, found.series or None)
+    audit.log(db, actor, audit.OPEN, doc_id=found.id, details={"спосіб": "за кодом (QR)"})
     return found.register, found.id, found.reg_date

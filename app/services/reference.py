@@ -161,6 +161,30 @@ def list_staff(db: Database, active_only: bool = False) -> list[StaffInfo]:
         return [_to_info(r, StaffInfo) for r in s.execute(stmt).scalars()]
 
 
+def staff_of_user(db: Database, actor: Actor) -> StaffInfo | None:
+    """The staff record of the signed-in user, found by the account's full name: «Коваль Олена
+    Петрівна», «Коваль Олена», «Олена Коваль» or «Коваль О. П.» (any case, any apostrophe).
+
+    The account has no link to the staff list (no column for it), so the name is the link;
+    None when the account has no name, nobody or more than one active person bears it.
+    """
+    wanted = normalize_search(actor.full_name.replace(".", ". "))
+    if not wanted:
+        return None
+    words = sorted(wanted.split())
+    found = []
+    for info in list_staff(db, active_only=True):
+        full = [normalize_search(p) for p in (info.surname, info.given_name, info.patronymic)]
+        forms = (
+            sorted(w for w in full if w),
+            sorted(w for w in full[:2] if w),
+            sorted(normalize_search(info.short.replace(".", ". ")).split()),
+        )
+        if words in forms:
+            found.append(info)
+    return found[0] if len(found) == 1 else None
+
+
 def get_staff(db: Database, staff_id: int) -> StaffInfo:
     with db.read() as s:
         row = s.get(Staff, staff_id)

@@ -60,7 +60,7 @@ def test_who_reads_orders_prints_a_selection_audited_once(db, two, who):
     (entry,) = prints(db)
     assert entry.login == who.login and entry.register == "orders"
     assert entry.document_id is None  # a batch: the numbers are in the details
-    assert "що: order_copies_register_pdf" in entry.details_text
+    assert "що: Реєстр видачі копій (вибрані)" in entry.details_text  # the menu's words
     assert "документів: 2" in entry.details_text and "номери: 1-р, 1-к" in entry.details_text
 
 
@@ -108,14 +108,14 @@ def test_the_heading_is_a_printout_of_one_document_audited(db, two):
     pdf = printouts.print_document(db, "order_heading_pdf", main.id, user=CLERK)
     assert "№ 1-р" in page_texts(pdf)[0]
     (entry,) = prints(db)
-    assert entry.document_id == main.id and "order_heading_pdf" in entry.details_text
+    assert entry.document_id == main.id and "Бланк: заголовна частина" in entry.details_text
 
 
 def test_the_period_register_is_audited_with_its_period(db, two):
     order_copies_register_period_pdf(db, D(2026, 11, 1), D(2026, 11, 30), "-р", user=CLERK)
     (entry,) = prints(db)
     assert entry.register == "orders"
-    assert "період: 01.11.2026 → 30.11.2026" in entry.details_text
+    assert "період: з 01.11.2026 по 30.11.2026" in entry.details_text
     assert "серія: main" in entry.details_text and "розпоряджень: 1" in entry.details_text
 
 

@@ -40,19 +40,33 @@ def test_sort_by_correspondent_is_alphabetical(db):
     assert [r.correspondent_name for r in backwards.page(0, 20)] == EXPECTED[::-1]
 
 
-def test_sorting_by_term_puts_documents_without_a_term_at_the_same_end_on_both_engines(db):
+def test_sorting_by_term_puts_documents_without_a_term_last_both_ways_on_both_engines(db):
+    """The clerk sorts by «Термін» to see what is due first: the documents without a term come
+    after every term, ascending and descending alike (issue 10), page by page, from either end."""
     from app.services import control
 
     first = factories.incoming(db, date(2026, 3, 2), summary="Без терміну")
     late = factories.incoming(db, date(2026, 3, 3), summary="Пізній")
     early = factories.incoming(db, date(2026, 3, 4), summary="Ранній")
+    second = factories.incoming(db, date(2026, 3, 5), summary="Теж без терміну")
     control.put_on_control(db, late.id, term=date(2026, 5, 5))
     control.put_on_control(db, early.id, term=date(2026, 4, 7))
     ascending = RegisterView(db, ViewQuery("incoming", sort="due_date", descending=False))
-    assert [r.id for r in ascending.page(0, 10)] == [first.id, early.id, late.id]
+    expected = [early.id, late.id, first.id, second.id]
+    assert [r.id for r in ascending.page(0, 10)] == expected
+    assert ascending.ids() == expected
+    for offset in range(4):  # every window, from the top and from the bottom
+        for limit in (1, 2, 3):
+            want = expected[offset : offset + limit]
+            assert [r.id for r in ascending.page(offset, limit)] == want, (offset, limit)
+            assert [r.id for r in ascending.page(offset, limit, total=4)] == want
     descending = RegisterView(db, ViewQuery("incoming", sort="due_date", descending=True))
-    assert [r.id for r in descending.page(0, 10)] == [late.id, early.id, first.id]
-    assert [r.id for r in descending.page(2, 1, total=3)] == [first.id]
+    expected = [late.id, early.id, second.id, first.id]
+    assert [r.id for r in descending.page(0, 10)] == expected
+    assert descending.ids() == expected
+    assert [r.id for r in descending.page(3, 1, total=4)] == [first.id]
+    assert [r.id for r in descending.page(1, 2, total=4)] == [early.id, second.id]
+    assert [r.id for r in descending.all_rows()] == expected
 
 
 def test_outgoing_sorts_by_addressee_and_finds_by_it(db):

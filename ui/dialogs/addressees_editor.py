@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import (
     QDynamicPropertyChangeEvent,
     QEvent,
-    QStringListModel,
     Qt,
     Signal,
 )
@@ -37,7 +36,7 @@ from db.session import Database
 from ui.dialogs.addressees_table import EDIT_TRIGGERS, AddresseesView, CellDelegate
 from ui.models.addressees_model import ADDRESS, EMAIL, NAME, POSTAL_CODE, AddresseesModel
 from ui.tasks import run_in_background
-from ui.widgets import hint_label, set_invalid
+from ui.widgets import FoldedNames, hint_label, set_invalid
 
 #: More addressees than this go on a separate distribution list (10.2).
 MAX_ON_DOCUMENT = 4
@@ -74,7 +73,7 @@ class AddresseesEditor(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._known: dict[str, CorrespondentInfo] = {}
-        self._names = QStringListModel(self)
+        self._names = FoldedNames(self)
         self.model = AddresseesModel(self)
         self.view = AddresseesView(self.model, self)
         self.view.setItemDelegate(CellDelegate(self._names, self.view))

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRegularExpression,
-    QStringListModel,
     Qt,
     Signal,
 )
@@ -22,7 +21,6 @@ from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QCompleter,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.addressees_model import ADDRESS, EMAIL, NAME, POSTAL_CODE, AddresseesModel
+from ui.widgets import FoldedNames, FoldingCompleter
 
 _MAX_LENGTHS = {NAME: 300, ADDRESS: 300, POSTAL_CODE: 5, EMAIL: 150}
 _TAB_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -149,7 +148,7 @@ class CellDelegate(QStyledItemDelegate):
 
     typed = Signal()
 
-    def __init__(self, names: QStringListModel, view: AddresseesView) -> None:
+    def __init__(self, names: FoldedNames, view: AddresseesView) -> None:
         super().__init__(view)
         self._names = names
         self._view = view
@@ -169,11 +168,7 @@ class CellDelegate(QStyledItemDelegate):
             digits = QRegularExpression(r"\d{0,5}")
             edit.setValidator(QRegularExpressionValidator(digits, edit))
         elif index.column() == NAME:
-            completer = QCompleter(self._names, edit)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            completer.setMaxVisibleItems(12)
+            completer = FoldingCompleter(self._names, edit)  # any case, any apostrophe
             # The list is as wide as the cell at least; long names need more than a column.
             popup = completer.popup()
             if popup is not None:

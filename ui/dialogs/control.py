@@ -26,7 +26,7 @@ from app.services import control
 from app.services.details import get_document
 from app.services.dialog_support import current_user, document_heading, extension_note, term_preview
 from app.services.organisation import get_organisation
-from app.services.reference import list_staff
+from app.services.reference import list_staff, staff_of_user
 from ui.dialogs.fields import FormDialog, term_hint
 from ui.widgets import DateEdit, hint_label, name_edit, text_box
 
@@ -238,9 +238,18 @@ class RemoveFromControlDialog(_ControlDialog):
         self.form.addRow("", self.late)
         self.person = name_edit(self._officials(), self, "Хто зробив відмітку «до справи»")
         self.person.setMinimumWidth(340)
+        self.person.setText(self._signed_in())
         self.form.addRow("Хто зняв з контролю:", self.with_error(self.person))
         self.day.textChanged.connect(self._on_day_changed)
         self._on_day_changed()
+
+    def _signed_in(self) -> str:
+        """Who removes it, as far as the program knows: the signed-in user's staff record
+        («Коваль О. П.»), else the account's own name; empty with the login switched off.
+        The field stays editable: the mayor may mark «до справи» while the clerk types it."""
+        user = current_user()
+        staff = staff_of_user(self._db, user)
+        return staff.short if staff is not None else user.full_name.strip()
 
     def _officials(self) -> list[str]:
         """The mayor, the manager of affairs and staff: the ones who mark «до справи» (9.13)."""

@@ -326,6 +326,8 @@ class DocumentForm(QDialog):
         self._set_busy(False)
         self.registered, self.doc_id = result, result.id
         self.pending.clear()
+        for editor in self.editors.values():
+            editor.remember()  # the sender just registered is offered in the next card
         self.result_label.setText(
             f"Зареєстровано: {self.spec.number_label} {result.reg_number} "
             f"від {format_date(result.reg_date)}"

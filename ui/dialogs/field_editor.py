@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,14 @@ from app.registers.fields import Field, FieldKind
 from app.services.reference import StaffInfo
 from db.session import Database
 from ui.tasks import run_in_background
-from ui.widgets import DateEdit, IntEdit, set_edit_placeholder, text_box
+from ui.widgets import (
+    DateEdit,
+    FoldedNames,
+    FoldingCompleter,
+    IntEdit,
+    set_edit_placeholder,
+    text_box,
+)
 
 
 def _shown(value: Any) -> str:
@@ -67,6 +74,10 @@ class Editor(QObject):
 
     def set_read_only(self, read_only: bool) -> None:
         self.widget.setEnabled(not read_only)
+
+    def remember(self) -> None:
+        """After a registration: offer what this field held in the next card (a correspondent
+        registered a moment ago). Most editors have nothing to remember."""
 
     def chosen_staff(self) -> StaffInfo | None:
         """STAFF: the person of the list the typed text names exactly, else None."""
@@ -105,16 +116,26 @@ class LineEditor(Editor):
         self.line.setReadOnly(read_only)
 
     def _complete_correspondents(self, db: Database, line: QLineEdit) -> None:
+        """Every correspondent offered as typed, apostrophes and case ignored (FoldingCompleter);
+        `remember()` adds the one just registered for the next card of this window."""
         from app.services.reference import all_correspondent_names
 
-        model = QStringListModel(self)
-        completer = QCompleter(model, line)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setMaxVisibleItems(12)
-        line.setCompleter(completer)
-        run_in_background(lambda: all_correspondent_names(db), model.setStringList, owner=self)
+        model = FoldedNames(self)
+        line.setCompleter(FoldingCompleter(model, line))
+        self._names: FoldedNames | None = model
+        run_in_background(lambda: all_correspondent_names(db), self._on_names, owner=self)
+
+    def _on_names(self, names: list[str]) -> None:
+        if self._names is not None:
+            typed_since = [n for n in self._names.stringList() if n not in names]
+            self._names.setStringList(names)
+            for name in typed_since:  # remembered before the list arrived
+                self._names.remember(name)
+
+    def remember(self) -> None:
+        names = getattr(self, "_names", None)
+        if names is not None:
+            names.remember(self.line.text())
 
 
 class ReadOnlyEditor(LineEditor):

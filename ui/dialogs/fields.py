@@ -33,6 +33,7 @@ from app.services.reference import ReferenceError as RefError
 from app.services.reference import StaffInfo
 from app.services.users import UserError
 from db.session import Database
+from ui.screen import give_title_room
 from ui.tasks import run_in_background, show_error
 from ui.widgets import (
     DateEdit,
@@ -65,6 +66,13 @@ def term_hint(db: Database, doc: DocumentDetail, term: DateEdit) -> str:
     return term_preview(db, doc, typed).text
 
 
+def staff_choice(info: StaffInfo, departments: dict[int, str]) -> str:
+    """«Коваленко О. П. — начальник відділу, Управління праці»: who, what, and where."""
+    where = departments.get(info.department_id or 0, "")
+    about = ", ".join(x for x in (info.position.strip(), where.strip()) if x)
+    return f"{info.short} — {about}" if about else info.short
+
+
 class StaffPicker(QComboBox):
     """A staff member chosen from the list or by typing part of the name (type-ahead).
 
@@ -83,7 +91,10 @@ class StaffPicker(QComboBox):
         parent: QWidget | None = None,
         allow_empty: bool = False,
         take_enter: bool = False,
+        departments: dict[int, str] | None = None,
     ) -> None:
+        """`departments` (id → name): each suggestion names the person's department too, so
+        two «Коваленко» of different bodies differ by more than their initials."""
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -92,8 +103,7 @@ class StaffPicker(QComboBox):
         if allow_empty:
             self.addItem("", None)
         for info in staff:
-            text = f"{info.short} — {info.position}" if info.position else info.short
-            self.addItem(text, info.id)
+            self.addItem(staff_choice(info, departments or {}), info.id)
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -205,6 +215,7 @@ class FormDialog(QDialog):
             QShortcut(QKeySequence(keys), self, self.accept)
 
     def showEvent(self, event: QShowEvent) -> None:
+        give_title_room(self)  # the whole title in the title bar
         super().showEvent(event)
         # The buttons are created first, so Qt would start on «Зберегти»: start on a field.
         focused = self.focusWidget()
@@ -215,7 +226,15 @@ class FormDialog(QDialog):
     def field_error(self, widget: QWidget) -> ErrorLabel:
         """The error label that belongs under `widget`."""
         if widget not in self._field_errors:
-            self._field_errors[widget] = ErrorLabel(self)
+            label = ErrorLabel(self)
+            self._field_errors[widget] = label
+            # The message is about what was typed: once the clerk corrects it, it goes (the
+            # extension dialog kept an old red error beside a corrected date).
+            for name in ("textEdited", "textChanged", "editTextChanged"):
+                signal = getattr(widget, name, None)
+                if signal is not None:
+                    signal.connect(label.clear_error)
+                    break
         return self._field_errors[widget]
 
     def with_error(self, widget: QWidget, shown: QWidget | None = None) -> QWidget:

@@ -19,6 +19,10 @@ from app.domain.roles import Actor
 from app.services import users
 from app.services.passwords import PasswordError
 from db.session import Database
+from ui.local_settings import settings
+
+#: This PC's last login name (QSettings): offered at the next start.
+LAST_LOGIN_KEY = "login/last"
 
 
 class LoginDialog(QDialog):
@@ -73,6 +77,13 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self._on_ok)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        if not self.first:
+            # The same clerk signs in on this PC day after day: the name is there, the
+            # password is next (the password is never remembered).
+            last = str(settings().value(LAST_LOGIN_KEY, "") or "")
+            if last:
+                self.login.setText(last)
+                self.password.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_ok(self) -> None:
         login, password = self.login.text().strip(), self.password.text()
@@ -88,6 +99,7 @@ class LoginDialog(QDialog):
             self.repeat.clear()  # both, so they are typed again together
             self.password.setFocus()
             return
+        settings().setValue(LAST_LOGIN_KEY, login)
         self.accept()
 
 

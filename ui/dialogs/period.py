@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from app.domain.dates import DateError
+from ui.screen import give_title_room
 from ui.widgets import DateEdit, ErrorLabel
 
 
@@ -40,6 +41,7 @@ class PeriodDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        give_title_room(self)  # «Журнал реєстрації вхідних документів», not «Журнал…кументів»
 
     def period(self) -> tuple[date, date]:
         start, end = self.date_from.date(), self.date_to.date()

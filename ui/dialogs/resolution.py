@@ -30,7 +30,7 @@ from app.domain.dates import format_date
 from app.services import control
 from app.services.details import get_document
 from app.services.dialog_support import current_user, document_heading
-from app.services.reference import StaffInfo, list_staff
+from app.services.reference import StaffInfo, list_departments, list_staff
 from ui.dialogs.fields import FormDialog, StaffPicker, term_hint
 from ui.widgets import DateEdit, FieldProblem, hint_label, text_box
 
@@ -91,10 +91,13 @@ class ResolutionDialog(FormDialog):
         heading.setWordWrap(True)
         self.body.addWidget(heading)
         staff = list(self._staff.values())
-        self.author = StaffPicker(staff, self, allow_empty=True)
+        bodies = {d.id: d.name for d in list_departments(db) if d.id is not None}
+        self.author = StaffPicker(staff, self, allow_empty=True, departments=bodies)
         self.author.set_staff_id(default_author(staff))
 
-        self.picker = StaffPicker(staff, self, allow_empty=True, take_enter=True)
+        self.picker = StaffPicker(
+            staff, self, allow_empty=True, take_enter=True, departments=bodies
+        )
         self.picker.set_staff_id(None)
         self.picker.chosen.connect(self._on_executor_chosen)
         self.picker.unknown.connect(self._on_executor_unknown)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.dates import DateError
 from app.registers.base import Filter
 from app.services.reference import list_departments, list_staff
 from app.services.register_view import ViewQuery
@@ -30,6 +31,8 @@ from ui.widgets import DateEdit, department_choices, set_invalid
 
 SEARCH_DELAY_MS = 300
 _FULL_DATE = re.compile(r"\d\d\.\d\d\.\d{4}")
+_FROM_TIP = "Зареєстровані з цієї дати (ДД.ММ.РРРР)"
+_TO_TIP = "Зареєстровані по цю дату включно (ДД.ММ.РРРР)"
 
 #: Control states a clerk filters by: (label, ViewQuery.state).
 STATES: tuple[tuple[str, str | None], ...] = (
@@ -46,6 +49,9 @@ class FilterBar(QWidget):
     """Emits `changed` whenever the view the clerk asks for changes."""
 
     changed = Signal()
+    #: What is wrong with a typed date of the period, in Ukrainian («» once it is right): the
+    #: period is not applied then, and the tab says so instead of silently showing everything.
+    problem = Signal(str)
 
     def __init__(
         self,
@@ -76,8 +82,8 @@ class FilterBar(QWidget):
         self._extra_labels = {flt.key: flt.label for flt in filters}
         self.date_from = DateEdit(parent=self)
         self.date_to = DateEdit(parent=self)
-        self.date_from.setToolTip("Зареєстровані з цієї дати (ДД.ММ.РРРР)")
-        self.date_to.setToolTip("Зареєстровані по цю дату включно (ДД.ММ.РРРР)")
+        self.date_from.setToolTip(_FROM_TIP)
+        self.date_to.setToolTip(_TO_TIP)
         self.executor = QComboBox(self)
         self.department = QComboBox(self)
         self.state = QComboBox(self)
@@ -221,6 +227,7 @@ class FilterBar(QWidget):
             if text and not _FULL_DATE.fullmatch(text):
                 return
             set_invalid(edit, not edit.is_valid())
+        self._tell_problem()
         period = (self.date_from.valid_date(), self.date_to.valid_date())
         if period != self._period:
             self._period = period
@@ -229,6 +236,26 @@ class FilterBar(QWidget):
     def _on_date_finished(self) -> None:
         for edit in (self.date_from, self.date_to):
             set_invalid(edit, not edit.is_valid())
+        self._tell_problem()
+
+    def period_problem(self) -> str:
+        """Why a typed date of the period is not applied («Такої дати не існує: 31.02.2026 —
+        «Період з» не застосовано»), or «» when both are right or empty."""
+        for edit, name in ((self.date_from, "Період з"), (self.date_to, "по")):
+            try:
+                edit.date()
+            except DateError as exc:
+                return f"{exc} — дату «{name}» не застосовано, виправте її"
+        start, end = self.date_from.valid_date(), self.date_to.valid_date()
+        if start and end and start > end:
+            return "Початок періоду пізніший за кінець: документів за такий період немає"
+        return ""
+
+    def _tell_problem(self) -> None:
+        message = self.period_problem()
+        for edit, tip in ((self.date_from, _FROM_TIP), (self.date_to, _TO_TIP)):
+            edit.setToolTip(tip if edit.is_valid() else message)
+        self.problem.emit(message)
 
     def _on_combo_changed(self, _index: int) -> None:
         self._on_department_shown()
@@ -256,6 +283,7 @@ class FilterBar(QWidget):
             widget.clear()
             widget.blockSignals(False)
             set_invalid(widget, False)
+        self.problem.emit("")
         for combo in (self.executor, self.department, self.state, *self.extra.values()):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)

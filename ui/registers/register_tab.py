@@ -74,8 +74,14 @@ class RegisterTab(TabBase):
 
         self.legend = QLabel(URGENT_LEGEND, self)
         self.legend.setStyleSheet("color: palette(placeholder-text);")
+        # A word about the view: a period date that is not applied, a document just registered
+        # that the filters hide. Cleared by the next load that has nothing to say.
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
+        bottom.addWidget(self.notice, 1)
         bottom.addStretch(1)
         bottom.addWidget(self.legend)
         layout = QVBoxLayout(self)
@@ -86,6 +92,9 @@ class RegisterTab(TabBase):
         layout.addLayout(bottom)
 
         self.filter_bar.changed.connect(self._on_filters_changed)
+        problem = getattr(self.filter_bar, "problem", None)
+        if problem is not None:
+            problem.connect(self._on_filter_problem)
         self.model.loaded.connect(self._on_loaded)
         self.model.load_failed.connect(self._on_load_failed)
         self.model.modelAboutToBeReset.connect(self._on_about_to_reset)
@@ -224,6 +233,8 @@ class RegisterTab(TabBase):
             if open_card:
                 self._open_after_select = None
             if row is None:  # not in this view (any more): the first row, if nothing else
+                if doc_id == self._registered_id:
+                    self._tell_hidden(doc_id)
                 if not self.table.currentIndex().isValid() and self.model.total:
                     self.table.setCurrentIndex(self.model.index(0, 0))
                 self._restore_scroll()
@@ -289,9 +300,15 @@ class RegisterTab(TabBase):
         self.document_changed(doc_id)
 
     def _on_filters_changed(self) -> None:
+        if not self.filter_bar_problem():
+            self.show_notice("")
         self._select_after_load = self.current_id()
         self.count_label.setText("Пошук…")
         self.model.set_query(self.filter_bar.apply(self.model.query))
+
+    def filter_bar_problem(self) -> str:
+        check = getattr(self.filter_bar, "period_problem", None)
+        return str(check()) if check is not None else ""
 
     def _on_about_to_reset(self) -> None:
         if self._select_after_load is None and not self._top_after_load:
@@ -315,6 +332,24 @@ class RegisterTab(TabBase):
                 self.table.setCurrentIndex(self.model.index(0, 0))
             self._restore_scroll()
         self._update_actions(self.current_row())
+
+    def show_notice(self, text: str, error: bool = False) -> None:
+        """A line beside the count (empty: hidden); red for something the clerk must fix."""
+        self.notice.setStyleSheet("color: #b00020;" if error else "color: #8a5a00;")
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _on_filter_problem(self, message: str) -> None:
+        self.show_notice(message, error=True)
+
+    def _tell_hidden(self, doc_id: int) -> None:
+        """A document registered here that the filters (a period, a search, a state) leave
+        out of the view: said, with the way to see it, instead of a table that seems unchanged."""
+        self._registered_id = None
+        self.show_notice(
+            "Щойно зареєстрований документ не показано: його приховують фільтри. "
+            "Натисніть «Скинути», щоб побачити всі документи."
+        )
 
     def show_count(self) -> None:
         self.count_label.setText(f"Знайдено: {format_count(self.model.total)}")
