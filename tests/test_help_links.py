@@ -20,6 +20,7 @@ PAGES = (
     "orders.md",
     "awards.md",
     "staff.md",
+    "personnel.md",
     "control.md",
     "printing.md",
     "import-export.md",
@@ -95,7 +96,7 @@ def test_the_anchor_of_a_heading():
 
 
 def test_every_tab_has_its_page():
-    for code in ("incoming", "outgoing", "orders", "awards", "staff", "control"):
+    for code in ("incoming", "outgoing", "orders", "awards", "staff", "personnel", "control"):
         assert page_for(code) == TOPICS[code]
         assert (help_dir() / page_for(code)).is_file()
     assert page_for(None) == page_for("unknown") == INDEX

@@ -38,6 +38,7 @@ TOPICS: dict[str, str] = {
     "orders": "orders.md",
     "awards": "awards.md",
     "staff": "staff.md",
+    "personnel": "personnel.md",
 }
 #: Schemes opened outside the program (in the browser, the mail program).
 EXTERNAL = ("http", "https", "mailto")

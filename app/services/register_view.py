@@ -78,6 +78,11 @@ class DocumentRow:
 
     @property
     def state_label(self) -> str:
+        """An entity register's row names its own state («працює», «звільнено»): a person who
+        left is greyed like a cancelled record, but is not «Анульовано»."""
+        own = self._values.get("state_label")
+        if own is not None:
+            return str(own)
         return "Анульовано" if self._values.get("cancelled") else self.state.label
 
     def value(self, key: str) -> Any:

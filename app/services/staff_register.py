@@ -51,6 +51,7 @@ def _row(raw: Any) -> DocumentRow:
         full_name=full,
         department_name=raw.department_name or "",
         cancelled=not raw.active,  # a person who left is shown greyed, like a cancelled record
+        state_label="працює" if raw.active else "звільнено",
         urgent=False,
         reg_number="",
     )

@@ -14,6 +14,7 @@ from db.models.documents import (
 from db.models.exchange import ChangeCounter, Tombstone
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
+from db.models.personnel import PersonnelEvent, PersonnelFile, PriorService
 from db.models.reference import CalendarDay, CaseFile, Correspondent, Department, Staff
 from db.models.users import AppUser, AuditEntry, UserRole
 
@@ -36,6 +37,9 @@ __all__ = [
     "OrderCopy",
     "OrderDetail",
     "Organisation",
+    "PersonnelEvent",
+    "PersonnelFile",
+    "PriorService",
     "RegisterCounter",
     "Resolution",
     "ResolutionExecutor",

@@ -289,6 +289,8 @@ class RegisterModel(QAbstractTableModel):
         column = self.spec.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column.key == "state_label" and item.state == ControlState.NONE:
+                if "state_label" in item.values:  # an entity's own state: «працює», «звільнено»
+                    return item.state_label
                 return "Анульовано" if item.cancelled else ""  # «Не на контролі» is noise
             return " ".join(item.display(column.key).split())
         if role == Qt.ItemDataRole.BackgroundRole:

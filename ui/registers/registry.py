@@ -20,7 +20,11 @@ from app.services import access
 from db.session import Database
 
 #: UI modules that contribute entity registers (imported once, on the first `entries()`).
-CONTRIBUTORS = ("ui.registers.staff_tab", "ui.registers.awards_tab")
+CONTRIBUTORS = (
+    "ui.registers.staff_tab",
+    "ui.registers.personnel_tab",
+    "ui.registers.awards_tab",
+)
 
 
 @dataclass(frozen=True)

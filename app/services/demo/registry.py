@@ -6,12 +6,13 @@ it may refer to their documents (outgoing letters answer incoming ones).
 
 from __future__ import annotations
 
-from app.services.demo import awards, incoming, orders, outgoing
+from app.services.demo import awards, incoming, orders, outgoing, personnel
 from app.services.demo.context import Filler
 
 FILLERS: tuple[Filler, ...] = (
     incoming.fill,
     outgoing.fill,
     orders.fill,
+    personnel.fill,
     awards.fill,
 )

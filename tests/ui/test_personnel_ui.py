@@ -1,0 +1,182 @@
+"""The personnel tab in the real widgets: HR opens a file, hires, sends on vacation and
+dismisses through the card; the table, the reminders and the report follow; a reader never
+sees the tab; the staff tab says «звільнено», not «Анульовано»."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.domain import roles
+from app.domain.roles import Actor
+from app.reports.tables import ReportPeriod
+from app.services import personnel as hr
+from app.services.dialog_support import sign_in
+from tests.personnel.helpers import hire, new_file, office, order
+
+HR = Actor("kadry", frozenset({roles.HR}))
+
+
+@pytest.fixture
+def hr_db(sqlite_db):
+    office(sqlite_db)
+    return sqlite_db
+
+
+def _tab(qtbot, db):
+    from ui.registers.personnel_tab import PersonnelTab
+
+    tab = PersonnelTab(db)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: not tab.model.loading)
+    return tab
+
+
+def test_hr_opens_a_file_hires_sends_on_vacation_and_dismisses(qtbot, hr_db):
+    from ui.dialogs.personnel_card import PersonnelCard
+    from ui.dialogs.personnel_event import EventDialog
+
+    sign_in(HR)
+    tab = _tab(qtbot, hr_db)
+    assert tab.model.total == 3  # the staff list's people, files or not yet
+    card = tab.card(None)
+    assert isinstance(card, PersonnelCard)
+    qtbot.addWidget(card)
+    for key, value in {
+        "personnel_number": "77",
+        "surname": "Гнатюк",
+        "given_name": "Ярина",
+        "patronymic": "Олегівна",
+        "birth_date": "01.02.1995",
+    }.items():
+        card.editors[key].set_value(value)
+    card.editors["gender"].set_value("f")
+    card._on_save()
+    assert card.staff_id is not None and card.pages.currentIndex() == 1
+    staff_id = card.staff_id
+    number = order(hr_db, date(2025, 3, 3))
+    dialog = EventDialog(hr_db, staff_id, None, card)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("hire"))
+    dialog.day.setText("03.03.2025")
+    dialog.detail.setCurrentText("як переможець конкурсу")
+    dialog.post.setText("головний спеціаліст")
+    dialog.department.setCurrentIndex(dialog.department.findText("Загальний відділ"))
+    dialog.category.setValue(6)
+    dialog.rank.setValue(5)  # not of the 6th category: refused, kept on the dialog
+    dialog.order_number.setText(number)
+    dialog.order_date.setText("03.03.2025")
+    dialog._on_save()
+    assert "Ранг 5" in dialog.error.text()
+    dialog.rank.setValue(13)
+    with qtbot.waitSignal(dialog.saved):
+        dialog._on_save()
+    card._load()
+    assert card.history.rowCount() == 1
+    assert card.history.item(0, 3).text() == f"№ {number} від 03.03.2025"
+    vacation = EventDialog(hr_db, staff_id, None, card)
+    qtbot.addWidget(vacation)
+    vacation.kind.setCurrentIndex(vacation.kind.findData("vacation"))
+    assert not vacation.post.isVisibleTo(vacation) and vacation.end.isVisibleTo(vacation)
+    vacation.day.setText("07.07.2025")
+    vacation.end.setText("20.07.2025")
+    vacation.detail.setCurrentText("щорічна основна")
+    with qtbot.waitSignal(vacation.saved):
+        vacation._on_save()
+    hr.save_event(
+        hr_db, staff_id, hr.EventInput("dismissal", date(2025, 10, 1), detail="ст. 38 КЗпП"), HR
+    )
+    tab.refresh()
+    qtbot.waitUntil(lambda: not tab.model.loading and tab.model.total == 4)
+    rows = [tab.model.row_data(r) for r in range(tab.model.total)]
+    gnatiuk = next(r for r in rows if r.id == staff_id)
+    col = [c.key for c in tab.spec.columns].index("state_label")
+    row = rows.index(gnatiuk)
+    assert tab.model.index(row, col).data(Qt.ItemDataRole.DisplayRole) == "звільнено 01.10.2025"
+
+
+def test_a_reader_and_a_clerk_never_see_the_tab(qtbot, hr_db):
+    from ui.registers.registry import entries
+
+    entry = next(e for e in entries() if e.code == "personnel")
+    assert entry.may_see(HR)
+    assert not entry.may_see(Actor("clerk", frozenset({roles.CLERK})))
+    assert not entry.may_see(Actor("reader", frozenset({roles.READER})))
+
+
+def test_reminders_and_the_report_open_from_the_tab(qtbot, hr_db):
+    from ui.dialogs.personnel_views import RemindersDialog, ReportDialog, build_report
+
+    sign_in(HR)
+    staff_id = new_file(hr_db)
+    today = date.today()
+    hire(hr_db, staff_id, today - timedelta(days=40))
+    hr.save_event(
+        hr_db, staff_id,
+        hr.EventInput("probation", today - timedelta(days=40), today + timedelta(days=10),
+                      "до 3 місяців"),
+        HR,
+    )  # fmt: skip
+    opened: list[int] = []
+    reminders = RemindersDialog(hr_db, opened.append)
+    qtbot.addWidget(reminders)
+    assert reminders.table.rowCount() >= 1
+    assert "випробування" in reminders.table.item(0, 2).text()
+    reminders.table.doubleClicked.emit(reminders.table.model().index(0, 0))
+    assert opened == [staff_id]
+    report = build_report(hr_db, ReportPeriod(date(today.year - 1, 1, 1), today))
+    dialog = ReportDialog(hr_db, report)
+    qtbot.addWidget(dialog)
+    labels = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    row = labels.index("Призначено/прийнято")
+    assert dialog.table.item(row, 1).text() == "1"
+    behind = dialog.show_behind(row)
+    assert behind is not None
+    qtbot.addWidget(behind)
+    assert [r[1] for r in dialog.behind(row)] == ["Ткачук Марія Іванівна"]
+
+
+def test_the_staff_tab_says_left_not_cancelled(qtbot, hr_db):
+    """The bug: «Стан» showed «Анульовано» for people who left."""
+    from app.registers.staff import STAFF
+    from app.services import staff_register
+    from ui.models.register_model import RegisterModel
+
+    people = staff_register.StaffView(hr_db, hr.ViewQuery("staff"), "hr").all_rows()
+    left = people[0]
+    values = staff_register.card_values(hr_db, left.id)
+    staff_register.save_person(hr_db, left.id, {**values, "active": False}, "hr")
+    model = RegisterModel(
+        hr_db, STAFF, source=lambda d, q, u: staff_register.StaffView(d, q, user=u),
+        may_read=staff_register.may_read,
+    )  # fmt: skip
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.refresh()
+    col = [c.key for c in STAFF.columns].index("state_label")
+    shown = {model.row_data(r).id: model.index(r, col).data() for r in range(model.rowCount())}
+    assert shown[left.id] == "звільнено"
+    assert set(shown.values()) == {"звільнено", "працює"}
+
+
+def test_the_personnel_dialogs_fit_the_laptop(qtbot, hr_db, monkeypatch):
+    from PySide6.QtCore import QRect
+
+    from ui import screen
+    from ui.dialogs.personnel_card import PersonnelCard
+    from ui.dialogs.personnel_event import EventDialog
+    from ui.screen import LAPTOP_CLIENT
+
+    monkeypatch.setattr(screen, "available_geometry", lambda widget=None: QRect(0, 0, 1366, 728))
+    staff_id = new_file(hr_db)
+    hire(hr_db, staff_id, date(2025, 3, 3))
+    values = hr.card_values(hr_db, staff_id, "hr")
+    for dialog in (
+        PersonnelCard(hr_db, staff_id, values, False),
+        EventDialog(hr_db, staff_id, hr.history(hr_db, staff_id, "hr")[0]),
+    ):
+        qtbot.addWidget(dialog)
+        for size in (dialog.minimumSizeHint(), dialog.minimumSize(), dialog.sizeHint()):
+            assert size.width() <= LAPTOP_CLIENT.width(), (type(dialog).__name__, size)
+            assert size.height() <= LAPTOP_CLIENT.height(), (type(dialog).__name__, size)
