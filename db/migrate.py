@@ -22,14 +22,17 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
     """Leave the full-text search objects, which only the migrations know, out of comparisons."""
-    if type_ == "table" and name and name.startswith("document_fts"):
+    if type_ == "table" and name and name.startswith(("document_fts", "hh_object_fts")):
         return False
-    return not (type_ == "index" and name in ("ix_document_search_pg", "ix_document_due_pg"))
+    return not (
+        type_ == "index"
+        and name in ("ix_document_search_pg", "ix_document_due_pg", "ix_hh_object_search_pg")
+    )
 
 
 def alembic_config() -> Config:

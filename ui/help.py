@@ -39,6 +39,7 @@ TOPICS: dict[str, str] = {
     "awards": "awards.md",
     "staff": "staff.md",
     "personnel": "personnel.md",
+    "household": "households.md",
 }
 #: Schemes opened outside the program (in the browser, the mail program).
 EXTERNAL = ("http", "https", "mailto")

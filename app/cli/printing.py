@@ -57,6 +57,23 @@ def add_parsers(command: CommandMaker, sub: Any) -> None:
     )  # fmt: skip
     journal.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf",
                          help="куди записати")  # fmt: skip
+    _add_certificate_command(command, prn_sub)
+
+
+def _add_certificate_command(command: CommandMaker, prn_sub: Any) -> None:
+    cert = command(prn_sub, "household-certificate", "довідка з погосподарської книги")
+    cert.add_argument("--district", required=True, metavar="ОКРУГ",
+                      help="старостинський округ: назва або код")  # fmt: skip
+    cert.add_argument("--account", required=True, type=positive_int, metavar="N",
+                      help="номер особового рахунку")  # fmt: skip
+    cert.add_argument("--book", type=positive_int, metavar="N",
+                      help="номер книги (якщо рахунок є в кількох книгах)")  # fmt: skip
+    cert.add_argument("--kind", required=True, metavar="ВИД",
+                      help="residents — склад зареєстрованих осіб, land — земельні ділянки, "
+                      "osg — ведення особистого селянського господарства")  # fmt: skip
+    cert.add_argument("--applicant", default="", metavar="ПІБ", help="кому видано")
+    cert.add_argument("--purpose", default="", metavar="ТЕКСТ", help="для подання куди")
+    cert.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf", help="куди записати")
 
 
 def _add_mail_commands(
@@ -151,7 +168,17 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
     except ImportError as exc:  # pragma: no cover - while printing is being written
         raise CliError(f"Друк недоступний: {exc}") from exc
     what = args.print_command
-    if what == "journal":
+    if what == "household-certificate":
+        from app.services import household_certificates as certs
+        from app.services.household_view import find_object
+
+        object_id = find_object(db, args.district, args.account, user(), args.book)
+        issued = certs.issue(
+            db, object_id, args.kind, applicant=args.applicant, purpose=args.purpose, user=user()
+        )
+        data = certs.certificate_pdf(issued)
+        print(f"Довідка № {issued.number}")
+    elif what == "journal":
         today = date.today()
         date_from = args.date_from or date(today.year, 1, 1)
         date_to = args.date_to or today

@@ -32,6 +32,7 @@ MODULES = (
     "app.cli.orders",
     "app.cli.awards",
     "app.cli.reports",
+    "app.cli.households",
     "app.cli.backup",
     "app.cli.audit",
 )

@@ -12,6 +12,19 @@ from db.models.documents import (
     ResolutionExecutor,
 )
 from db.models.exchange import ChangeCounter, Tombstone
+from db.models.households import (
+    CertificateTemplate,
+    District,
+    ExchangeState,
+    HouseholdBook,
+    HouseholdCertificate,
+    HouseholdEvent,
+    HouseholdHolding,
+    HouseholdMember,
+    HouseholdObject,
+    HouseholdYear,
+    Settlement,
+)
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
 from db.models.personnel import PersonnelEvent, PersonnelFile, PriorService
@@ -28,12 +41,22 @@ __all__ = [
     "AwardOccasion",
     "CalendarDay",
     "CaseFile",
+    "CertificateTemplate",
     "ChangeCounter",
     "ControlEvent",
     "Correspondent",
     "Department",
+    "District",
     "Document",
     "DocumentLink",
+    "ExchangeState",
+    "HouseholdBook",
+    "HouseholdCertificate",
+    "HouseholdEvent",
+    "HouseholdHolding",
+    "HouseholdMember",
+    "HouseholdObject",
+    "HouseholdYear",
     "OrderCopy",
     "OrderDetail",
     "Organisation",
@@ -44,6 +67,7 @@ __all__ = [
     "Resolution",
     "ResolutionExecutor",
     "Setting",
+    "Settlement",
     "Staff",
     "Tombstone",
     "UserRole",

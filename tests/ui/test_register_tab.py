@@ -42,6 +42,7 @@ def test_overdue_row_is_red_and_the_tab_title_counts_it(qtbot, filled_db):
         "Нагородження",
         "Працівники",
         "Особові справи",
+        "Погосподарські книги",
     ]
     assert window.overdue_label.text() == "Прострочено: 1 · Термін сьогодні: 0"
     assert window.windowTitle() == "Діловод — Шепетівська міська рада"

@@ -103,3 +103,24 @@ def test_the_preview_keeps_its_buttons_on_the_laptop_screen(qtbot, laptop):
         if button.text() in ("Друкувати…", "Зберегти PDF…", "Закрити"):
             corner = button.mapTo(dialog, QPoint(button.width(), button.height()))
             assert dialog.rect().contains(corner - QPoint(1, 1)), button.text()
+
+
+def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
+    from tests.households_data import build
+    from ui.dialogs.household_card import HouseholdCard, MemberDialog
+    from ui.dialogs.household_districts import DistrictsDialog
+    from ui.dialogs.household_exchange import ExchangeDialog
+
+    books = build(sqlite_db)
+    dialogs = (
+        HouseholdCard(sqlite_db, books.petrenko, False),
+        MemberDialog(),
+        ExchangeDialog(sqlite_db),
+        DistrictsDialog(sqlite_db),
+    )
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _fits(dialog)
+        assert dialog.height() <= laptop.height() - 32, type(dialog).__name__
+        dialog.close()

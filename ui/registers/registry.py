@@ -23,6 +23,7 @@ from db.session import Database
 CONTRIBUTORS = (
     "ui.registers.staff_tab",
     "ui.registers.personnel_tab",
+    "ui.registers.household_tab",
     "ui.registers.awards_tab",
 )
 
@@ -87,4 +88,10 @@ def entries() -> list[TabEntry]:
         for module in CONTRIBUTORS:
             importlib.import_module(module)
         _loaded = True
-    return [*(_document_tab(code) for code in REGISTERS), *_CONTRIBUTED]
+
+    def place(entry: TabEntry) -> int:
+        module = entry.build.__module__
+        return CONTRIBUTORS.index(module) if module in CONTRIBUTORS else len(CONTRIBUTORS)
+
+    # In the order of CONTRIBUTORS, whichever module a test or a dialog imported first.
+    return [*(_document_tab(code) for code in REGISTERS), *sorted(_CONTRIBUTED, key=place)]

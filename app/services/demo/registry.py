@@ -6,7 +6,7 @@ it may refer to their documents (outgoing letters answer incoming ones).
 
 from __future__ import annotations
 
-from app.services.demo import awards, incoming, orders, outgoing, personnel
+from app.services.demo import awards, households, incoming, orders, outgoing, personnel
 from app.services.demo.context import Filler
 
 FILLERS: tuple[Filler, ...] = (
@@ -14,5 +14,6 @@ FILLERS: tuple[Filler, ...] = (
     outgoing.fill,
     orders.fill,
     personnel.fill,
+    households.fill,
     awards.fill,
 )

@@ -1,0 +1,668 @@
+"""Offline work in a starosta district and the exchange of changes with the centre by file.
+
+The rules (ARCHITECTURE.md, «Exchange-ready identity»; issue 15):
+
+* **A district copy** (`make_copy`) is a SQLite database holding one district's books, objects
+  and certificates, the centre's reference lists (districts, settlements, certificate
+  templates, the organisation) and the district's users; it runs the same program offline.
+* **One writer per aggregate**: the district owns its books, objects (with members, yearly
+  sections, events) and certificates; the centre owns the districts, settlements and
+  templates. Each side exports only what it owns and applies only what the other side owns, so
+  a record is never changed on both sides: while a copy is out, the centre's services refuse
+  to change that district's objects (app.services.households).
+* **What changed since the last exchange** is `usn > confirmed` (db/exchange.py): each file
+  carries the sender's change number and an acknowledgement of what it has applied from the
+  recipient, so a side re-sends whatever the other has not yet confirmed.
+* **References travel as uuids**; integer keys never leave a database. Deleted rows travel as
+  tombstones.
+* **The file** carries the schema revision, the sender and the recipient in a clear header;
+  the body (personal data) is JSON, compressed, checked by SHA-256 and encrypted with
+  AES-256-GCM under a key derived from the password by scrypt (the `cryptography` library;
+  the header is authenticated with the body). The password is never stored in the file.
+* **A file is refused whole** — another district's, another schema revision's, a damaged or
+  truncated one, a wrong password, a malformed row — with a message naming the problem, and
+  the database is unchanged (one transaction). Importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    Uuid,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from app.domain.roles import REFERENCE_WRITE, Actor, actor_of
+from app.services import audit
+from app.services.households import CODE, COPY_SETTING
+from db.exchange import transaction_usn
+from db.migrate import SCHEMA_HEAD
+from db.models import (
+    AppUser,
+    CertificateTemplate,
+    ChangeCounter,
+    District,
+    ExchangeState,
+    HouseholdBook,
+    HouseholdCertificate,
+    HouseholdEvent,
+    HouseholdHolding,
+    HouseholdMember,
+    HouseholdObject,
+    HouseholdYear,
+    Organisation,
+    Setting,
+    Settlement,
+    Tombstone,
+    UserRole,
+)
+from db.session import Database
+
+MAGIC = b"DILOVOD-HOUSEHOLD-EXCHANGE 1\n"
+CENTRE = "@centre"
+PASSWORD_ENV = "DILOVOD_EXCHANGE_PASSWORD"
+MIN_PASSWORD = 8
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+#: What each side owns, parents first; each model with its references (column → model).
+Refs = dict[str, Any]
+DISTRICT_OWNED: tuple[tuple[Any, Refs], ...] = (
+    (HouseholdBook, {"district_id": District, "settlement_id": Settlement}),
+    (
+        HouseholdObject,
+        {"district_id": District, "book_id": HouseholdBook, "settlement_id": Settlement},
+    ),
+    (HouseholdMember, {"object_id": HouseholdObject}),
+    (HouseholdYear, {"object_id": HouseholdObject}),
+    (HouseholdHolding, {"object_id": HouseholdObject}),
+    (HouseholdEvent, {"object_id": HouseholdObject, "district_id": District}),
+    (HouseholdCertificate, {"district_id": District, "object_id": HouseholdObject}),
+)
+CENTRE_OWNED: tuple[tuple[Any, Refs], ...] = (
+    (District, {}),
+    (Settlement, {"district_id": District}),
+    (CertificateTemplate, {}),
+)
+
+
+class ExchangeError(ValueError):
+    """A file that cannot be made or applied; the message names the problem, in Ukrainian."""
+
+
+# ----------------------------------------------------------------------------- the file
+
+
+def _key(password: str, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    return Scrypt(salt=salt, length=32, **_SCRYPT).derive(password.encode("utf-8"))
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ExchangeError(f"Пароль файлу обміну — щонайменше {MIN_PASSWORD} символів")
+
+
+def seal(header: dict[str, Any], body: dict[str, Any], password: str) -> bytes:
+    """The file: magic, the clear header (one JSON line), salt, nonce, the sealed body."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    check_password(password)
+    plain = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packed = hashlib.sha256(plain).digest() + zlib.compress(plain, 6)
+    salt, nonce = os.urandom(16), os.urandom(12)
+    head = dict(header)
+    head_line = json.dumps(head, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    sealed = AESGCM(_key(password, salt)).encrypt(nonce, packed, head_line)
+    head["sha256"] = hashlib.sha256(salt + nonce + sealed).hexdigest()
+    head["length"] = len(sealed)
+    line = json.dumps(head, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return MAGIC + line + b"\n" + salt + nonce + sealed
+
+
+def read_header(data: bytes) -> dict[str, Any]:
+    if not data.startswith(MAGIC):
+        raise ExchangeError("Це не файл обміну погосподарських книг «Діловода»")
+    end = data.find(b"\n", len(MAGIC))
+    if end < 0:
+        raise ExchangeError("Файл обміну обрізаний: немає заголовка")
+    try:
+        header = json.loads(data[len(MAGIC) : end].decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ExchangeError("Заголовок файлу обміну пошкоджений") from None
+    if not isinstance(header, dict) or not {"schema", "from", "to", "sha256"} <= set(header):
+        raise ExchangeError("Заголовок файлу обміну неповний")
+    return header
+
+
+def unseal(data: bytes, password: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The header and the body; refuses a damaged, truncated or wrongly-keyed file."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    header = read_header(data)
+    rest = data[data.find(b"\n", len(MAGIC)) + 1 :]
+    if len(rest) - 28 != header.get("length") or len(rest) < 28 + 16:
+        raise ExchangeError("Файл обміну обрізаний або пошкоджений: не та довжина")
+    if hashlib.sha256(rest).hexdigest() != header["sha256"]:
+        raise ExchangeError("Файл обміну пошкоджений: контрольна сума не збігається")
+    salt, nonce, sealed = rest[:16], rest[16:28], rest[28:]
+    clear = {k: v for k, v in header.items() if k not in ("sha256", "length")}
+    aad = json.dumps(clear, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    try:
+        packed = AESGCM(_key(password, salt)).decrypt(nonce, sealed, aad)
+    except InvalidTag:
+        raise ExchangeError("Неправильний пароль файлу обміну") from None
+    digest, compressed = packed[:32], packed[32:]
+    try:
+        plain = zlib.decompress(compressed)
+    except zlib.error:
+        raise ExchangeError("Файл обміну пошкоджений: не розпаковується") from None
+    if hashlib.sha256(plain).digest() != digest:
+        raise ExchangeError("Файл обміну пошкоджений: контрольна сума вмісту не збігається")
+    try:
+        body = json.loads(plain.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ExchangeError("Вміст файлу обміну пошкоджений") from None
+    if not isinstance(body, dict):
+        raise ExchangeError("Вміст файлу обміну має неправильну будову")
+    return header, body
+
+
+# ----------------------------------------------------------------------------- rows
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def _uuid_maps(s: Session, refs: Refs) -> dict[str, dict[int, str]]:
+    maps: dict[str, dict[int, str]] = {}
+    for column, target in refs.items():
+        maps[column] = {int(i): str(u) for i, u in s.execute(select(target.id, target.uuid))}
+    return maps
+
+
+def _dump(s: Session, model: Any, refs: Refs, where: Sequence[Any]) -> list[dict[str, Any]]:
+    maps = _uuid_maps(s, refs)
+    table = model.__table__
+    rows = []
+    for raw in s.execute(select(table).where(*where)).mappings():
+        row = {}
+        for name, value in raw.items():
+            if name == "id":
+                continue
+            if name in refs:
+                row[name] = maps[name].get(value) if value is not None else None
+            else:
+                row[name] = _plain(value)
+        rows.append(row)
+    return rows
+
+
+def _parse(model: Any, column: Any, value: Any, where: str) -> Any:
+    """A value of the file as the column's type; refuses anything else with the place named."""
+    if value is None:
+        if column.nullable:
+            return None
+        raise ExchangeError(f"{where}: поле «{column.name}» порожнє")
+    kind = column.type
+    try:
+        if isinstance(kind, Uuid):
+            return uuid.UUID(str(value))
+        if isinstance(kind, DateTime):
+            return datetime.fromisoformat(value)
+        if isinstance(kind, Date):
+            return date.fromisoformat(value)
+        if isinstance(kind, Numeric):
+            number = Decimal(str(value))
+            if not number.is_finite():
+                raise ValueError
+            return number
+        if isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                raise ValueError
+            return value
+        if isinstance(kind, Integer):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError
+            return value
+        if isinstance(kind, String | Text):
+            if not isinstance(value, str):
+                raise ValueError
+            length = getattr(kind, "length", None)
+            if length and len(value) > length:
+                raise ExchangeError(f"{where}: поле «{column.name}» довше за {length} символів")
+            return value
+    except (ValueError, TypeError, InvalidOperation):
+        raise ExchangeError(f"{where}: поле «{column.name}» має неправильне значення") from None
+    return value
+
+
+def _apply(s: Session, model: Any, refs: Refs, rows: Any, usn: int, allowed: Any = None) -> int:
+    """Insert or update rows by uuid (references resolved by uuid); returns the rows written.
+    `allowed(row)`: the ownership check, raising ExchangeError."""
+    table = model.__table__
+    name = table.name
+    if not isinstance(rows, list):
+        raise ExchangeError(f"Таблиця «{name}» у файлі має неправильну будову")
+    columns = {c.name: c for c in table.columns if c.name != "id"}
+    maps = {
+        key: {u: int(i) for u, i in s.execute(select(target.uuid, target.id)).all()}
+        for key, target in refs.items()
+    }
+    parsed = []
+    for number, raw in enumerate(rows, start=1):
+        where = f"Таблиця «{name}», рядок {number}"
+        if not isinstance(raw, dict):
+            raise ExchangeError(f"{where}: не запис")
+        missing = sorted(set(columns) - set(raw))
+        if missing:
+            raise ExchangeError(f"{where}: немає полів {', '.join(missing)}")
+        row: dict[str, Any] = {}
+        for key, column in columns.items():
+            value = raw[key]
+            if key in refs:
+                if value is None:
+                    if not column.nullable:
+                        raise ExchangeError(f"{where}: немає посилання «{key}»")
+                    row[key] = None
+                    continue
+                try:
+                    ref = uuid.UUID(str(value))
+                except ValueError:
+                    raise ExchangeError(f"{where}: посилання «{key}» неправильне") from None
+                local = maps[key].get(ref)
+                if local is None:
+                    raise ExchangeError(
+                        f"{where}: посилання «{key}» на запис, якого немає в цій базі"
+                    )
+                row[key] = int(local)
+            else:
+                row[key] = _parse(model, column, value, where)
+        row["usn"] = usn
+        if allowed is not None:
+            allowed(row, where)
+        parsed.append(row)
+    if not parsed:
+        return 0
+    known: dict[uuid.UUID, int] = {}
+    wanted = [r["uuid"] for r in parsed]
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        known.update(
+            {
+                u: int(i)
+                for u, i in s.execute(
+                    select(model.uuid, model.id).where(model.uuid.in_(chunk))
+                ).all()
+            }
+        )
+    new = [r for r in parsed if r["uuid"] not in known]
+    old = [{**r, "_id": known[r["uuid"]]} for r in parsed if r["uuid"] in known]
+    if new:
+        s.execute(insert(model), new)
+    if old:
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("_id"))
+            .values({c: bindparam(c) for c in (*columns, "usn")})
+        )
+        s.connection().execute(stmt, old)
+    return len(parsed)
+
+
+# ----------------------------------------------------------------------------- state
+
+
+def copy_district(db: Database) -> str:
+    """This database's district when it is a district copy, else '' (the centre)."""
+    with db.read() as s:
+        row = s.get(Setting, COPY_SETTING)
+        return row.value if row is not None else ""
+
+
+def _state(s: Session, peer: str) -> ExchangeState:
+    row = s.get(ExchangeState, peer)
+    if row is None:
+        raise ExchangeError(
+            "Обміну з цим округом немає: спершу зробіть копію округу (district copy)"
+            if peer != CENTRE
+            else "Ця база не є копією округу"
+        )
+    return row
+
+
+def _current_usn(s: Session) -> int:
+    row = s.get(ChangeCounter, 1)
+    return int(row.last_usn) if row is not None else 0
+
+
+@dataclass(frozen=True)
+class ExchangeResult:
+    rows: int
+    tombstones: int
+    district: str
+    direction: str  # «з округу» / «з центру»
+
+
+# ----------------------------------------------------------------------------- copy
+
+
+def make_copy(
+    db: Database, district: str, target: str | Path, user: str | Actor = ""
+) -> ExchangeResult:
+    """A district copy at `target` (a new SQLite file): the district's books, objects and
+    certificates, the reference lists, the district's users; the centre then keeps that
+    district's objects for the copy to change (one writer)."""
+    from db.migrate import upgrade
+
+    actor = actor_of(user)
+    actor.require(REFERENCE_WRITE)
+    path = Path(target)
+    if path.exists():
+        raise ExchangeError(f"Файл {path} уже існує: оберіть інше ім'я")
+    if copy_district(db):
+        raise ExchangeError("Це вже копія округу: копію робить центр")
+    with db.read() as s:
+        row = s.execute(
+            select(District).where((District.code == district) | (District.name == district))
+        ).scalar_one_or_none()
+        if row is None:
+            raise ExchangeError(f"Старостинського округу «{district}» немає")
+        if s.get(ExchangeState, row.code) is not None:
+            raise ExchangeError(f"Копія округу «{row.name}» уже видана; чекайте файлу обміну")
+        code, district_id = row.code, row.id
+        mine = [District.id == district_id]
+        tables: list[tuple[Any, list[dict[str, Any]]]] = [
+            (District, _raw(s, District, mine)),
+            (Settlement, _raw(s, Settlement, [Settlement.district_id == district_id])),
+            (CertificateTemplate, _raw(s, CertificateTemplate, [])),
+            (Organisation, _raw(s, Organisation, [])),
+        ]
+        for model, _refs in DISTRICT_OWNED:
+            tables.append((model, _raw(s, model, _district_filter(model, district_id))))
+        users = _raw(s, AppUser, [AppUser.district == code])
+        ids = [u["id"] for u in users]
+        roles = [
+            dict(r)
+            for r in s.execute(
+                select(UserRole.__table__).where(UserRole.user_id.in_(ids))
+            ).mappings()
+        ]
+        tables += [(AppUser, users), (UserRole, roles)]
+        centre_usn = _current_usn(s)
+    copy = Database(str(path))
+    try:
+        upgrade(copy.engine)
+        with copy.engine.begin() as conn:
+            for model, rows in tables:
+                if rows:
+                    for r in rows:
+                        if "usn" in r:
+                            r["usn"] = 0
+                    conn.execute(insert(model.__table__), rows)
+            conn.execute(insert(Setting), [{"key": COPY_SETTING, "value": code}])
+            conn.execute(
+                insert(ExchangeState),
+                [{"peer": CENTRE, "sent_usn": 0, "confirmed_usn": 0, "received_usn": centre_usn}],
+            )
+    except Exception:
+        copy.dispose()
+        path.unlink(missing_ok=True)
+        raise
+    copy.dispose()
+    count = sum(len(rows) for _m, rows in tables)
+    with db.write() as s:
+        s.add(
+            ExchangeState(peer=code, sent_usn=centre_usn, confirmed_usn=centre_usn, received_usn=0)
+        )
+        audit.add(
+            s,
+            actor,
+            audit.EXPORT,
+            register=CODE,
+            details={"копія округу": code, "файл": path.name, "записів": count},
+        )
+    return ExchangeResult(count, 0, code, "копія округу")
+
+
+def _raw(s: Session, model: Any, where: Sequence[Any]) -> list[dict[str, Any]]:
+    return [dict(r) for r in s.execute(select(model.__table__).where(*where)).mappings()]
+
+
+def _district_filter(model: Any, district_id: int) -> list[Any]:
+    if hasattr(model, "district_id"):
+        return [model.district_id == district_id]
+    objects = select(HouseholdObject.id).where(HouseholdObject.district_id == district_id)
+    return [model.object_id.in_(objects)]
+
+
+# ----------------------------------------------------------------------------- export / import
+
+
+def export_changes(
+    db: Database, password: str, district: str = "", user: str | Actor = ""
+) -> tuple[bytes, ExchangeResult]:
+    """The file of this side's changes not yet confirmed by the other: from a district copy
+    to the centre (no `district`), or from the centre to `district`'s copy."""
+    actor = actor_of(user)
+    check_password(password)
+    own = copy_district(db)
+    with db.read() as s:
+        if own:
+            peer, sender, recipient, owned = CENTRE, own, CENTRE, DISTRICT_OWNED
+            district_code = own
+        else:
+            if not district:
+                raise ExchangeError("Вкажіть округ, для якого файл (--district)")
+            row = s.execute(
+                select(District).where((District.code == district) | (District.name == district))
+            ).scalar_one_or_none()
+            if row is None:
+                raise ExchangeError(f"Старостинського округу «{district}» немає")
+            peer, sender, recipient, owned = row.code, CENTRE, row.code, CENTRE_OWNED
+            district_code = row.code
+        state = _state(s, peer)
+        since = state.confirmed_usn
+        district_row = s.execute(
+            select(District).where(District.code == district_code)
+        ).scalar_one()
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for model, refs in owned:
+            where = [model.usn > since]
+            if not own:  # the centre sends this district's reference rows and the templates
+                if model is District:
+                    where.append(District.id == district_row.id)
+                elif model is Settlement:
+                    where.append(Settlement.district_id == district_row.id)
+            tables[model.__tablename__] = _dump(s, model, refs, where)
+        names = {m.__tablename__ for m, _r in owned}
+        graves = [
+            {"table": t.table_name, "uuid": str(t.record_uuid), "usn": t.usn}
+            for t in s.scalars(select(Tombstone).where(Tombstone.usn > since))
+            if t.table_name in names
+        ]
+        usn = _current_usn(s)
+        ack = state.received_usn
+    header = {
+        "schema": SCHEMA_HEAD,
+        "from": sender,
+        "to": recipient,
+        "district": district_code,
+        "usn": usn,
+        "created": datetime.now().isoformat(timespec="seconds"),
+    }
+    body = {"ack": ack, "usn": usn, "tables": tables, "tombstones": graves}
+    data = seal(header, body, password)
+    count = sum(len(r) for r in tables.values())
+    with db.write() as s:
+        _state(s, peer).sent_usn = usn
+        audit.add(
+            s,
+            actor,
+            audit.EXPORT,
+            register=CODE,
+            details={"обмін": f"{sender} → {recipient}", "записів": count},
+        )
+    return data, ExchangeResult(
+        count, len(graves), district_code, "до центру" if own else "до округу"
+    )
+
+
+def import_changes(
+    db: Database, data: bytes, password: str, user: str | Actor = ""
+) -> ExchangeResult:
+    """Apply a file from the other side, whole or not at all."""
+    actor = actor_of(user)
+    header = read_header(data)
+    if header.get("schema") != SCHEMA_HEAD:
+        raise ExchangeError(
+            f"Файл зроблено програмою з іншою версією бази ({header.get('schema')}), а ця база — "
+            f"{SCHEMA_HEAD}. Оновіть програму з обох боків і зробіть файл знову."
+        )
+    own = copy_district(db)
+    if own:
+        if header["to"] == CENTRE:
+            raise ExchangeError("Цей файл — для центру, а не для копії округу")
+        if header["to"] != own or header["from"] != CENTRE:
+            raise ExchangeError(
+                f"Файл призначено копії округу {header['to']}, а ця копія — округу {own}"
+            )
+        peer, owned = CENTRE, CENTRE_OWNED
+    else:
+        if header["to"] != CENTRE:
+            raise ExchangeError("Цей файл — для копії округу, а не для центру")
+        peer, owned = str(header["from"]), DISTRICT_OWNED
+    _header, body = unseal(data, password)
+    for key in ("ack", "usn", "tables", "tombstones"):
+        if key not in body:
+            raise ExchangeError(f"У файлі обміну немає частини «{key}»")
+    if not isinstance(body["usn"], int) or not isinstance(body["ack"], int):
+        raise ExchangeError("Номери змін у файлі обміну неправильні")
+    if not isinstance(body["tables"], dict) or not isinstance(body["tombstones"], list):
+        raise ExchangeError("Вміст файлу обміну має неправильну будову")
+    written = graves = 0
+    with db.write() as s:
+        state = s.get(ExchangeState, peer)
+        if state is None:
+            raise ExchangeError(f"Обміну з округом «{peer}» немає: копію цього округу не видавали")
+        if body["usn"] <= state.received_usn:
+            return ExchangeResult(0, 0, str(header["district"]), "уже імпортовано")
+        usn = transaction_usn(s)
+        check = None
+        if not own:
+            district = s.execute(select(District).where(District.code == peer)).scalar_one()
+            check = _owner_check(s, district.id)
+        known = {m.__tablename__ for m, _r in owned}
+        unknown = sorted(set(body["tables"]) - known)
+        if unknown:
+            raise ExchangeError(f"У файлі є таблиці, яких цей бік не приймає: {', '.join(unknown)}")
+        for model, refs in owned:
+            rows = body["tables"].get(model.__tablename__, [])
+            written += _apply(s, model, refs, rows, usn, check)
+        models = {m.__tablename__: m for m, _r in owned}
+        for n, grave in enumerate(body["tombstones"], start=1):
+            if not isinstance(grave, dict) or grave.get("table") not in models:
+                raise ExchangeError(f"Запис про видалення {n} неправильний")
+            model = models[grave["table"]]
+            try:
+                gone = uuid.UUID(str(grave.get("uuid")))
+            except ValueError:
+                raise ExchangeError(f"Запис про видалення {n} неправильний") from None
+            if check is not None and model is not HouseholdBook:
+                target = s.execute(select(model).where(model.uuid == gone)).scalar_one_or_none()
+                if target is not None:
+                    check(
+                        {
+                            "object_id": getattr(target, "object_id", None),
+                            "district_id": getattr(target, "district_id", None),
+                        },
+                        f"Видалення {n}",
+                    )
+            graves += (
+                getattr(s.execute(delete(model).where(model.uuid == gone)), "rowcount", 0) or 0
+            )
+        state.received_usn = body["usn"]
+        state.confirmed_usn = max(state.confirmed_usn, min(body["ack"], _current_usn(s)))
+        audit.add(
+            s,
+            actor,
+            audit.IMPORT,
+            register=CODE,
+            details={"обмін": f"{header['from']} → {header['to']}", "записів": written},
+        )
+    direction = "з центру" if own else "з округу"
+    return ExchangeResult(written, graves, str(header["district"]), direction)
+
+
+def _owner_check(s: Session, district_id: int) -> Any:
+    """At the centre: every row of a district's file must belong to that district."""
+    local = set(
+        s.execute(
+            select(HouseholdObject.id).where(HouseholdObject.district_id == district_id)
+        ).scalars()
+    )
+
+    def check(row: dict[str, Any], where: str) -> None:
+        if row.get("district_id") is not None and row["district_id"] != district_id:
+            raise ExchangeError(f"{where}: запис іншого округу — файл відхилено")
+        object_id = row.get("object_id")
+        if object_id is not None and object_id not in local:
+            owner = s.execute(
+                select(HouseholdObject.district_id).where(HouseholdObject.id == object_id)
+            ).scalar()
+            if owner != district_id:
+                raise ExchangeError(f"{where}: об'єкт іншого округу — файл відхилено")
+            local.add(object_id)
+
+    return check
+
+
+def retire_copy(db: Database, district: str, user: str | Actor = "") -> None:
+    """The centre takes a district's books back (the copy is no longer used)."""
+    actor = actor_of(user)
+    actor.require(REFERENCE_WRITE)
+    with db.write() as s:
+        row = s.execute(
+            select(District).where((District.code == district) | (District.name == district))
+        ).scalar_one_or_none()
+        if row is None or s.get(ExchangeState, row.code) is None:
+            raise ExchangeError(f"Копії округу «{district}» немає")
+        s.delete(s.get(ExchangeState, row.code))
+        audit.add(s, actor, audit.UPDATE, register=CODE, details={"копію округу закрито": row.code})
+
+
+def count_rows(db: Database, model: Any) -> int:
+    with db.read() as s:
+        return int(s.execute(select(func.count()).select_from(model)).scalar_one())

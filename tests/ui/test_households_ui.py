@@ -1,0 +1,186 @@
+"""The household books' tab and the object's card in real widgets (offscreen)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from app.domain.roles import STAROSTA, Actor
+from app.services import household_view as hv
+from app.services.dialog_support import sign_in
+from tests.households_data import build
+from ui.dialogs.household_card import HouseholdCard, MemberDialog
+from ui.registers.household_tab import HouseholdTab
+
+
+def _tab(qtbot, db) -> HouseholdTab:
+    tab = HouseholdTab(db)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.model.loading)
+    return tab
+
+
+def test_the_tab_lists_and_searches_objects(qtbot, sqlite_db):
+    books = build(sqlite_db)
+    tab = _tab(qtbot, sqlite_db)
+    assert tab.model.rowCount() == 3
+    assert not tab.filter_bar.department.isVisible()
+    heads = {tab.model.index(r, 2).data() for r in range(3)}
+    assert "Д’яченко Мар’яна Ігорівна" in heads
+    tab.filter_bar.search.setText("дʼяченко")
+    tab.filter_bar._on_search_now()
+    qtbot.waitUntil(lambda: not tab.model.loading and tab.model.rowCount() == 1)
+    assert tab.model.document_id(0) == books.maryana
+
+
+def test_a_starosta_sees_only_the_district(qtbot, sqlite_db):
+    build(sqlite_db)
+    sign_in(Actor("savchuk", frozenset({STAROSTA}), "Олена Савчук", district="ПР"))
+    tab = _tab(qtbot, sqlite_db)
+    assert tab.model.rowCount() == 2
+    assert {tab.model.index(r, 0).data() for r in range(2)} == {"Прилуцький"}
+
+
+def test_the_card_adds_a_member_records_a_death_and_a_year(qtbot, sqlite_db, monkeypatch):
+    books = build(sqlite_db)
+    card = HouseholdCard(sqlite_db, books.petrenko, False)
+    qtbot.addWidget(card)
+    assert card.members.rowCount() == 2
+    assert card.head_label.text() == "Петренко Микола Іванович"
+
+    def fill(dialog: MemberDialog) -> int:
+        dialog.surname.setText("Петренко")
+        dialog.given.setText("Олег")
+        dialog.birth.setText("02.01.1990")
+        dialog.relation.setText("син")
+        dialog._on_accept()
+        return dialog.result()
+
+    monkeypatch.setattr(MemberDialog, "exec", fill)
+    card._on_add_member()
+    assert card.members.rowCount() == 3
+    # The head dies: dated, kept, greyed.
+    row = next(r for r in range(3) if card.members.item(r, 0).text().startswith("Петренко Микола"))
+    card.members.selectRow(row)
+    card.left_date.setText("10.03.2026")
+    card._on_member_left("died")
+    assert card.message.text() == ""
+    assert card.members.rowCount() == 3
+    died = next(r for r in range(3) if card.members.item(r, 6).text() == "помер 10.03.2026")
+    assert card.members.item(died, 0).foreground().color() == Qt.GlobalColor.gray
+    # The yearly sections, as of 1 January.
+    card.year.setValue(2026)
+    table = card.section_tables["land"]
+    table.item(0, 1).setText("0,45")
+    card.section_tables["livestock"].item(6, 1).setText("abc")
+    card._on_save_year(False)
+    assert "не число" in card.message.text()
+    card.section_tables["livestock"].item(6, 1).setText("25")
+    card._on_save_year(True)
+    assert card.message.text() == ""
+    stored = hv.load_card(sqlite_db, books.petrenko, log=False).year(2026)
+    assert str(stored.holdings["land"]["osg"]) in ("0.45", "0.4500")
+    assert stored.holdings["livestock"]["poultry"] == 25
+    assert stored.confirmed_on == date.today()
+    # Work on the object.
+    card.event_kind.setCurrentIndex(card.event_kind.findData("visit"))
+    card.event_day.setText("05.02.2026")
+    card._on_add_event()
+    assert card.events.rowCount() == 1 and card.events.item(0, 1).text() == "обхід"
+
+
+def test_a_new_object_from_the_card(qtbot, sqlite_db):
+    build(sqlite_db)
+    card = HouseholdCard(sqlite_db, None, False)
+    qtbot.addWidget(card)
+    assert not card.tabs.isTabEnabled(1)
+    card.district.setCurrentIndex(card.district.findText("Заборольський"))
+    card.kind.setCurrentIndex(card.kind.findData("land"))
+    card.street.setText("урочище Гай")
+    card._on_save_title()
+    assert card.object_id is not None and card.message.text() == ""
+    assert card.tabs.isTabEnabled(1)
+    assert hv.load_card(sqlite_db, card.object_id, log=False).account == 2
+
+
+def test_a_starosta_card_refuses_another_district(qtbot, sqlite_db):
+    books = build(sqlite_db)
+    sign_in(Actor("savchuk", frozenset({STAROSTA}), "Олена Савчук", district="ПР"))
+    card = HouseholdCard(sqlite_db, books.petrenko, False)
+    qtbot.addWidget(card)
+    assert [card.district.itemText(i) for i in range(card.district.count())] == ["Прилуцький"]
+
+
+def test_the_card_issues_a_certificate(qtbot, sqlite_db, monkeypatch):
+    books = build(sqlite_db)
+    card = HouseholdCard(sqlite_db, books.kovalchuk, False)
+    qtbot.addWidget(card)
+    shown: list[tuple[str, bytes]] = []
+    monkeypatch.setattr(card, "show_pdf", lambda title, pdf: shown.append((title, pdf)))
+    card.tabs.setCurrentIndex(card.tabs.count() - 1)
+    card.cert_kind.setCurrentIndex(card.cert_kind.findData("residents"))
+    card.cert_purpose.setText("за місцем вимоги")
+    card._on_issue()
+    assert card.message.text() == ""
+    assert shown and shown[0][0].startswith("Довідка № ПР-1/") and shown[0][1][:4] == b"%PDF"
+    assert card.certificates.rowCount() == 1
+
+
+def test_the_exchange_dialog_round(qtbot, sqlite_db, tmp_path):
+    from app.services import household_exchange as ex
+    from app.services import households as hh
+    from db.session import Database
+    from ui.dialogs.household_exchange import ExchangeDialog
+
+    books = build(sqlite_db)
+    ex.make_copy(sqlite_db, "ПР", tmp_path / "pr.sqlite")
+    copy = Database(str(tmp_path / "pr.sqlite"))
+    hh.add_event(copy, books.petrenko, "visit", date(2026, 2, 1))
+    in_copy = ExchangeDialog(copy)
+    qtbot.addWidget(in_copy)
+    assert "ПР" in in_copy.findChildren(type(in_copy.outcome))[0].text()
+    in_copy.password.setText("short")
+    assert not in_copy.export_to(str(tmp_path / "x.dlvx"))
+    assert "щонайменше" in in_copy.message.text()
+    in_copy.password.setText("пароль-старости")
+    assert in_copy.export_to(str(tmp_path / "pr.dlvx"))
+    at_centre = ExchangeDialog(sqlite_db)
+    qtbot.addWidget(at_centre)
+    at_centre.password.setText("інший-пароль")
+    assert not at_centre.import_from(str(tmp_path / "pr.dlvx"))
+    assert at_centre.message.text() == "Неправильний пароль файлу обміну"
+    at_centre.password.setText("пароль-старости")
+    assert at_centre.import_from(str(tmp_path / "pr.dlvx")) and at_centre.imported
+    assert "записів 1" in at_centre.outcome.text()
+    copy.dispose()
+
+
+def test_districts_and_books_from_the_window(qtbot, sqlite_db):
+    from app.services import households as hh
+    from ui.dialogs.household_districts import DistrictsDialog
+
+    dialog = DistrictsDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 0
+    dialog.code.setText("БГ")
+    dialog.name.setText("Боголюбський")
+    dialog.starosta.setText("Ганна Лисенко")
+    dialog.settlements.setText("Боголюби, Тарасове")
+    dialog._on_save()
+    assert dialog.message.text() == "" and dialog.table.rowCount() == 1
+    dialog.table.selectRow(0)
+    dialog._on_open_book()
+    assert dialog.message.text() == ""
+    assert "Книга № 1 (2026–2030)" in dialog.books_label.text()
+    dialog.book_number.setValue(1)
+    dialog._on_open_book()
+    assert "уже є" in dialog.message.text()
+    district = hh.list_districts(sqlite_db)[0]
+    assert [n for _i, n in district.settlements] == ["Боголюби", "Тарасове"]
+    # A starosta opens books of their district but cannot change the reference list.
+    sign_in(Actor("lysenko", frozenset({STAROSTA}), "Ганна Лисенко", district="БГ"))
+    mine = DistrictsDialog(sqlite_db)
+    qtbot.addWidget(mine)
+    assert not mine.save_button.isEnabled() and mine.open_button.isEnabled()

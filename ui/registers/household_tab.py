@@ -1,0 +1,111 @@
+"""The household books' tab (an entity register): the objects of the user's districts in the
+paged table with search (name, address, account number), the type and January-check filters,
+export and the printed list; the object's card by sections instead of a generic form.
+Contributed to the window through the tab registry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.registers.households import HOUSEHOLDS
+from app.services import household_view, households
+from app.services.dialog_support import current_user
+from db.session import Database
+from ui.registers.entity_tab import EntityTab
+from ui.registers.filter_bar import FilterBar
+from ui.registers.registry import TabEntry, contribute
+
+
+def _no_card(db: Database, record_id: int) -> dict[str, Any]:
+    return {}
+
+
+def _no_save(*_args: Any) -> int:
+    raise NotImplementedError  # the card saves through the household services itself
+
+
+class HouseholdTab(EntityTab):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(
+            db,
+            HOUSEHOLDS,
+            source=lambda d, q, u: household_view.HouseholdView(d, q, user=u),
+            may_read=households.may_read,
+            may_write=households.may_write,
+            load=_no_card,
+            save=_no_save,
+            parent=parent,
+        )
+
+    def _make_filter_bar(self) -> FilterBar:
+        bar = super()._make_filter_bar()
+        # Objects belong to districts, not to executive bodies: no «Орган» here.
+        bar.department.hide()
+        for label in bar.findChildren(QLabel):
+            if label.buddy() is bar.department:
+                label.hide()
+        return bar
+
+    def _build_actions(self) -> None:
+        super()._build_actions()
+        self.exchange_action = self.table_action(
+            "Обмін з центром…", self._on_exchange, "Файл змін для центру або з центру"
+        )
+        self.exchange_action.setVisible(households.may_write(current_user()))
+        self.districts_action = self.table_action(
+            "Округи та книги…", self._on_districts, "Старостинські округи, населені пункти, книги"
+        )
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.districts_action)
+        self.toolbar.addAction(self.exchange_action)
+
+    def _update_actions(self, row: Any) -> None:
+        super()._update_actions(row)
+        self.exchange_action.setEnabled(True)
+        self.districts_action.setEnabled(True)
+
+    def _on_districts(self) -> None:
+        from ui.dialogs.household_districts import DistrictsDialog
+
+        dialog = DistrictsDialog(self.db, self)
+        dialog.exec()
+        dialog.deleteLater()
+        self.document_changed()
+
+    def _on_exchange(self) -> None:
+        from ui.dialogs.household_exchange import ExchangeDialog
+
+        dialog = ExchangeDialog(self.db, self)
+        dialog.exec()
+        if dialog.imported:
+            self.document_changed()
+        dialog.deleteLater()
+
+    def _open_card(self, record_id: int | None) -> None:
+        from ui.dialogs.household_card import HouseholdCard
+
+        read_only = not households.may_write(current_user())
+        card = HouseholdCard(self.db, record_id, read_only, self)
+        card.saved.connect(self._on_card_saved)
+        card.exec()
+        card.deleteLater()
+
+    def _on_card_saved(self, object_id: int) -> None:
+        self.document_changed()
+
+
+def _build(db: Database, parent: QWidget) -> QWidget:
+    return HouseholdTab(db, parent)
+
+
+contribute(
+    TabEntry(
+        HOUSEHOLDS.code,
+        HOUSEHOLDS.title,
+        _build,
+        households.may_read,
+        households.may_write,
+    )
+)
