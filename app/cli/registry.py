@@ -31,6 +31,7 @@ MODULES = (
     "app.cli.printing",
     "app.cli.orders",
     "app.cli.awards",
+    "app.cli.meetings",
     "app.cli.reports",
     "app.cli.households",
     "app.cli.backup",

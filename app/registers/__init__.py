@@ -2,16 +2,18 @@
 
 from app.registers.awards import AWARDS
 from app.registers.base import Column, Printout, RegisterSpec
+from app.registers.decisions import DECISIONS
 from app.registers.incoming import INCOMING
 from app.registers.orders import ORDERS
 from app.registers.outgoing import OUTGOING
 
 REGISTERS: dict[str, RegisterSpec] = {
-    spec.code: spec for spec in (INCOMING, OUTGOING, ORDERS, AWARDS)
+    spec.code: spec for spec in (INCOMING, OUTGOING, ORDERS, DECISIONS, AWARDS)
 }
 
 __all__ = [
     "AWARDS",
+    "DECISIONS",
     "INCOMING",
     "ORDERS",
     "OUTGOING",

@@ -25,6 +25,15 @@ from db.models.households import (
     HouseholdYear,
     Settlement,
 )
+from db.models.meetings import (
+    AgendaItem,
+    AgendaVisa,
+    CommitteeMember,
+    DecisionCopy,
+    DecisionDetail,
+    Meeting,
+    MeetingAttendance,
+)
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
 from db.models.personnel import PersonnelEvent, PersonnelFile, PriorService
@@ -33,6 +42,8 @@ from db.models.users import AppUser, AuditEntry, UserRole
 
 __all__ = [
     "Addressee",
+    "AgendaItem",
+    "AgendaVisa",
     "AppUser",
     "Attachment",
     "AuditEntry",
@@ -43,8 +54,11 @@ __all__ = [
     "CaseFile",
     "CertificateTemplate",
     "ChangeCounter",
+    "CommitteeMember",
     "ControlEvent",
     "Correspondent",
+    "DecisionCopy",
+    "DecisionDetail",
     "Department",
     "District",
     "Document",
@@ -57,6 +71,8 @@ __all__ = [
     "HouseholdMember",
     "HouseholdObject",
     "HouseholdYear",
+    "Meeting",
+    "MeetingAttendance",
     "OrderCopy",
     "OrderDetail",
     "Organisation",
