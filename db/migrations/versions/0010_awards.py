@@ -1,7 +1,7 @@
 """awards: the kinds and occasions of awards, and an award's own fields
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 
 Written by hand. Three new tables, nothing existing changes: `award_kind` and `award_occasion`
 (reference lists; empty until an administrator edits them — the program's defaults stand in
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
