@@ -33,6 +33,7 @@ from db.models.meetings import (
     DecisionDetail,
     Meeting,
     MeetingAttendance,
+    RegulatoryTracking,
 )
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
@@ -80,6 +81,7 @@ __all__ = [
     "PersonnelFile",
     "PriorService",
     "RegisterCounter",
+    "RegulatoryTracking",
     "Resolution",
     "ResolutionExecutor",
     "Setting",
