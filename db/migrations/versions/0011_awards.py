@@ -1,7 +1,7 @@
 """awards: the kinds and occasions of awards, and an award's own fields
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 
 Written by hand. Three new tables, nothing existing changes: `award_kind` and `award_occasion`
 (reference lists; empty until an administrator edits them — the program's defaults stand in
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
