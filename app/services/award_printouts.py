@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -19,12 +20,14 @@ from app.domain import awards as rules
 from app.domain.certificate_text import Recipient, fill_template, name_in_case
 from app.domain.dates import format_date
 from app.domain.places import place_of_issue
-from app.printing.certificates import Certificate, Layout, write_certificates
 from app.services.awards import kind_named, kinds_in, sex_code
 from app.services.errors import DocumentError
 from app.services.organisation import get_organisation
 from db.models import AwardDetail, Document
 from db.session import Database
+
+if TYPE_CHECKING:
+    from app.printing.certificates import Certificate
 
 CHUNK = 500
 
@@ -39,6 +42,8 @@ def signer_name(mayor_name: str) -> str:
 
 def certificates(db: Database, ids: Sequence[int]) -> list[Certificate]:
     """The certificates of the awards `ids`, in that order."""
+    from app.printing.certificates import Certificate  # reportlab: only when printing
+
     org = get_organisation(db)
     position = (org.mayor_position if org else "") or "Міський голова"
     signer = signer_name(org.mayor_name if org else "")
@@ -122,6 +127,8 @@ def award_certificates_pdf(
     chosen = list(ids)[start - 1 :]
     if limit is not None:
         chosen = chosen[:limit]
+    from app.printing.certificates import Layout, write_certificates
+
     items = certificates(db, chosen)
     buf = io.BytesIO()
     layout = Layout(preprinted, offset_x_mm, offset_y_mm)
