@@ -38,6 +38,7 @@ TOPICS: dict[str, str] = {
     "orders": "orders.md",
     "decisions": "meetings.md",
     "meetings": "meetings.md",
+    "awards": "awards.md",
     "appeals": "appeals.md",
     "info_requests": "appeals.md",
     "staff": "staff.md",

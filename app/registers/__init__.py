@@ -1,6 +1,7 @@
 """Every register the program keeps, by code."""
 
 from app.registers.appeals import APPEALS
+from app.registers.awards import AWARDS
 from app.registers.base import Column, Printout, RegisterSpec
 from app.registers.decisions import DECISIONS
 from app.registers.incoming import INCOMING
@@ -9,11 +10,13 @@ from app.registers.orders import ORDERS
 from app.registers.outgoing import OUTGOING
 
 REGISTERS: dict[str, RegisterSpec] = {
-    spec.code: spec for spec in (INCOMING, OUTGOING, ORDERS, DECISIONS, APPEALS, INFO_REQUESTS)
+    spec.code: spec
+    for spec in (INCOMING, OUTGOING, ORDERS, DECISIONS, AWARDS, APPEALS, INFO_REQUESTS)
 }
 
 __all__ = [
     "APPEALS",
+    "AWARDS",
     "DECISIONS",
     "INCOMING",
     "INFO_REQUESTS",

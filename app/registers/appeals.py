@@ -333,7 +333,7 @@ APPEALS = RegisterSpec(
             FieldKind.DOCUMENT_REFS,
             target="outgoing",
             column="answer_numbers",
-            refs_later=True,
+            later_refs=True,
             placeholder="Номер вихідного листа з відповіддю чи пересиланням",
             import_headers=("відповідь", "вих. №"),
         ),

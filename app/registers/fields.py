@@ -51,11 +51,11 @@ class Field:
     # TABLE: the columns of each row (fields themselves) and the child table's name.
     columns: tuple[Field, ...] = ()
     table: str = ""
-    # DOCUMENT_REFS: the documents named come after this one (its answer, the covering letter
-    # of its forwarding), so a number is looked up among those registered until today.
-    refs_later: bool = False
     # Shown on the card but not stored (computed by the program: «Втратило чинність»).
     read_only: bool = False
+    # DOCUMENT_REFS: the documents named may come after this one (the order that grants an
+    # award petitioned earlier): a bare number is looked for up to today, not the record's date.
+    later_refs: bool = False
 
     @property
     def type(self) -> FieldType:

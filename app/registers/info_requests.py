@@ -253,7 +253,7 @@ INFO_REQUESTS = RegisterSpec(
             FieldKind.DOCUMENT_REFS,
             target="outgoing",
             column="answer_numbers",
-            refs_later=True,
+            later_refs=True,
             import_headers=("відповідь", "вих. №"),
         ),
         Field("pages", "Сторінок копій", FieldKind.INT, import_headers=("сторінок",)),

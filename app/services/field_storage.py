@@ -194,9 +194,8 @@ class LinksStorage(Storage):
 
     def store(self, rec: Record, field: Field, value: Any) -> None:
         s, doc = rec.session, rec.doc
-        # An answer is registered after the document it answers: looked up until today.
-        day = max(doc.reg_date, date.today()) if field.refs_later else doc.reg_date
         with s.no_autoflush:
+            day = date.today() if field.later_refs else doc.reg_date
             targets = resolve_refs(s, field, value or (), day)
         wanted = [t.id for t in targets]
         mine = [link for link in doc.links if (link.relation or "reply_to") == field.key]

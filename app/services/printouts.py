@@ -281,11 +281,17 @@ def list_pdf(db: Any, spec: EntitySpec, source: RowSource, user: str | Actor = "
 
 
 #: Printouts of a register as a whole (`Printout.scope == "register"`), by function name.
-REGISTER_PRINTOUTS = ("orders_archive_pdf",)
+REGISTER_PRINTOUTS = ("orders_archive_pdf", "decisions_archive_pdf")
 
 
 def orders_archive_pdf(db: Any, user: str | Actor = "") -> bytes:
     from app.services.orders_archive import archive_list_pdf
+
+    return archive_list_pdf(db, user)
+
+
+def decisions_archive_pdf(db: Any, user: str | Actor = "") -> bytes:
+    from app.services.decisions_archive import archive_list_pdf
 
     return archive_list_pdf(db, user)
 
@@ -359,12 +365,16 @@ def print_selection(
     return data
 
 
-# The appeals' printouts: the registration-control card and the notice of extension; the
-# outgoing register's (distribution list, envelopes, labels), offered by their specs' «Друк».
+# The appeals' printouts: the registration-control card and the notice of extension.
 from app.services.appeal_printouts import (  # noqa: E402
     appeal_card_pdf,
     appeal_extension_pdf,
 )
+
+# The awards' certificates, printed in batches for a selection.
+from app.services.award_printouts import award_certificates_pdf  # noqa: E402
+
+# The outgoing register's printouts, offered by its spec's «Друк» menu under these names.
 from app.services.mail_printouts import (  # noqa: E402
     distribution_list_pdf,
     envelopes_pdf,
@@ -380,6 +390,7 @@ from app.services.order_printouts import (  # noqa: E402
 #: Printouts of a selection (`Printout.scope == "selection"`): f(db, ids, **options).
 SELECTION_PRINTOUTS: dict[str, Callable[..., bytes]] = {
     "order_copies_register_pdf": order_copies_register_pdf,
+    "award_certificates_pdf": award_certificates_pdf,
 }
 
 __all__ = [

@@ -7,6 +7,7 @@ from db.models.appeals import (
     ClassifierItem,
     InfoRequestDetail,
 )
+from db.models.awards import AwardDetail, AwardKind, AwardOccasion
 from db.models.documents import (
     Addressee,
     Attachment,
@@ -57,6 +58,9 @@ __all__ = [
     "AppealTopic",
     "Attachment",
     "AuditEntry",
+    "AwardDetail",
+    "AwardKind",
+    "AwardOccasion",
     "CalendarDay",
     "CaseFile",
     "CertificateTemplate",

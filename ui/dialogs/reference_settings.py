@@ -81,17 +81,16 @@ class SettingsTab(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        # Every register adds its number format: the page scrolls rather than outgrow a
-        # 1366×768 screen.
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        # One number format per register and series: the list grows with every register, so
+        # the tab scrolls rather than push the dialog past a laptop's screen.
+        content = QWidget(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page = QWidget(scroll)
-        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        layout = QVBoxLayout(page)
+        layout = QVBoxLayout(content)
 
         numbers = QGroupBox("Формат реєстраційного номера", self)
         form = QFormLayout(numbers)
@@ -159,6 +158,7 @@ class SettingsTab(QWidget):
         bottom.addWidget(self.save_button)
         layout.addLayout(bottom)
         layout.addStretch(1)
+        scroll.setWidget(content)
 
     @staticmethod
     def _offset(value: float, parent: QWidget) -> QDoubleSpinBox:

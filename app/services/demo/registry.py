@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.services.demo import (
     appeals,
+    awards,
     households,
     incoming,
     meetings,
@@ -25,4 +26,5 @@ FILLERS: tuple[Filler, ...] = (
     appeals.fill,
     personnel.fill,
     households.fill,
+    awards.fill,
 )

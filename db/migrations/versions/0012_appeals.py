@@ -1,7 +1,7 @@
 """appeals and information requests: their detail tables, authors, topics and the classifier
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 
 Generated from the models, then read by hand. An appeal's classification, forwarding and
 result live in `appeal_detail`, its authors (personal data kept nowhere else) in
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
