@@ -197,7 +197,7 @@ def test_the_personal_card_prints_the_history_and_is_audited(db):
         "hr",
     )  # fmt: skip
     pdf = card_pdf(db, staff_id, "hr", on=date(2025, 12, 1))
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "ОСОБОВА КАРТКА" in text and "Ткачук Марія Іванівна" in text
     assert "як переможець конкурсу" in text and "щорічна основна" in text
     assert "1 р. 9 міс." in text  # seniority on 01.12.2025 since 01.03.2024
