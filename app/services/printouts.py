@@ -360,6 +360,8 @@ def print_selection(
 
 
 # The outgoing register's printouts, offered by its spec's «Друк» menu under these names.
+# The awards' certificates, printed in batches for a selection.
+from app.services.award_printouts import award_certificates_pdf  # noqa: E402
 from app.services.mail_printouts import (  # noqa: E402
     distribution_list_pdf,
     envelopes_pdf,
@@ -375,6 +377,7 @@ from app.services.order_printouts import (  # noqa: E402
 #: Printouts of a selection (`Printout.scope == "selection"`): f(db, ids, **options).
 SELECTION_PRINTOUTS: dict[str, Callable[..., bytes]] = {
     "order_copies_register_pdf": order_copies_register_pdf,
+    "award_certificates_pdf": award_certificates_pdf,
 }
 
 __all__ = [
