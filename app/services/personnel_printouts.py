@@ -57,6 +57,17 @@ def card_pdf(db: Database, staff_id: int, user: str | Actor = "", on: date | Non
     def line(e: hr.EventView) -> HistoryLine:
         return HistoryLine(e.period_text, e.kind_title, e.summary, e.order_text)
 
+    from app.services.awards import awards_of_employee
+
+    awarded = [
+        HistoryLine(
+            format_date(a.award_date) if a.award_date else "клопотання",
+            a.kind,
+            ", ".join(x for x in (a.occasion, a.merits) if x),
+            a.order,
+        )
+        for a in awards_of_employee(db, staff_id, actor)
+    ]
     dismissal = next((e for e in reversed(events) if e.kind == rules.DISMISSAL), None)
     org = get_organisation(db)
     data = PersonalCardData(
@@ -84,7 +95,8 @@ def card_pdf(db: Database, staff_id: int, user: str | Actor = "", on: date | Non
         vacations=[line(e) for e in events if e.kind in VACATIONS],
         other=[
             line(e) for e in events if e.kind not in (*APPOINTMENTS, *VACATIONS, rules.DISMISSAL)
-        ],
+        ]
+        + awarded,
         dismissal=(
             f"{format_date(dismissal.day)}, {dismissal.detail} {dismissal.order_text}".strip()
             if dismissal and not active
