@@ -62,8 +62,10 @@ class Scope:
     actor: Actor
     district_codes: frozenset[str] | None
 
-    def allows(self, code: str) -> bool:
-        return self.district_codes is None or code in self.district_codes
+    def allows(self, district: District) -> bool:
+        """The account's district may be typed as the district's code or its name."""
+        names = self.district_codes
+        return names is None or district.code in names or district.name in names
 
 
 def may_read(actor: Actor) -> bool:
@@ -96,7 +98,8 @@ def _refuse_district(actor: Actor, district: District) -> PermissionDenied:
 def district_ids(s: Session, sc: Scope) -> tuple[int, ...] | None:
     if sc.district_codes is None:
         return None
-    stmt = select(District.id).where(District.code.in_(sc.district_codes or {""}))
+    names = sc.district_codes or {""}
+    stmt = select(District.id).where(District.code.in_(names) | District.name.in_(names))
     return tuple(s.execute(stmt).scalars())
 
 
@@ -113,7 +116,7 @@ def district_for_write(s: Session, sc: Scope, district_id: int) -> District:
     district = s.get(District, district_id)
     if district is None:
         raise HouseholdError("Такого старостинського округу немає")
-    if not sc.allows(district.code):
+    if not sc.allows(district):
         raise _refuse_district(sc.actor, district)
     if _owned_elsewhere(s, district):
         raise HouseholdError(
@@ -132,7 +135,7 @@ def object_for(s: Session, sc: Scope, object_id: int, *, writing: bool) -> House
     else:
         district = s.get(District, obj.district_id)
         assert district is not None
-        if not sc.allows(district.code):
+        if not sc.allows(district):
             raise _refuse_district(sc.actor, district)
     return obj
 
@@ -197,7 +200,7 @@ def list_districts(db: Database, user: str | Actor = "") -> list[DistrictRow]:
     sc = scope(user)
     with db.read() as s:
         stmt = select(District).order_by(District.name)
-        rows = [d for d in s.execute(stmt).scalars() if sc.allows(d.code)]
+        rows = [d for d in s.execute(stmt).scalars() if sc.allows(d)]
         out = []
         for d in rows:
             places = s.execute(
@@ -276,7 +279,7 @@ def list_books(
     sc = scope(user)
     with db.read() as s:
         district = s.get(District, district_id)
-        if district is None or not sc.allows(district.code):
+        if district is None or not sc.allows(district):
             return []
         stmt = select(HouseholdBook).where(HouseholdBook.district_id == district_id)
         if cycle_start is not None:
