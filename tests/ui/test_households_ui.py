@@ -10,7 +10,7 @@ from app.domain.roles import STAROSTA, Actor
 from app.services import household_view as hv
 from app.services.dialog_support import sign_in
 from tests.households_data import build
-from ui.dialogs.household_card import HouseholdCard, MemberDialog
+from ui.dialogs.household_card import HouseholdCard, MemberDialog, _cell
 from ui.registers.household_tab import HouseholdTab
 
 
@@ -84,6 +84,12 @@ def test_the_card_adds_a_member_records_a_death_and_a_year(qtbot, sqlite_db, mon
     assert str(stored.holdings["land"]["osg"]) in ("0.45", "0.4500")
     assert stored.holdings["livestock"]["poultry"] == 25
     assert stored.confirmed_on == date.today()
+    # The next year starts from this one's data, not yet confirmed.
+    card.year.setValue(2027)
+    assert "не підтверджено за цей рік (показано дані станом на 1 січня 2026" in (
+        card.confirmed.text()
+    )
+    assert _cell(card.section_tables["livestock"], 6, 1).text() == "25"
     # Work on the object.
     card.event_kind.setCurrentIndex(card.event_kind.findData("visit"))
     card.event_day.setText("05.02.2026")

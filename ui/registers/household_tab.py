@@ -38,6 +38,8 @@ class HouseholdTab(EntityTab):
             save=_no_save,
             parent=parent,
         )
+        # No urgent documents here: the legend says what grey rows are instead.
+        self.legend.setText("Сірим — закинуті об'єкти.")
 
     def _make_filter_bar(self) -> FilterBar:
         bar = super()._make_filter_bar()
