@@ -112,6 +112,15 @@ def _owned_elsewhere(s: Session, district: District) -> bool:
     return s.get(ExchangeState, district.code) is not None
 
 
+def refuse_in_copy(s: Session) -> None:
+    """One writer: the reference lists (districts, settlements, templates) belong to the
+    centre; a district copy receives them by file and never changes them itself."""
+    from db.models import Setting
+
+    if s.get(Setting, COPY_SETTING) is not None:
+        raise HouseholdError("Довідники округів веде центр: у копії округу їх не змінюють")
+
+
 def district_for_write(s: Session, sc: Scope, district_id: int) -> District:
     district = s.get(District, district_id)
     if district is None:
@@ -164,6 +173,7 @@ def save_district(db: Database, info: DistrictInfo, user: str | Actor = "") -> i
     if not code or not name:
         raise HouseholdError("Вкажіть код і назву округу")
     with db.write() as s:
+        refuse_in_copy(s)
         row = s.get(District, info.id) if info.id is not None else None
         clash = s.execute(select(District).where(District.code == code)).scalar_one_or_none()
         if clash is not None and clash is not row:

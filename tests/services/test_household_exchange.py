@@ -91,6 +91,11 @@ def test_the_whole_round(db: Database, tmp_path: Path) -> None:
                 p.id, "ПР", p.name, p.starosta_name, p.starosta_position, ("Прилуки", "Дачне")
             ),
         )
+        # The reference lists are the centre's: the copy does not change them.
+        with pytest.raises(hh.HouseholdError, match="веде центр"):
+            certs.save_template(copy, certs.TemplateInfo("land", "x", "{адреса}"))
+        with pytest.raises(hh.HouseholdError, match="веде центр"):
+            hh.save_district(copy, hh.DistrictInfo(p.id, "ПР", "Інша назва"))
         # District → centre.
         data, result = ex.export_changes(copy, PASSWORD)
         assert result.rows >= 6
