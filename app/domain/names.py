@@ -27,6 +27,7 @@ __all__ = [
     "initials",
     "parse_full_name",
     "short_name",
+    "signature_form",
     "signature_name",
 ]
 
@@ -134,6 +135,15 @@ def signature_name(p: PersonName) -> str:
     given = p.given_name.strip()
     surname = p.surname.strip().upper()
     return f"{given} {surname}" if given else surname
+
+
+def signature_form(name: str) -> str:
+    """A name as typed in the organisation's details («Ольга Кравчук», «Ольга КРАВЧУК») in the
+    signature block's form «Ольга КРАВЧУК» (ДСТУ 4163:2020): the last word is the surname."""
+    words = name.split()
+    if not words:
+        return ""
+    return " ".join([*words[:-1], words[-1].upper()])
 
 
 _FEMALE_PATRONYMIC_ENDINGS = ("івна", "ївна", "овна", "евна", "ічна", "инична")

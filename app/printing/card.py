@@ -1,9 +1,11 @@
 """Реєстраційно-контрольна картка (РКК) on A5: registration data, resolutions and control.
 
 Usually printed in 3 copies (one goes with the original to the executor, regulation 9.8),
-each copy starting on its own page. A document on control carries the «Контроль» stamp with
-its term in the top right corner (regulation 9.7). Removal fields are printed empty while the
-document is on control, so they can be filled in by hand.
+each copy starting on its own page and numbered «Примірник 1 з 3». A document on control
+carries the «Контроль» stamp with its term in the top right corner (regulation 9.7) — only
+while on control. The control section shows the term in force and the history of its
+extensions; each resolution shows its own term (as signed). Removal fields are printed empty
+while the document is on control, so they can be filled in by hand.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ class _Styles:
         self.org = style("org", 9, bold=True, leading=11)
         self.title = style("title", 11.5, bold=True, space_before=4)
         self.head = style("head", 8, bold=True, align="center", leading=9.5)
+        self.copy = style("copy", 8, italic=True, leading=10, space_before=1)
 
 
 def _p(text: str, st: Any) -> Paragraph:
@@ -133,13 +136,17 @@ def _form(
     return table
 
 
-def _heading(data: RegistrationCardData, width: float, st: _Styles) -> Flowable:
+def _heading(
+    data: RegistrationCardData, width: float, st: _Styles, copy: tuple[int, int] | None = None
+) -> Flowable:
     row: list[Cell | list[Flowable]] = [""]
     widths = [width]
     if data.code:  # the record's QR code, scanned to open the card in the program
         row.append(QrMark(data.code))
         widths.append(CARD_QR_SIZE + 3 * mm)
-    if data.control is not None:
+    if data.control is not None and data.control.removal is None:
+        # The «Контроль» box only while the document is on control: a card printed after the
+        # removal must not send anyone after a term that is closed.
         mark = ControlMark(ControlStampData(data.control.due_date))
         row.append(mark)
         widths.append(mark.box.width + 4 * mm)
@@ -147,7 +154,10 @@ def _heading(data: RegistrationCardData, width: float, st: _Styles) -> Flowable:
     title = "РЕЄСТРАЦІЙНО-КОНТРОЛЬНА КАРТКА"
     if stringWidth(title, st.title.fontName, st.title.fontSize) > widths[0]:
         title = title.replace("-", "-\n", 1)  # narrow beside the marks: break at the hyphen
-    row[0] = [_p(data.organisation, st.org), _p(title, st.title)]
+    lines: list[Flowable] = [_p(data.organisation, st.org), _p(title, st.title)]
+    if copy is not None:  # which copy: one goes with the original to the executor (9.8)
+        lines.append(_p(f"Примірник {copy[0]} з {copy[1]}", st.copy))
+    row[0] = lines
     return Table(
         [row], colWidths=widths, hAlign="LEFT", style=_no_padding(right_align_last=len(row) > 1)
     )
@@ -232,11 +242,20 @@ def _resolution(res: Resolution, number: int, total: int, width: float, st: _Sty
 
 def _control(control: CardControl, width: float, st: _Styles) -> list[Flowable]:
     out: list[Flowable] = [_p("Контроль", st.section)]
+    # The current term (after every extension), and where it was extended the first term too:
+    # the history of the changes follows (9.12).
+    label = "Термін виконання (чинний)" if control.term_changes else "Термін виконання"
+    term_rows: list[list[Cell]] = [
+        [_p(label, st.label), _p(fmt_date(control.due_date), st.value_bold)]
+    ]
+    if control.term_changes:
+        first = control.term_changes[0].old_term
+        term_rows.append([_p("Початковий термін", st.label), _p(fmt_date(first), st.value)])
     out.append(
         _form(
-            [[_p("Термін виконання", st.label), _p(fmt_date(control.due_date), st.value_bold)]],
+            term_rows,
             [width * 0.22, width * 0.78],
-            labels=[(0, 0)],
+            labels=[(0, r) for r in range(len(term_rows))],
         )
     )
     if control.term_changes:
@@ -301,11 +320,13 @@ class _CopyStart(Flowable):
         self.pages.append(self.canv.getPageNumber())
 
 
-def card_flowables(data: RegistrationCardData, width: float) -> list[Flowable]:
-    """One copy of the card."""
+def card_flowables(
+    data: RegistrationCardData, width: float, copy: tuple[int, int] | None = None
+) -> list[Flowable]:
+    """One copy of the card; `copy` (number, of how many) is printed under the title."""
     st = _Styles()
     story: list[Flowable] = [
-        _heading(data, width, st),
+        _heading(data, width, st, copy),
         Spacer(1, 4 * mm),
         _registration(data, width, st),
     ]
@@ -347,5 +368,5 @@ def print_registration_card(data: RegistrationCardData, out: Output, *, copies: 
         if copy:
             story.append(PageBreak())
         story.append(_CopyStart(starts))
-        story.extend(card_flowables(data, width))
+        story.extend(card_flowables(data, width, (copy + 1, copies) if copies > 1 else None))
     doc.build(story)

@@ -36,6 +36,10 @@ class ExecutionReportData:
     rows: Sequence[ExecutionRow]
     totals: ExecutionRow
     title: str = "Довідка про стан виконання документів"
+    # Who signs it (the manager of affairs, who keeps the control): «Керуючий справами
+    # виконавчого комітету», «Ольга КРАВЧУК». An empty position: no signature block.
+    signatory_position: str = ""
+    signatory_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,3 +70,5 @@ class RemindersData:
     as_of: date
     limit_date: date  # terms up to this day are reminded of
     sheets: Sequence[ReminderSheetData]
+    signatory_position: str = ""  # who signs each sheet, as on the довідка
+    signatory_name: str = ""

@@ -7,10 +7,13 @@ report, so the reader of a printed copy knows what was counted.
 
 from __future__ import annotations
 
-from .common import Output
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from .common import Output, signature_block
 from .control_centre_data import ExecutionReportData, ExecutionRow
 from .data import JournalColumn, fmt_date
-from .tables import TableDocument, render_table_document
+from .tables import MARGIN_LEFT, MARGIN_RIGHT, PAGE, TableDocument, render_table_document
 
 EXECUTION_COLUMNS = (
     JournalColumn("Виконавчий орган, головний виконавець", 3.4),
@@ -41,9 +44,24 @@ def _cells(row: ExecutionRow) -> list[str]:
     ]
 
 
+def signature(position: str, name: str, width: float) -> list[Flowable]:
+    """The signature block under a report (ДСТУ 4163:2020: position, signature line, «Ім'я
+    ПРІЗВИЩЕ»), or nothing when no signatory is known."""
+    if not position.strip():
+        return []
+    return [Spacer(1, 10 * mm), signature_block(position, name, width, 11)]
+
+
 def print_execution_report(data: ExecutionReportData, out: Output) -> None:
     rows = [_cells(r) for r in data.rows]
     bold = {i for i, r in enumerate(data.rows) if r.level != "executor"}
+    # A department's line goes to the next page with its first executor rather than stand
+    # alone at the bottom of a page.
+    headings = {
+        i
+        for i, r in enumerate(data.rows[:-1])
+        if r.level == "department" and data.rows[i + 1].level == "executor"
+    }
     if rows:
         bold.add(len(rows))
         rows.append(_cells(data.totals))
@@ -65,6 +83,10 @@ def print_execution_report(data: ExecutionReportData, out: Output) -> None:
             rows=rows,
             emphasised_rows=frozenset(bold),
             closing_lines=closing if rows else closing[1:],
+            closing_flowables=signature(
+                data.signatory_position, data.signatory_name, PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
+            ),
+            keep_with_next=frozenset(headings),
             empty_text="За цей період документів на контролі немає.",
             pdf_title=f"{data.title} {period}",
         ),

@@ -30,7 +30,7 @@ from reportlab.platypus import (
 )
 
 from . import fonts
-from .common import PDF_CREATOR, Output, glue, markup, style, target
+from .common import PDF_CREATOR, Output, glue, markup, signature_block, style, target
 from .control_centre_data import RemindersData, ReminderSheetData
 from .data import fmt_date
 from .wrapping import LineBreaker
@@ -179,6 +179,11 @@ def _sheet(
             st.text,
         ),
     ]
+    if data.signatory_position.strip():  # the sheet is signed by who keeps the control
+        closing += [
+            Spacer(1, 10 * mm),
+            signature_block(data.signatory_position, data.signatory_name, WIDTH, 12),
+        ]
     story.append(KeepTogether(closing))
     return story
 

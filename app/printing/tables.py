@@ -85,6 +85,9 @@ class TableDocument:
     closing_flowables: Sequence[Flowable] = ()  # after closing_lines: signature blocks
     # Rows at least this tall (points): room for a handwritten signature or date.
     min_row_height: float = 0.0
+    # Rows kept on one page with the row after them: a department's heading line never stands
+    # alone at the bottom of a page, away from its executors.
+    keep_with_next: Collection[int] = frozenset()
 
 
 class _NumberedCanvas(Canvas):
@@ -224,7 +227,14 @@ class _Layout:
         """The rows as consecutive tables of ``CHUNK_ROWS``; with ``split_last`` the last row
         is a table of its own, so it can be kept on one page with what follows the table."""
         total = len(self.doc.rows)
-        bounds = [(start, min(start + CHUNK_ROWS, total)) for start in range(0, total, CHUNK_ROWS)]
+        bounds = []
+        start = 0
+        while start < total:
+            end = min(start + CHUNK_ROWS, total)
+            while end < total and end - 1 > start and (end - 1) in self.doc.keep_with_next:
+                end -= 1  # a kept row starts the next chunk with the row it is kept with
+            bounds.append((start, end))
+            start = end
         if split_last and bounds and bounds[-1][1] - bounds[-1][0] > 1:
             start, end = bounds.pop()
             bounds += [(start, end - 1), (end - 1, end)]
@@ -235,6 +245,7 @@ class _Layout:
         ncols = len(doc.columns)
         data: list[list[str]] = []
         bold_rows: list[int] = []
+        kept: list[tuple[int, int]] = []  # (first, last) table rows not to split between
         continued: list[
             int
         ] = []  # rows that go on a cell begun in the row above: no line between them
@@ -245,6 +256,8 @@ class _Layout:
                 )
             bold = (start + offset) in doc.emphasised_rows
             parts = self.row_parts(row, bold)
+            if (start + offset) in doc.keep_with_next and start + offset + 1 < end:
+                kept.append((len(data) + len(parts) - 1, len(data) + len(parts)))
             if bold:
                 bold_rows.extend(range(len(data), len(data) + len(parts)))
             continued.extend(range(len(data) + 1, len(data) + len(parts)))
@@ -259,6 +272,8 @@ class _Layout:
             table.setStyle(
                 TableStyle([("LINEABOVE", (0, r), (-1, r), GRID, colors.white) for r in continued])
             )
+        if kept:
+            table.setStyle(TableStyle([("NOSPLIT", (0, a), (-1, b)) for a, b in kept]))
         if bold_rows:
             table.setStyle(
                 TableStyle(

@@ -8,6 +8,10 @@ lines is what keeps a 1,000-row register under a second without the C accelerato
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import Any
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .common import NBSP, glue
@@ -83,16 +87,52 @@ class LineBreaker:
         return [line.replace(NBSP, " ") for line in lines] or [""]
 
     def _tokens(self, text: str, font: str, avail: float) -> list[str]:
-        """Words, with initials and «№ 123» glued unless the glued unit is too wide."""
+        """Words, with initials and «№ 123» glued. A glued unit too wide for the column gives
+        up its first join only («Ковальська» | «С. В.»): the initials stay together."""
         tokens: list[str] = []
         for word in glue(text).split(" "):
             if NBSP in word and self.width(word, font) > avail:
-                tokens.extend(word.split(NBSP))
+                head, rest = word.split(NBSP, 1)
+                tail = rest.split(NBSP) if self.width(rest, font) > avail else [rest]
+                tokens.extend(t for t in (head, *tail) if t)
             elif word:
                 tokens.append(word)
         return tokens
 
     def _break_word(self, word: str, font: str, avail: float) -> list[str]:
+        """A word wider than the column, in lines: at a hyphen or a slash of its own where it
+        has one, else at a syllable with a hyphen added («Держпродспоживслу-» «жби», Ukrainian
+        hyphenation rules of pyphen's uk_UA dictionary), else — a code, a long number — at
+        any character."""
+        pieces: list[str] = []
+        rest = word
+        while rest and self.width(rest, font) > avail:
+            cut = self._best_cut(rest, font, avail)
+            if cut is None:
+                break
+            piece, rest = cut
+            pieces.append(piece)
+        if rest and self.width(rest, font) > avail:
+            pieces.extend(self._by_characters(rest, font, avail))
+        elif rest:
+            pieces.append(rest)
+        return pieces or [word]
+
+    def _best_cut(self, word: str, font: str, avail: float) -> tuple[str, str] | None:
+        """(the longest head that fits, the rest), cutting only where Ukrainian allows."""
+        best: tuple[str, str] | None = None
+        own: tuple[str, str] | None = None  # at the word's own hyphen or slash
+        for at, mark in _break_points(word):
+            head = word[:at] + mark
+            width = self.width(head, font)
+            if width > avail:
+                break
+            best = (head, word[at:])
+            if not mark and width >= avail * 0.5:
+                own = best
+        return own or best
+
+    def _by_characters(self, word: str, font: str, avail: float) -> list[str]:
         pieces: list[str] = []
         piece = ""
         for ch in word:
@@ -102,3 +142,34 @@ class LineBreaker:
             piece += ch
         pieces.append(piece)
         return pieces
+
+
+_LETTERS = re.compile(r"[^\W\d_][^\W\d_'’ʼ]*(?:['’ʼ][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> Any:
+    """pyphen's Ukrainian dictionary, loaded on the first long word (None without pyphen:
+    then long words break at any character, as before)."""
+    try:
+        import pyphen
+    except ImportError:  # pragma: no cover - pyphen is a dependency; a broken install still prints
+        return None
+    return pyphen.Pyphen(lang="uk_UA", left=2, right=3)
+
+
+@lru_cache(maxsize=4096)
+def _break_points(word: str) -> tuple[tuple[int, str], ...]:
+    """Where `word` may end a line, in order: (index, the mark the line ends with). After a
+    hyphen or a slash the line ends as it is; inside a run of letters, at a syllable pyphen
+    allows, with «-» added."""
+    points: set[tuple[int, str]] = set()
+    for i, ch in enumerate(word[:-1]):
+        if ch in "-/‐‑":
+            points.add((i + 1, ""))
+    hyphenator = _dictionary()
+    if hyphenator is not None:
+        for run in _LETTERS.finditer(word):
+            for at in hyphenator.positions(run.group()):
+                points.add((run.start() + at, "-"))
+    return tuple(sorted(points))

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain.dates import format_date
+from app.domain.names import signature_form
 from app.reports.grouping import Figures, GroupedFigures, Line, build
 from app.services.organisation import get_organisation
 from db.queries import control_centre as q
@@ -80,6 +81,9 @@ class ExecutionReport:
     today: date
     organisation: str
     figures: GroupedFigures[ExecutionFigures]
+    # (position, «Ім'я ПРІЗВИЩЕ») of who signs the довідка: the manager of affairs, who
+    # keeps the control of execution (the organisation's details).
+    signatory: tuple[str, str] = ("", "")
 
     @property
     def total(self) -> ExecutionFigures:
@@ -109,7 +113,10 @@ def execution_report(
     rows += [(d, e, n, ExecutionFigures(overdue=a, pending=b)) for d, e, n, a, b in unfinished]
     org = get_organisation(db)
     figures = build(rows, names, ExecutionFigures())
-    return ExecutionReport(date_from, date_to, day, org.full_name if org else "", figures)
+    signatory = (org.manager_position, signature_form(org.manager_name)) if org else ("", "")
+    return ExecutionReport(
+        date_from, date_to, day, org.full_name if org else "", figures, signatory
+    )
 
 
 # --- the executors' figures (regulation 29.4) as a table and a file --------------------------
@@ -192,4 +199,6 @@ def printable(report: ExecutionReport) -> ExecutionReportData:
         made_on=report.today,
         rows=rows,
         totals=totals,
+        signatory_position=report.signatory[0],
+        signatory_name=report.signatory[1],
     )

@@ -19,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.deadlines import ControlState, ControlThresholds
+from app.domain.names import signature_form
 from app.domain.text import uk_sort_key
 from app.reports.grouping import NO_DEPARTMENT
 from app.services.calendar import load_calendar
@@ -60,6 +61,7 @@ class Reminders:
     organisation: str
     sheets: tuple[ReminderSheet, ...]
     without_executor: int
+    signatory: tuple[str, str] = ("", "")  # who signs the sheets, as on the довідка
 
     @property
     def documents(self) -> int:
@@ -92,7 +94,9 @@ def reminders(db: Database, days: int, today: date | None = None) -> Reminders:
         sheets.append(ReminderSheet(executor_id, info.short, info.dative, dept, tuple(documents)))
     sheets.sort(key=lambda sh: (uk_sort_key(sh.department), uk_sort_key(sh.executor)))
     org = get_organisation(db)
-    return Reminders(day, days, limit, org.full_name if org else "", tuple(sheets), without)
+    signatory = (org.manager_position, signature_form(org.manager_name)) if org else ("", "")
+    organisation = org.full_name if org else ""
+    return Reminders(day, days, limit, organisation, tuple(sheets), without, signatory)
 
 
 def reminders_pdf(result: Reminders) -> bytes:
@@ -111,6 +115,8 @@ def printable(result: Reminders) -> RemindersData:
         organisation=result.organisation,
         as_of=result.today,
         limit_date=result.limit_date,
+        signatory_position=result.signatory[0],
+        signatory_name=result.signatory[1],
         sheets=[
             ReminderSheetData(
                 executor=sheet.executor,

@@ -109,6 +109,24 @@ def _resolution(
     )
 
 
+def _as_signed(resolution: pd.Resolution, detail: DocumentDetail) -> pd.Resolution:
+    """A resolution's term as signed: its own, else — no term written in it — the term the
+    document was put on control with (9.11's default), never a later extension. The slip is
+    the resolution as signed; the РКК shows it so in the resolution and the term in force, with
+    its history, under «Контроль»."""
+    if resolution.due_date is not None:
+        return resolution
+    taken = next(
+        (e.new_term for e in reversed(detail.control_events) if e.kind in ("set", "reopen")),
+        detail.due_date,
+    )
+    if taken is None:
+        return resolution
+    from dataclasses import replace
+
+    return replace(resolution, due_date=taken)
+
+
 def resolution_slip_pdf(db: Any, doc_id: int, resolution_id: int | None = None) -> bytes:
     """The resolution slip of the latest resolution (or the one named)."""
     from app.printing.data import ResolutionSlipData
@@ -121,17 +139,7 @@ def resolution_slip_pdf(db: Any, doc_id: int, resolution_id: int | None = None) 
     if resolution_id is not None:
         chosen = next((r for r in detail.resolutions if r.id == resolution_id), chosen)
     org = _organisation(db)
-    resolution = _resolution(chosen, org)
-    if resolution.due_date is None:
-        # No term written in the resolution: the slip carries the term the document was put
-        # on control with (9.11's default), not a later extension.
-        first_term = next(
-            (e.new_term for e in reversed(detail.control_events) if e.kind in ("set", "reopen")),
-            detail.due_date,
-        )
-        from dataclasses import replace
-
-        resolution = replace(resolution, due_date=first_term)
+    resolution = _as_signed(_resolution(chosen, org), detail)
     slip = ResolutionSlipData(
         resolution=resolution,
         doc_number=detail.reg_number,
@@ -183,7 +191,9 @@ def card_pdf(db: Any, doc_id: int, copies: int = 3) -> bytes:
         summary=str(v.get("summary") or ""),
         sheets=v.get("sheets") if isinstance(v.get("sheets"), int) else None,  # type: ignore[arg-type]
         case_index=str(v.get("case_index") or ""),
-        resolutions=[_resolution(r, org, dative=False) for r in detail.resolutions],
+        resolutions=[
+            _as_signed(_resolution(r, org, dative=False), detail) for r in detail.resolutions
+        ],
         control=_card_control(detail),
         code=record_code.code_of(db, doc_id),
     )
