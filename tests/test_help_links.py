@@ -18,6 +18,7 @@ PAGES = (
     "incoming.md",
     "outgoing.md",
     "orders.md",
+    "meetings.md",
     "staff.md",
     "personnel.md",
     "households.md",

@@ -36,6 +36,8 @@ TOPICS: dict[str, str] = {
     "incoming": "incoming.md",
     "outgoing": "outgoing.md",
     "orders": "orders.md",
+    "decisions": "meetings.md",
+    "meetings": "meetings.md",
     "staff": "staff.md",
     "personnel": "personnel.md",
     "household": "households.md",

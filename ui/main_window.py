@@ -68,14 +68,22 @@ class MainWindow(QMainWindow):
         self.control_tab.reveal_requested.connect(self._on_reveal)
         self.monitor.summary_changed.connect(self.control_tab.schedule_refresh)
         self.tabs.addTab(self.control_tab, CONTROL_TITLE)
+        # Tabs that are no register's journal (the executive committee's meetings): shown, hidden
+        # by the roles, told of changes (`set_read_only`, `refresh_in_place` when they have them).
+        self.other_tabs: dict[str, QWidget] = {}
         for entry in registry.entries():  # every register's tab, from the registry
             tab = entry.build(db, self.tabs)
-            assert isinstance(tab, RegisterTab)
+            self.tab_entries[entry.code] = entry
+            self.tabs.addTab(tab, entry.title)
+            if not isinstance(tab, RegisterTab):
+                self.other_tabs[entry.code] = tab
+                changed = getattr(tab, "changed", None)
+                if changed is not None:
+                    changed.connect(self.monitor.request_check)
+                continue
             tab.changed.connect(self.monitor.request_check)
             tab.reveal_requested.connect(self._on_reveal)  # a scanned QR code (registers/scan.py)
             self.register_tabs[entry.code] = tab
-            self.tab_entries[entry.code] = entry
-            self.tabs.addTab(tab, entry.title)
         self.setCentralWidget(self.tabs)
         self.backups = BackupController(self, db)
         self.backups.restore_starting.connect(self._on_restore_starting)
@@ -154,6 +162,11 @@ class MainWindow(QMainWindow):
                 for action in hidden:
                     if action is not None:
                         action.setVisible(False)
+        for code, other in self.other_tabs.items():
+            entry = self.tab_entries[code]
+            self.tabs.setTabVisible(self.tabs.indexOf(other), entry.may_see(actor))
+            if not entry.may_change(actor) and hasattr(other, "set_read_only"):
+                other.set_read_only(True)
         from app.reports.access import may_take_reports
 
         # the control centre lists every controllable register's documents
@@ -186,7 +199,8 @@ class MainWindow(QMainWindow):
         from ui.help import open_help
 
         current = self.tabs.currentWidget()
-        codes = [code for code, tab in self.register_tabs.items() if tab is current]
+        tabs = {**self.register_tabs, **self.other_tabs}
+        codes = [code for code, tab in tabs.items() if tab is current]
         open_help(self, "control" if current is self.control_tab else next(iter(codes), None))
 
     def _on_print_journal(self) -> None:
@@ -268,6 +282,9 @@ class MainWindow(QMainWindow):
         for code, tab in self.register_tabs.items():
             if not registers or code in registers:
                 tab.refresh_in_place()
+        for code, other in self.other_tabs.items():
+            if (not registers or code in registers) and hasattr(other, "refresh_in_place"):
+                other.refresh_in_place()
         self.monitor.request_check()
 
     def _on_summary(self, summary: OverdueSummary) -> None:

@@ -43,6 +43,17 @@ def add_parsers(command: CommandMaker, sub: Any) -> None:
     card.add_argument("--copies", type=positive_int, default=3, metavar="N",
                       help="кількість примірників (типово 3)")  # fmt: skip
     _add_mail_commands(command, prn_sub, document_args)
+    for name, help_text in (
+        ("agenda", "порядок денний засідання виконкому (на погодження міському голові)"),
+        ("protocol", "проєкт протоколу засідання виконкому"),
+        ("drafts", "проєкти рішень засідання з візами"),
+        ("decisions", "перелік рішень, прийнятих на засіданні"),
+    ):
+        meeting = command(prn_sub, name, help_text)
+        meeting.add_argument("--date", dest="meeting_date", type=date_arg, required=True,
+                             metavar="ДД.ММ.РРРР", help="дата засідання")  # fmt: skip
+        meeting.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf",
+                             help="куди записати")  # fmt: skip
     journal = command(prn_sub, "journal", "журнал реєстрації за період")
     journal.add_argument("register", nargs="?", choices=registers, default="incoming",
                          metavar="реєстр", help="incoming — вхідні (типово)")  # fmt: skip
@@ -168,7 +179,15 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
     except ImportError as exc:  # pragma: no cover - while printing is being written
         raise CliError(f"Друк недоступний: {exc}") from exc
     what = args.print_command
-    if what == "household-certificate":
+    if what in ("agenda", "protocol", "drafts", "decisions"):
+        from app.services.meeting_printouts import meeting_pdf
+        from app.services.meetings import MeetingError
+
+        try:
+            data = meeting_pdf(db, what, args.meeting_date, user())
+        except MeetingError as exc:
+            raise CliError(str(exc)) from exc
+    elif what == "household-certificate":
         from app.services import household_certificates as certs
         from app.services.household_view import find_object
 

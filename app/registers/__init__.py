@@ -1,10 +1,22 @@
 """Every register the program keeps, by code."""
 
 from app.registers.base import Column, Printout, RegisterSpec
+from app.registers.decisions import DECISIONS
 from app.registers.incoming import INCOMING
 from app.registers.orders import ORDERS
 from app.registers.outgoing import OUTGOING
 
-REGISTERS: dict[str, RegisterSpec] = {spec.code: spec for spec in (INCOMING, OUTGOING, ORDERS)}
+REGISTERS: dict[str, RegisterSpec] = {
+    spec.code: spec for spec in (INCOMING, OUTGOING, ORDERS, DECISIONS)
+}
 
-__all__ = ["INCOMING", "ORDERS", "OUTGOING", "REGISTERS", "Column", "Printout", "RegisterSpec"]
+__all__ = [
+    "DECISIONS",
+    "INCOMING",
+    "ORDERS",
+    "OUTGOING",
+    "REGISTERS",
+    "Column",
+    "Printout",
+    "RegisterSpec",
+]

@@ -160,6 +160,9 @@ class RegisterSpec:
     number_headers: tuple[str, ...] = ()
     # Holds personal data (appeals, personnel files, household books): opening a card is audited.
     personal_data: bool = False
+    # Numbers kept as written in journals before the program, the running number taken from the
+    # front (decisions «931-1», «24/119»): the tail is no case index (as with series' suffixes).
+    written_numbers: bool = False
     # --- hooks --------------------------------------------------------------------------------
     # Number series; none: the register has one series ("").
     series: tuple[Series, ...] = ()

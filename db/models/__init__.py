@@ -24,6 +24,15 @@ from db.models.households import (
     HouseholdYear,
     Settlement,
 )
+from db.models.meetings import (
+    AgendaItem,
+    AgendaVisa,
+    CommitteeMember,
+    DecisionCopy,
+    DecisionDetail,
+    Meeting,
+    MeetingAttendance,
+)
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
 from db.models.personnel import PersonnelEvent, PersonnelFile, PriorService
@@ -32,6 +41,8 @@ from db.models.users import AppUser, AuditEntry, UserRole
 
 __all__ = [
     "Addressee",
+    "AgendaItem",
+    "AgendaVisa",
     "AppUser",
     "Attachment",
     "AuditEntry",
@@ -39,8 +50,11 @@ __all__ = [
     "CaseFile",
     "CertificateTemplate",
     "ChangeCounter",
+    "CommitteeMember",
     "ControlEvent",
     "Correspondent",
+    "DecisionCopy",
+    "DecisionDetail",
     "Department",
     "District",
     "Document",
@@ -53,6 +67,8 @@ __all__ = [
     "HouseholdMember",
     "HouseholdObject",
     "HouseholdYear",
+    "Meeting",
+    "MeetingAttendance",
     "OrderCopy",
     "OrderDetail",
     "Organisation",

@@ -21,6 +21,7 @@ from db.session import Database
 
 #: UI modules that contribute entity registers (imported once, on the first `entries()`).
 CONTRIBUTORS = (
+    "ui.registers.meetings_tab",
     "ui.registers.staff_tab",
     "ui.registers.personnel_tab",
     "ui.registers.household_tab",

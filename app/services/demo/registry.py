@@ -6,13 +6,14 @@ it may refer to their documents (outgoing letters answer incoming ones).
 
 from __future__ import annotations
 
-from app.services.demo import households, incoming, orders, outgoing, personnel
+from app.services.demo import households, incoming, meetings, orders, outgoing, personnel
 from app.services.demo.context import Filler
 
 FILLERS: tuple[Filler, ...] = (
     incoming.fill,
     outgoing.fill,
     orders.fill,
+    meetings.fill,
     personnel.fill,
     households.fill,
 )

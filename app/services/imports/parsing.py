@@ -268,12 +268,13 @@ def validate_rows(
 
     prepared: list[_Prepared] = []
     warnings: list[ImportProblem] = []
+    as_written = bool(spec.series) or spec.written_numbers
     seen: dict[tuple[str, int, int], int] = {}
     for row_no, cells in table.rows:
         row_problems: list[ImportProblem] = []
         seq, index, day = 0, "", None
         try:
-            seq, index = parse_number(cell(cells, NUMBER_KEY), bool(spec.series))
+            seq, index = parse_number(cell(cells, NUMBER_KEY), as_written)
         except ValueError as exc:
             row_problems.append(ImportProblem(row_no, header_of[NUMBER_KEY], str(exc)))
         try:
@@ -284,7 +285,7 @@ def validate_rows(
             day = None
             row_problems.append(ImportProblem(row_no, header_of[DATE_KEY], str(exc)))
         raw = {f.key: _field_value(cell(cells, f.key)) for f in spec.fields if f.key in columns}
-        tail, index = (index, "") if spec.series else ("", index)
+        tail, index = (index, "") if as_written else ("", index)
         if index and not raw.get("case_index"):
             raw["case_index"] = index
         values: dict[str, Any] = {}
@@ -327,7 +328,7 @@ def validate_rows(
             continue
         assert day is not None
         written = "".join(_cell_text(cell(cells, NUMBER_KEY)).split())
-        kept = None if written.isdigit() and not spec.series else written  # orders: as written
+        kept = None if written.isdigit() and not as_written else written  # orders: as written
         prepared.append(_Prepared(row_no, values, day, seq, kept))
         for text in spec.registration_warnings(values):
             warnings.append(ImportProblem(row_no, "", text))

@@ -1,0 +1,50 @@
+"""`python -m app meetings …`: the executive committee's meetings (the decisions themselves are
+a register: `import decisions FILE`, `export decisions FILE`, `print journal decisions`).
+
+    meetings plan --year РРРР [-o ФАЙЛ.csv]   the year's plan with its deadlines (adds the
+                                              third Thursdays not yet planned)
+    print agenda --date ДД.ММ.РРРР -o ФАЙЛ.pdf     (app/cli/printing.py)
+    print protocol --date ДД.ММ.РРРР -o ФАЙЛ.pdf
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from app.cli.common import user
+from app.cli.registry import CommandMaker, command_group
+
+if TYPE_CHECKING:
+    from db.session import Database
+
+
+def add_parsers(command: CommandMaker, sub: Any) -> None:
+    meetings = command(sub, "meetings", "засідання виконкому: план на рік зі строками")
+    what = meetings.add_subparsers(dest="meetings_command", required=True, metavar="ДІЯ")
+    plan = command(what, "plan", "план засідань на рік (третій четвер о 14:00) зі строками")
+    plan.add_argument("--year", type=int, metavar="РРРР", help="рік (типово — поточний)")
+    plan.add_argument("-o", "--output", metavar="ФАЙЛ.csv", help="записати план у CSV")
+
+
+def cmd_meetings(db: Database, args: argparse.Namespace) -> int:
+    from app.services import meeting_printouts, meetings
+
+    year = args.year or date.today().year
+    added = meetings.plan_year(db, year, user())
+    if added:
+        print(f"Додано до плану засідань {year} року: {added}")
+    if args.output:
+        n = meeting_printouts.write_plan_csv(db, year, args.output, user())
+        print(f"Записано: {args.output} (засідань: {n})")
+    else:
+        for row in meeting_printouts.plan_rows(db, year, user()):
+            print(
+                f"{row[0]} {row[1]}  {row[2]:<12} оприлюднення до {row[4]}, "
+                f"подання до {row[5]}, погодження до {row[6]}, надсилання до {row[7]}"
+            )
+    return 0
+
+
+GROUP = command_group(add_parsers, {"meetings": cmd_meetings})

@@ -1,0 +1,166 @@
+"""Decisions of the executive committee (рішення виконкому), declared on the register framework.
+
+6.18: numbered from 1 each calendar year, dated the day of the meeting that adopted them
+(«Датою рішення є дата його прийняття виконкомом»); journals kept before the program wrote
+numbers such as «931-1» or «24/119», which the import keeps as written (`written_numbers`).
+A decision adopted at a meeting is registered by app/services/meetings.py, linked to its
+meeting, protocol and draft (`decision_detail`); the copies and extracts sent are `decision_copy`
+(6.18: within 5 days). Decisions with tasks go on control like orders: the executor named on
+the card, the term the decision states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.domain.dates import format_date
+from app.domain.meetings import distribution_due
+from app.registers.base import Column, Control, Filter, Printout, RegisterSpec, StatedTerm
+from app.registers.fields import Field, FieldKind
+from db.models import DecisionCopy, DecisionDetail, Document
+from db.queries import records
+
+
+def lost_force_text(number: str, day: date) -> str:
+    """«втратило чинність (рішення № 12 від 05.03.2026)»: what the register shows of a decision
+    another one cancelled (3.6)."""
+    return f"втратило чинність (рішення № {number} від {format_date(day)})"
+
+
+def after_store(s: Session, doc: Document, detail: DecisionDetail) -> None:
+    """Derived columns: the state of the distribution (6.18: copies within 5 days) and
+    «втратило чинність» on the decisions this one cancels (links both ways: the cancelled one
+    names its canceller)."""
+    calendar = s.info.get("calendar")
+    due = distribution_due(doc.reg_date, calendar) if calendar else doc.reg_date
+    with s.no_autoflush:
+        s.flush()
+        sent = records.child_values(s, DecisionCopy, doc.id, "sent_date")
+        cancelled = [
+            link.target_id for link in doc.links if link.relation == "cancels" and link.target_id
+        ]
+    pending = sum(1 for d in sent if d is None)
+    late = sum(1 for d in sent if d is not None and d > due)
+    parts = [f"розіслано {len(sent) - pending} з {len(sent)}"] if sent else []
+    if late:
+        parts.append(f"із запізненням {late} (строк {format_date(due)})")
+    detail.copies_state = "; ".join(parts)[:300]
+    for target_id in cancelled:
+        target = s.get(DecisionDetail, target_id)
+        if target is not None and not target.lost_force:
+            target.lost_force = lost_force_text(doc.reg_number, doc.reg_date)[:150]
+
+
+def _title_warning(values: Mapping[str, Any]) -> str | None:
+    title = (values.get("title") or "").strip()
+    if title and not title.lower().startswith("про"):
+        return "Заголовок рішення зазвичай починається з «Про …»"
+    return None
+
+
+DECISIONS = RegisterSpec(
+    code="decisions",
+    title="Рішення виконкому",
+    journal_title="Журнал реєстрації рішень виконавчого комітету",
+    number_label="Рішення №",
+    number_setting="number_format.decisions",
+    default_number_format="{n}",
+    written_numbers=True,
+    fields=(
+        Field(
+            "title",
+            "Заголовок",
+            required=True,
+            max_length=300,
+            placeholder="Про …",
+            import_headers=("заголовок", "назва", "про що", "назва рішення"),
+        ),
+        Field("summary", "Короткий зміст", FieldKind.MULTILINE, import_headers=("зміст",)),
+        Field(
+            "department",
+            "Підготував (виконавчий орган)",
+            max_length=300,
+            import_headers=("підготував", "виконавчий орган", "розробник"),
+        ),
+        Field(
+            "protocol_number",
+            "Протокол №",
+            max_length=20,
+            import_headers=("протокол", "№ протоколу", "протокол №"),
+        ),
+        Field(
+            "regulatory",
+            "Регуляторний акт",
+            FieldKind.BOOL,
+            import_headers=("регуляторний", "регуляторний акт"),
+        ),
+        Field(
+            "lead_executor",
+            "Відповідальний за виконання",
+            FieldKind.STAFF,
+            max_length=150,
+            import_headers=("відповідальний", "контроль", "відповідальний за виконання"),
+        ),
+        Field(
+            "copies_to",
+            "Розіслано (п. 6.18)",
+            FieldKind.TABLE,
+            table="decision_copy",
+            column="copies_text",
+            columns=(
+                Field("recipient", "Кому", required=True, max_length=300),
+                Field("sent_date", "Дата", FieldKind.DATE),
+            ),
+            import_headers=("розіслано", "розсилка", "кому надіслано"),
+        ),
+        Field(
+            "cancels",
+            "Скасовує / змінює рішення №",
+            FieldKind.DOCUMENT_REFS,
+            target="decisions",
+            column="cancels_numbers",
+            placeholder="Номери рішень, що втрачають чинність",
+            import_headers=("скасовує", "втрачають чинність"),
+        ),
+        Field("lost_force", "Чинність", read_only=True),
+        Field(
+            "case_index",
+            "Індекс справи",
+            FieldKind.CASE_INDEX,
+            max_length=30,
+            import_headers=("індекс справи", "справа"),
+        ),
+        Field("notes", "Примітки", FieldKind.MULTILINE, import_headers=("примітки", "примітка")),
+    ),
+    columns=(
+        Column("reg_number", "№", 70, sort="number", journal_weight=0.7),
+        Column("reg_date", "Дата", 85, sort="reg_date", journal_weight=1.0),
+        Column("title", "Заголовок", 340, journal_weight=3.4),
+        Column("department", "Підготував", 180, journal_weight=1.6),
+        Column("protocol_number", "Протокол", 70, journal_weight=0.8),
+        Column("copies_text", "Розіслано", 170, journal_weight=1.5),
+        Column("copies_state", "Стан розсилки", 150, journal_weight=0),
+        Column("lead_executor_name", "Відповідальний", 130, sort="executor", journal_weight=0),
+        Column("due_date", "Термін", 80, sort="due_date", journal_weight=0),
+        Column("state_label", "Стан", 130, journal_weight=0),
+        Column("lost_force", "Чинність", 160, journal_weight=1.2),
+    ),
+    warnings=(_title_warning,),
+    search_fields=("title", "summary", "department", "protocol_number", "cancels"),
+    control=Control(by_resolution=False),
+    term=StatedTerm(),
+    filters=(Filter("regulatory", "Регуляторні", "regulatory", (("1", "регуляторні акти"),)),),
+    detail=DecisionDetail,
+    children=(("decision_copy", DecisionCopy),),
+    after_store=after_store,
+    date_label="Дата прийняття",
+    date_hint="Датою рішення є дата його прийняття виконкомом (п. 6.18)",
+    printouts=(Printout("Штамп «Контроль»", "control_stamp_pdf", needs_control=True),),
+    number_headers=("№", "номер", "№ рішення", "номер рішення"),
+)
+
+__all__ = ["DECISIONS", "lost_force_text"]

@@ -1,0 +1,160 @@
+"""Demo meetings of the executive committee: the membership (the mayor, his deputies, the
+manager of affairs and heads of bodies), the plan of the current year, and the last twelve
+months' meetings held with agendas, visas, attendance and votes — about five decisions a
+meeting, a few rejected or withdrawn, a couple regulatory — and the next meeting's agenda being
+collected (drafts still missing visas, one submitted late). Small on purpose (≈ 60 decisions):
+through the services, every rule applies as it would for a clerk."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from app.domain import meetings as rules
+from app.services import committee, meetings
+from app.services.demo.context import DemoContext
+from app.services.demo.data import DEPARTMENTS, LEADERSHIP
+from db.models import Staff
+
+MEMBERS_EXTRA = (
+    ("Ковальчук Іван Петрович", "Начальник фінансового управління"),
+    ("Мельник Тетяна Василівна", "Начальник управління освіти"),
+    ("Остапчук Віктор Іванович", "Директор КП «Міськводоканал»"),
+    ("Зінчук Галина Степанівна", "Голова ради ветеранів (за згодою)"),
+    ("Яремчук Роман Олегович", "Член виконкому (за згодою)"),
+)
+TITLES = (
+    ("03-10", "Про затвердження звіту про виконання бюджету міської територіальної громади", True),
+    ("08-02", "Про встановлення тарифів на послуги з вивезення побутових відходів", True),
+    ("08-02", "Про затвердження плану благоустрою міста", False),
+    ("06-03", "Про організацію оздоровлення та відпочинку дітей", True),
+    ("05-01", "Про надання одноразової матеріальної допомоги", True),
+    ("11-03", "Про надання статусу дитини, позбавленої батьківського піклування", False),
+    ("11-03", "Про затвердження висновку органу опіки та піклування", False),
+    ("09-06", "Про присвоєння поштової адреси об'єкту нерухомого майна", False),
+    ("13-02", "Про впорядкування місць торгівлі", False),
+    ("12-05", "Про затвердження плану заходів цивільного захисту", False),
+    ("10-08", "Про проведення святкових заходів", True),
+    ("07-04", "Про стан медичного обслуговування населення", False),
+    ("04-07", "Про встановлення режиму роботи закладів торгівлі", False),
+    ("08-02", "Про квартирний облік громадян", False),
+)
+REGULATORY = {"Про встановлення тарифів на послуги з вивезення побутових відходів",
+              "Про встановлення режиму роботи закладів торгівлі"}  # fmt: skip
+ITEMS_PER_MEETING = 6
+MONTHS_HELD = 12
+
+
+def fill(ctx: DemoContext) -> None:
+    """Members, the plan of this year, the meetings held and the next one's agenda."""
+    ctx.say("Засідання виконкому: склад, план, порядки денні, голосування, рішення…")
+    start = date(ctx.end.year - 2, 1, 1)
+    member_ids = [
+        committee.save_member(ctx.db, None, f"{s} {g} {p}", pos, start, user=ctx.user)
+        for s, g, p, _gender, pos in LEADERSHIP
+        if pos != "Секретар міської ради"
+    ]
+    member_ids += [
+        committee.save_member(ctx.db, None, name, pos, start, user=ctx.user)
+        for name, pos in MEMBERS_EXTRA
+    ]
+    mayor = " ".join(LEADERSHIP[0][:3])
+    first = ctx.end - timedelta(days=30 * MONTHS_HELD)
+    days = sorted(
+        d for y in range(first.year, ctx.end.year + 1) for d in rules.year_plan(y)
+        if first < d <= ctx.end
+    )  # fmt: skip
+    meetings.plan_year(ctx.db, ctx.end.year, ctx.user)
+    planned = {
+        m.day: m.id for y in {d.year for d in days} for m in meetings.list_meetings(ctx.db, y)
+    }
+    decisions = 0
+    for n, day in enumerate(days):
+        meeting_id = planned.get(day) or meetings.add_meeting(
+            ctx.db, day, extraordinary=False, user=ctx.user
+        )
+        meetings.update_meeting(ctx.db, meeting_id, chair=mayor, user=ctx.user)
+        items = _agenda(ctx, meeting_id, day, complete=True)
+        absent = set(ctx.rng.sample(member_ids, ctx.rng.randint(0, 3)))
+        present = [m for m in member_ids if m not in absent]
+        meetings.set_attendance(ctx.db, meeting_id, present, ctx.user)
+        for i, item_id in enumerate(items):
+            if n % 4 == 1 and i == len(items) - 1:
+                meetings.withdraw_item(ctx.db, item_id, ctx.user)
+                continue
+            votes_for = len(present) - ctx.rng.randint(0, 2)
+            if n % 5 == 2 and i == 2:
+                votes_for = len(member_ids) // 2  # not a majority of the total: rejected
+            against = ctx.rng.randint(0, len(present) - votes_for)
+            result = meetings.record_vote(ctx.db, item_id, votes_for, against, 0, user=ctx.user)
+            decisions += result.decision_id is not None
+        signed = min(day + timedelta(days=ctx.rng.choice((3, 7, 10, 20))), ctx.end)
+        if signed < ctx.end - timedelta(days=2):
+            meetings.update_meeting(ctx.db, meeting_id, protocol_signed=signed, user=ctx.user)
+    upcoming = [m for m in meetings.list_meetings(ctx.db, ctx.end.year) if m.day > ctx.end]
+    if upcoming:
+        _agenda(ctx, upcoming[0].id, upcoming[0].day, complete=False)
+    ctx.counts["meetings"] = len(days)
+    ctx.counts["decisions"] = decisions
+
+
+def _heads(ctx: DemoContext) -> dict[str, str]:
+    """The head of each body by its index code, as «Прізвище І. П.»."""
+    ids = {code: staff[0] for code, staff in ctx.staff.items() if staff}
+    with ctx.db.read() as s:
+        rows = s.execute(select(Staff).where(Staff.id.in_(ids.values()))).scalars()
+        people = {p.id: f"{p.surname} {p.given_name[:1]}. {p.patronymic[:1]}." for p in rows}
+    return {code: people[i] for code, i in ids.items() if i in people}
+
+
+def _signers(heads: dict[str, str], code: str) -> dict[str, str]:
+    def short(person: tuple[str, ...]) -> str:
+        return f"{person[0]} {person[1][:1]}. {person[2][:1]}."
+
+    return {
+        rules.HEAD: heads.get(code, ""),
+        rules.DEPUTY: short(LEADERSHIP[2]),
+        rules.LEGAL: heads.get("02-05", ""),
+        rules.AFFAIRS: short(LEADERSHIP[5]),
+        rules.FINANCE: heads.get("03-10", ""),
+    }
+
+
+def _agenda(ctx: DemoContext, meeting_id: int, day: date, complete: bool) -> list[int]:
+    """Drafts of one meeting with their visas: all in order for a meeting held; for the next
+    one some visas are still missing and one draft came late."""
+    names = dict(DEPARTMENTS)
+    heads = _heads(ctx)
+    ids = []
+    for k, (code, title, financial) in enumerate(ctx.rng.sample(TITLES, ITEMS_PER_MEETING)):
+        late = not complete and k == 0
+        submitted = day - timedelta(days=2 if late else ctx.rng.randint(6, 12))
+        published = ctx.calendar.add_working_days(day, -ctx.rng.randint(10, 14))
+        data = meetings.ItemInput(
+            title,
+            names[code],
+            reporter=heads.get(code, ""),
+            submitted=submitted if submitted <= ctx.end else None,
+            published=published if published <= ctx.end else None,
+            financial=financial,
+            regulatory=title in REGULATORY,
+        )
+        item_id = meetings.save_item(ctx.db, meeting_id, data, user=ctx.user)
+        roles = list(rules.required_roles(financial))
+        if not complete:
+            roles = roles[: ctx.rng.randint(1, len(roles))]
+        visa_day = min(submitted - timedelta(days=1), ctx.end)
+        signers = _signers(heads, code)
+        visas = [
+            rules.Visa(
+                role,
+                signers.get(role, ""),
+                visa_day,
+                rules.REMARKS if role == rules.LEGAL and ctx.rng.random() < 0.1 else rules.AGREED,
+            )
+            for role in roles
+        ]
+        meetings.set_visas(ctx.db, item_id, visas, ctx.user)
+        ids.append(item_id)
+    return ids
