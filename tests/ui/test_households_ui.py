@@ -190,3 +190,28 @@ def test_districts_and_books_from_the_window(qtbot, sqlite_db):
     mine = DistrictsDialog(sqlite_db)
     qtbot.addWidget(mine)
     assert not mine.save_button.isEnabled() and mine.open_button.isEnabled()
+
+
+def test_the_reports_in_the_window(qtbot, sqlite_db, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from app.services import households as hh
+    from ui.dialogs.household_report import HouseholdReportDialog
+
+    books = build(sqlite_db)
+    hh.add_event(sqlite_db, books.maryana, "visit", date.today())
+    tab = _tab(qtbot, sqlite_db)
+    shown: list[HouseholdReportDialog] = []
+    monkeypatch.setattr(HouseholdReportDialog, "exec", lambda self: shown.append(self) or 0)
+    from ui.dialogs.period import PeriodDialog
+
+    monkeypatch.setattr(PeriodDialog, "exec", lambda self: PeriodDialog.DialogCode.Accepted)
+    tab.ask_completeness()
+    dialog = shown[-1]
+    assert dialog.table.horizontalHeaderItem(1).text() == "Заборольський"
+    assert dialog.table.item(0, 1).text() == "1"
+    out = tmp_path / "повнота.xlsx"
+    assert dialog.save_to(str(out))
+    assert load_workbook(out).active.cell(2, 2).value == 1
+    tab.ask_form6()
+    assert shown[-1].table.item(0, 0).text() == "Кількість об'єктів погосподарського обліку"
