@@ -278,7 +278,9 @@ def seniority(periods: Sequence[Period], on: date) -> Seniority:
     that counts, and the service here since hiring), as a calendar span ending on `on`; the
     threshold reached and the day the next one is reached if the current period goes on."""
     total = service_days(periods, on)
-    start = on - timedelta(days=total)  # the same length of service as one unbroken span
+    # The same length of service as one unbroken span ending on `on` (both ends counted): a
+    # service begun on 01.01.2015 reaches 10 years on 01.01.2025.
+    start = on - timedelta(days=max(total - 1, 0))
     years = 0
     while add_years(start, years + 1) <= on:
         years += 1
@@ -394,8 +396,139 @@ class Reminder:
         return f"{format_date(self.due)} — {self.name}: {self.text}" if self.name else self.text
 
 
+#: Martial law in Ukraine since (Указ Президента № 64/2022); its end is a calendar setting.
+MARTIAL_LAW_START = date(2022, 2, 24)
+
+
+def martial_law_on(day: date, end: date | None) -> bool:
+    """Martial law was in force on `day` (`end`: its last day; None while it lasts)."""
+    return day >= MARTIAL_LAW_START and (end is None or day <= end)
+
+
+#: The end of martial law as the calendar setting gives it: None while it is in force.
+MARTIAL_IN_FORCE: date | None = None
 #: How far ahead the reminders look, days.
 HORIZON_DAYS = 31
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What the reminders need of one person's history, derived on every change and kept in
+    the file (so the scan of 10,000 people reads one row each, not their 300,000 events).
+
+    `service_start`: the day from which the service counted for the bonus, as one unbroken
+    span, runs (previous service and earlier spans here moved back before the last hiring)."""
+
+    hired: date
+    service_start: date
+    trial_end: date | None = None
+    trial_kind: str = ""
+    contract_end: date | None = None
+    contract_kind: str = ""
+    attestation_due: date | None = None
+    training_due: date | None = None
+    martial_hire: bool = False
+    seniority_granted: int = 0
+    reserve_state: str = ""
+    reserve_reviewed: date | None = None
+
+
+def derive_state(events: Sequence[Event], periods: Sequence[Period]) -> FileState | None:
+    """The state of a person's file from the history (None before the first appointment)."""
+    ordered = sorted(events, key=lambda e: e.day)
+    hires = [e for e in ordered if e.kind == HIRE]
+    if not hires:
+        return None
+    hired = hires[-1]
+    since = [e for e in ordered if e.day >= hired.day]
+    trials = [e for e in since if e.kind in (PROBATION, INTERNSHIP) and e.end is not None]
+    trial = max(trials, key=lambda e: e.end or e.day) if trials else None
+    contracts = [e for e in ordered if e.kind in (CONTRACT, HEAD_CONTRACT) and e.end is not None]
+    contract = max(contracts, key=lambda e: e.end or e.day) if contracts else None
+    attested = max([e.day for e in ordered if e.kind == ATTESTATION] + [hired.day])
+    trained = max([e.end or e.day for e in ordered if e.kind == TRAINING] + [hired.day])
+    reserve = [e for e in ordered if e.kind == RESERVE]
+    before = service_days(periods, hired.day)
+    return FileState(
+        hired=hired.day,
+        service_start=hired.day - timedelta(days=max(before - 1, 0)),
+        trial_end=trial.end if trial else None,
+        trial_kind=trial.kind if trial else "",
+        contract_end=contract.end if contract else None,
+        contract_kind=contract.kind if contract else "",
+        attestation_due=add_years(attested, ATTESTATION_YEARS),
+        training_due=add_years(trained, TRAINING_YEARS),
+        martial_hire=hired.detail == MARTIAL_BASIS,
+        seniority_granted=max((e.amount or 0 for e in ordered if e.kind == SENIORITY), default=0),
+        reserve_state=reserve[-1].detail if reserve else "",
+        reserve_reviewed=reserve[-1].day if reserve else None,
+    )
+
+
+def years_between(start: date, on: date) -> int:
+    """Whole years from `start` to `on` (29 February counts from 28 February in other years)."""
+    years = on.year - start.year
+    if years > 0 and add_years(start, years) > on:
+        years -= 1
+    return max(years, 0)
+
+
+def state_reminders(
+    staff_id: int,
+    st: FileState,
+    on: date,
+    martial_law_end: date | None = MARTIAL_IN_FORCE,
+    horizon: int = HORIZON_DAYS,
+) -> list[Reminder]:
+    """What is due for one employee still in service, from `on` up to `horizon` days ahead
+    (overdue items included): probation and internship ends (22.1, 21.1), contract expiry
+    2 months ahead (26.4), the next seniority threshold and a bonus not set for one reached
+    (ст. 22 of the Law), attestation once in 4 years (ст. 17), training once in 5 years, the
+    competition within 6 months after martial law (№ 389-VIII ч. 7 ст. 10), the reserve
+    review in December (23.4)."""
+    limit = on + timedelta(days=horizon)
+    found: list[Reminder] = []
+    if st.trial_end is not None and on - timedelta(days=7) <= st.trial_end <= limit:
+        what = "випробування" if st.trial_kind == PROBATION else "стажування"
+        text = f"закінчується {what} {format_date(st.trial_end)}"
+        found.append(Reminder(st.trial_end, st.trial_kind, text, staff_id))
+    if st.contract_end is not None and st.contract_end >= on - timedelta(days=30):
+        warn = add_months(st.contract_end, -CONTRACT_WARN_MONTHS)
+        if warn <= limit:
+            kind = st.contract_kind or CONTRACT
+            text = f"спливає {EVENT_KINDS[kind].lower()}: {format_date(st.contract_end)}"
+            found.append(Reminder(warn, kind, text, staff_id))
+    years = years_between(st.service_start, on)
+    following = next((t for t in THRESHOLDS if t > years), None)
+    if following is not None:
+        due = add_years(st.service_start, following)
+        if due <= limit:
+            text = f"вислуга {following} років — надбавка"
+            found.append(Reminder(due, SENIORITY, text, staff_id))
+    reached = max((t for t in THRESHOLDS if t <= years), default=None)
+    if reached is not None and st.seniority_granted < reached:
+        text = f"досягнуто {reached} років вислуги — надбавку не встановлено"
+        found.append(Reminder(on, SENIORITY, text, staff_id))
+    # Attestation schedules are suspended under martial law (розпорядження of the councils, e.g.
+    # Lutsk 24.02.2022 № 14-ра; [HR] §2): no reminder until it ends.
+    martial = martial_law_on(on, martial_law_end)
+    if st.attestation_due is not None and st.attestation_due <= limit and not martial:
+        text = f"атестація (раз на 4 роки) — {format_date(st.attestation_due)}"
+        found.append(Reminder(st.attestation_due, ATTESTATION, text, staff_id))
+    if st.training_due is not None and st.training_due <= limit:
+        text = "підвищення кваліфікації: понад 5 років без навчання"
+        found.append(Reminder(st.training_due, TRAINING, text, staff_id))
+    if martial_law_end is not None and st.martial_hire:
+        due = add_months(martial_law_end, COMPETITION_MONTHS)
+        if due <= limit:
+            text = "призначено без конкурсу (воєнний стан): конкурс — до " + format_date(due)
+            found.append(Reminder(due, "competition", text, staff_id))
+    reviewed = st.reserve_reviewed
+    in_reserve = st.reserve_state and st.reserve_state != "виключено"
+    if in_reserve and on.month == 12 and (reviewed is None or reviewed < date(on.year, 12, 1)):
+        text = "перегляд кадрового резерву (грудень)"
+        found.append(Reminder(date(on.year, 12, 31), RESERVE, text, staff_id))
+    return found
 
 
 def reminders(
@@ -403,95 +536,9 @@ def reminders(
     events: Sequence[Event],
     periods: Sequence[Period],
     on: date,
-    martial_law_end: date | None = None,
+    martial_law_end: date | None = MARTIAL_IN_FORCE,
     horizon: int = HORIZON_DAYS,
 ) -> list[Reminder]:
-    """What is due for one employee still in service, from `on` up to `horizon` days ahead
-    (overdue items included): probation and internship ends, contract expiry (2 months ahead,
-    26.4), the next seniority threshold, attestation (4 years), training (5 years), the
-    competition after martial law, the reserve review in December."""
-    limit = on + timedelta(days=horizon)
-    found: list[Reminder] = []
-    by_kind: dict[str, list[Event]] = {}
-    for e in sorted(events, key=lambda e: e.day):
-        by_kind.setdefault(e.kind, []).append(e)
-    hires = by_kind.get(HIRE, [])
-    if not hires:
-        return found
-    hired = hires[-1]
-    for kind, what in (
-        (PROBATION, "закінчується випробування"),
-        (INTERNSHIP, "закінчується стажування"),
-    ):
-        for e in by_kind.get(kind, []):
-            if (
-                e.end is not None
-                and e.end >= hired.day
-                and on - timedelta(days=7) <= e.end <= limit
-            ):
-                found.append(Reminder(e.end, kind, f"{what} {format_date(e.end)}", staff_id))
-    for kind in (CONTRACT, HEAD_CONTRACT):
-        contracts = [e for e in by_kind.get(kind, []) if e.end is not None]
-        if contracts:
-            last = max(contracts, key=lambda e: e.end or e.day)
-            assert last.end is not None
-            warn = add_months(last.end, -CONTRACT_WARN_MONTHS)
-            if warn <= limit and last.end >= on - timedelta(days=30):
-                found.append(
-                    Reminder(
-                        warn,
-                        kind,
-                        f"спливає {EVENT_KINDS[kind].lower()}: {format_date(last.end)}",
-                        staff_id,
-                    )
-                )
-    s = seniority(periods, on)
-    if s.next_date is not None and s.next_date <= limit:
-        found.append(
-            Reminder(
-                s.next_date, SENIORITY, f"вислуга {s.next_threshold} років — надбавка", staff_id
-            )
-        )
-    granted = {e.amount for e in by_kind.get(SENIORITY, [])}
-    if s.reached is not None and s.reached not in granted:
-        found.append(
-            Reminder(
-                on,
-                SENIORITY,
-                f"досягнуто {s.reached} років вислуги — надбавку не встановлено",
-                staff_id,
-            )
-        )
-    base = max([e.day for e in by_kind.get(ATTESTATION, [])] + [hired.day])
-    due = add_years(base, ATTESTATION_YEARS)
-    if due <= limit:
-        found.append(
-            Reminder(due, ATTESTATION, f"атестація (раз на 4 роки) — {format_date(due)}", staff_id)
-        )
-    trained = max([e.end or e.day for e in by_kind.get(TRAINING, [])] + [hired.day])
-    due = add_years(trained, TRAINING_YEARS)
-    if due <= limit:
-        found.append(
-            Reminder(due, TRAINING, "підвищення кваліфікації: понад 5 років без навчання", staff_id)
-        )
-    if martial_law_end is not None and hired.detail == MARTIAL_BASIS:
-        due = add_months(martial_law_end, COMPETITION_MONTHS)
-        if due <= limit:
-            found.append(
-                Reminder(
-                    due,
-                    "competition",
-                    "призначено без конкурсу (воєнний стан): конкурс — до " + format_date(due),
-                    staff_id,
-                )
-            )
-    reserve = by_kind.get(RESERVE, [])
-    if reserve and reserve[-1].detail != "виключено" and on.month == 12:
-        reviewed = any(e.day.year == on.year and e.day.month == 12 for e in reserve)
-        if not reviewed:
-            found.append(
-                Reminder(
-                    date(on.year, 12, 31), RESERVE, "перегляд кадрового резерву (грудень)", staff_id
-                )
-            )
-    return found
+    """The reminders of one person from the history itself (`state_reminders` of its state)."""
+    st = derive_state(events, periods)
+    return [] if st is None else state_reminders(staff_id, st, on, martial_law_end, horizon)

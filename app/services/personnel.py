@@ -12,7 +12,7 @@ recorded in the audit trail (personal data, ЗУ «Про захист перс�
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -26,13 +26,24 @@ from app.domain.roles import SETTINGS_WRITE, Actor, actor_of, read, write
 from app.domain.text import uk_sort_key
 from app.registers.personnel import PERSONNEL
 from app.services import audit, settings
+
+# The reminders and seniority live beside (one module a use case); named here too, as the card,
+# the tab and the printout know them.
+from app.services.personnel_reminders import (
+    Reminders,
+    reminders,
+    seniority_of,
+    service_periods,
+    store_state,
+)
 from app.services.register_view import DocumentRow, ViewQuery
 from db.models import Department, PersonnelEvent, PersonnelFile, PriorService, Staff
 from db.queries import personnel as q
 from db.session import Database
 
-#: Martial law in Ukraine since (Указ Президента № 64/2022); its end is a calendar setting.
-MARTIAL_LAW_START = date(2022, 2, 24)
+__all__ = ["Reminders", "reminders", "seniority_of", "service_periods"]
+
+MARTIAL_LAW_START = rules.MARTIAL_LAW_START
 LADDER = "personnel.ladder"
 VACATION_CAP = "personnel.martial_vacation_cap"
 HR_DEPARTMENT = "personnel.hr_department"
@@ -96,8 +107,7 @@ def vacation_cap(db: Database) -> int:
 
 
 def martial_law_on(db: Database, day: date) -> bool:
-    end = settings.martial_law_end(db)
-    return day >= MARTIAL_LAW_START and (end is None or day <= end)
+    return rules.martial_law_on(day, settings.martial_law_end(db))
 
 
 # --- the register's rows ---------------------------------------------------------------------
@@ -436,6 +446,8 @@ def refresh_derived(s: Session, staff_id: int) -> None:
     file.dismissed_date = None if in_service else last_out
     if hires or dismissals:
         staff.active = in_service
+    prior = [(p.date_from, p.date_to) for p in q.prior_of(s, staff_id) if p.counts]
+    store_state(file, events, prior)
 
 
 def _resolve_order(s: Session, event: EventInput) -> tuple[int | None, str, date | None]:
@@ -519,83 +531,6 @@ def delete_event(db: Database, staff_id: int, event_id: int, user: str | Actor =
             s, actor, audit.UPDATE, record=audit_record(staff), register=PERSONNEL.code,
             details=details,
         )  # fmt: skip
-
-
-# --- seniority and reminders -----------------------------------------------------------------
-
-
-def service_periods(
-    events: list[tuple[str, date]], prior: list[tuple[date, date]]
-) -> list[rules.Period]:
-    """Periods counted for seniority: previous service that counts, and each span here from an
-    appointment to the next dismissal (or still going on). `events`: (kind, date) by date."""
-    periods = [rules.Period(a, b) for a, b in prior]
-    start: date | None = None
-    for kind, day in events:
-        if kind == rules.HIRE and start is None:
-            start = day
-        elif kind == rules.DISMISSAL and start is not None:
-            periods.append(rules.Period(start, day))
-            start = None
-    if start is not None:
-        periods.append(rules.Period(start, None))
-    return periods
-
-
-def seniority_of(db: Database, staff_id: int, on: date | None = None) -> rules.Seniority:
-    on = on or date.today()
-    with db.read() as s:
-        events = [(e.kind, e.event_date) for e in q.events_of(s, staff_id)]
-        prior = [(p.date_from, p.date_to) for p in q.prior_of(s, staff_id) if p.counts]
-    return rules.seniority(service_periods(events, prior), on)
-
-
-@dataclass(frozen=True)
-class Reminders:
-    items: list[rules.Reminder] = field(default_factory=list)
-
-    def of(self, staff_id: int) -> list[rules.Reminder]:
-        return [r for r in self.items if r.staff_id == staff_id]
-
-
-def reminders(
-    db: Database, user: str | Actor = "", on: date | None = None, horizon: int = rules.HORIZON_DAYS
-) -> Reminders:
-    """What HR must do within `horizon` days (overdue included), for everyone in service,
-    soonest first: one scan of the history of the people in service."""
-    require_read(user)
-    on = on or date.today()
-    end = settings.martial_law_end(db)
-    with db.read() as s:
-        events = q.events_of_active(s)
-        prior = q.prior_of_active(s)
-        names = {
-            r.id: short_name(PersonName(r.surname, r.given_name, r.patronymic, Gender(r.gender)))
-            for r in s.execute(
-                select(Staff.id, Staff.surname, Staff.given_name, Staff.patronymic, Staff.gender)
-                .join(PersonnelFile, PersonnelFile.staff_id == Staff.id)
-                .where(Staff.active.is_(True))
-            )
-        }
-    by_person: dict[int, list[rules.Event]] = {}
-    for r in events:
-        by_person.setdefault(r.staff_id, []).append(
-            rules.Event(r.kind, r.event_date, r.end_date, r.detail, None, None, r.amount)
-        )
-    prior_by: dict[int, list[tuple[date, date]]] = {}
-    for r in prior:
-        prior_by.setdefault(r.staff_id, []).append((r.date_from, r.date_to))
-    found: list[rules.Reminder] = []
-    for staff_id, person_events in by_person.items():
-        periods = service_periods(
-            [(e.kind, e.day) for e in person_events], prior_by.get(staff_id, [])
-        )
-        for item in rules.reminders(staff_id, person_events, periods, on, end, horizon):
-            found.append(
-                rules.Reminder(item.due, item.kind, item.text, staff_id, names.get(staff_id, ""))
-            )
-    found.sort(key=lambda r: (r.due, r.name))
-    return Reminders(found)
 
 
 def department_names(db: Database) -> list[str]:

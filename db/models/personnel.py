@@ -36,6 +36,18 @@ class PersonnelFile(Tracked, Base):
     rank: Mapped[int | None] = mapped_column(Integer)
     hired_date: Mapped[date | None] = mapped_column(Date)
     dismissed_date: Mapped[date | None] = mapped_column(Date)
+    # What the reminders need (app/domain/personnel.FileState), derived with the values above.
+    service_start: Mapped[date | None] = mapped_column(Date)
+    trial_end: Mapped[date | None] = mapped_column(Date)
+    trial_kind: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    contract_end: Mapped[date | None] = mapped_column(Date)
+    contract_kind: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    attestation_due: Mapped[date | None] = mapped_column(Date)
+    training_due: Mapped[date | None] = mapped_column(Date)
+    martial_hire: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    seniority_granted: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reserve_state: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    reserve_reviewed: Mapped[date | None] = mapped_column(Date)
 
     @property
     def id(self) -> int:

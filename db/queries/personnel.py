@@ -123,33 +123,6 @@ def prior_of(s: Session, staff_id: int) -> list[PriorService]:
     return list(s.execute(stmt).scalars())
 
 
-def events_of_active(s: Session) -> list[Any]:
-    """Every event of the people in service (the reminders' scan), by person and date."""
-    stmt = (
-        select(
-            PersonnelEvent.staff_id,
-            PersonnelEvent.kind,
-            PersonnelEvent.event_date,
-            PersonnelEvent.end_date,
-            PersonnelEvent.detail,
-            PersonnelEvent.amount,
-        )
-        .join(Staff, Staff.id == PersonnelEvent.staff_id)
-        .where(Staff.active.is_(True))
-        .order_by(PersonnelEvent.staff_id, PersonnelEvent.event_date)
-    )
-    return list(s.execute(stmt).all())
-
-
-def prior_of_active(s: Session) -> list[Any]:
-    stmt = (
-        select(PriorService.staff_id, PriorService.date_from, PriorService.date_to)
-        .join(Staff, Staff.id == PriorService.staff_id)
-        .where(Staff.active.is_(True), PriorService.counts.is_(True))
-    )
-    return list(s.execute(stmt).all())
-
-
 def event_counts(s: Session, date_from: date, date_to: date) -> list[Any]:
     """(kind, detail, amount, events, persons) of the events dated within the period."""
     stmt = (

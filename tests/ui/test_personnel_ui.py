@@ -180,3 +180,22 @@ def test_the_personnel_dialogs_fit_the_laptop(qtbot, hr_db, monkeypatch):
         for size in (dialog.minimumSizeHint(), dialog.minimumSize(), dialog.sizeHint()):
             assert size.width() <= LAPTOP_CLIENT.width(), (type(dialog).__name__, size)
             assert size.height() <= LAPTOP_CLIENT.height(), (type(dialog).__name__, size)
+
+
+def test_the_administrator_edits_the_lists_hr_picks_from(qtbot, hr_db):
+    from ui.dialogs.reference import ReferenceDialog
+
+    dialog = ReferenceDialog(hr_db)
+    qtbot.addWidget(dialog)
+    page = dialog.personnel
+    assert dialog.tabs.isTabEnabled(dialog.tabs.indexOf(page))
+    page.lists["dismissal"].setPlainText("п. 1 ст. 36 КЗпП (угода сторін)\nст. 41 КЗпП\n")
+    page.ladder.setText("3:10; 5:15; 10:20; 15:25; 20:30; 25:50")
+    page.cap.setValue(20)
+    page._on_save()
+    assert page.error.text() == ""
+    assert hr.choice_list(hr_db, "dismissal") == ["п. 1 ст. 36 КЗпП (угода сторін)", "ст. 41 КЗпП"]
+    assert hr.ladder(hr_db)[25] == 50 and hr.vacation_cap(hr_db) == 20
+    page.ladder.setText("4:10")
+    page._on_save()
+    assert "пороги" in page.error.text()

@@ -29,6 +29,7 @@ from ui.dialogs.reference_lists import (
     department_tab,
     staff_tab,
 )
+from ui.dialogs.reference_personnel import PersonnelListsTab
 from ui.dialogs.reference_settings import SettingsTab
 from ui.screen import fit_to_screen
 
@@ -56,6 +57,7 @@ class ReferenceDialog(QDialog):
         self.case_files = case_file_tab(db, self.tabs)
         self.calendar = CalendarTab(db, self.tabs)
         self.settings = SettingsTab(db, self.tabs)
+        self.personnel = PersonnelListsTab(db, self.tabs)
         self.tabs.addTab(self.organisation, "Організація")
         self.tabs.addTab(self.departments, "Виконавчі органи")
         self.tabs.addTab(self.staff, "Працівники")
@@ -63,10 +65,12 @@ class ReferenceDialog(QDialog):
         self.tabs.addTab(self.case_files, "Номенклатура справ")
         self.tabs.addTab(self.calendar, "Робочий календар")
         self.tabs.addTab(self.settings, "Налаштування")
+        self.tabs.addTab(self.personnel, "Кадрові списки")
         # The services refuse these to those without the right; the tabs spare them the refusal.
         actor = current_user()
         self.tabs.setTabEnabled(self.tabs.indexOf(self.calendar), actor.can(CALENDAR_WRITE))
         self.tabs.setTabEnabled(self.tabs.indexOf(self.settings), actor.can(SETTINGS_WRITE))
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.personnel), actor.can(SETTINGS_WRITE))
         self.organisation.saved.connect(self.changed)
         self.settings.saved.connect(self.changed)
         self.calendar.changed.connect(self.changed)
