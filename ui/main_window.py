@@ -12,7 +12,10 @@ database opens to a usable window well under a second.
 from __future__ import annotations
 
 import sys
+import weakref
+from collections.abc import Iterator, Mapping
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
@@ -35,17 +38,76 @@ from db.session import Database
 from ui import errors, tasks
 from ui.backup import BackupController, offer_restore
 from ui.change_watcher import ChangeWatcher
-from ui.control_centre.tab import ControlCentreTab
 from ui.local_settings import settings
 from ui.overdue_timer import OverdueMonitor
 from ui.registers import registry, scan
 from ui.registers.register_tab import URGENT_LEGEND, RegisterTab
 from ui.registers.registry import TabEntry
 
+if TYPE_CHECKING:
+    from app.domain.roles import Actor
+    from ui.control_centre.tab import ControlCentreTab
+
 APP_TITLE = "Діловод"
 ORGANISATION = "Dilovod"
 TRAY_LIST_LIMIT = 5
 CONTROL_TITLE = "Контроль"
+
+
+CONTROL_CODE = "control"
+
+
+class _Unbuilt(QWidget):
+    """A tab not built yet: its place and title in the bar until it is first shown (or asked
+    for), so the window starts with only the tab on screen built."""
+
+    def __init__(self, code: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.code = code
+
+
+class LazyTabs(Mapping[str, Any]):
+    """Tabs by register code, each built when first asked for: `tabs["orders"]` builds the
+    orders' tab (in its place in the bar) if it was not built yet. The window keeps two: the
+    register tabs (`RegisterTab`) and the other tabs an entry may build (the executive
+    committee's meetings); asking one for a code whose tab is of the other kind is a KeyError.
+    Iterating builds every tab to know its kind (tests, callers outside the window); the window
+    itself walks `built()` — a tab built later starts fresh anyway."""
+
+    def __init__(self, window: MainWindow, registers: bool) -> None:
+        # A weak reference: the window owns this mapping, not the other way round (a cycle
+        # kept a closed window's Python object alive after Qt deleted the window).
+        self._window = weakref.ref(window)
+        self._entries = window.tab_entries
+        self._registers = registers
+        self._built: dict[str, Any] = {}
+
+    def _fits(self, tab: QWidget) -> bool:
+        return isinstance(tab, RegisterTab) == self._registers
+
+    def __getitem__(self, code: str) -> Any:
+        built = self._built.get(code)
+        if built is not None:
+            return built
+        window = self._window()
+        if window is None or code not in self._entries:
+            raise KeyError(code)
+        tab = window._build_tab(code)
+        if not self._fits(tab):
+            raise KeyError(code)
+        return tab
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and self.get(code) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([code for code in list(self._entries) if code in self])
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+    def built(self) -> dict[str, Any]:
+        return dict(self._built)
 
 
 class MainWindow(QMainWindow):
@@ -60,30 +122,24 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView))
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.register_tabs: dict[str, RegisterTab] = {}
         self.tab_entries: dict[str, TabEntry] = {}
-        self.monitor = OverdueMonitor(db, self)
-        # First in the bar, before the registers: what is overdue, across all of them.
-        self.control_tab = ControlCentreTab(db, self.tabs)
-        self.control_tab.reveal_requested.connect(self._on_reveal)
-        self.monitor.summary_changed.connect(self.control_tab.schedule_refresh)
-        self.tabs.addTab(self.control_tab, CONTROL_TITLE)
+        self.register_tabs = LazyTabs(self, registers=True)
         # Tabs that are no register's journal (the executive committee's meetings): shown, hidden
         # by the roles, told of changes (`set_read_only`, `refresh_in_place` when they have them).
-        self.other_tabs: dict[str, QWidget] = {}
+        self.other_tabs = LazyTabs(self, registers=False)
+        self._unbuilt: dict[str, _Unbuilt] = {}
+        self._control_tab: ControlCentreTab | None = None
+        self._actor: Actor | None = None
+        self.monitor = OverdueMonitor(db, self)
+        # First in the bar, before the registers: what is overdue, across all of them. Every
+        # tab is built when first shown (ui/registers/registry.py's entries build any tab).
+        self._unbuilt[CONTROL_CODE] = _Unbuilt(CONTROL_CODE, self.tabs)
+        self.tabs.addTab(self._unbuilt[CONTROL_CODE], CONTROL_TITLE)
         for entry in registry.entries():  # every register's tab, from the registry
-            tab = entry.build(db, self.tabs)
             self.tab_entries[entry.code] = entry
-            self.tabs.addTab(tab, entry.title)
-            if not isinstance(tab, RegisterTab):
-                self.other_tabs[entry.code] = tab
-                changed = getattr(tab, "changed", None)
-                if changed is not None:
-                    changed.connect(self.monitor.request_check)
-                continue
-            tab.changed.connect(self.monitor.request_check)
-            tab.reveal_requested.connect(self._on_reveal)  # a scanned QR code (registers/scan.py)
-            self.register_tabs[entry.code] = tab
+            self._unbuilt[entry.code] = _Unbuilt(entry.code, self.tabs)
+            self.tabs.addTab(self._unbuilt[entry.code], entry.title)
+        self.tabs.currentChanged.connect(self._on_tab_shown)
         self.setCentralWidget(self.tabs)
         self.backups = BackupController(self, db)
         self.backups.restore_starting.connect(self._on_restore_starting)
@@ -148,29 +204,15 @@ class MainWindow(QMainWindow):
         from app.services.dialog_support import current_user
 
         actor = current_user()
-        for code, tab in self.register_tabs.items():
-            entry = self.tab_entries[code]
-            self.tabs.setTabVisible(self.tabs.indexOf(tab), entry.may_see(actor))
-            if not entry.may_change(actor):
-                acts = tab.document_actions
-                hidden = [
-                    tab.register_action,
-                    *acts.control_actions,
-                    acts.send_action,
-                    acts.cancel_action,
-                ]
-                for action in hidden:
-                    if action is not None:
-                        action.setVisible(False)
-        for code, other in self.other_tabs.items():
-            entry = self.tab_entries[code]
-            self.tabs.setTabVisible(self.tabs.indexOf(other), entry.may_see(actor))
-            if not entry.may_change(actor) and hasattr(other, "set_read_only"):
-                other.set_read_only(True)
+        self._actor = actor
+        for code, entry in self.tab_entries.items():
+            self.tabs.setTabVisible(self.tab_index(code), entry.may_see(actor))
+        for code, tab in {**self.register_tabs.built(), **self.other_tabs.built()}.items():
+            self._hide_forbidden_actions(code, tab)
         from app.reports.access import may_take_reports
 
         # the control centre lists every controllable register's documents
-        self.tabs.setTabVisible(self.tabs.indexOf(self.control_tab), may_take_reports(actor))
+        self.tabs.setTabVisible(self.tab_index(CONTROL_CODE), may_take_reports(actor))
         may_edit = actor.can(REFERENCE_WRITE) or actor.can(CORRESPONDENTS_WRITE)
         self.reference_action.setVisible(may_edit)
         for action in self.backup_actions:  # a restore replaces everybody's registers
@@ -181,6 +223,104 @@ class MainWindow(QMainWindow):
         self.users_action.setVisible(actor.can(USERS_MANAGE))
         self.audit_action.setVisible(actor.can(AUDIT_VIEW))
         self.admin_menu.menuAction().setVisible(actor.can(USERS_MANAGE) or actor.can(AUDIT_VIEW))
+
+    def _hide_forbidden_actions(self, code: str, tab: QWidget) -> None:
+        """A register the user may only read: its tab offers no write action (another kind of
+        tab is made read-only when it can be)."""
+        if self._actor is None or self.tab_entries[code].may_change(self._actor):
+            return
+        if not isinstance(tab, RegisterTab):
+            set_read_only = getattr(tab, "set_read_only", None)
+            if set_read_only is not None:
+                set_read_only(True)
+            return
+        acts = tab.document_actions
+        hidden = [tab.register_action, *acts.control_actions, acts.send_action, acts.cancel_action]
+        for action in hidden:
+            if action is not None:
+                action.setVisible(False)
+
+    # --- tabs built when first shown ---------------------------------------------------------
+
+    def tab_index(self, code: str) -> int:
+        """Where the tab of `code` (a register's code or CONTROL_CODE) is in the bar, built
+        or not."""
+        holder = self._unbuilt.get(code)
+        if holder is not None:
+            return self.tabs.indexOf(holder)
+        if code == CONTROL_CODE:
+            return self.tabs.indexOf(self.control_tab)
+        built = {**self.register_tabs.built(), **self.other_tabs.built()}
+        return self.tabs.indexOf(built[code])
+
+    @property
+    def control_tab(self) -> ControlCentreTab:
+        """The control centre's tab, built on first use (it reads its counts when shown)."""
+        if self._control_tab is None:
+            from ui.control_centre.tab import ControlCentreTab
+
+            tab = ControlCentreTab(self.db, self.tabs)
+            tab.reveal_requested.connect(self._on_reveal)
+            self.monitor.summary_changed.connect(tab.schedule_refresh)
+            self._control_tab = tab
+            self._put_in_place(CONTROL_CODE, tab)
+        return self._control_tab
+
+    def _build_tab(self, code: str) -> QWidget:
+        """The tab of `code`, built from its registry entry (any widget an entry builds) and
+        put in its placeholder's place if not built yet (KeyError for a code the registry does
+        not know)."""
+        built = self.register_tabs._built.get(code) or self.other_tabs._built.get(code)
+        if built is not None:
+            return built  # type: ignore[no-any-return]
+        entry = self.tab_entries[code]
+        tab = entry.build(self.db, self.tabs)
+        if isinstance(tab, RegisterTab):
+            tab.changed.connect(self.monitor.request_check)
+            tab.reveal_requested.connect(self._on_reveal)  # a scanned QR code (scan.py)
+            self.register_tabs._built[code] = tab
+            tab.restore_state(settings())
+        else:
+            self.other_tabs._built[code] = tab
+            changed = getattr(tab, "changed", None)
+            if changed is not None:
+                changed.connect(self.monitor.request_check)
+        self._hide_forbidden_actions(code, tab)
+        self._put_in_place(code, tab)
+        summary = self.monitor.summary
+        if summary is not None and isinstance(tab, RegisterTab):
+            self._title_tab(self.tabs.indexOf(tab), entry.title, summary.by_register.get(code, 0))
+        return tab
+
+    def _put_in_place(self, code: str, tab: QWidget) -> None:
+        """Swap the placeholder of `code` for the built tab: same place, title, tip, colour
+        and visibility; the current tab stays current."""
+        holder = self._unbuilt.pop(code)
+        index = self.tabs.indexOf(holder)
+        bar = self.tabs.tabBar()
+        text, tip = self.tabs.tabText(index), self.tabs.tabToolTip(index)
+        color, visible = bar.tabTextColor(index), self.tabs.isTabVisible(index)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, text)
+            self.tabs.setTabToolTip(index, tip)
+            bar.setTabTextColor(index, color)
+            self.tabs.setTabVisible(index, visible)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        holder.deleteLater()
+
+    def _on_tab_shown(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        if not isinstance(holder, _Unbuilt):
+            return
+        if holder.code == CONTROL_CODE:
+            self.control_tab  # noqa: B018 - builds it
+        else:
+            self._build_tab(holder.code)
 
     def _add(self, menu: object, text: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -199,9 +339,10 @@ class MainWindow(QMainWindow):
         from ui.help import open_help
 
         current = self.tabs.currentWidget()
-        tabs = {**self.register_tabs, **self.other_tabs}
+        tabs = {**self.register_tabs.built(), **self.other_tabs.built()}
         codes = [code for code, tab in tabs.items() if tab is current]
-        open_help(self, "control" if current is self.control_tab else next(iter(codes), None))
+        centre = current is not None and current is self._control_tab
+        open_help(self, "control" if centre else next(iter(codes), None))
 
     def _on_print_journal(self) -> None:
         tab = self.current_tab()
@@ -237,7 +378,7 @@ class MainWindow(QMainWindow):
         org = get_organisation(self.db)
         if org is not None:
             self.setWindowTitle(f"{APP_TITLE} — {org.short_name}")
-        for tab in self.register_tabs.values():
+        for tab in self.register_tabs.built().values():  # the others are read when built
             tab.filter_bar.reload_reference()
             tab.refresh()
         self.monitor.request_check()  # the control centre re-reads after it
@@ -279,10 +420,10 @@ class MainWindow(QMainWindow):
     def _on_changed_elsewhere(self, registers: frozenset[str]) -> None:
         """Another PC saved: re-read the registers it touched (all when not said) in place,
         then the control centre and the overdue counts (through the monitor)."""
-        for code, tab in self.register_tabs.items():
+        for code, tab in self.register_tabs.built().items():
             if not registers or code in registers:
                 tab.refresh_in_place()
-        for code, other in self.other_tabs.items():
+        for code, other in self.other_tabs.built().items():
             if (not registers or code in registers) and hasattr(other, "refresh_in_place"):
                 other.refresh_in_place()
         self.monitor.request_check()
@@ -295,7 +436,11 @@ class MainWindow(QMainWindow):
                 n = summary.by_register.get(tab.spec.code, 0)
                 self._title_tab(i, tab.spec.title, n)
                 tab.refresh_if_older(2.0)
-            elif tab is self.control_tab:
+            elif isinstance(tab, _Unbuilt) and tab.code in self.tab_entries:
+                if tab.code in REGISTERS or tab.code in summary.by_register:
+                    title = self.tab_entries[tab.code].title
+                    self._title_tab(i, title, summary.by_register.get(tab.code, 0))
+            elif tab is self._control_tab or isinstance(tab, _Unbuilt):
                 self._title_tab(i, CONTROL_TITLE, summary.overdue)
         self.overdue_label.setText(summary.status_text)
         if summary.newly_overdue and self.tray is not None:
@@ -309,7 +454,8 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setTabTextColor(index, QColor("#b02a37") if overdue else QColor())
 
     def _on_find_code(self) -> None:
-        tab = self.current_tab() or next(iter(self.register_tabs.values()), None)
+        first = next((code for code in self.tab_entries if code in REGISTERS), None)
+        tab = self.current_tab() or (self.register_tabs[first] if first else None)
         if tab is not None:
             scan.ask_and_open(tab, self, self._on_reveal)
 
@@ -347,18 +493,18 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1480, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
-        for tab in self.register_tabs.values():
-            tab.restore_state(store)
         # The tab left open last time; on a first start, the first register (where mail is
-        # registered every morning), not the control centre in front of it.
-        first = self.tabs.indexOf(next(iter(self.register_tabs.values()), self.control_tab))
+        # registered every morning), not the control centre in front of it. Only it is built
+        # now (each tab restores its own columns when built).
+        first = self.tab_index(next(iter(self.tab_entries), CONTROL_CODE))
         self.tabs.setCurrentIndex(int(str(store.value("main/tab", first) or first)))
+        self._on_tab_shown(self.tabs.currentIndex())
 
     def save_state(self) -> None:
         store = settings()
         store.setValue("main/geometry", self.saveGeometry())
         store.setValue("main/tab", self.tabs.currentIndex())
-        for tab in self.register_tabs.values():
+        for tab in self.register_tabs.built().values():  # the others keep what they had
             tab.save_state(store)
         store.sync()
 

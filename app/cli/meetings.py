@@ -3,6 +3,7 @@ a register: `import decisions FILE`, `export decisions FILE`, `print journal dec
 
     meetings plan --year РРРР [-o ФАЙЛ.csv]   the year's plan with its deadlines (adds the
                                               third Thursdays not yet planned)
+    meetings regulatory --year РРРР [-o ФАЙЛ.pdf]   trackings of regulatory acts due that year
     print agenda --date ДД.ММ.РРРР -o ФАЙЛ.pdf     (app/cli/printing.py)
     print protocol --date ДД.ММ.РРРР -o ФАЙЛ.pdf
 """
@@ -26,12 +27,17 @@ def add_parsers(command: CommandMaker, sub: Any) -> None:
     plan = command(what, "plan", "план засідань на рік (третій четвер о 14:00) зі строками")
     plan.add_argument("--year", type=int, metavar="РРРР", help="рік (типово — поточний)")
     plan.add_argument("-o", "--output", metavar="ФАЙЛ.csv", help="записати план у CSV")
+    reg = command(what, "regulatory", "план-графік відстеження регуляторних актів на рік")
+    reg.add_argument("--year", type=int, metavar="РРРР", help="рік (типово — поточний)")
+    reg.add_argument("-o", "--output", metavar="ФАЙЛ.pdf", help="надрукувати у PDF")
 
 
 def cmd_meetings(db: Database, args: argparse.Namespace) -> int:
     from app.services import meeting_printouts, meetings
 
     year = args.year or date.today().year
+    if args.meetings_command == "regulatory":
+        return _regulatory(db, year, args.output)
     added = meetings.plan_year(db, year, user())
     if added:
         print(f"Додано до плану засідань {year} року: {added}")
@@ -44,6 +50,27 @@ def cmd_meetings(db: Database, args: argparse.Namespace) -> int:
                 f"{row[0]} {row[1]}  {row[2]:<12} оприлюднення до {row[4]}, "
                 f"подання до {row[5]}, погодження до {row[6]}, надсилання до {row[7]}"
             )
+    return 0
+
+
+def _regulatory(db: Database, year: int, output: str | None) -> int:
+    from app.cli.common import write
+    from app.domain.dates import format_date
+    from app.services import regulatory
+
+    if output:
+        write(output, regulatory.plan_pdf(db, year, user()))
+        print(f"Записано: {output}")
+        return 0
+    today = date.today()
+    rows = regulatory.trackings(db, year, user())
+    for r in rows:
+        print(
+            f"№ {r.number} від {format_date(r.adopted)}  {r.title_of_tracking:<14} "
+            f"до {format_date(r.due)}  {r.state(today):<12} {r.title}"
+        )
+    if not rows:
+        print(f"Відстежень регуляторних актів у {year} році немає")
     return 0
 
 

@@ -15,13 +15,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import regulatory
 from app.domain.dates import format_date
 from app.domain.meetings import distribution_due
 from app.registers.base import Column, Control, Filter, Printout, RegisterSpec, StatedTerm
 from app.registers.fields import Field, FieldKind
-from db.models import DecisionCopy, DecisionDetail, Document
+from db.models import DecisionCopy, DecisionDetail, Document, RegulatoryTracking
 from db.queries import records
 
 
@@ -53,6 +55,37 @@ def after_store(s: Session, doc: Document, detail: DecisionDetail) -> None:
         target = s.get(DecisionDetail, target_id)
         if target is not None and not target.lost_force:
             target.lost_force = lost_force_text(doc.reg_number, doc.reg_date)[:150]
+    if calendar is not None:
+        sync_trackings(s, doc, detail, calendar)
+
+
+def sync_trackings(s: Session, doc: Document, detail: DecisionDetail, calendar: Any) -> None:
+    """A regulatory act with its entry into force gets its tracking schedule (ст. 10 ЗУ
+    № 1160-IV): trackings not yet done follow the schedule; done ones stay as recorded. A
+    decision no longer regulatory (or without the date) keeps only the trackings done."""
+    rows = {
+        (t.kind, t.position): t
+        for t in s.execute(
+            select(RegulatoryTracking).where(RegulatoryTracking.document_id == doc.id)
+        ).scalars()
+    }
+    wanted: list[regulatory.Tracking] = []
+    if detail.regulatory and detail.entry_into_force is not None:
+        done = rows.get((regulatory.REPEATED, 1))
+        wanted = regulatory.schedule(
+            detail.entry_into_force, calendar, done.done if done is not None else None
+        )
+    keys = {(t.kind, t.position) for t in wanted}
+    for key, old in rows.items():
+        if key not in keys and old.done is None:
+            s.delete(old)
+    for t in wanted:
+        row = rows.get((t.kind, t.position))
+        if row is None:
+            row = RegulatoryTracking(document_id=doc.id, kind=t.kind, position=t.position)
+            s.add(row)
+        if row.done is None:
+            row.due_from, row.due, row.changed_by = t.due_from, t.due, doc.changed_by
 
 
 def _title_warning(values: Mapping[str, Any]) -> str | None:
@@ -97,6 +130,12 @@ DECISIONS = RegisterSpec(
             "Регуляторний акт",
             FieldKind.BOOL,
             import_headers=("регуляторний", "регуляторний акт"),
+        ),
+        Field(
+            "entry_into_force",
+            "Набирає чинності (регуляторний акт)",
+            FieldKind.DATE,
+            import_headers=("набирає чинності", "набрання чинності"),
         ),
         Field(
             "lead_executor",

@@ -32,6 +32,7 @@ from db.models.meetings import (
     DecisionDetail,
     Meeting,
     MeetingAttendance,
+    RegulatoryTracking,
 )
 from db.models.orders import OrderCopy, OrderDetail
 from db.models.organisation import Organisation, Setting
@@ -76,6 +77,7 @@ __all__ = [
     "PersonnelFile",
     "PriorService",
     "RegisterCounter",
+    "RegulatoryTracking",
     "Resolution",
     "ResolutionExecutor",
     "Setting",

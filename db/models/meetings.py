@@ -122,6 +122,8 @@ class DecisionDetail(Tracked, Base):
     protocol_number: Mapped[str] = mapped_column(String(20), default="")
     department: Mapped[str] = mapped_column(String(300), default="")
     regulatory: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A regulatory act's entry into force: its tracking schedule counts from it (ст. 10).
+    entry_into_force: Mapped[date | None] = mapped_column(Date)
     cancels_numbers: Mapped[str] = mapped_column(String(300), default="")
     lost_force: Mapped[str] = mapped_column(String(150), default="")
     copies_text: Mapped[str] = mapped_column(String(300), default="")
@@ -139,3 +141,21 @@ class DecisionCopy(Tracked, Base):
     position: Mapped[int] = mapped_column(Integer)
     recipient: Mapped[str] = mapped_column(String(300), default="")
     sent_date: Mapped[date | None] = mapped_column(Date)
+
+
+class RegulatoryTracking(Tracked, Base):
+    """A tracking of a regulatory act's effectiveness (ЗУ № 1160-IV ст. 10; regulation 7.7):
+    base, repeated or periodic, its due day (and the earliest day for the repeated one), the day
+    it was done and its report."""
+
+    __tablename__ = "regulatory_tracking"
+    __table_args__ = (UniqueConstraint("document_id", "kind", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=1)
+    due_from: Mapped[date | None] = mapped_column(Date)
+    due: Mapped[date] = mapped_column(Date, index=True)
+    done: Mapped[date | None] = mapped_column(Date)
+    report: Mapped[str] = mapped_column(Text, default="")

@@ -50,6 +50,9 @@ def test_the_main_window_fits_the_laptop(qtbot, filled_db):
     window.show()
     qtbot.waitUntil(lambda: not window.current_tab().model.loading)
     _fits(window)
+    # Every tab, built (each is built when first shown or asked for).
+    for tab in [window.control_tab, *(window.register_tabs[c] for c in window.register_tabs)]:
+        _fits(tab)
     for i in range(window.tabs.count()):
         _fits(window.tabs.widget(i))
 

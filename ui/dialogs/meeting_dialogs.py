@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain import meetings as rules
 from app.domain.dates import DateError, format_date
 from app.domain.roles import Actor, PermissionDenied
-from app.services import committee
+from app.services import committee, regulatory
 from app.services import meetings as svc
 from app.services.committee import MemberInfo
 from db.session import Database
@@ -379,4 +379,76 @@ class MembersDialog(QDialog):
         self.error.clear()
         self.name.clear()
         self.position.clear()
+        self.reload()
+
+
+class RegulatoryDialog(QDialog):
+    """The year's trackings of regulatory acts (ст. 10 ЗУ № 1160-IV): due days and states; a
+    tracking done is recorded with its day and report."""
+
+    COLUMNS = ("Рішення", "Назва регуляторного акта", "Відстеження", "Строк", "Проведено", "Стан")
+
+    def __init__(self, db: Database, year: int, user: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Відстеження результативності регуляторних актів, {year} рік")
+        self.db, self.year, self.user = db, year, user
+        self.rows: list[regulatory.TrackingRow] = []
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setMinimumWidth(760)
+        layout.addWidget(self.table)
+        form = QFormLayout()
+        self.done_edit = DateEdit(dt.date.today(), self)
+        self.report = QLineEdit(self)
+        self.report.setPlaceholderText("звіт: дата підписання, де оприлюднено")
+        form.addRow("Проведено:", self.done_edit)
+        form.addRow("Звіт:", self.report)
+        layout.addLayout(form)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.error)
+        self.record_button = QPushButton("Відстеження проведено", self)
+        self.record_button.clicked.connect(self._on_record)
+        layout.addWidget(self.record_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.reload()
+
+    def reload(self) -> None:
+        self.rows = regulatory.trackings(self.db, self.year, self.user)
+        today = dt.date.today()
+        self.table.setRowCount(len(self.rows))
+        for row, r in enumerate(self.rows):
+            cells = (
+                f"№ {r.number} від {format_date(r.adopted)}",
+                r.title,
+                r.title_of_tracking,
+                format_date(r.due),
+                format_date(r.done),
+                r.state(today),
+            )
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 300))
+
+    def _on_record(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.error.setText("Виберіть відстеження в таблиці")
+            return
+        tracking = self.rows[rows[0].row()]
+        try:
+            day = self.done_edit.date()
+            if day is None:
+                raise ValueError("Вкажіть дату відстеження")
+            regulatory.record_tracking(self.db, tracking.id, day, self.report.text(), self.user)
+        except (ValueError, DateError, PermissionDenied) as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.clear()
         self.reload()

@@ -94,6 +94,9 @@ class MeetingsTab(QWidget):
             ("Склад виконкому…", self._on_members),
         ):
             top.addWidget(self._button(text, slot))
+        regulatory_button = QPushButton("Регуляторні акти…", self)  # readers see the plan too
+        regulatory_button.clicked.connect(self._on_regulatory)
+        top.addWidget(regulatory_button)
         top.addStretch(1)
         layout.addLayout(top)
 
@@ -307,6 +310,9 @@ class MeetingsTab(QWidget):
         dialogs.MembersDialog(self.db, self.user, self).exec()
         if self.view is not None:
             self._refresh()
+
+    def _on_regulatory(self) -> None:
+        dialogs.RegulatoryDialog(self.db, self.year.value(), self.user, self).exec()
 
     def _departments(self) -> list[str]:
         return [d.name for d in reference.list_departments(self.db) if d.active]

@@ -12,9 +12,12 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from app.domain import meetings as rules
-from app.services import committee, meetings
+from app.domain.dates import format_date
+from app.registers import DECISIONS
+from app.services import committee, control, documents, meetings, regulatory
 from app.services.demo.context import DemoContext
 from app.services.demo.data import DEPARTMENTS, LEADERSHIP
+from app.services.details import get_document
 from db.models import Staff
 
 MEMBERS_EXTRA = (
@@ -42,7 +45,7 @@ TITLES = (
 )
 REGULATORY = {"Про встановлення тарифів на послуги з вивезення побутових відходів",
               "Про встановлення режиму роботи закладів торгівлі"}  # fmt: skip
-ITEMS_PER_MEETING = 6
+ITEMS_PER_MEETING = 5
 MONTHS_HELD = 12
 
 
@@ -69,13 +72,15 @@ def fill(ctx: DemoContext) -> None:
     planned = {
         m.day: m.id for y in {d.year for d in days} for m in meetings.list_meetings(ctx.db, y)
     }
-    decisions = 0
+    decisions = on_control = 0
+    regulatory_items: set[int] = set()
+    heads = _heads(ctx)
     for n, day in enumerate(days):
         meeting_id = planned.get(day) or meetings.add_meeting(
             ctx.db, day, extraordinary=False, user=ctx.user
         )
         meetings.update_meeting(ctx.db, meeting_id, chair=mayor, user=ctx.user)
-        items = _agenda(ctx, meeting_id, day, complete=True)
+        items = _agenda(ctx, meeting_id, day, True, heads, regulatory_items)
         absent = set(ctx.rng.sample(member_ids, ctx.rng.randint(0, 3)))
         present = [m for m in member_ids if m not in absent]
         meetings.set_attendance(ctx.db, meeting_id, present, ctx.user)
@@ -88,15 +93,61 @@ def fill(ctx: DemoContext) -> None:
                 votes_for = len(member_ids) // 2  # not a majority of the total: rejected
             against = ctx.rng.randint(0, len(present) - votes_for)
             result = meetings.record_vote(ctx.db, item_id, votes_for, against, 0, user=ctx.user)
-            decisions += result.decision_id is not None
+            if result.decision_id is not None:
+                decisions += 1
+                regulatory_act = item_id in regulatory_items
+                if decisions % 2 == 0 or regulatory_act:  # the others' copies: not in the demo
+                    tasks = decisions % 6 == 0
+                    on_control += _distribute(ctx, result.decision_id, day, heads, tasks)
         signed = min(day + timedelta(days=ctx.rng.choice((3, 7, 10, 20))), ctx.end)
         if signed < ctx.end - timedelta(days=2):
             meetings.update_meeting(ctx.db, meeting_id, protocol_signed=signed, user=ctx.user)
     upcoming = [m for m in meetings.list_meetings(ctx.db, ctx.end.year) if m.day > ctx.end]
     if upcoming:
-        _agenda(ctx, upcoming[0].id, upcoming[0].day, complete=False)
+        _agenda(ctx, upcoming[0].id, upcoming[0].day, False, heads, set())
     ctx.counts["meetings"] = len(days)
     ctx.counts["decisions"] = decisions
+    ctx.counts["decisions.on_control"] = on_control
+
+
+def _distribute(
+    ctx: DemoContext, doc_id: int, day: date, heads: dict[str, str], with_tasks: bool
+) -> int:
+    """Copies sent to the body that prepared the decision and to the prosecutor (6.18: within
+    5 days; now and then later, and the last days' not yet); every sixth decision gives tasks:
+    the head of that body executes them by a term on control. Returns 1 when put on control."""
+    detail = get_document(ctx.db, doc_id)
+    values = dict(detail.values)
+    body = str(values.get("department") or "")
+    sent = day + timedelta(days=ctx.rng.choice((1, 2, 3, 4, 8)))
+    when = format_date(sent) if sent <= ctx.end else ""
+    if values.get("regulatory"):  # enters into force two weeks later: its trackings follow
+        values["entry_into_force"] = day + timedelta(days=14)
+    values["copies_to"] = DECISIONS.field("copies_to").parse(
+        f"{body} | {when}; Шепетівська окружна прокуратура | {when}"
+    )
+    code = next((c for c, name in DEPARTMENTS if name == body), "")
+    if with_tasks and heads.get(code):
+        values["lead_executor"] = heads[code]
+    documents.update_document(ctx.db, DECISIONS, doc_id, values, detail.version, ctx.user)
+    base_done = day + timedelta(days=7)
+    if values.get("regulatory") and base_done <= ctx.end:  # the base tracking, before force
+        base = regulatory.trackings(ctx.db, document_id=doc_id, user=ctx.user)[0]
+        regulatory.record_tracking(
+            ctx.db, base.id, base_done, "звіт оприлюднено на сайті", ctx.user
+        )
+    if not (with_tasks and heads.get(code)):
+        return 0
+    term = day + timedelta(days=ctx.rng.choice((30, 60, 90, 180)))
+    due = control.put_on_control(ctx.db, doc_id, term, today=day, user=ctx.user)
+    done = due - timedelta(days=ctx.rng.randint(0, 5))
+    if done <= ctx.end and ctx.rng.random() < 0.85:  # done on time, mostly; a few overdue
+        basis = f"Інформація {heads[code]} про виконання від {format_date(done)}"
+        manager = f"{LEADERSHIP[5][0]} {LEADERSHIP[5][1][:1]}. {LEADERSHIP[5][2][:1]}."
+        control.remove_from_control(ctx.db, doc_id, basis, max(done, day), manager, ctx.user)
+    elif due < ctx.end:
+        ctx.counts["decisions.overdue"] = ctx.counts.get("decisions.overdue", 0) + 1
+    return 1
 
 
 def _heads(ctx: DemoContext) -> dict[str, str]:
@@ -121,11 +172,17 @@ def _signers(heads: dict[str, str], code: str) -> dict[str, str]:
     }
 
 
-def _agenda(ctx: DemoContext, meeting_id: int, day: date, complete: bool) -> list[int]:
+def _agenda(
+    ctx: DemoContext,
+    meeting_id: int,
+    day: date,
+    complete: bool,
+    heads: dict[str, str],
+    regulatory_items: set[int],
+) -> list[int]:
     """Drafts of one meeting with their visas: all in order for a meeting held; for the next
     one some visas are still missing and one draft came late."""
     names = dict(DEPARTMENTS)
-    heads = _heads(ctx)
     ids = []
     for k, (code, title, financial) in enumerate(ctx.rng.sample(TITLES, ITEMS_PER_MEETING)):
         late = not complete and k == 0
@@ -157,4 +214,6 @@ def _agenda(ctx: DemoContext, meeting_id: int, day: date, complete: bool) -> lis
         ]
         meetings.set_visas(ctx.db, item_id, visas, ctx.user)
         ids.append(item_id)
+        if data.regulatory:
+            regulatory_items.add(item_id)
     return ids
