@@ -19,6 +19,7 @@ PAGES = (
     "outgoing.md",
     "orders.md",
     "meetings.md",
+    "awards.md",
     "staff.md",
     "personnel.md",
     "households.md",
@@ -97,7 +98,8 @@ def test_the_anchor_of_a_heading():
 
 
 def test_every_tab_has_its_page():
-    for code in ("incoming", "outgoing", "orders", "staff", "personnel", "household", "control"):
+    codes = ("incoming", "outgoing", "orders", "awards", "staff", "personnel", "household")
+    for code in (*codes, "control"):
         assert page_for(code) == TOPICS[code]
         assert (help_dir() / page_for(code)).is_file()
     assert page_for(None) == page_for("unknown") == INDEX

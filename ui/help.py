@@ -38,6 +38,7 @@ TOPICS: dict[str, str] = {
     "orders": "orders.md",
     "decisions": "meetings.md",
     "meetings": "meetings.md",
+    "awards": "awards.md",
     "staff": "staff.md",
     "personnel": "personnel.md",
     "household": "households.md",

@@ -30,6 +30,7 @@ MODULES = (
     "app.cli.control",
     "app.cli.printing",
     "app.cli.orders",
+    "app.cli.awards",
     "app.cli.meetings",
     "app.cli.reports",
     "app.cli.households",

@@ -1,5 +1,6 @@
 """Every register the program keeps, by code."""
 
+from app.registers.awards import AWARDS
 from app.registers.base import Column, Printout, RegisterSpec
 from app.registers.decisions import DECISIONS
 from app.registers.incoming import INCOMING
@@ -7,10 +8,11 @@ from app.registers.orders import ORDERS
 from app.registers.outgoing import OUTGOING
 
 REGISTERS: dict[str, RegisterSpec] = {
-    spec.code: spec for spec in (INCOMING, OUTGOING, ORDERS, DECISIONS)
+    spec.code: spec for spec in (INCOMING, OUTGOING, ORDERS, DECISIONS, AWARDS)
 }
 
 __all__ = [
+    "AWARDS",
     "DECISIONS",
     "INCOMING",
     "ORDERS",

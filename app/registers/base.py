@@ -153,6 +153,9 @@ class RegisterSpec:
     fields: tuple[Field, ...]
     columns: tuple[Column, ...]
     warnings: tuple[Warning, ...] = ()
+    # Warnings that need the database, f(db, values, doc_id) → texts (an award: the rules
+    # checked against the recipient's earlier awards, and those awards listed).
+    context_warnings: Callable[[Any, Mapping[str, Any], int | None], list[str]] | None = None
     # Fields whose text full-text search finds (the registration number always is).
     search_fields: tuple[str, ...] = ()
     printouts: tuple[Printout, ...] = ()

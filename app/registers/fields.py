@@ -52,6 +52,9 @@ class Field:
     table: str = ""
     # Shown on the card but not stored (computed by the program: «Втратило чинність»).
     read_only: bool = False
+    # DOCUMENT_REFS: the documents named may come after this one (the order that grants an
+    # award petitioned earlier): a bare number is looked for up to today, not the record's date.
+    later_refs: bool = False
 
     @property
     def type(self) -> FieldType:

@@ -195,7 +195,8 @@ class LinksStorage(Storage):
     def store(self, rec: Record, field: Field, value: Any) -> None:
         s, doc = rec.session, rec.doc
         with s.no_autoflush:
-            targets = resolve_refs(s, field, value or (), doc.reg_date)
+            day = date.today() if field.later_refs else doc.reg_date
+            targets = resolve_refs(s, field, value or (), day)
         wanted = [t.id for t in targets]
         mine = [link for link in doc.links if (link.relation or "reply_to") == field.key]
         for link in mine:
@@ -344,7 +345,7 @@ def storage_problems(spec: RegisterSpec) -> list[str]:
     from db.queries.documents import sort_columns
 
     for col in spec.columns:
-        if col.sort and sort_columns(spec, col.sort) is None:
+        if col.sort and sort_columns(spec.detail, col.sort) is None:
             problems.append(f"сортування {col.sort}: невідоме")
     for flt in spec.filters:
         if not has_column(spec, flt.column):

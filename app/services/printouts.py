@@ -281,11 +281,17 @@ def list_pdf(db: Any, spec: EntitySpec, source: RowSource, user: str | Actor = "
 
 
 #: Printouts of a register as a whole (`Printout.scope == "register"`), by function name.
-REGISTER_PRINTOUTS = ("orders_archive_pdf",)
+REGISTER_PRINTOUTS = ("orders_archive_pdf", "decisions_archive_pdf")
 
 
 def orders_archive_pdf(db: Any, user: str | Actor = "") -> bytes:
     from app.services.orders_archive import archive_list_pdf
+
+    return archive_list_pdf(db, user)
+
+
+def decisions_archive_pdf(db: Any, user: str | Actor = "") -> bytes:
+    from app.services.decisions_archive import archive_list_pdf
 
     return archive_list_pdf(db, user)
 
@@ -360,6 +366,8 @@ def print_selection(
 
 
 # The outgoing register's printouts, offered by its spec's «Друк» menu under these names.
+# The awards' certificates, printed in batches for a selection.
+from app.services.award_printouts import award_certificates_pdf  # noqa: E402
 from app.services.mail_printouts import (  # noqa: E402
     distribution_list_pdf,
     envelopes_pdf,
@@ -375,6 +383,7 @@ from app.services.order_printouts import (  # noqa: E402
 #: Printouts of a selection (`Printout.scope == "selection"`): f(db, ids, **options).
 SELECTION_PRINTOUTS: dict[str, Callable[..., bytes]] = {
     "order_copies_register_pdf": order_copies_register_pdf,
+    "award_certificates_pdf": award_certificates_pdf,
 }
 
 __all__ = [

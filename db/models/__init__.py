@@ -1,5 +1,6 @@
 """All models, imported together so that Base.metadata knows every table."""
 
+from db.models.awards import AwardDetail, AwardKind, AwardOccasion
 from db.models.documents import (
     Addressee,
     Attachment,
@@ -47,6 +48,9 @@ __all__ = [
     "AppUser",
     "Attachment",
     "AuditEntry",
+    "AwardDetail",
+    "AwardKind",
+    "AwardOccasion",
     "CalendarDay",
     "CaseFile",
     "CertificateTemplate",

@@ -230,6 +230,13 @@ class DocumentForm(QDialog):
         if self.detail is not None:
             before = set(self.spec.registration_warnings(self.detail.values))
             warnings = [w for w in warnings if w not in before]
+        if self.spec.context_warnings is not None:
+            doc_id = self.detail.id if self.detail is not None else None
+            found = self.spec.context_warnings(self.db, values, doc_id)
+            if self.detail is not None:
+                seen = set(self.spec.context_warnings(self.db, self.detail.values, doc_id))
+                found = [w for w in found if w not in seen]
+            warnings += found
         if not warnings:
             return True
         verb = "Зберегти" if self.detail is not None else "Зареєструвати"

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -79,7 +81,16 @@ class SettingsTab(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        layout = QVBoxLayout(self)
+        # One number format per register and series: the list grows with every register, so
+        # the tab scrolls rather than push the dialog past a laptop's screen.
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
 
         numbers = QGroupBox("Формат реєстраційного номера", self)
         form = QFormLayout(numbers)
@@ -147,6 +158,7 @@ class SettingsTab(QWidget):
         bottom.addWidget(self.save_button)
         layout.addLayout(bottom)
         layout.addStretch(1)
+        scroll.setWidget(content)
 
     @staticmethod
     def _offset(value: float, parent: QWidget) -> QDoubleSpinBox:

@@ -25,6 +25,7 @@ CONTRIBUTORS = (
     "ui.registers.staff_tab",
     "ui.registers.personnel_tab",
     "ui.registers.household_tab",
+    "ui.registers.awards_tab",
 )
 
 
@@ -51,12 +52,24 @@ def contribute(entry: TabEntry) -> None:
         _CONTRIBUTED.append(entry)
 
 
+#: Document registers whose tab is a RegisterTab of their own (awards: granting, batches).
+_BUILDERS: dict[str, Callable[[Database, QWidget], QWidget]] = {}
+
+
+def document_tab_builder(code: str, build: Callable[[Database, QWidget], QWidget]) -> None:
+    """A document register's own tab class (called by its UI module at import); its
+    rights stay the register's."""
+    _BUILDERS[code] = build
+
+
 def _document_tab(code: str) -> TabEntry:
     spec = REGISTERS[code]
 
     def build(db: Database, parent: QWidget) -> QWidget:
         from ui.registers.register_tab import RegisterTab
 
+        if code in _BUILDERS:
+            return _BUILDERS[code](db, parent)
         return RegisterTab(db, spec, parent)
 
     return TabEntry(

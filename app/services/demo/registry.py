@@ -6,7 +6,15 @@ it may refer to their documents (outgoing letters answer incoming ones).
 
 from __future__ import annotations
 
-from app.services.demo import households, incoming, meetings, orders, outgoing, personnel
+from app.services.demo import (
+    awards,
+    households,
+    incoming,
+    meetings,
+    orders,
+    outgoing,
+    personnel,
+)
 from app.services.demo.context import Filler
 
 FILLERS: tuple[Filler, ...] = (
@@ -16,4 +24,5 @@ FILLERS: tuple[Filler, ...] = (
     meetings.fill,
     personnel.fill,
     households.fill,
+    awards.fill,
 )

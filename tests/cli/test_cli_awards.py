@@ -1,0 +1,60 @@
+"""Awards from the command line: petitions imported from a table, granted by one order,
+certificates of the order printed and continued from certificate N, the statistics."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from app.cli import main
+from app.registers import ORDERS
+from app.services import documents
+from db.session import Database
+
+
+def test_import_grant_print_and_count(tmp_path: Path, capsys):
+    path = str(tmp_path / "office.sqlite")
+    assert main(["--db", path, "init"]) == 0
+    db = Database(path)
+    from tests import factories
+
+    factories.organisation(db)
+    values = ORDERS.parse({"series": "main", "title": "Про нагородження"})
+    documents.register_document(db, ORDERS, values, reg_date=date(2026, 8, 20))
+    db.dispose()
+    source = tmp_path / "awards.csv"
+    source.write_text(
+        "№;Дата;Вид відзнаки;Отримувач;Посада;Місце роботи;Заслуги;Привід;Дата вручення\n"
+        "1;10.08.2026;Подяка;Мельник Іван Іванович;слюсар;КП «Водоканал»;"
+        "за сумлінну працю;День Незалежності України;24.08.2026\n"
+        "2;10.08.2026;Подяка;Коваль Олена Петрівна;лікар;КНП «Лікарня»;"
+        "за професіоналізм;День Незалежності України;24.08.2026\n"
+        "3;11.08.2026;Грамота;Бойко Любов Іллівна;вчителька;Ліцей № 1;"
+        "за сумлінну працю;День Незалежності України;24.08.2026\n",
+        encoding="utf-8",
+    )
+    assert main(["--db", path, "import", "awards", str(source)]) == 0
+    assert main(["--db", path, "awards", "grant", "--order", "1-р", "--numbers", "1-3",
+                 "--year", "2026"]) == 0  # fmt: skip
+    assert "нагороджено: 3" in capsys.readouterr().out
+    out = tmp_path / "c.pdf"
+    assert main(["--db", path, "awards", "certificates", "--order", "1-р", "-o", str(out)]) == 0
+    pages = [p.extract_text() for p in PdfReader(out).pages]
+    assert len(pages) == 3
+    assert "Мельнику Івану Івановичу" in pages[0]
+    assert "Коваль Олені Петрівні" in pages[1]
+    assert "Бойко Любов Іллівна" in pages[2]  # a Грамота: «Нагороджується» + nominative
+    again = tmp_path / "rest.pdf"
+    args = ["awards", "certificates", "--occasion", "День Незалежності України", "--year", "2026"]
+    assert main(["--db", path, *args, "--start", "3", "-o", str(again)]) == 0
+    assert len(PdfReader(again).pages) == 1
+    capsys.readouterr()
+    assert (
+        main(["--db", path, "awards", "stats", "--from", "01.01.2026", "--to", "31.12.2026"]) == 0
+    )
+    printed = capsys.readouterr().out
+    assert "усього 3" in printed
+    assert "Подяка: 2 (особам 2, колективам 0)" in printed
+    assert "День Незалежності України: 3" in printed

@@ -1,0 +1,125 @@
+"""The «Нагородження» tab driven as the HR officer would: a petition entered on its card sees
+the warnings and the recipient's earlier awards, the selected petitions are granted by one
+order and their certificates printed; the kinds' dialog saves an edited rule; every awards
+dialog fits the 1366×768 laptop."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from app.registers import AWARDS, ORDERS
+from app.services import awards, documents
+from app.services.details import load_document
+from tests.ui.test_screen_fit import _fits
+from ui import screen
+from ui.dialogs.award_dialogs import AwardKindsDialog, CertificatesDialog, statistics_text
+from ui.dialogs.document_form import DocumentForm
+from ui.registers.awards_tab import AwardsTab
+
+
+@pytest.fixture
+def warnings_seen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every warning box is read and answered «Зареєструвати все одно»."""
+    seen: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        seen.append(box.text())
+        return 0
+
+    def clicked(box: QMessageBox):  # type: ignore[no-untyped-def]
+        return next(
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+        )
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(QMessageBox, "clickedButton", clicked)
+    return seen
+
+
+def _order(db, day: date):
+    values = ORDERS.parse({"series": "main", "title": "Про нагородження"})
+    return documents.register_document(db, ORDERS, values, reg_date=day)
+
+
+def _petition(db, recipient: str, day: date):
+    raw = {"kind": "Подяка", "recipient": recipient, "summary": "за сумлінну працю",
+           "occasion": "День Незалежності України", "years_of_work": "4"}  # fmt: skip
+    return documents.register_document(db, AWARDS, AWARDS.parse(raw), reg_date=day)
+
+
+def test_a_petition_on_the_card_shows_the_rules_and_earlier_awards(qtbot, office_db, warnings_seen):
+    earlier = _petition(office_db, "Мельник Іван Іванович", date(2025, 8, 1))
+    awards.grant(office_db, [earlier.id], _order(office_db, date(2025, 8, 20)).reg_number)
+    form = DocumentForm(office_db, AWARDS)
+    qtbot.addWidget(form)
+    form.show()
+    form.editors["kind"].set_value("Подяка")
+    form.editors["recipient"].set_value("Мельник Іван Іванович")
+    form.editors["summary"].set_value("за сумлінну працю")
+    form.editors["petition_date"].set_value(date.today().strftime("%d.%m.%Y"))
+    form.editors["ceremony_date"].set_value(date.today().strftime("%d.%m.%Y"))
+    form.save_button.click()
+    qtbot.waitUntil(lambda: form.registered is not None)
+    text = "\n".join(warnings_seen)
+    assert "менш ніж за 7 днів до вручення" in text
+    assert "повторно — не раніше ніж через 2 р." in text
+    assert "20.08.2025 — Подяка, розп. № 1-р" in text
+    values = load_document(office_db, form.registered.id).values
+    assert values["sex"] == "чоловіча"
+
+
+def test_the_tab_grants_the_selection_by_one_order_and_prints_it(qtbot, office_db, monkeypatch):
+    ids = [_petition(office_db, n, date(2026, 8, 10)).id
+           for n in ("Мельник Іван Іванович", "Коваль Олена Петрівна")]  # fmt: skip
+    number = _order(office_db, date(2026, 8, 20)).reg_number
+    tab = AwardsTab(office_db)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.model.loading and tab.model.rowCount() == 2)
+    tab.table.selectAll()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (number, True))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    tab.grant_action.trigger()
+    assert [load_document(office_db, i).values["granted_by"] for i in ids] == [(number,)] * 2
+    assert "усього 2" in statistics_text(office_db, date(2026, 1, 1), date(2026, 12, 31))
+    dialog = CertificatesDialog(2)
+    qtbot.addWidget(dialog)
+    dialog.start.setValue(2)
+    dialog.preview.setChecked(True)
+    assert dialog.options() == {"start": 2, "limit": 3}
+
+
+def test_the_kinds_dialog_saves_an_edited_rule(qtbot, office_db, monkeypatch):
+    dialog = AwardKindsDialog(office_db)
+    qtbot.addWidget(dialog)
+    titles = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    dialog.list.setCurrentRow(titles.index("Подяка"))
+    dialog.repeat_years.setValue(4)
+    dialog.occasions.setPlainText("День рятівника; 17.09")
+    dialog._on_save()
+    assert dialog.result() == 1
+    assert awards.kind_named(awards.kinds(office_db), "Подяка").repeat_years == 4
+    assert awards.occasions(office_db) == [("День рятівника", "17.09")]
+    broken = AwardKindsDialog(office_db)
+    qtbot.addWidget(broken)
+    broken.template.setPlainText("{ім'я} {прізвисько}")
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: seen.append(text))
+    broken._on_save()
+    assert seen and "{прізвисько}" in seen[0]
+
+
+def test_the_awards_dialogs_fit_the_laptop(qtbot, office_db, monkeypatch):
+    area = QRect(0, 0, 1366, 728)
+    monkeypatch.setattr(screen, "available_geometry", lambda widget=None: area)
+    for dialog in (DocumentForm(office_db, AWARDS), AwardKindsDialog(office_db),
+                   CertificatesDialog(200)):  # fmt: skip
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _fits(dialog)
+        assert dialog.height() <= area.height() - 32, type(dialog).__name__
+        dialog.close()
