@@ -198,7 +198,12 @@ DECISIONS = RegisterSpec(
     after_store=after_store,
     date_label="Дата прийняття",
     date_hint="Датою рішення є дата його прийняття виконкомом (п. 6.18)",
-    printouts=(Printout("Штамп «Контроль»", "control_stamp_pdf", needs_control=True),),
+    printouts=(
+        Printout("Штамп «Контроль»", "control_stamp_pdf", needs_control=True),
+        Printout(
+            "До передачі в архів (пп. 6.19, 6.22)…", "decisions_archive_pdf", scope="register"
+        ),
+    ),
     number_headers=("№", "номер", "№ рішення", "номер рішення"),
 )
 

@@ -281,11 +281,17 @@ def list_pdf(db: Any, spec: EntitySpec, source: RowSource, user: str | Actor = "
 
 
 #: Printouts of a register as a whole (`Printout.scope == "register"`), by function name.
-REGISTER_PRINTOUTS = ("orders_archive_pdf",)
+REGISTER_PRINTOUTS = ("orders_archive_pdf", "decisions_archive_pdf")
 
 
 def orders_archive_pdf(db: Any, user: str | Actor = "") -> bytes:
     from app.services.orders_archive import archive_list_pdf
+
+    return archive_list_pdf(db, user)
+
+
+def decisions_archive_pdf(db: Any, user: str | Actor = "") -> bytes:
+    from app.services.decisions_archive import archive_list_pdf
 
     return archive_list_pdf(db, user)
 

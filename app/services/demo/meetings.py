@@ -81,7 +81,7 @@ def fill(ctx: DemoContext) -> None:
         )
         meetings.update_meeting(ctx.db, meeting_id, chair=mayor, user=ctx.user)
         items = _agenda(ctx, meeting_id, day, True, heads, regulatory_items)
-        absent = set(ctx.rng.sample(member_ids, ctx.rng.randint(0, 3)))
+        absent = set(ctx.rng.sample(member_ids[1:], ctx.rng.randint(0, 3)))  # the mayor chairs
         present = [m for m in member_ids if m not in absent]
         meetings.set_attendance(ctx.db, meeting_id, present, ctx.user)
         for i, item_id in enumerate(items):
