@@ -127,10 +127,14 @@ def test_the_appeals_dialogs_fit_the_laptop(qtbot, office_db, laptop):
 
 
 def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
+    from app.domain.roles import Actor
+    from app.reports.households import completeness
+    from app.reports.tables import ReportPeriod
     from tests.households_data import build
     from ui.dialogs.household_card import HouseholdCard, MemberDialog
     from ui.dialogs.household_districts import DistrictsDialog
     from ui.dialogs.household_exchange import ExchangeDialog
+    from ui.dialogs.household_report import HouseholdReportDialog
 
     books = build(sqlite_db)
     dialogs = (
@@ -138,6 +142,12 @@ def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
         MemberDialog(),
         ExchangeDialog(sqlite_db),
         DistrictsDialog(sqlite_db),
+        HouseholdReportDialog(
+            sqlite_db,
+            completeness(
+                sqlite_db, Actor.system_user(), ReportPeriod(date(2026, 1, 1), date.today())
+            ),
+        ),
     )
     for dialog in dialogs:
         qtbot.addWidget(dialog)
