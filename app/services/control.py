@@ -26,7 +26,7 @@ from app.services import audit
 from app.services.access import require_write
 from app.services.calendar import load_calendar
 from app.services.errors import DocumentError
-from app.services.field_storage import staff_short
+from app.services.field_storage import detail_of, staff_short
 from db.models import ControlEvent, Document, Resolution, ResolutionExecutor, Staff
 from db.session import Database
 
@@ -252,6 +252,12 @@ def extend_term(
         audit.add(s, actor, audit.CONTROL, doc=doc, details={"термін": [doc.due_date, adjusted]})
         doc.due_date = adjusted
         doc.version += 1
+        if spec is not None and spec.after_store is not None and spec.detail is not None:
+            # What the register derives from the term (a request's notice of extension, due
+            # within 5 working days of receipt) is up to date at once, not at the next save.
+            s.info["calendar"] = calendar
+            s.flush()
+            spec.after_store(s, doc, detail_of(s, spec, doc))
         return adjusted
 
 

@@ -150,3 +150,24 @@ def test_the_repeat_check_before_registering_shows_the_earlier_appeal(db):
     assert "той самий автор" in found[0].reason
     other = appeal_values(applicants=[{**PETRENKO, "surname": "Коваленко"}])
     assert find_duplicates(db, "appeals", other, date(2026, 3, 2)) == []
+
+
+def test_an_extended_request_shows_the_notice_still_due_at_once(db):
+    done = documents.register_document(
+        db, INFO_REQUESTS, request_values(), reg_date=date(2026, 3, 2)
+    )
+    control.extend_term(db, done.id, date(2026, 3, 20), "великий обсяг", today=date(2026, 3, 4))
+    doc = get_document(db, done.id)
+    assert doc.values["notice_state"].startswith("повідомлення не надіслано")
+    values = dict(doc.values, notice_date=date(2026, 3, 4))
+    documents.update_document(db, INFO_REQUESTS, done.id, INFO_REQUESTS.parse(values), doc.version)
+    assert get_document(db, done.id).values["notice_state"] == "повідомлено 04.03.2026"
+
+
+def test_an_extended_appeal_keeps_its_extended_term(db):
+    done = register_appeal(db, date(2026, 3, 2))
+    control.extend_term(db, done.id, date(2026, 4, 15), "проміжна відповідь")
+    doc = get_document(db, done.id)
+    assert doc.due_date == date(2026, 4, 15)
+    documents.update_document(db, APPEALS, done.id, APPEALS.parse(dict(doc.values)), doc.version)
+    assert get_document(db, done.id).due_date == date(2026, 4, 15)
