@@ -81,8 +81,7 @@ class RegisterTab(TabBase):
         self.notice.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
-        bottom.addWidget(self.notice, 1)
-        bottom.addStretch(1)
+        bottom.addWidget(self.notice, 1)  # takes the room between the count and the legend
         bottom.addWidget(self.legend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
