@@ -64,6 +64,7 @@ def main() -> None:
     parser.add_argument("--dir", default="")
     args = parser.parse_args()
     folder = Path(args.dir or tempfile.mkdtemp(prefix="hh-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
     centre_path = folder / "centre.sqlite"
     for old in folder.glob("*.sqlite*"):
         old.unlink()

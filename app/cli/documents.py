@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 def add_parsers(command: CommandMaker, sub: Any) -> None:
     registers = register_codes()
     imp = command(sub, "import", "імпортувати журнал реєстрації з файлу CSV або XLSX")
-    imp.add_argument("register", choices=registers, metavar="реєстр", help=REGISTER_HELP)
+    imp.add_argument(
+        "register", choices=[*registers, "personnel"], metavar="реєстр",
+        help=REGISTER_HELP + "; personnel — працівники та їхні послужні списки",
+    )  # fmt: skip
     imp.add_argument("file", metavar="ФАЙЛ", help="файл .csv або .xlsx; перший рядок — заголовки")
     imp.add_argument(
         "--dry-run", action="store_true", help="лише перевірити файл, нічого не записувати"
@@ -62,6 +65,11 @@ def _rows_list(rows: Sequence[int]) -> str:
 
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
     from app.services.imports import import_file
+
+    if args.register == "personnel":  # an entity register: its own import (app/cli/personnel.py)
+        from app.cli.personnel import import_personnel
+
+        return import_personnel(db, args)
 
     result = import_file(
         db,

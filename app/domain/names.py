@@ -25,6 +25,7 @@ __all__ = [
     "full_name",
     "full_name_in_case",
     "initials",
+    "name_parts_in_case",
     "parse_full_name",
     "short_name",
     "signature_form",
@@ -113,6 +114,11 @@ def _parts_in_case(p: PersonName, case: GrammaticalCase) -> tuple[str, str, str]
     if case == "nominative":
         return surname, given, patronymic
     return _inflect(case, surname, given, patronymic, p.gender)
+
+
+def name_parts_in_case(p: PersonName, case: GrammaticalCase) -> tuple[str, str, str]:
+    """(surname, given name, patronymic) in `case` (orders write the surname in capitals)."""
+    return _parts_in_case(p, case)
 
 
 def dative_surname(p: PersonName) -> str:

@@ -27,7 +27,7 @@ class Certificate:
 
     heading: str  # «ПОДЯКА»; lines split by "\n"
     lines: tuple[str, ...]  # the template filled in
-    name_line: str  # the line that is the recipient's name, set large
+    name_index: int  # the line that names the recipient (set large); -1: none
     signer_position: str  # «Міський голова»
     signer_name: str  # «Віктор БОНДАР»
     order: str  # «Розпорядження міського голови від 20.08.2026 № 145-р»; "" without one
@@ -75,12 +75,21 @@ def _page(c, cert: Certificate, layout: Layout) -> None:  # type: ignore[no-unty
         y -= 14 * mm
     else:
         y -= 45 * mm
-    for line in cert.lines:
-        if line == cert.name_line:
-            y -= 4 * mm
-            y = _centred(c, line, y, fonts.BOLD_ITALIC, 22, dx) - 4 * mm
+    # The body is centred in the room between the heading and the signature block.
+    blocks = []
+    for i, line in enumerate(cert.lines):
+        if i == cert.name_index:
+            blocks.append((line, fonts.BOLD_ITALIC, 22.0, 4 * mm, 4 * mm))
         else:
-            y = _centred(c, line, y, fonts.REGULAR, 16, dx) - 1.5 * mm
+            blocks.append((line, fonts.REGULAR, 16.0, 0.0, 1.5 * mm))
+    height = sum(
+        before + after + size * 1.25 * max(1, len(simpleSplit(text, font, size, _TEXT)))
+        for text, font, size, before, after in blocks
+    )
+    room = y - (80 * mm + dy)
+    y -= max(0.0, (room - height) / 2)
+    for text, font, size, before, after in blocks:
+        y = _centred(c, text, y - before, font, size, dx) - after
     # The signature block: position — a line for the signature — Власне ім'я ПРІЗВИЩЕ.
     base = 62 * mm + dy
     c.setFont(fonts.REGULAR, 14)

@@ -121,7 +121,7 @@ def render_personal_card(data: PersonalCardData, out: Output) -> None:
         rows += [[p(x.period), p(x.what), p(x.summary), p(x.order)] for x in lines]
         if not lines:
             rows.append([p("—"), p(""), p(""), p("")])
-        story.append(_table(rows, [width * 0.2, width * 0.2, width * 0.38, width * 0.22]))
+        story.append(_table(rows, [width * 0.19, width * 0.25, width * 0.34, width * 0.22]))
 
     history("IV. Призначення і переведення", data.appointments)
     history("V. Відпустки", data.vacations)

@@ -158,6 +158,21 @@ def _documents(db: Database, code: str, period: ReportPeriod) -> int:
         return int(s.execute(stmt).scalar_one())
 
 
+def _awards(b: _Builder, db: Database, actor: Actor, period: ReportPeriod) -> None:
+    """Section 6: awards granted in the period by kind (the awards register,
+    app/services/awards.statistics), to persons and to collectives."""
+    from app.services import awards
+
+    assert period.date_from is not None
+    stats = awards.statistics(db, period.date_from, period.date_to, actor)
+    b.add("6. Нагородження", "")
+    b.add("Відзначено (нагородних матеріалів)", stats.total)
+    for kind, count in stats.by_kind:
+        b.add(f"{SUB}{kind}", count)
+    b.add(f"{SUB}особам", stats.persons)
+    b.add(f"{SUB}колективам", stats.collectives)
+
+
 def build_report(db: Database, user: str | Actor, period: ReportPeriod) -> PersonnelReport:
     """The report for `period` (both ends included); HR only (PermissionDenied otherwise)."""
     actor = actor_of(user)
@@ -206,6 +221,7 @@ def build_report(db: Database, user: str | Actor, period: ReportPeriod) -> Perso
     b.add("2. Щорічна оцінка та атестація", "")
     b.by_detail("Пройшли щорічну оцінку", rules.EVALUATION, rules.EVALUATION_RESULTS)
     b.by_detail("Пройшли атестацію", rules.ATTESTATION, rules.ATTESTATION_RESULTS)
+    _awards(b, db, actor, period)
     department = settings.get_setting(db, hr.HR_DEPARTMENT, "").strip()
     notes.append(
         "Особи та розпорядження лічаться окремо: рядки розділу 1 — записи послужних списків "

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from app.domain import awards as rules
-from app.domain.certificate_text import Recipient, fill_template, name_in_case
+from app.domain.certificate_text import Recipient, fill_template, name_in_case, vocative_address
 from app.domain.dates import format_date
 from app.domain.places import place_of_issue
 from app.services.awards import kind_named, kinds_in, sex_code
@@ -91,6 +91,8 @@ def certificates(db: Database, ids: Sequence[int]) -> list[Certificate]:
         )
         case = kind.name_case if kind.name_case in rules.NAME_CASES else "nominative"
         name = name_in_case(recipient, case)  # type: ignore[arg-type]
+        greeting = " ".join(vocative_address(recipient))
+        named = [i for i, line in enumerate(lines) if name in line or greeting in line]
         order_text = (
             f"Розпорядження міського голови від {format_date(order.reg_date)} № {order.reg_number}"
             if order is not None
@@ -101,7 +103,7 @@ def certificates(db: Database, ids: Sequence[int]) -> list[Certificate]:
             Certificate(
                 heading=kind.heading or kind.title.upper(),
                 lines=tuple(lines),
-                name_line=name,
+                name_index=named[0] if named else -1,
                 signer_position=position,
                 signer_name=signer,
                 order=order_text,

@@ -227,6 +227,13 @@ def history_in(s: Session, key: str, exclude: int | None = None) -> list[rules.P
     return found
 
 
+def earlier_awards(db: Database, recipient: str, exclude: int | None = None) -> list[str]:
+    """The recipient's other awards and petitions, newest first, as lines to show beside the
+    register's table (the HR officer sees them when choosing whom to grant)."""
+    with db.read() as s:
+        return rules.history_lines(history_in(s, recipient_key(recipient), exclude))
+
+
 @dataclass(frozen=True)
 class PetitionCheck:
     warnings: tuple[str, ...]

@@ -26,7 +26,13 @@ from app.domain import households as dom
 from app.domain.roles import REFERENCE_WRITE, Actor, actor_of
 from app.services import audit
 from app.services.household_view import ObjectCard, load_card
-from app.services.households import CODE, HouseholdError, district_for_write, scope
+from app.services.households import (
+    CODE,
+    HouseholdError,
+    district_for_write,
+    refuse_in_copy,
+    scope,
+)
 from db.models import CertificateTemplate, District, HouseholdCertificate
 from db.session import Database
 
@@ -91,6 +97,7 @@ def save_template(db: Database, info: TemplateInfo, user: str | Actor = "") -> N
     if not info.kind.strip() or not info.title.strip() or not info.body.strip():
         raise HouseholdError("Вкажіть код, назву і текст шаблону")
     with db.write() as s:
+        refuse_in_copy(s)
         row = s.execute(
             select(CertificateTemplate).where(CertificateTemplate.kind == info.kind)
         ).scalar_one_or_none()

@@ -513,6 +513,7 @@ def export_changes(
             for t in s.scalars(select(Tombstone).where(Tombstone.usn > since))
             if t.table_name in names
         ]
+        users = [] if own else _users_since(s, district_row, since)
         usn = _current_usn(s)
         ack = state.received_usn
     header = {
@@ -524,8 +525,10 @@ def export_changes(
         "created": datetime.now().isoformat(timespec="seconds"),
     }
     body = {"ack": ack, "usn": usn, "tables": tables, "tombstones": graves}
+    if users:
+        body["users"] = users
     data = seal(header, body, password)
-    count = sum(len(r) for r in tables.values())
+    count = sum(len(r) for r in tables.values()) + len(users)
     with db.write() as s:
         _state(s, peer).sent_usn = usn
         audit.add(
@@ -613,6 +616,10 @@ def import_changes(
             graves += (
                 getattr(s.execute(delete(model).where(model.uuid == gone)), "rowcount", 0) or 0
             )
+        if "users" in body:
+            if not own:
+                raise ExchangeError("Облікові записи користувачів надходять лише з центру")
+            written += _apply_users(s, body["users"], own)
         state.received_usn = body["usn"]
         state.confirmed_usn = max(state.confirmed_usn, min(body["ack"], _current_usn(s)))
         audit.add(
@@ -624,6 +631,79 @@ def import_changes(
         )
     direction = "з центру" if own else "з округу"
     return ExchangeResult(written, graves, str(header["district"]), direction)
+
+
+def _users_since(s: Session, district: District, since: int) -> list[dict[str, Any]]:
+    """The district's accounts changed at the centre (a new starosta, a new password, a role
+    taken away): they travel to the copy with their roles; the password only as its hash."""
+    rows = s.scalars(
+        select(AppUser).where(
+            AppUser.district.in_((district.code, district.name)), AppUser.usn > since
+        )
+    )
+    out = []
+    for user in rows:
+        roles = sorted(s.scalars(select(UserRole.role).where(UserRole.user_id == user.id)))
+        out.append(
+            {
+                "uuid": str(user.uuid),
+                "login": user.login,
+                "full_name": user.full_name,
+                "password_hash": user.password_hash,
+                "active": user.active,
+                "district": user.district,
+                "roles": roles,
+            }
+        )
+    return out
+
+
+def _apply_users(s: Session, users: Any, own: str) -> int:
+    """The centre's accounts of this district, by uuid (or login), with their roles replaced."""
+    from app.domain.roles import ROLE_TITLES
+
+    if not isinstance(users, list):
+        raise ExchangeError("Користувачі у файлі обміну мають неправильну будову")
+    district = s.execute(select(District).where(District.code == own)).scalar_one_or_none()
+    names = {own, district.name if district else own}
+    usn = transaction_usn(s)
+    for n, raw in enumerate(users, start=1):
+        where = f"Користувач {n}"
+        text_keys = ("login", "full_name", "password_hash", "district")
+        if (
+            not isinstance(raw, dict)
+            or not all(isinstance(raw.get(k), str) for k in text_keys)
+            or not isinstance(raw.get("active"), bool)
+            or not isinstance(raw.get("roles"), list)
+            or not raw["login"].strip()
+        ):
+            raise ExchangeError(f"{where}: запис неправильний")
+        if raw["district"] not in names:
+            raise ExchangeError(f"{where}: обліковий запис іншого округу — файл відхилено")
+        unknown = [r for r in raw["roles"] if r not in ROLE_TITLES]
+        if unknown:
+            raise ExchangeError(f"{where}: невідомі ролі {', '.join(map(str, unknown))}")
+        try:
+            key = uuid.UUID(str(raw.get("uuid")))
+        except ValueError:
+            raise ExchangeError(f"{where}: неправильний uuid") from None
+        row = s.execute(select(AppUser).where(AppUser.uuid == key)).scalar_one_or_none()
+        if row is None:
+            row = s.execute(
+                select(AppUser).where(AppUser.login == raw["login"])
+            ).scalar_one_or_none()
+        if row is None:
+            row = AppUser(uuid=key, login=raw["login"])
+            s.add(row)
+        row.login, row.full_name = raw["login"], raw["full_name"]
+        row.password_hash, row.active = raw["password_hash"], raw["active"]
+        row.district, row.usn = raw["district"], usn
+        s.flush()
+        s.execute(delete(UserRole).where(UserRole.user_id == row.id))
+        for role in sorted(set(raw["roles"])):
+            s.add(UserRole(user_id=row.id, role=role))
+    s.flush()
+    return len(users)
 
 
 def _owner_check(s: Session, district_id: int) -> Any:

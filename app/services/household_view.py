@@ -294,7 +294,7 @@ def find_object(
         row = s.execute(
             select(District).where((District.code == district) | (District.name == district))
         ).scalar_one_or_none()
-        if row is None or not sc.allows(row.code):
+        if row is None or not sc.allows(row):
             raise HouseholdError(f"Старостинського округу «{district}» немає")
         stmt = (
             select(HouseholdObject.id, HouseholdBook.cycle_start)

@@ -62,8 +62,10 @@ class Scope:
     actor: Actor
     district_codes: frozenset[str] | None
 
-    def allows(self, code: str) -> bool:
-        return self.district_codes is None or code in self.district_codes
+    def allows(self, district: District) -> bool:
+        """The account's district may be typed as the district's code or its name."""
+        names = self.district_codes
+        return names is None or district.code in names or district.name in names
 
 
 def may_read(actor: Actor) -> bool:
@@ -96,7 +98,8 @@ def _refuse_district(actor: Actor, district: District) -> PermissionDenied:
 def district_ids(s: Session, sc: Scope) -> tuple[int, ...] | None:
     if sc.district_codes is None:
         return None
-    stmt = select(District.id).where(District.code.in_(sc.district_codes or {""}))
+    names = sc.district_codes or {""}
+    stmt = select(District.id).where(District.code.in_(names) | District.name.in_(names))
     return tuple(s.execute(stmt).scalars())
 
 
@@ -109,11 +112,20 @@ def _owned_elsewhere(s: Session, district: District) -> bool:
     return s.get(ExchangeState, district.code) is not None
 
 
+def refuse_in_copy(s: Session) -> None:
+    """One writer: the reference lists (districts, settlements, templates) belong to the
+    centre; a district copy receives them by file and never changes them itself."""
+    from db.models import Setting
+
+    if s.get(Setting, COPY_SETTING) is not None:
+        raise HouseholdError("Довідники округів веде центр: у копії округу їх не змінюють")
+
+
 def district_for_write(s: Session, sc: Scope, district_id: int) -> District:
     district = s.get(District, district_id)
     if district is None:
         raise HouseholdError("Такого старостинського округу немає")
-    if not sc.allows(district.code):
+    if not sc.allows(district):
         raise _refuse_district(sc.actor, district)
     if _owned_elsewhere(s, district):
         raise HouseholdError(
@@ -132,7 +144,7 @@ def object_for(s: Session, sc: Scope, object_id: int, *, writing: bool) -> House
     else:
         district = s.get(District, obj.district_id)
         assert district is not None
-        if not sc.allows(district.code):
+        if not sc.allows(district):
             raise _refuse_district(sc.actor, district)
     return obj
 
@@ -161,6 +173,7 @@ def save_district(db: Database, info: DistrictInfo, user: str | Actor = "") -> i
     if not code or not name:
         raise HouseholdError("Вкажіть код і назву округу")
     with db.write() as s:
+        refuse_in_copy(s)
         row = s.get(District, info.id) if info.id is not None else None
         clash = s.execute(select(District).where(District.code == code)).scalar_one_or_none()
         if clash is not None and clash is not row:
@@ -197,7 +210,7 @@ def list_districts(db: Database, user: str | Actor = "") -> list[DistrictRow]:
     sc = scope(user)
     with db.read() as s:
         stmt = select(District).order_by(District.name)
-        rows = [d for d in s.execute(stmt).scalars() if sc.allows(d.code)]
+        rows = [d for d in s.execute(stmt).scalars() if sc.allows(d)]
         out = []
         for d in rows:
             places = s.execute(
@@ -276,7 +289,7 @@ def list_books(
     sc = scope(user)
     with db.read() as s:
         district = s.get(District, district_id)
-        if district is None or not sc.allows(district.code):
+        if district is None or not sc.allows(district):
             return []
         stmt = select(HouseholdBook).where(HouseholdBook.district_id == district_id)
         if cycle_start is not None:

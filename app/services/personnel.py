@@ -64,7 +64,7 @@ def require_read(user: str | Actor) -> Actor:
     return actor
 
 
-def _require_write(user: str | Actor) -> Actor:
+def require_write(user: str | Actor) -> Actor:
     actor = actor_of(user)
     actor.require(write(PERSONNEL.code))
     return actor
@@ -237,7 +237,7 @@ def save_file(
     """Save the card (values parsed by PERSONNEL.parse): the person in the staff list and the
     file beside it, in one transaction; returns the person's id. A new person is not yet in
     service (not on the executors' list) until an appointment is entered."""
-    actor = _require_write(user)
+    actor = require_write(user)
     number = (values.get("personnel_number") or "").strip()
     with db.write() as s:
         clash = s.execute(
@@ -296,7 +296,7 @@ def save_prior(
     db: Database, staff_id: int, periods: list[PriorPeriod], user: str | Actor = ""
 ) -> None:
     """Replace the periods of previous service of a file."""
-    actor = _require_write(user)
+    actor = require_write(user)
     for p in periods:
         if p.date_to < p.date_from:
             raise rules.PersonnelError("Попередній стаж: дата закінчення раніша за початок")
@@ -472,7 +472,7 @@ def save_event(
 ) -> int:
     """Add (or change) an entry of the history, checked by the rules (PersonnelError), linked
     to its personnel order by number; the file's derived values follow."""
-    actor = _require_write(user)
+    actor = require_write(user)
     martial = martial_law_on(db, event.day)
     rules.check_event(_as_rule(event), martial, vacation_cap(db))
     percent = event.percent
@@ -517,7 +517,7 @@ def save_event(
 
 
 def delete_event(db: Database, staff_id: int, event_id: int, user: str | Actor = "") -> None:
-    actor = _require_write(user)
+    actor = require_write(user)
     with db.write() as s:
         row = s.get(PersonnelEvent, event_id)
         staff = s.get(Staff, staff_id)

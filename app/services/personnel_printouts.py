@@ -10,6 +10,8 @@ from datetime import date
 
 from app.domain import personnel as rules
 from app.domain.dates import format_date
+from app.domain.names import Gender, PersonName
+from app.domain.personnel_orders import DRAFTS, OrderDraft, draft
 from app.domain.roles import Actor
 from app.registers.personnel import PERSONNEL
 from app.services import audit
@@ -55,6 +57,17 @@ def card_pdf(db: Database, staff_id: int, user: str | Actor = "", on: date | Non
     def line(e: hr.EventView) -> HistoryLine:
         return HistoryLine(e.period_text, e.kind_title, e.summary, e.order_text)
 
+    from app.services.awards import awards_of_employee
+
+    awarded = [
+        HistoryLine(
+            format_date(a.award_date) if a.award_date else "клопотання",
+            a.kind,
+            ", ".join(x for x in (a.occasion, a.merits) if x),
+            a.order,
+        )
+        for a in awards_of_employee(db, staff_id, actor)
+    ]
     dismissal = next((e for e in reversed(events) if e.kind == rules.DISMISSAL), None)
     org = get_organisation(db)
     data = PersonalCardData(
@@ -82,7 +95,8 @@ def card_pdf(db: Database, staff_id: int, user: str | Actor = "", on: date | Non
         vacations=[line(e) for e in events if e.kind in VACATIONS],
         other=[
             line(e) for e in events if e.kind not in (*APPOINTMENTS, *VACATIONS, rules.DISMISSAL)
-        ],
+        ]
+        + awarded,
         dismissal=(
             f"{format_date(dismissal.day)}, {dismissal.detail} {dismissal.order_text}".strip()
             if dismissal and not active
@@ -97,3 +111,32 @@ def card_pdf(db: Database, staff_id: int, user: str | Actor = "", on: date | Non
         details={"друк": "особова картка"},
     )  # fmt: skip
     return buffer.getvalue()
+
+
+def order_draft(db: Database, staff_id: int, event_id: int, user: str | Actor = "") -> OrderDraft:
+    """The draft text of the personnel order making an entry of the history (hiring, transfer,
+    vacation, unpaid leave, business trip, dismissal); PersonnelError for other kinds."""
+    actor = hr.require_read(user)
+    entry = next((e for e in hr.history(db, staff_id, actor) if e.id == event_id), None)
+    if entry is None:
+        raise rules.PersonnelError("Запис послужного списку не знайдено")
+    if entry.kind not in DRAFTS:
+        raise rules.PersonnelError(
+            f"Проєкт розпорядження готується для призначення, переведення, відпусток, "
+            f"відряджень і звільнення (не для «{entry.kind_title}»)"
+        )
+    with db.read() as s:
+        staff = s.get(Staff, staff_id)
+        assert staff is not None
+        person = PersonName(staff.surname, staff.given_name, staff.patronymic, Gender(staff.gender))
+    days = entry.amount or ((entry.end - entry.day).days + 1 if entry.end else None)
+    return draft(
+        entry.kind,
+        person,
+        day=format_date(entry.day),
+        end=format_date(entry.end) if entry.end else "",
+        detail=entry.detail,
+        post=entry.post,
+        department=entry.department,
+        days=days if entry.kind in (rules.VACATION, rules.UNPAID_LEAVE) else None,
+    )

@@ -58,3 +58,39 @@ def test_import_grant_print_and_count(tmp_path: Path, capsys):
     assert "усього 3" in printed
     assert "Подяка: 2 (особам 2, колективам 0)" in printed
     assert "День Незалежності України: 3" in printed
+
+
+def test_the_awards_report_as_a_table(tmp_path: Path):
+    import csv
+
+    path = str(tmp_path / "office.sqlite")
+    assert main(["--db", path, "init"]) == 0
+    db = Database(path)
+    from app.registers import AWARDS
+    from app.services import awards
+
+    values = ORDERS.parse({"series": "main", "title": "Про нагородження"})
+    number = documents.register_document(db, ORDERS, values, reg_date=date(2026, 8, 20)).reg_number
+    ids = []
+    for name, kind, whom in (("Мельник Іван Іванович", "Подяка", "особа"),
+                             ("Колектив КП «Водоканал»", "Подяка", "колектив"),
+                             ("Коваль Олена Петрівна", "Почесна грамота", "особа")):  # fmt: skip
+        raw = {"kind": kind, "recipient": name, "recipient_type": whom, "summary": "за працю",
+               "occasion": "День Незалежності України"}  # fmt: skip
+        ids.append(
+            documents.register_document(
+                db, AWARDS, AWARDS.parse(raw), reg_date=date(2026, 8, 10)
+            ).id
+        )
+    awards.grant(db, ids, number)
+    db.dispose()
+    out = tmp_path / "awards.csv"
+    args = ["report", "awards", "--from", "01.01.2026", "--to", "30.09.2026", "-o", str(out)]
+    assert main(["--db", path, *args]) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines(), delimiter=";"))
+    found = {r[0]: r[1:] for r in rows if r}
+    assert found["Подяка"] == ["2", "1", "1"]
+    assert found["Почесна грамота"] == ["1", "1", "0"]
+    assert found["Усього нагороджено"] == ["3", "2", "1"]
+    assert found["з нагоди: День Незалежності України"][0] == "3"

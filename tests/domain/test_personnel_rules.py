@@ -70,3 +70,23 @@ def test_a_martial_law_vacation_over_the_cap_is_refused_but_not_before_it():
     rules.check_event(long, martial_law=False)
     with pytest.raises(rules.PersonnelError, match="24"):
         rules.check_event(long, martial_law=True)
+
+
+def test_order_drafts_name_the_person_in_the_case_the_verb_asks_for():
+    from app.domain.names import Gender, PersonName
+    from app.domain.personnel_orders import draft, genitive_phrase
+
+    man = PersonName("Мельник", "Іван", "Іванович", Gender.MALE)
+    woman = PersonName("Коваль", "Олена", "Петрівна", Gender.FEMALE)
+    vacation = draft("vacation", man, day="07.07.2025", end="20.07.2025", detail="щорічна основна")
+    assert vacation.title == "Про надання відпустки Мельнику І. І."
+    assert vacation.text.startswith("Надати МЕЛЬНИКУ Івану Івановичу щорічну основну відпустку")
+    hired = draft("hire", woman, day="01.10.2025", post="Головний спеціаліст",
+                  department="Загальний відділ")  # fmt: skip
+    assert hired.text.startswith(
+        "Призначити КОВАЛЬ Олену Петрівну з 01.10.2025 на посаду головного спеціаліста "
+        "загального відділу"
+    )
+    gone = draft("dismissal", man, day="01.10.2025", detail="п. 1 ст. 36 КЗпП (угода сторін)")
+    assert gone.title == "Про звільнення Мельника І. І."
+    assert genitive_phrase("Служба у справах дітей") == "служби у справах дітей"

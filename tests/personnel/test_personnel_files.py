@@ -197,9 +197,35 @@ def test_the_personal_card_prints_the_history_and_is_audited(db):
         "hr",
     )  # fmt: skip
     pdf = card_pdf(db, staff_id, "hr", on=date(2025, 12, 1))
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "ОСОБОВА КАРТКА" in text and "Ткачук Марія Іванівна" in text
     assert "як переможець конкурсу" in text and "щорічна основна" in text
     assert "1 р. 9 міс." in text  # seniority on 01.12.2025 since 01.03.2024
     rows = audit.entries(db, "admin", audit.AuditQuery(limit=5))
     assert rows[0].action == audit.PRINT and rows[0].record_kind == "personnel"
+
+
+def test_awards_of_the_register_show_on_the_card_and_in_the_report(db):
+    import io
+
+    from pypdf import PdfReader
+
+    from app.reports.personnel import build_report
+    from app.reports.tables import ReportPeriod
+    from app.services import awards
+    from app.services.personnel_printouts import card_pdf
+    from tests.services.test_awards import order as award_order
+    from tests.services.test_awards import petition
+
+    office(db)
+    staff_id = new_file(db)
+    hire(db, staff_id, date(2024, 3, 1))
+    given = petition(db, "Ткачук Марія Іванівна")
+    awards.grant(db, [given.id], award_order(db, date(2026, 8, 20)).reg_number)
+    assert [a.kind for a in awards.awards_of_employee(db, staff_id)] == ["Подяка"]
+    pdf = card_pdf(db, staff_id, "hr", on=date(2026, 9, 1))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Подяка" in text and "День Незалежності України" in text
+    report = build_report(db, "hr", ReportPeriod(date(2026, 1, 1), date(2026, 9, 30)))
+    rows = {label.strip(" •"): value for label, value in report.table.rows}
+    assert rows["Відзначено (нагородних матеріалів)"] == 1 and rows["Подяка"] == 1

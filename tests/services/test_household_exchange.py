@@ -91,6 +91,16 @@ def test_the_whole_round(db: Database, tmp_path: Path) -> None:
                 p.id, "ПР", p.name, p.starosta_name, p.starosta_position, ("Прилуки", "Дачне")
             ),
         )
+        # The reference lists are the centre's: the copy does not change them.
+        with pytest.raises(hh.HouseholdError, match="веде центр"):
+            certs.save_template(copy, certs.TemplateInfo("land", "x", "{адреса}"))
+        with pytest.raises(hh.HouseholdError, match="веде центр"):
+            hh.save_district(copy, hh.DistrictInfo(p.id, "ПР", "Інша назва"))
+        # A new starosta's account at the centre travels to the copy.
+        from app.services import users
+
+        users.create_user(db, "ткачук", "пароль-старости-1", [STAROSTA], "Іван Ткачук", "ПР")
+        users.create_user(db, "чужий", "пароль-старости-2", [STAROSTA], "Інший", "ЗБ")
         # District → centre.
         data, result = ex.export_changes(copy, PASSWORD)
         assert result.rows >= 6
@@ -110,8 +120,17 @@ def test_the_whole_round(db: Database, tmp_path: Path) -> None:
         assert _state(db) == before
         # Centre → district: the template and the village; the acknowledgement.
         back, _ = ex.export_changes(db, PASSWORD, "Прилуцький")
+        _h, tampered = ex.unseal(back, PASSWORD)
+        tampered["users"][0]["district"] = "ЗБ"
+        clear = {k: v for k, v in ex.read_header(back).items() if k not in ("sha256", "length")}
+        with pytest.raises(ex.ExchangeError, match="іншого округу"):
+            ex.import_changes(copy, ex.seal(clear, tampered, PASSWORD), PASSWORD)
+        assert "ткачук" not in [u.login for u in users.list_users(copy)]
         ex.import_changes(copy, back, PASSWORD)
         assert certs.templates(copy)["land"].body == "Земля: {земля}"
+        signed = users.authenticate(copy, "ткачук", "пароль-старости-1")
+        assert signed.district == "ПР" and STAROSTA in signed.roles
+        assert "чужий" not in [u.login for u in users.list_users(copy)]
         assert {n for _i, n in hh.list_districts(copy)[0].settlements} == {"Прилуки", "Дачне"}
         # Both databases agree on the district's records.
         assert set(_state(copy)) <= set(_state(db))

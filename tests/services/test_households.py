@@ -66,6 +66,8 @@ def test_starosta_sees_and_changes_only_own_district(db: Database) -> None:
         hh.save_object(db, hh.ObjectInfo(None, books.book_z, "house"), STAROSTA_P)
     # Own district: allowed.
     hh.add_event(db, books.petrenko, "visit", date(2026, 2, 1), STAROSTA_P)
+    by_name = Actor("savchuk", frozenset({STAROSTA}), district="Прилуцький")
+    assert _view(db, by_name).count() == 2  # the account may name the district
     reader = Actor("reader", frozenset({"reader"}))
     with pytest.raises(PermissionDenied):
         _view(db, reader)

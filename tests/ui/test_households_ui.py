@@ -10,7 +10,7 @@ from app.domain.roles import STAROSTA, Actor
 from app.services import household_view as hv
 from app.services.dialog_support import sign_in
 from tests.households_data import build
-from ui.dialogs.household_card import HouseholdCard, MemberDialog
+from ui.dialogs.household_card import HouseholdCard, MemberDialog, _cell
 from ui.registers.household_tab import HouseholdTab
 
 
@@ -84,6 +84,12 @@ def test_the_card_adds_a_member_records_a_death_and_a_year(qtbot, sqlite_db, mon
     assert str(stored.holdings["land"]["osg"]) in ("0.45", "0.4500")
     assert stored.holdings["livestock"]["poultry"] == 25
     assert stored.confirmed_on == date.today()
+    # The next year starts from this one's data, not yet confirmed.
+    card.year.setValue(2027)
+    assert "не підтверджено за цей рік (показано дані станом на 1 січня 2026" in (
+        card.confirmed.text()
+    )
+    assert _cell(card.section_tables["livestock"], 6, 1).text() == "25"
     # Work on the object.
     card.event_kind.setCurrentIndex(card.event_kind.findData("visit"))
     card.event_day.setText("05.02.2026")
@@ -184,3 +190,28 @@ def test_districts_and_books_from_the_window(qtbot, sqlite_db):
     mine = DistrictsDialog(sqlite_db)
     qtbot.addWidget(mine)
     assert not mine.save_button.isEnabled() and mine.open_button.isEnabled()
+
+
+def test_the_reports_in_the_window(qtbot, sqlite_db, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from app.services import households as hh
+    from ui.dialogs.household_report import HouseholdReportDialog
+
+    books = build(sqlite_db)
+    hh.add_event(sqlite_db, books.maryana, "visit", date.today())
+    tab = _tab(qtbot, sqlite_db)
+    shown: list[HouseholdReportDialog] = []
+    monkeypatch.setattr(HouseholdReportDialog, "exec", lambda self: shown.append(self) or 0)
+    from ui.dialogs.period import PeriodDialog
+
+    monkeypatch.setattr(PeriodDialog, "exec", lambda self: PeriodDialog.DialogCode.Accepted)
+    tab.ask_completeness()
+    dialog = shown[-1]
+    assert dialog.table.horizontalHeaderItem(1).text() == "Заборольський"
+    assert dialog.table.item(0, 1).text() == "1"
+    out = tmp_path / "повнота.xlsx"
+    assert dialog.save_to(str(out))
+    assert load_workbook(out).active.cell(2, 2).value == 1
+    tab.ask_form6()
+    assert shown[-1].table.item(0, 0).text() == "Кількість об'єктів погосподарського обліку"

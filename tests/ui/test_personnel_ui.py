@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from app.domain import roles
 from app.domain.roles import Actor
@@ -199,3 +200,24 @@ def test_the_administrator_edits_the_lists_hr_picks_from(qtbot, hr_db):
     page.ladder.setText("4:10")
     page._on_save()
     assert "пороги" in page.error.text()
+
+
+def test_the_card_drafts_the_order_naming_the_person_in_the_right_case(qtbot, hr_db):
+    from ui.dialogs.personnel_card import PersonnelCard
+
+    staff_id = new_file(hr_db, "5", "Мельник", "m")
+    hire(hr_db, staff_id, date(2025, 3, 3))
+    hr.save_event(
+        hr_db, staff_id,
+        hr.EventInput("vacation", date(2025, 7, 7), date(2025, 7, 20), "щорічна основна"),
+        HR,
+    )  # fmt: skip
+    card = PersonnelCard(hr_db, staff_id, hr.card_values(hr_db, staff_id, "hr"), False)
+    qtbot.addWidget(card)
+    card.history.selectRow(1)
+    dialog = card._on_draft()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(QPlainTextEdit).toPlainText()
+    assert text.startswith("Про надання відпустки Мельнику П. І.")
+    assert "Надати МЕЛЬНИКУ Петру Івановичу щорічну основну відпустку тривалістю 14" in text

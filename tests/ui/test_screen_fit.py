@@ -109,10 +109,14 @@ def test_the_preview_keeps_its_buttons_on_the_laptop_screen(qtbot, laptop):
 
 
 def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
+    from app.domain.roles import Actor
+    from app.reports.households import completeness
+    from app.reports.tables import ReportPeriod
     from tests.households_data import build
     from ui.dialogs.household_card import HouseholdCard, MemberDialog
     from ui.dialogs.household_districts import DistrictsDialog
     from ui.dialogs.household_exchange import ExchangeDialog
+    from ui.dialogs.household_report import HouseholdReportDialog
 
     books = build(sqlite_db)
     dialogs = (
@@ -120,6 +124,12 @@ def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
         MemberDialog(),
         ExchangeDialog(sqlite_db),
         DistrictsDialog(sqlite_db),
+        HouseholdReportDialog(
+            sqlite_db,
+            completeness(
+                sqlite_db, Actor.system_user(), ReportPeriod(date(2026, 1, 1), date.today())
+            ),
+        ),
     )
     for dialog in dialogs:
         qtbot.addWidget(dialog)

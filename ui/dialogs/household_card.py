@@ -37,6 +37,8 @@ from app.services.dialog_support import current_user
 from db.session import Database
 from ui.widgets import DateEdit, ErrorLabel, FieldProblem, text_box
 
+SECTION_TABS = {"land": "Земля, га", "livestock": "Худоба, птиця, бджоли", "machinery": "Техніка"}
+
 
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
@@ -431,7 +433,10 @@ class HouseholdCard(QDialog):
             ("Додаткові відомості", self.year_notes),
         ):
             dwelling.addRow(f"{label}:", widget)
-        body.addLayout(dwelling, 2)
+        left = QVBoxLayout()
+        left.addLayout(dwelling)
+        left.addStretch(1)
+        body.addLayout(left, 2)
         self.holdings = QTabWidget(page)
         self.section_tables: dict[str, QTableWidget] = {}
         for section, kinds in dom.SECTIONS.items():
@@ -444,7 +449,8 @@ class HouseholdCard(QDialog):
                 table.setItem(r, 0, cell)
                 table.setItem(r, 1, _item(""))
             self.section_tables[section] = table
-            self.holdings.addTab(table, dom.SECTION_TITLES[section].split(",")[0])
+            self.holdings.addTab(table, SECTION_TABS[section])
+            self.holdings.setTabToolTip(self.holdings.count() - 1, dom.SECTION_TITLES[section])
         body.addWidget(self.holdings, 3)
         layout.addLayout(body, 1)
         buttons = QHBoxLayout()
@@ -462,11 +468,19 @@ class HouseholdCard(QDialog):
 
     def _fill_year(self) -> None:
         self._writers.extend(w for w in self._writers_year if w not in self._writers)
-        info = self.card.year(self.year.value()) if self.card else hh.YearInfo(self.year.value())
+        year = self.year.value()
+        info = self.card.year(year) if self.card else hh.YearInfo(year)
+        earlier = [y for y in (self.card.years if self.card else {}) if y < year]
+        carried = ""
+        if self.card is not None and year not in self.card.years and earlier:
+            # A year not yet entered starts from the last one entered: the January check
+            # confirms or corrects it rather than typing everything again.
+            info = self.card.years[max(earlier)]
+            carried = f" (показано дані станом на 1 січня {max(earlier)} р.)"
         self.confirmed.setText(
             f"підтверджено {format_date(info.confirmed_on)} {info.confirmed_by}".strip()
-            if info.confirmed_on
-            else "не підтверджено за цей рік"
+            if info.confirmed_on and not carried
+            else f"не підтверджено за цей рік{carried}"
         )
         self.dwelling_kind.setCurrentText(info.dwelling_kind)
         self.built_year.setValue(info.built_year or 0)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -121,6 +122,12 @@ class PersonnelCard(QDialog):
         self.add_event = QPushButton("Додати запис…", page)
         self.edit_event = QPushButton("Змінити…", page)
         self.delete_event = QPushButton("Вилучити", page)
+        self.draft_button = QPushButton("Проєкт розпорядження…", page)
+        self.draft_button.setToolTip(
+            "Текст розпорядження для вибраного запису (призначення, переведення, відпустка, "
+            "відрядження, звільнення)"
+        )
+        self.draft_button.clicked.connect(self._on_draft)
         self.add_event.clicked.connect(self._on_add_event)
         self.edit_event.clicked.connect(self._on_edit_event)
         self.delete_event.clicked.connect(self._on_delete_event)
@@ -129,6 +136,7 @@ class PersonnelCard(QDialog):
             button.setVisible(not self.read_only)
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.draft_button)
         layout = QVBoxLayout(page)
         layout.addLayout(row)
         layout.addWidget(self.history)
@@ -297,6 +305,32 @@ class PersonnelCard(QDialog):
             self.message.show_error(f"Попередній стаж: {exc}")
             return
         self._after_change()
+
+    def _on_draft(self) -> QDialog | None:
+        """The draft of the selected entry's order in a window, ready to copy."""
+        from app.services.personnel_printouts import order_draft
+
+        event = self._selected_event()
+        if event is None or self.staff_id is None:
+            self.message.show_error("Виберіть запис послужного списку")
+            return None
+        try:
+            text = order_draft(self.db, self.staff_id, event.id, current_user())
+        except (ValueError, PermissionError) as exc:
+            self.message.show_error(str(exc))
+            return None
+        self.message.clear_error()
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Проєкт розпорядження")
+        box = QPlainTextEdit(dialog)
+        box.setPlainText(f"{text.title}\n\n{text.text}")
+        box.selectAll()
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(box)
+        layout.addWidget(QLabel("Текст можна змінити і скопіювати (Ctrl+C).", dialog))
+        fit_to_screen(dialog, 600, 260)
+        dialog.show()
+        return dialog
 
     def _on_print(self) -> None:
         if self.staff_id is None:

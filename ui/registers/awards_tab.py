@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.registers.awards import AWARDS
 from app.services.dialog_support import current_user
+from app.services.register_view import DocumentRow
 from db.session import Database
 from ui.registers.actions import print_pdf
 from ui.registers.register_tab import RegisterTab
@@ -21,6 +29,13 @@ from ui.registers.registry import document_tab_builder
 class AwardsTab(RegisterTab):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, AWARDS, parent)
+        # The current recipient's other awards (the ladder and the interval at a glance).
+        self.history = QLabel(self)
+        self.history.setWordWrap(True)
+        self.history.setStyleSheet("color: palette(placeholder-text);")
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.table) + 1, self.history)
         self.toolbar.addSeparator()
         self.grant_action = self.table_action(
             "Нагородити розпорядженням…",
@@ -47,6 +62,22 @@ class AwardsTab(RegisterTab):
             self.kinds_action,
         ):
             self.toolbar.addAction(action)
+
+    def _update_actions(self, row: DocumentRow | None) -> None:
+        super()._update_actions(row)
+        label = getattr(self, "history", None)
+        if label is None:
+            return
+        recipient = str(row.value("recipient") or "") if row is not None else ""
+        if not recipient:
+            label.setText("")
+            return
+        from app.services import awards
+
+        lines = awards.earlier_awards(self.db, recipient, exclude=row.id if row else None)
+        shown = "; ".join(lines[:6]) + (" …" if len(lines) > 6 else "")
+        label.setText(f"Інші відзнаки — {recipient}: {shown}" if lines else
+                      f"Інших відзнак у {recipient} немає")  # fmt: skip
 
     # --- granting and handing over ---------------------------------------------------------
 

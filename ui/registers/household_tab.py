@@ -5,11 +5,16 @@ Contributed to the window through the tab registry."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from app.domain.roles import PermissionDenied
 from app.registers.households import HOUSEHOLDS
+from app.reports.households import completeness, form6
+from app.reports.tables import ReportPeriod, TableReport
 from app.services import household_view, households
 from app.services.dialog_support import current_user
 from db.session import Database
@@ -38,6 +43,8 @@ class HouseholdTab(EntityTab):
             save=_no_save,
             parent=parent,
         )
+        # No urgent documents here: the legend says what grey rows are instead.
+        self.legend.setText("Сірим — закинуті об'єкти.")
 
     def _make_filter_bar(self) -> FilterBar:
         bar = super()._make_filter_bar()
@@ -57,6 +64,15 @@ class HouseholdTab(EntityTab):
         self.districts_action = self.table_action(
             "Округи та книги…", self._on_districts, "Старостинські округи, населені пункти, книги"
         )
+        self.report_action = self.table_action(
+            "Повнота обліку…", self.ask_completeness, "Таблиця повноти обліку за округами за період"
+        )
+        self.form6_action = self.table_action(
+            "6-сільрада…", self.ask_form6, "Форма № 6-сільрада станом на 1 січня"
+        )
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.report_action)
+        self.toolbar.addAction(self.form6_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.districts_action)
         self.toolbar.addAction(self.exchange_action)
@@ -65,6 +81,42 @@ class HouseholdTab(EntityTab):
         super()._update_actions(row)
         self.exchange_action.setEnabled(True)
         self.districts_action.setEnabled(True)
+        self.report_action.setEnabled(True)
+        self.form6_action.setEnabled(True)
+
+    def ask_completeness(self) -> None:
+        from ui.dialogs.period import PeriodDialog
+
+        today = date.today()
+        ask = PeriodDialog(
+            "Повнота погосподарського обліку",
+            date(today.year, 1, 1),
+            today,
+            self,
+            ok_text="Сформувати",
+        )
+        if ask.exec() == PeriodDialog.DialogCode.Accepted:
+            start, end = ask.period()
+            self._show_report(
+                lambda: completeness(self.db, current_user(), ReportPeriod(start, end))
+            )
+        ask.deleteLater()
+
+    def ask_form6(self) -> None:
+        on = date(date.today().year, 1, 1)
+        self._show_report(lambda: form6(self.db, current_user(), ReportPeriod(None, on)))
+
+    def _show_report(self, build: Callable[[], TableReport]) -> None:
+        from ui.dialogs.household_report import HouseholdReportDialog
+
+        try:
+            table = build()
+        except PermissionDenied as exc:
+            QMessageBox.warning(self, "Звіт", str(exc))
+            return
+        dialog = HouseholdReportDialog(self.db, table, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _on_districts(self) -> None:
         from ui.dialogs.household_districts import DistrictsDialog
