@@ -64,3 +64,21 @@ def outgoing(
     reply = raw.pop("close_controls", ())
     item = documents.Registration(OUTGOING.parse(raw), day, close_controls=tuple(reply))  # type: ignore[arg-type]
     return documents.register_many(db, OUTGOING, [item], user="тест")[0]
+
+
+def appeal(db: Database, day: date, surname: str = "Петренко", **values: object):
+    """An appeal of one author on housing, by post (ст. 20: on control for a month)."""
+    from app.registers import APPEALS
+
+    raw: dict[str, object] = {
+        "applicants": [{"surname": surname, "given_name": "Ганна", "address": "вул. Миру, 1"}],
+        "received_way": "Поштою (електронною поштою)",
+        "sign": "Первинне",
+        "appeal_type": "Заява (клопотання)",
+        "subject": "Індивідуальне",
+        "form": "Лист",
+        "summary": "Про ремонт даху будинку",
+        "topics": [{"topic": "Житлова політика"}],
+    }
+    raw.update(values)
+    return documents.register_document(db, APPEALS, APPEALS.parse(raw), reg_date=day)

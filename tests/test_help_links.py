@@ -18,6 +18,7 @@ PAGES = (
     "incoming.md",
     "outgoing.md",
     "orders.md",
+    "appeals.md",
     "meetings.md",
     "awards.md",
     "staff.md",

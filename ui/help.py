@@ -39,6 +39,8 @@ TOPICS: dict[str, str] = {
     "decisions": "meetings.md",
     "meetings": "meetings.md",
     "awards": "awards.md",
+    "appeals": "appeals.md",
+    "info_requests": "appeals.md",
     "staff": "staff.md",
     "personnel": "personnel.md",
     "household": "households.md",

@@ -41,9 +41,11 @@ def positive_int(text: str) -> int:
 
 
 def register_codes() -> list[str]:
+    """Every register's code, and each code with «-» for «_» (`import info-requests FILE`)."""
     from app.registers import REGISTERS
 
-    return list(REGISTERS)
+    codes = list(REGISTERS)
+    return codes + [c.replace("_", "-") for c in codes if "_" in c]
 
 
 REGISTER_HELP = "incoming — вхідні, outgoing — вихідні"
@@ -59,7 +61,7 @@ def control_states() -> list[str]:
 def spec(code: str) -> RegisterSpec:
     from app.registers import REGISTERS
 
-    return REGISTERS[code]
+    return REGISTERS[code.replace("-", "_")]
 
 
 def write(path: str, data: bytes) -> None:

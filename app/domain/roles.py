@@ -37,11 +37,11 @@ SETTINGS_WRITE = "settings.write"
 CALENDAR_WRITE = "calendar.write"
 
 # Registers by the work they belong to (codes of RegisterSpec; later registers reserve theirs).
-CORRESPONDENCE = ("incoming", "outgoing", "decisions", "orders", "appeals")
+CORRESPONDENCE = ("incoming", "outgoing", "decisions", "orders", "appeals", "info_requests")
 PERSONNEL = ("personnel", "personnel_orders", "awards", "staff")
 HOUSEHOLD = ("household",)
 # Registers holding personal data: a reader's view-only right does not reach them.
-PERSONAL = ("appeals", *PERSONNEL, *HOUSEHOLD)
+PERSONAL = ("appeals", "info_requests", *PERSONNEL, *HOUSEHOLD)
 # How a refusal names a register (the codes are for the program, not for the clerk).
 REGISTER_NAMES: dict[str, str] = {
     "incoming": "Вхідні",
@@ -49,6 +49,7 @@ REGISTER_NAMES: dict[str, str] = {
     "decisions": "Рішення виконкому",
     "orders": "Розпорядження",
     "appeals": "Звернення громадян",
+    "info_requests": "Запити на публічну інформацію",
     "personnel": "Особові справи",
     "personnel_orders": "Накази з кадрових питань",
     "awards": "Нагородження",

@@ -15,7 +15,12 @@ from datetime import date
 from typing import Any, Protocol
 
 from app.domain.calendar import WorkingCalendar
-from app.domain.deadlines import adjust_term, default_term
+from app.domain.deadlines import (
+    DEFAULT_TERM_DAYS,
+    URGENT_WORKING_DAYS,
+    adjust_term,
+    default_term,
+)
 from app.registers.fields import Field, FieldKind, parse_fields
 
 
@@ -92,6 +97,16 @@ class TermPolicy(Protocol):
         """The term when none is given; None: a term must be given."""
         ...
 
+    def describe(self, urgent: bool) -> str:
+        """How the default term is counted, as the card says it («30 календарних днів»)."""
+        ...
+
+    def extension_problem(
+        self, received: date, new_term: date, calendar: WorkingCalendar
+    ) -> str | None:
+        """Why the term may not be extended to `new_term` (None: it may): a law's ceiling."""
+        ...
+
 
 @dataclass(frozen=True)
 class CorrespondenceTerm:
@@ -103,6 +118,16 @@ class CorrespondenceTerm:
     def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
         return default_term(received, urgent, calendar)
 
+    def describe(self, urgent: bool) -> str:
+        if urgent:
+            return f"«Терміново» — {URGENT_WORKING_DAYS} робочих днів"
+        return f"{DEFAULT_TERM_DAYS} календарних днів"
+
+    def extension_problem(
+        self, received: date, new_term: date, calendar: WorkingCalendar
+    ) -> str | None:
+        return None  # 9.12 asks for a reason, not a ceiling
+
 
 @dataclass(frozen=True)
 class StatedTerm:
@@ -112,6 +137,14 @@ class StatedTerm:
     rule: str = "строк, визначений документом"
 
     def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
+        return None
+
+    def describe(self, urgent: bool) -> str:
+        return self.rule
+
+    def extension_problem(
+        self, received: date, new_term: date, calendar: WorkingCalendar
+    ) -> str | None:
         return None
 
     @staticmethod
@@ -186,6 +219,10 @@ class RegisterSpec:
     # changes with time alone (an order's copies become late once the third working day passed).
     row_keys: tuple[str, ...] = ()
     present: Callable[[dict[str, Any], date], None] | None = None
+    # The register's statistics for a period: «module:function» of a builder
+    # f(db, actor, ReportPeriod) → app.reports.tables.TableReport, shown by the tab (and
+    # offered by `report NAME` when a module of app/cli/reports names it too).
+    statistics: str = ""
     # What the date of a document is (an order's date is the date of signing, 4.14).
     date_label: str = "Дата реєстрації"
     date_hint: str = "Дата надходження; змініть, якщо документ надійшов у вихідний"

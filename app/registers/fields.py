@@ -36,7 +36,8 @@ class Field:
     choices: tuple[str, ...] = ()
     placeholder: str = ""
     import_headers: tuple[str, ...] = field(default=())
-    target: str = ""  # DOCUMENT_REFS: the registers (comma-separated) whose numbers it names
+    # DOCUMENT_REFS: the registers (comma-separated) whose numbers it names; CLASSIFIER: the list.
+    target: str = ""
     # STAFF: (field, attribute of the person) the card fills when the person is chosen and the
     # field is still empty — the executor's phone from the staff list.
     fills: tuple[tuple[str, str], ...] = ()

@@ -55,6 +55,9 @@ class FieldKind(StrEnum):
     DOCUMENT_REFS = "document_refs"  # registration numbers of other documents (links)
     SERIES = "series"  # the number series of a register that keeps several (orders: -р, -к)
     TABLE = "table"  # rows of a child table, each row the values of the field's `columns`
+    # An item of a classifier list (`Field.target` names the list), in effect on the document's
+    # date: the appeals' classifier is data an administrator edits (app/services/classifier.py).
+    CLASSIFIER = "classifier"
 
 
 #: Text limits of the kinds that declare none: a summary or a note of a page or two; a line.
@@ -380,6 +383,7 @@ TYPES: dict[FieldKind, FieldType] = {
     FieldKind.ADDRESSEES: AddresseesType(),
     FieldKind.DOCUMENT_REFS: RefsType(),
     FieldKind.TABLE: TableType(),
+    FieldKind.CLASSIFIER: TEXT,
 }
 
 

@@ -233,6 +233,11 @@ def extend_term(
             validate_extension(doc.due_date, adjusted, reason)
         except ControlRuleError as exc:
             raise ControlError(str(exc)) from exc
+        spec = REGISTERS.get(doc.register)
+        # A law's ceiling on the total term (appeals: 45 days; requests: 20 working days).
+        problem = spec.term.extension_problem(doc.reg_date, adjusted, calendar) if spec else None
+        if problem:
+            raise ControlError(problem)
         record_event(
             s,
             doc,

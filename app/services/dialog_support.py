@@ -11,14 +11,10 @@ import getpass
 from dataclasses import dataclass
 from datetime import date
 
-from app.domain.deadlines import (
-    DEFAULT_TERM_DAYS,
-    URGENT_WORKING_DAYS,
-    adjust_term,
-    extension_request_deadline,
-)
+from app.domain.deadlines import adjust_term, extension_request_deadline
 from app.domain.roles import Actor
 from app.registers import REGISTERS
+from app.registers.base import CorrespondenceTerm
 from app.services.calendar import load_calendar
 from app.services.control import control_term
 from app.services.details import DocumentDetail
@@ -85,12 +81,9 @@ def term_preview(db: Database, doc: DocumentDetail, typed: date | None) -> TermP
         if policy is not None and policy.default_term(doc.reg_date, urgent, cal) is None:
             return TermPreview(None, f"Вкажіть строк ({policy.rule})")
         term = control_term(None, None, doc.reg_date, urgent, cal, policy)
-        rule = (
-            f"«Терміново» — {URGENT_WORKING_DAYS} робочих днів"
-            if urgent
-            else f"{DEFAULT_TERM_DAYS} календарних днів"
-        )
-        return TermPreview(term, f"Строк не вказано — за п. 9.11 ({rule}): {_d(term)}")
+        policy = policy or CorrespondenceTerm()
+        rule = policy.describe(urgent)
+        return TermPreview(term, f"Строк не вказано — за {policy.rule} ({rule}): {_d(term)}")
     term = adjust_term(typed, cal)
     if term == typed:
         return TermPreview(term, f"Строк: {_d(term)}, {WEEKDAYS[term.weekday()]}")

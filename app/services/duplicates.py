@@ -89,6 +89,10 @@ def find_duplicates(
     actor = actor_of(user)
     if not actor.can_read(register):
         return []  # a clerk who cannot see the register is not shown its letters either
+    if register == "appeals":
+        from app.services.appeals import likely_repeats
+
+        return likely_repeats(db, values, day, exclude)
     sender = str(values.get("correspondent") or "").strip()
     if not sender:
         return []

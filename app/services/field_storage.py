@@ -277,6 +277,12 @@ class TableStorage(Storage):
                 shown = shown[:299] + "…"
             setattr(rec.home(field.column), field.column, shown)
 
+    def search_text(self, rec: Record, field: Field) -> str:
+        """The rows as the table shows them (the column just stored), not read back again."""
+        if field.column:
+            return str(getattr(rec.home(field.column), field.column) or "")
+        return super().search_text(rec, field)
+
     def load(self, rec: Record, field: Field) -> Any:
         result = []
         for row in self._rows(rec, field):
@@ -300,6 +306,7 @@ STORAGE: dict[FieldKind, Storage] = {
     FieldKind.CHOICE: PLAIN,
     FieldKind.CASE_INDEX: PLAIN,
     FieldKind.SERIES: PLAIN,
+    FieldKind.CLASSIFIER: PLAIN,
     FieldKind.CORRESPONDENT: CorrespondentStorage(),
     FieldKind.STAFF: StaffStorage(),
     FieldKind.ADDRESSEES: AddresseesStorage(),
@@ -406,12 +413,42 @@ def apply_values(
             storage_of(field).store(rec, field, value)
     if detail is not None:
         detail.changed_by = user
+    _check_classifiers(s, spec, values, doc.reg_date)
     if spec.after_store is not None:
         spec.after_store(s, doc, detail)
     doc.summary_sort = uk_sort_key(doc.summary or "")[:60]
     doc.search_text = searchable_text(
         doc.reg_number, *(_search_text(rec, key) for key in spec.search_fields)
     )
+
+
+def _check_classifiers(
+    s: Session, spec: RegisterSpec, values: Mapping[str, Any], day: date
+) -> None:
+    """Every CLASSIFIER value (a field's or a table column's) is an item of its list in effect
+    on the document's date (app/services/classifier.py); raises FieldErrors."""
+    from app.services.classifier import value_problem
+
+    errors: list[FieldError] = []
+    for key, value in values.items():
+        field = spec.field(key)
+        if field.kind == FieldKind.CLASSIFIER:
+            problem = value_problem(s, field.target, field.label, str(value or ""), day)
+            if problem:
+                errors.append(FieldError(field.key, problem))
+        elif field.kind == FieldKind.TABLE:
+            for number, row in enumerate(value or (), start=1):
+                for column in field.columns:
+                    if column.kind != FieldKind.CLASSIFIER:
+                        continue
+                    cell = str(row.get(column.key) or "")
+                    problem = value_problem(s, column.target, column.label, cell, day)
+                    if problem:
+                        errors.append(
+                            FieldError(field.key, f"«{field.label}», рядок {number}: {problem}")
+                        )
+    if errors:
+        raise FieldErrors(errors)
 
 
 def _search_text(rec: Record, key: str) -> str:

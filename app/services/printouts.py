@@ -365,9 +365,16 @@ def print_selection(
     return data
 
 
-# The outgoing register's printouts, offered by its spec's «Друк» menu under these names.
+# The appeals' printouts: the registration-control card and the notice of extension.
+from app.services.appeal_printouts import (  # noqa: E402
+    appeal_card_pdf,
+    appeal_extension_pdf,
+)
+
 # The awards' certificates, printed in batches for a selection.
 from app.services.award_printouts import award_certificates_pdf  # noqa: E402
+
+# The outgoing register's printouts, offered by its spec's «Друк» menu under these names.
 from app.services.mail_printouts import (  # noqa: E402
     distribution_list_pdf,
     envelopes_pdf,
@@ -387,6 +394,8 @@ SELECTION_PRINTOUTS: dict[str, Callable[..., bytes]] = {
 }
 
 __all__ = [
+    "appeal_card_pdf",
+    "appeal_extension_pdf",
     "card_pdf",
     "control_stamp_pdf",
     "distribution_list_pdf",

@@ -1,5 +1,12 @@
 """All models, imported together so that Base.metadata knows every table."""
 
+from db.models.appeals import (
+    AppealApplicant,
+    AppealDetail,
+    AppealTopic,
+    ClassifierItem,
+    InfoRequestDetail,
+)
 from db.models.awards import AwardDetail, AwardKind, AwardOccasion
 from db.models.documents import (
     Addressee,
@@ -46,6 +53,9 @@ __all__ = [
     "AgendaItem",
     "AgendaVisa",
     "AppUser",
+    "AppealApplicant",
+    "AppealDetail",
+    "AppealTopic",
     "Attachment",
     "AuditEntry",
     "AwardDetail",
@@ -55,6 +65,7 @@ __all__ = [
     "CaseFile",
     "CertificateTemplate",
     "ChangeCounter",
+    "ClassifierItem",
     "CommitteeMember",
     "ControlEvent",
     "Correspondent",
@@ -72,6 +83,7 @@ __all__ = [
     "HouseholdMember",
     "HouseholdObject",
     "HouseholdYear",
+    "InfoRequestDetail",
     "Meeting",
     "MeetingAttendance",
     "OrderCopy",

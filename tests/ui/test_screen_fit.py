@@ -108,6 +108,24 @@ def test_the_preview_keeps_its_buttons_on_the_laptop_screen(qtbot, laptop):
             assert dialog.rect().contains(corner - QPoint(1, 1)), button.text()
 
 
+def test_the_appeals_dialogs_fit_the_laptop(qtbot, office_db, laptop):
+    from app.registers import APPEALS, INFO_REQUESTS
+    from ui.dialogs.document_form import DocumentForm
+
+    appeal = factories.appeal(office_db, date.today())
+    dialogs: list[QDialog] = [
+        DocumentForm(office_db, APPEALS, None),
+        DocumentForm(office_db, APPEALS, appeal.id),
+        DocumentForm(office_db, INFO_REQUESTS, None),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _fits(dialog)
+        assert dialog.height() <= laptop.height() - 32, type(dialog).__name__
+        dialog.close()
+
+
 def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
     from app.domain.roles import Actor
     from app.reports.households import completeness

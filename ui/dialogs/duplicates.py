@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.services.duplicates import Duplicate
 
 TITLE = "Можливо, цей документ уже зареєстровано"
+APPEAL_TITLE = "Автор уже звертався з цього питання"
 REGISTER_ANYWAY = "Зареєструвати все одно"
 BACK = "Повернутися до форми"
 SHOWN = 5
@@ -25,10 +26,19 @@ def duplicates_box(found: list[Duplicate], parent: QWidget | None = None) -> QMe
     more = f"<p>та ще {len(found) - SHOWN}</p>" if len(found) > SHOWN else ""
     box = QMessageBox(QMessageBox.Icon.Warning, TITLE, "", parent=parent)
     box.setText(f"<b>{TITLE}</b><ul>{items}</ul>{more}")
-    box.setInformativeText(
-        "Перевірте, чи це не той самий лист (надісланий ще раз або іншим способом). "
-        "Зареєструвати його з новим номером?"
-    )
+    if found and found[0].register == "appeals":
+        box.setWindowTitle(APPEAL_TITLE)
+        box.setText(f"<b>{APPEAL_TITLE}</b><ul>{items}</ul>{more}")
+        box.setInformativeText(
+            "Вирішіть, чи це повторне або дублетне звернення (ст. 8 ЗУ «Про звернення "
+            "громадян»), і зазначте на картці ознаку, рішення щодо розгляду та номери "
+            "попередніх звернень. Зареєструвати його?"
+        )
+    else:
+        box.setInformativeText(
+            "Перевірте, чи це не той самий лист (надісланий ще раз або іншим способом). "
+            "Зареєструвати його з новим номером?"
+        )
     box.addButton(REGISTER_ANYWAY, QMessageBox.ButtonRole.AcceptRole)
     back = box.addButton(BACK, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(back)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHeaderView,
     QLineEdit,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QTreeView,
@@ -225,6 +226,70 @@ class ComboEditor(Editor):
         self.combo.setEditText(_shown(value))
 
 
+def _classifier_titles(db: Database, list_code: str, year: int) -> list[str]:
+    """The items of a classifier list in effect on some day of `year` (the register accepts
+    those in effect on the document's own date and says so under the field)."""
+    from datetime import date as _date
+
+    from app.services.classifier import list_items
+
+    first, last = _date(year, 1, 1), _date(year, 12, 31)
+    return [
+        e.title
+        for e in list_items(db, list_code)
+        if (e.valid_from is None or e.valid_from <= last)
+        and (e.valid_to is None or e.valid_to >= first)
+    ]
+
+
+class ClassifierEditor(ComboEditor):
+    """CLASSIFIER: the items of the field's classifier list (`Field.target`), as the
+    administrator keeps them, loaded in the background; typing part of an item finds it."""
+
+    def _fill(self, db: Database, year: int) -> None:
+        combo = self.combo
+        completer = QCompleter(combo.model(), combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(completer)
+        code = self.field.target
+
+        def fill(titles: list[str]) -> None:
+            typed = combo.currentText()
+            blocked = combo.blockSignals(True)
+            combo.addItem("")
+            combo.addItems(titles)
+            combo.setCurrentIndex(-1)
+            combo.setEditText(typed)
+            combo.blockSignals(blocked)
+
+        run_in_background(lambda: _classifier_titles(db, code, year), fill, owner=self)
+
+
+class _ClassifierDelegate(QStyledItemDelegate):
+    """A table column of classifier items: an editable list to choose from."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.titles: list[str] = []
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(["", *self.titles])
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setEditText(str(index.data() or ""))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText())
+
+
 class StaffEditor(ComboEditor):
     """STAFF: the active staff by short name («Коваль О. П.», the position as a tip), loaded in
     the background; typing part of a name offers the matching people; a name not on the list
@@ -328,7 +393,21 @@ class TableEditor(Editor):
                 header.setToolTip("ДД.ММ.РРРР")
         table.itemChanged.connect(self._on_changed)
         self.table = table
+        for number, column in enumerate(columns):
+            if column.kind == FieldKind.CLASSIFIER:
+                self._classifier_column(db, table, number, column.target, year)
         return table
+
+    def _classifier_column(
+        self, db: Database, table: QTableWidget, number: int, code: str, year: int
+    ) -> None:
+        delegate = _ClassifierDelegate(table)
+        table.setItemDelegateForColumn(number, delegate)
+
+        def fill(titles: list[str]) -> None:
+            delegate.titles = titles
+
+        run_in_background(lambda: _classifier_titles(db, code, year), fill, owner=self)
 
     def _on_changed(self, _item: QTableWidgetItem) -> None:
         last = self.table.rowCount() - 1
@@ -380,6 +459,7 @@ EDITORS: dict[FieldKind, type[Editor]] = {
     FieldKind.SERIES: SeriesEditor,
     FieldKind.ADDRESSEES: AddresseesAdapter,
     FieldKind.TABLE: TableEditor,
+    FieldKind.CLASSIFIER: ClassifierEditor,
 }
 
 

@@ -23,6 +23,7 @@ from app.domain.roles import CALENDAR_WRITE, SETTINGS_WRITE
 from app.services.dialog_support import current_user
 from ui.dialogs.organisation import OrganisationTab
 from ui.dialogs.reference_calendar import CalendarTab
+from ui.dialogs.reference_classifier import ClassifierTab
 from ui.dialogs.reference_lists import (
     case_file_tab,
     correspondent_tab,
@@ -58,12 +59,14 @@ class ReferenceDialog(QDialog):
         self.calendar = CalendarTab(db, self.tabs)
         self.settings = SettingsTab(db, self.tabs)
         self.personnel = PersonnelListsTab(db, self.tabs)
+        self.classifier = ClassifierTab(db, self.tabs)
         self.tabs.addTab(self.organisation, "Організація")
         self.tabs.addTab(self.departments, "Виконавчі органи")
         self.tabs.addTab(self.staff, "Працівники")
         self.tabs.addTab(self.correspondents, "Кореспонденти")
         self.tabs.addTab(self.case_files, "Номенклатура справ")
         self.tabs.addTab(self.calendar, "Робочий календар")
+        self.tabs.addTab(self.classifier, "Класифікатор звернень")
         self.tabs.addTab(self.settings, "Налаштування")
         self.tabs.addTab(self.personnel, "Кадрові списки")
         # The services refuse these to those without the right; the tabs spare them the refusal.
@@ -74,6 +77,7 @@ class ReferenceDialog(QDialog):
         self.organisation.saved.connect(self.changed)
         self.settings.saved.connect(self.changed)
         self.calendar.changed.connect(self.changed)
+        self.classifier.changed.connect(self.changed)
         for tab in (self.departments, self.staff, self.correspondents, self.case_files):
             tab.changed.connect(self.changed)
         # A renamed body shows up at once in the staff and nomenclature lists.

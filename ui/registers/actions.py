@@ -94,6 +94,10 @@ class DocumentActions(QObject):
         menu.addSeparator()
         self.journal_action = menu.addAction("Журнал за період…")
         self.journal_action.triggered.connect(self.print_journal)
+        self.statistics_action: QAction | None = None
+        if tab.spec.statistics:
+            self.statistics_action = menu.addAction("Статистика за період…")
+            self.statistics_action.triggered.connect(self.show_statistics)
         self.print_button = QToolButton(tab)
         self.print_button.setText("Друк")
         self.print_button.setMenu(menu)
@@ -209,6 +213,19 @@ class DocumentActions(QObject):
             return printouts.print_register(db, printout.function, user, **options)
 
         self.print_pdf(printout.title.rstrip("…"), produce)
+
+    def show_statistics(self) -> None:
+        """The register's statistics (spec.statistics) for a period, on screen, to save."""
+        import importlib
+
+        from ui.dialogs.table_report import TableReportDialog
+
+        tab = self.tab
+        module, _, name = tab.spec.statistics.partition(":")
+        build = getattr(importlib.import_module(module), name)
+        dialog = TableReportDialog(tab.db, f"{tab.spec.title}: статистика", build, tab)
+        dialog.exec()
+        dialog.deleteLater()
 
     def print_journal(self) -> None:
         """Файл ▸ Друк журналу… and Друк ▸ Журнал за період…: the register for a period."""

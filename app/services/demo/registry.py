@@ -7,6 +7,7 @@ it may refer to their documents (outgoing letters answer incoming ones).
 from __future__ import annotations
 
 from app.services.demo import (
+    appeals,
     awards,
     households,
     incoming,
@@ -22,6 +23,7 @@ FILLERS: tuple[Filler, ...] = (
     outgoing.fill,
     orders.fill,
     meetings.fill,
+    appeals.fill,
     personnel.fill,
     households.fill,
     awards.fill,

@@ -1,0 +1,145 @@
+"""Queries of the appeals and information-request registers: take a Session, never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import Session
+
+from db.models import AppealApplicant, AppealDetail, AppealTopic, ControlEvent, Document
+
+
+def earlier_appeals(
+    s: Session,
+    name_keys: Sequence[str],
+    topics: Sequence[str],
+    since: date,
+    until: date,
+    exclude: int | None,
+) -> list[tuple[str, date]]:
+    """Appeals registered from `since` to `until` by an author of the same (normalised) full
+    name with at least one topic in common, oldest first: (number, date)."""
+    rows = earlier_appeal_rows(s, name_keys, topics, since, until, exclude)
+    return [(r.reg_number, r.reg_date) for r in rows]
+
+
+def earlier_appeal_rows(
+    s: Session,
+    name_keys: Sequence[str],
+    topics: Sequence[str],
+    since: date,
+    until: date,
+    exclude: int | None,
+) -> list[Any]:
+    """Earlier appeals of the same author on an overlapping topic (see `earlier_appeals`),
+    with the author, the summary and the result: an index on the name and on the topic
+    keeps this a few milliseconds at any size."""
+    if not name_keys or not topics:
+        return []
+    same_topic = exists().where(
+        AppealTopic.document_id == Document.id, AppealTopic.topic.in_(list(topics))
+    )
+    same_author = exists().where(
+        AppealApplicant.document_id == Document.id,
+        AppealApplicant.name_key.in_(list(name_keys)),
+    )
+    stmt = (
+        select(
+            Document.id,
+            Document.reg_number,
+            Document.reg_date,
+            Document.summary,
+            AppealDetail.author_name,
+            AppealDetail.result,
+        )
+        .join(AppealDetail, AppealDetail.document_id == Document.id)
+        .where(
+            Document.register == "appeals",
+            Document.cancelled.is_(False),
+            Document.reg_date >= since,
+            Document.reg_date <= until,
+            same_author,
+            same_topic,
+        )
+        .order_by(Document.reg_date, Document.id)
+        .limit(20)
+    )
+    if exclude is not None:
+        stmt = stmt.where(Document.id != exclude)
+    return list(s.execute(stmt))
+
+
+def was_extended(s: Session, doc_id: int) -> bool:
+    stmt = select(ControlEvent.id).where(
+        ControlEvent.document_id == doc_id, ControlEvent.kind == "extend"
+    )
+    return s.execute(stmt.limit(1)).first() is not None
+
+
+def closed_by_result(s: Session, doc_id: int) -> bool:
+    """The document's last control entry is a removal by its recorded result."""
+    stmt = (
+        select(ControlEvent.kind, ControlEvent.basis)
+        .where(ControlEvent.document_id == doc_id)
+        .order_by(ControlEvent.id.desc())
+        .limit(1)
+    )
+    last = s.execute(stmt).first()
+    return last is not None and last.kind == "remove" and last.basis.startswith("Результат:")
+
+
+def _period(stmt: Any, date_from: date, date_to: date) -> Any:
+    return stmt.where(
+        Document.register == "appeals",
+        Document.cancelled.is_(False),
+        Document.reg_date >= date_from,
+        Document.reg_date <= date_to,
+    )
+
+
+def count_by_detail(s: Session, column: str, date_from: date, date_to: date) -> dict[str, int]:
+    """Appeals of the period by a column of `appeal_detail` (received way, sign, result…)."""
+    col = getattr(AppealDetail, column)
+    stmt = select(col, func.count()).select_from(Document)
+    stmt = stmt.join(AppealDetail, AppealDetail.document_id == Document.id)
+    stmt = _period(stmt, date_from, date_to).group_by(col)
+    return {str(k or ""): int(n) for k, n in s.execute(stmt)}
+
+
+def count_by_flag(s: Session, date_from: date, date_to: date) -> dict[str, int]:
+    """All appeals of the period; privileged; extended; answered after their term."""
+    privileged = func.sum(case((AppealDetail.privileged.is_(True), 1), else_=0))
+    late = func.sum(
+        case(
+            (
+                and_(Document.done_date.is_not(None), Document.done_date > Document.due_date),
+                1,
+            ),
+            else_=0,
+        )
+    )
+    stmt = select(func.count(), privileged, late).select_from(Document)
+    stmt = stmt.join(AppealDetail, AppealDetail.document_id == Document.id)
+    total, priv, done_late = s.execute(_period(stmt, date_from, date_to)).one()
+    return {"total": int(total or 0), "privileged": int(priv or 0), "late": int(done_late or 0)}
+
+
+def count_by_category(s: Session, date_from: date, date_to: date) -> dict[str, int]:
+    """Appeals of the period with at least one author of each category."""
+    stmt = select(AppealApplicant.category, func.count(func.distinct(Document.id)))
+    stmt = stmt.select_from(Document).join(
+        AppealApplicant, AppealApplicant.document_id == Document.id
+    )
+    stmt = _period(stmt, date_from, date_to).group_by(AppealApplicant.category)
+    return {str(k or ""): int(n) for k, n in s.execute(stmt)}
+
+
+def count_by_topic(s: Session, date_from: date, date_to: date) -> dict[str, int]:
+    """Questions raised in the period's appeals, by topic (an appeal may raise several)."""
+    stmt = select(AppealTopic.topic, func.count()).select_from(Document)
+    stmt = stmt.join(AppealTopic, AppealTopic.document_id == Document.id)
+    stmt = _period(stmt, date_from, date_to).group_by(AppealTopic.topic)
+    return {str(k or ""): int(n) for k, n in s.execute(stmt)}
