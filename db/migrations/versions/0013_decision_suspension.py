@@ -1,7 +1,7 @@
 """decision suspension: the mayor's orders that suspended a decision (regulation 6.16)
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 
 Written from Alembic's comparison and reviewed by hand: one column of `decision_detail`,
 filled with "" in the rows already there.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
