@@ -33,6 +33,14 @@ def lost_force_text(number: str, day: date) -> str:
     return f"втратило чинність (рішення № {number} від {format_date(day)})"
 
 
+SUSPENDED = "дію зупинено"
+
+
+def suspended_text(number: str, day: date) -> str:
+    """6.16: «дію зупинено розпорядженням № 12-р від 20.03.2026»."""
+    return f"{SUSPENDED} розпорядженням № {number} від {format_date(day)}"
+
+
 def after_store(s: Session, doc: Document, detail: DecisionDetail) -> None:
     """Derived columns: the state of the distribution (6.18: copies within 5 days) and
     «втратило чинність» on the decisions this one cancels (links both ways: the cancelled one
@@ -45,15 +53,26 @@ def after_store(s: Session, doc: Document, detail: DecisionDetail) -> None:
         cancelled = [
             link.target_id for link in doc.links if link.relation == "cancels" and link.target_id
         ]
+        suspending = [
+            s.get(Document, link.target_id)
+            for link in doc.links
+            if link.relation == "suspended_by" and link.target_id
+        ]
     pending = sum(1 for d in sent if d is None)
     late = sum(1 for d in sent if d is not None and d > due)
     parts = [f"розіслано {len(sent) - pending} з {len(sent)}"] if sent else []
     if late:
         parts.append(f"із запізненням {late} (строк {format_date(due)})")
     detail.copies_state = "; ".join(parts)[:300]
+    order = next((o for o in suspending if o is not None), None)
+    if order is not None and not detail.lost_force.startswith("втратило"):
+        detail.lost_force = suspended_text(order.reg_number, order.reg_date)[:150]
+    elif order is None and detail.lost_force.startswith(SUSPENDED):
+        detail.lost_force = ""  # the suspension removed from the card
     for target_id in cancelled:
         target = s.get(DecisionDetail, target_id)
-        if target is not None and not target.lost_force:
+        # a suspended decision (6.16) later cancelled: «втратило чинність» takes its place
+        if target is not None and not target.lost_force.startswith("втратило"):
             target.lost_force = lost_force_text(doc.reg_number, doc.reg_date)[:150]
     if calendar is not None:
         sync_trackings(s, doc, detail, calendar)
@@ -165,6 +184,16 @@ DECISIONS = RegisterSpec(
             placeholder="Номери рішень, що втрачають чинність",
             import_headers=("скасовує", "втрачають чинність"),
         ),
+        Field(
+            "suspended_by",
+            "Дію зупинено розпорядженням №",
+            FieldKind.DOCUMENT_REFS,
+            target="orders",
+            column="suspended_numbers",
+            later_refs=True,  # the order comes after the decision
+            placeholder="Розпорядження міського голови, яким зупинено дію рішення (п. 6.16)",
+            import_headers=("зупинено розпорядженням", "дію зупинено"),
+        ),
         Field("lost_force", "Чинність", read_only=True),
         Field(
             "case_index",
@@ -189,7 +218,7 @@ DECISIONS = RegisterSpec(
         Column("lost_force", "Чинність", 160, journal_weight=1.2),
     ),
     warnings=(_title_warning,),
-    search_fields=("title", "summary", "department", "protocol_number", "cancels"),
+    search_fields=("title", "summary", "department", "protocol_number", "cancels", "suspended_by"),
     control=Control(by_resolution=False),
     term=StatedTerm(),
     filters=(Filter("regulatory", "Регуляторні", "regulatory", (("1", "регуляторні акти"),)),),

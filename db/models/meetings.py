@@ -126,6 +126,8 @@ class DecisionDetail(Tracked, Base):
     entry_into_force: Mapped[date | None] = mapped_column(Date)
     cancels_numbers: Mapped[str] = mapped_column(String(300), default="")
     lost_force: Mapped[str] = mapped_column(String(150), default="")
+    # 6.16: the mayor's orders that suspended the decision, as the table shows their numbers.
+    suspended_numbers: Mapped[str] = mapped_column(String(300), default="")
     copies_text: Mapped[str] = mapped_column(String(300), default="")
     copies_state: Mapped[str] = mapped_column(String(300), default="")
 

@@ -148,3 +148,35 @@ def test_decisions_numbers_as_written_are_imported(db, tmp_path):
 
 def documents_number(db, doc_id: int) -> str:
     return get_document(db, doc_id).reg_number
+
+
+def test_the_mayors_suspension_and_a_cancellation_show_in_the_register(db):
+    from app.registers import ORDERS
+    from app.services import documents
+
+    first = documents.register_document(
+        db, DECISIONS, DECISIONS.parse({"title": "Про тарифи"}), reg_date=date(2026, 3, 19)
+    )
+    order = documents.register_document(
+        db,
+        ORDERS,
+        ORDERS.parse({"series": "main", "title": "Про зупинення дії рішення"}),
+        reg_date=date(2026, 3, 20),
+    )
+    detail = get_document(db, first.id)
+    values = {
+        **detail.values,
+        "suspended_by": DECISIONS.field("suspended_by").parse(order.reg_number),
+    }
+    documents.update_document(db, DECISIONS, first.id, values, detail.version)
+    shown = get_document(db, first.id).values["lost_force"]
+    assert shown == f"дію зупинено розпорядженням № {order.reg_number} від 20.03.2026"
+    later = documents.register_document(
+        db,
+        DECISIONS,
+        DECISIONS.parse({"title": "Про скасування", "cancels": first.reg_number}),
+        reg_date=date(2026, 4, 16),
+    )
+    assert later.reg_number == "2"
+    # cancelled later: «втратило чинність» replaces the suspension
+    assert get_document(db, first.id).values["lost_force"].startswith("втратило чинність")
