@@ -215,3 +215,29 @@ def test_the_reports_in_the_window(qtbot, sqlite_db, tmp_path, monkeypatch):
     assert load_workbook(out).active.cell(2, 2).value == 1
     tab.ask_form6()
     assert shown[-1].table.item(0, 0).text() == "Кількість об'єктів погосподарського обліку"
+
+
+def test_certificate_templates_from_the_window(qtbot, sqlite_db):
+    from app.services import household_certificates as certs
+    from ui.dialogs.household_templates import TemplatesDialog
+
+    books = build(sqlite_db)
+    dialog = TemplatesDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("land"))
+    assert "{земля}" in dialog.body.toPlainText()
+    dialog.body.setPlainText("Земля: {земля}; {прізвище}")
+    dialog._on_save()
+    assert "Невідомі поля шаблону: прізвище" in dialog.message.text()
+    dialog.title.setText("про землю в користуванні")
+    dialog.body.setPlainText("Земля об'єкта {адреса}: {земля}")
+    dialog._on_save()
+    assert dialog.message.text() == ""
+    assert dialog.kind.currentText() == "про землю в користуванні"
+    issued = certs.issue(sqlite_db, books.petrenko, "land", day=date(2026, 3, 1))
+    assert issued.title == "ДОВІДКА про землю в користуванні"
+    assert issued.body.startswith("Земля об'єкта с. Прилуки")
+    sign_in(Actor("savchuk", frozenset({STAROSTA}), "Олена Савчук", district="ПР"))
+    mine = TemplatesDialog(sqlite_db)
+    qtbot.addWidget(mine)
+    assert not mine.save_button.isEnabled()

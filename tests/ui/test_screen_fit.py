@@ -135,6 +135,7 @@ def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
     from ui.dialogs.household_districts import DistrictsDialog
     from ui.dialogs.household_exchange import ExchangeDialog
     from ui.dialogs.household_report import HouseholdReportDialog
+    from ui.dialogs.household_templates import TemplatesDialog
 
     books = build(sqlite_db)
     dialogs = (
@@ -142,6 +143,7 @@ def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
         MemberDialog(),
         ExchangeDialog(sqlite_db),
         DistrictsDialog(sqlite_db),
+        TemplatesDialog(sqlite_db),
         HouseholdReportDialog(
             sqlite_db,
             completeness(

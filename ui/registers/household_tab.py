@@ -74,7 +74,11 @@ class HouseholdTab(EntityTab):
         self.toolbar.addAction(self.report_action)
         self.toolbar.addAction(self.form6_action)
         self.toolbar.addSeparator()
+        self.templates_action = self.table_action(
+            "Шаблони довідок…", self._on_templates, "Тексти довідок з полями для підстановки"
+        )
         self.toolbar.addAction(self.districts_action)
+        self.toolbar.addAction(self.templates_action)
         self.toolbar.addAction(self.exchange_action)
 
     def _update_actions(self, row: Any) -> None:
@@ -82,6 +86,14 @@ class HouseholdTab(EntityTab):
         self.exchange_action.setEnabled(True)
         self.districts_action.setEnabled(True)
         self.report_action.setEnabled(True)
+        self.templates_action.setEnabled(True)
+
+    def _on_templates(self) -> None:
+        from ui.dialogs.household_templates import TemplatesDialog
+
+        dialog = TemplatesDialog(self.db, self)
+        dialog.exec()
+        dialog.deleteLater()
         self.form6_action.setEnabled(True)
 
     def ask_completeness(self) -> None:
