@@ -315,7 +315,56 @@ def grant(db: Database, award_ids: Sequence[int], order_number: str, user: str |
                 details = {"Розпорядження про нагородження": [was, now.order_numbers]}
                 audit.add(s, actor, audit.UPDATE, doc=doc, details=details)
                 changed += 1
+    record_in_personnel_files(db, award_ids, actor)
     return changed
+
+
+def record_in_personnel_files(db: Database, award_ids: Sequence[int], user: str | Actor) -> int:
+    """28.17: an award granted to an employee is recorded in his personnel file (a «Відзнака»
+    entry of the service history naming the kind and the order). Only employees who have a
+    file get the entry (no file is opened for it); an entry already there is not repeated; a
+    user without the right to the personnel files leaves them as they are. Returns how many
+    entries were added."""
+    from app.domain import personnel as hr
+    from app.domain.roles import PermissionDenied
+    from app.services import personnel
+    from db.models import PersonnelEvent, PersonnelFile
+
+    actor = actor_of(user)
+    if not personnel.may_write(actor):
+        return 0
+    with db.read() as s:
+        rows = s.execute(
+            select(AwardDetail.staff_id, Document.kind, AwardDetail.award_date,
+                   AwardDetail.order_numbers)
+            .join(Document, Document.id == AwardDetail.document_id)
+            .join(PersonnelFile, PersonnelFile.staff_id == AwardDetail.staff_id)
+            .where(AwardDetail.document_id.in_(list(award_ids)[:1000]),
+                   AwardDetail.award_date.is_not(None))
+        ).all()  # fmt: skip
+        wanted: list[tuple[int, date, str]] = []
+        for staff_id, kind, day, order in rows:
+            if staff_id is None or day is None:
+                continue
+            detail = f"{kind} (розп. № {order} від {format_date(day)})"[:200]
+            known = s.execute(
+                select(PersonnelEvent.id).where(
+                    PersonnelEvent.staff_id == staff_id,
+                    PersonnelEvent.kind == hr.AWARD,
+                    PersonnelEvent.detail == detail,
+                )
+            ).first()
+            if known is None:
+                wanted.append((staff_id, day, detail))
+    added = 0
+    for staff_id, day, detail in wanted:
+        try:
+            personnel.save_event(db, staff_id, personnel.EventInput(hr.AWARD, day, detail=detail),
+                                 actor)  # fmt: skip
+        except (hr.PersonnelError, PermissionDenied):
+            continue  # the award stands; the file is the HR officer's to complete by hand
+        added += 1
+    return added
 
 
 def hand_over(

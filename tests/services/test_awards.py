@@ -171,3 +171,23 @@ def test_certificates_of_a_batch_name_each_recipient_in_the_templates_case(db):
         assert f"від 20.08.2026 № {o.reg_number}" in page
     rest = PdfReader(io.BytesIO(print_selection(db, "award_certificates_pdf", ids, start=3)))
     assert len(rest.pages) == 1 and "Любове" in rest.pages[0].extract_text()
+
+
+def test_an_award_to_an_employee_with_a_file_is_recorded_in_it_once(db):
+    """28.17: the personnel file gets a «Відзнака» entry; no file is opened for anybody."""
+    from app.domain import personnel as hr_rules
+    from app.services import personnel
+    from tests.personnel.helpers import new_file
+
+    factories.organisation(db)
+    staff_id = new_file(db, surname="Ткачук", gender="f")
+    o = order(db, date(2026, 8, 20))
+    mine = petition(db, "Ткачук Марія Іванівна").id
+    stranger = petition(db, "Мельник Іван Іванович").id
+    awards.grant(db, [mine, stranger], o.reg_number)
+    awards.grant(db, [mine], f"{o.reg_number} від 20.08.2026")  # again: nothing doubles
+    entries = [e for e in personnel.history(db, staff_id) if e.kind == hr_rules.AWARD]
+    assert [(e.day, e.detail) for e in entries] == [
+        (date(2026, 8, 20), f"Подяка (розп. № {o.reg_number} від 20.08.2026)")
+    ]
+    assert [a.doc_id for a in awards.awards_of_employee(db, staff_id)] == [mine]
