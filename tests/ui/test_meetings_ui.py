@@ -59,6 +59,8 @@ def test_the_agenda_of_the_meeting_shows_and_moves(qtbot, meeting_db):
     tab._on_move(-1)
     assert _titles(tab) == ["Про перше", "Про третє", "Про друге"]
     assert tab.current_item().data.title == "Про третє"  # the moved item stays chosen
+    tab._on_postpone()
+    assert tab.item_table.item(1, 7).text() == "перенесено"
 
 
 def test_attendance_and_a_vote_give_a_numbered_decision(qtbot, meeting_db):

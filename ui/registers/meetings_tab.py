@@ -98,6 +98,7 @@ class MeetingsTab(QWidget):
         regulatory_button.clicked.connect(self._on_regulatory)
         top.addWidget(regulatory_button)
         top.addStretch(1)
+        top.addWidget(self._button("Протокол підписано…", self._on_signed))
         layout.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -119,9 +120,9 @@ class MeetingsTab(QWidget):
             ("▲", lambda: self._on_move(-1)),
             ("▼", lambda: self._on_move(1)),
             ("Зняти з розгляду", self._on_withdraw),
+            ("Перенести", self._on_postpone),
             ("Присутні…", self._on_attendance),
             ("Голосування…", self._on_vote),
-            ("Протокол підписано…", self._on_signed),
         ):
             buttons.addWidget(self._button(text, slot))
         self.print_button = QToolButton(right)
@@ -354,6 +355,13 @@ class MeetingsTab(QWidget):
         if item is None:
             return
         if self._try(lambda: svc.withdraw_item(self.db, item.id, self.user)):
+            self._refresh(item.id)
+
+    def _on_postpone(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        if self._try(lambda: svc.postpone_item(self.db, item.id, self.user)):
             self._refresh(item.id)
 
     def _on_attendance(self) -> None:
