@@ -42,10 +42,7 @@ def earlier_appeal_rows(
     same_topic = exists().where(
         AppealTopic.document_id == Document.id, AppealTopic.topic.in_(list(topics))
     )
-    same_author = exists().where(
-        AppealApplicant.document_id == Document.id,
-        AppealApplicant.name_key.in_(list(name_keys)),
-    )
+    # Driven from the authors' name index: a handful of rows, whatever the register's size.
     stmt = (
         select(
             Document.id,
@@ -55,15 +52,18 @@ def earlier_appeal_rows(
             AppealDetail.author_name,
             AppealDetail.result,
         )
+        .select_from(AppealApplicant)
+        .join(Document, Document.id == AppealApplicant.document_id)
         .join(AppealDetail, AppealDetail.document_id == Document.id)
         .where(
+            AppealApplicant.name_key.in_(list(name_keys)),
             Document.register == "appeals",
             Document.cancelled.is_(False),
             Document.reg_date >= since,
             Document.reg_date <= until,
-            same_author,
             same_topic,
         )
+        .distinct()
         .order_by(Document.reg_date, Document.id)
         .limit(20)
     )
