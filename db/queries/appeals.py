@@ -42,7 +42,14 @@ def earlier_appeal_rows(
     same_topic = exists().where(
         AppealTopic.document_id == Document.id, AppealTopic.topic.in_(list(topics))
     )
-    # Driven from the authors' name index: a handful of rows, whatever the register's size.
+    # First the authors' appeals by the name index (a handful, whatever the register's size),
+    # then only those: a planner left to choose scans the year by date instead.
+    ids_stmt = select(AppealApplicant.document_id).where(
+        AppealApplicant.name_key.in_(list(name_keys))
+    )
+    ids = list(dict.fromkeys(s.execute(ids_stmt.limit(1000)).scalars()))
+    if not ids:
+        return []
     stmt = (
         select(
             Document.id,
@@ -52,18 +59,15 @@ def earlier_appeal_rows(
             AppealDetail.author_name,
             AppealDetail.result,
         )
-        .select_from(AppealApplicant)
-        .join(Document, Document.id == AppealApplicant.document_id)
         .join(AppealDetail, AppealDetail.document_id == Document.id)
         .where(
-            AppealApplicant.name_key.in_(list(name_keys)),
+            Document.id.in_(ids),
             Document.register == "appeals",
             Document.cancelled.is_(False),
             Document.reg_date >= since,
             Document.reg_date <= until,
             same_topic,
         )
-        .distinct()
         .order_by(Document.reg_date, Document.id)
         .limit(20)
     )
