@@ -27,6 +27,7 @@ from app.domain.dates import format_date
 from app.domain.text import normalize_search, uk_sort_key
 from app.registers.base import Column, Control, Printout, RegisterSpec
 from app.registers.fields import Field, FieldKind
+from app.registers.result_control import follow_result
 from db.models import AppealApplicant, AppealDetail, AppealTopic, ControlEvent, Document
 from db.queries import appeals as q
 from db.queries import classifier as classifier_q
@@ -194,34 +195,7 @@ def _control(s: Session, doc: Document, detail: AppealDetail, calendar: WorkingC
             )
         )
         doc.due_date = term
-    if detail.result and detail.result_date and doc.done_date is None:
-        basis = f"Результат: {detail.result}"
-        if detail.answer_numbers:
-            basis += f"; відповідь вих. № {detail.answer_numbers}"
-        s.add(
-            ControlEvent(
-                document_id=doc.id,
-                kind="remove",
-                event_date=detail.result_date,
-                old_term=doc.due_date,
-                basis=basis[:300],
-                person=user[:150],
-                changed_by=user,
-            )
-        )
-        doc.done_date = detail.result_date
-    elif not detail.result_date and doc.done_date is not None and q.closed_by_result(s, doc.id):
-        s.add(
-            ControlEvent(
-                document_id=doc.id,
-                kind="reopen",
-                event_date=date.today(),
-                new_term=doc.due_date,
-                text="Результат розгляду вилучено з картки",
-                changed_by=user,
-            )
-        )
-        doc.done_date = None
+    follow_result(s, doc, detail, user, "відповідь вих. №")
 
 
 APPEALS = RegisterSpec(

@@ -32,6 +32,7 @@ from app.domain.calendar import WorkingCalendar
 from app.domain.text import uk_sort_key
 from app.registers.base import Column, Control, Printout, RegisterSpec
 from app.registers.fields import Field, FieldKind
+from app.registers.result_control import follow_result
 from db.models import ControlEvent, Document, InfoRequestDetail, Setting
 from db.queries import appeals as q
 
@@ -130,34 +131,7 @@ def after_store(s: Session, doc: Document, detail: InfoRequestDetail) -> None:
         doc.due_date = term
     state = notice_state(doc.reg_date, extended, detail.notice_date, date.today(), calendar)
     detail.notice_state, detail.notice_late = state.text[:200], state.late
-    if detail.result and detail.result_date and doc.done_date is None:
-        basis = f"Результат: {detail.result}"
-        if detail.answer_numbers:
-            basis += f"; вих. № {detail.answer_numbers}"
-        s.add(
-            ControlEvent(
-                document_id=doc.id,
-                kind="remove",
-                event_date=detail.result_date,
-                old_term=doc.due_date,
-                basis=basis[:300],
-                person=user[:150],
-                changed_by=user,
-            )
-        )
-        doc.done_date = detail.result_date
-    elif not detail.result_date and doc.done_date is not None and q.closed_by_result(s, doc.id):
-        s.add(
-            ControlEvent(
-                document_id=doc.id,
-                kind="reopen",
-                event_date=date.today(),
-                new_term=doc.due_date,
-                text="Результат розгляду вилучено з картки",
-                changed_by=user,
-            )
-        )
-        doc.done_date = None
+    follow_result(s, doc, detail, user, "вих. №")
 
 
 INFO_REQUESTS = RegisterSpec(
