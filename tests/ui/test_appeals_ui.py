@@ -106,3 +106,23 @@ def test_an_administrator_ends_an_item_and_adds_its_new_wording(qtbot, office_db
     assert "Скарга" in titles_on(office_db, "type", date(2024, 5, 31))
     assert titles_on(office_db, "type", date(2024, 6, 1))[-1] == "Скарга (оскарження рішення)"
     assert "Скарга" not in titles_on(office_db, "type", date(2024, 6, 1))
+
+
+def test_the_subsistence_minimum_for_copying_is_set_in_the_settings_tab(qtbot, office_db):
+    from datetime import date
+
+    from app.services import documents
+    from app.services.details import get_document
+    from ui.dialogs.reference_settings import SettingsTab
+
+    tab = SettingsTab(office_db)
+    qtbot.addWidget(tab)
+    assert tab.subsistence.value() == 3328
+    tab.subsistence.setValue(3028)
+    tab.save_button.click()
+    assert tab.status.text() == "Налаштування збережено."
+    raw = {"requester": "Іван Петренко", "received_way": "Поштою", "summary": "Копії", "pages": 11}
+    done = documents.register_document(
+        office_db, INFO_REQUESTS, INFO_REQUESTS.parse(raw), reg_date=date(2026, 3, 4)
+    )
+    assert get_document(office_db, done.id).values["copy_cost"] == "6,06 грн"
