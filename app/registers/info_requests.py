@@ -279,6 +279,7 @@ INFO_REQUESTS = RegisterSpec(
         Printout("Штамп «Контроль»", "control_stamp_pdf", needs_control=True),
     ),
     number_headers=("№", "№ запиту", "реєстраційний номер"),
+    statistics="app.reports.info_requests:info_requests_report",
 )
 
 __all__ = ["INFO_REQUESTS", "TERM", "RequestTerm"]
