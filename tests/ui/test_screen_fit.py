@@ -111,12 +111,14 @@ def test_the_preview_keeps_its_buttons_on_the_laptop_screen(qtbot, laptop):
 def test_the_appeals_dialogs_fit_the_laptop(qtbot, office_db, laptop):
     from app.registers import APPEALS, INFO_REQUESTS
     from ui.dialogs.document_form import DocumentForm
+    from ui.dialogs.reception import ReceptionForm
 
     appeal = factories.appeal(office_db, date.today())
     dialogs: list[QDialog] = [
         DocumentForm(office_db, APPEALS, None),
         DocumentForm(office_db, APPEALS, appeal.id),
         DocumentForm(office_db, INFO_REQUESTS, None),
+        ReceptionForm(office_db),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
