@@ -54,9 +54,9 @@ def test_the_whole_round(db: Database, tmp_path: Path) -> None:
     try:
         assert ex.copy_district(copy) == "ПР" and ex.copy_district(db) == ""
         assert HouseholdView(copy, ViewQuery("household")).count() == 2  # only the district
-        # The centre no longer changes the district's objects (one writer)...
+        # The centre no longer opens the district's books (they are the copy's series)...
         with pytest.raises(hh.HouseholdError, match="в копії округу"):
-            hh.add_event(db, books.petrenko, "visit", date(2026, 2, 1))
+            hh.open_book(db, books.pryluky, 2, 2026)
         # ...but still the others'.
         hh.add_event(db, books.maryana, "visit", date(2026, 2, 1))
         # A day in the village: a death, a new object, a year's sections, a certificate.
