@@ -4,6 +4,7 @@ registering petitions (import, export and the journal are the registers' common 
 
     awards certificates --order 145-р | --occasion ТЕКСТ [--year Р] | --ceremony ДД.ММ.РРРР
                         [--start N] [--limit K] [--preprinted] -o ФАЙЛ.pdf
+                        (also `print certificates …`: the same arguments, the same code)
     awards grant --order 145-р --numbers 1,2,5-9 [--year Р]   one order grants many (28.5)
     awards stats [--from ДД.ММ.РРРР] [--to ДД.ММ.РРРР]        the HR report's section 6
 """
@@ -24,7 +25,24 @@ if TYPE_CHECKING:
 def add_parsers(command: CommandMaker, sub: Any) -> None:
     awards = command(sub, "awards", "нагородження: грамоти пакетом, розпорядження, статистика")
     what = awards.add_subparsers(dest="awards_command", required=True, metavar="ДІЯ")
-    certs = command(what, "certificates", "грамоти, подяки, вітальні адреси (PDF) для вибірки")
+    certificate_args(
+        command(what, "certificates", "грамоти, подяки, вітальні адреси (PDF) для вибірки")
+    )
+    grant = command(what, "grant", "нагородити розпорядженням (одне розпорядження — багато)")
+    grant.add_argument("--order", required=True, metavar="НОМЕР", help="напр. 145-р")
+    grant.add_argument("--numbers", required=True, metavar="1,2,5-9",
+                       help="номери в реєстрі нагороджень")  # fmt: skip
+    grant.add_argument("--year", type=int, metavar="РІК", help="рік внесення подань")
+    stats = command(what, "stats", "статистика нагороджень за період (за видами, приводами)")
+    stats.add_argument("--from", dest="date_from", type=date_arg, metavar="ДД.ММ.РРРР",
+                       help="початок (типово 1 січня)")  # fmt: skip
+    stats.add_argument("--to", dest="date_to", type=date_arg, metavar="ДД.ММ.РРРР",
+                       help="кінець (типово сьогодні)")  # fmt: skip
+
+
+def certificate_args(certs: argparse.ArgumentParser) -> None:
+    """The selection and the options of a batch of certificates (`awards certificates` and its
+    alias `print certificates`)."""
     which = certs.add_mutually_exclusive_group(required=True)
     which.add_argument(
         "--order", metavar="НОМЕР", help="усі нагородження розпорядження, напр. 145-р"
@@ -38,27 +56,18 @@ def add_parsers(command: CommandMaker, sub: Any) -> None:
     certs.add_argument("--preprinted", action="store_true",
                        help="лише текст (друк на готових бланках, зі зсувом принтера)")  # fmt: skip
     certs.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf", help="куди записати")
-    grant = command(what, "grant", "нагородити розпорядженням (одне розпорядження — багато)")
-    grant.add_argument("--order", required=True, metavar="НОМЕР", help="напр. 145-р")
-    grant.add_argument("--numbers", required=True, metavar="1,2,5-9",
-                       help="номери в реєстрі нагороджень")  # fmt: skip
-    grant.add_argument("--year", type=int, metavar="РІК", help="рік внесення подань")
-    stats = command(what, "stats", "статистика нагороджень за період (за видами, приводами)")
-    stats.add_argument("--from", dest="date_from", type=date_arg, metavar="ДД.ММ.РРРР",
-                       help="початок (типово 1 січня)")  # fmt: skip
-    stats.add_argument("--to", dest="date_to", type=date_arg, metavar="ДД.ММ.РРРР",
-                       help="кінець (типово сьогодні)")  # fmt: skip
 
 
 def cmd_awards(db: Database, args: argparse.Namespace) -> int:
     if args.awards_command == "certificates":
-        return _certificates(db, args)
+        return certificates(db, args)
     if args.awards_command == "grant":
         return _grant(db, args)
     return _stats(db, args)
 
 
-def _certificates(db: Database, args: argparse.Namespace) -> int:
+def certificates(db: Database, args: argparse.Namespace) -> int:
+    """Print the certificates of the selection (`certificate_args`) to `args.output`."""
     from app.services import awards
     from app.services.printouts import print_selection
 

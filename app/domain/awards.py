@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.collective_names import collective_declines
 from app.domain.dates import format_date
 from app.domain.plural import plural
 
@@ -229,6 +230,22 @@ def petition_warnings(
                     f"останньої відзнаки ({last.kind}, {format_date(last.day)})."
                 )
     return found
+
+
+def name_warnings(
+    kind: AwardKind | None, recipient_type: str, name: str, override: str = ""
+) -> list[str]:
+    """A collective's name the program cannot put in the case the kind's certificate needs
+    (app.domain.collective_names: a head noun it does not know) is printed as written: the
+    clerk is told, to look at the certificate or type the form in «Ім'я на грамоті»."""
+    if kind is None or recipient_type != COLLECTIVE or override.strip():
+        return []
+    if kind.name_case == "nominative" or collective_declines(name):
+        return []
+    return [
+        f"Назву «{' '.join(name.split())}» програма не відмінює: на грамоті її буде надруковано "
+        "як є. Перевірте грамоту або впишіть правильну форму в поле «Ім'я на грамоті»."
+    ]
 
 
 def _order_text(award: PastAward) -> str:

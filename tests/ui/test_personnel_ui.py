@@ -227,6 +227,45 @@ def test_the_card_drafts_the_order_naming_the_person_in_the_right_case(qtbot, hr
     assert "Надати МЕЛЬНИКУ Петру Івановичу щорічну основну відпустку тривалістю 14" in text
 
 
+def test_the_card_lists_the_persons_awards_for_a_user_who_may_read_them(qtbot, hr_db):
+    """28.17: the «Відзнаки» page lists the awards register's entries of the person (date,
+    kind, basis), read only; a user without the awards register does not get the page."""
+    from app.registers import AWARDS
+    from app.services import awards, documents
+    from ui.dialogs.personnel_card import PersonnelCard
+
+    staff_id = new_file(hr_db)  # Ткачук Марія Іванівна
+    ids = []
+    for kind in ("Подяка", "Почесна грамота"):
+        raw = {"kind": kind, "recipient": "Ткачук Марія Іванівна", "summary": "за сумлінну працю",
+               "occasion": "День Незалежності України"}  # fmt: skip
+        doc = documents.register_document(
+            hr_db, AWARDS, AWARDS.parse(raw), reg_date=date(2026, 8, 10)
+        )
+        ids.append(doc.id)
+    granting = order(hr_db, date(2026, 8, 20), "нагородження")
+    awards.grant(hr_db, ids[:1], granting)
+    sign_in(HR)
+    try:
+        card = PersonnelCard(hr_db, staff_id, hr.card_values(hr_db, staff_id, "hr"), False)
+        qtbot.addWidget(card)
+        titles = [card.pages.tabText(i) for i in range(card.pages.count())]
+        assert "Відзнаки" in titles and card.pages.isTabEnabled(titles.index("Відзнаки"))
+        assert card.awards is not None and card.awards.rowCount() == 2
+        rows = [[card.awards.item(r, c).text() for c in range(3)] for r in range(2)]
+        assert rows[0] == ["20.08.2026", "Подяка", f"Розпорядження № {granting} від 20.08.2026"]
+        assert rows[1][0] == "—" and rows[1][1] == "Почесна грамота"
+        assert rows[1][2].endswith("(ще без розпорядження)")
+        assert card.awards.editTriggers() == card.awards.EditTrigger.NoEditTriggers
+        sign_in(Actor("clerk", frozenset({roles.CLERK})))
+        other = PersonnelCard(hr_db, None, None, True)
+        qtbot.addWidget(other)
+        assert other.awards is None
+        assert "Відзнаки" not in [other.pages.tabText(i) for i in range(other.pages.count())]
+    finally:
+        sign_in(None)
+
+
 IMPORT_HEADER = (
     "Табельний номер;Прізвище;Ім'я;По батькові;Стать;Вид запису;Дата;Підстава;Посада;"
     "Виконавчий орган;Категорія;Ранг\n"
