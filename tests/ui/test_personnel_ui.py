@@ -319,3 +319,23 @@ def test_an_unreadable_file_is_named_in_the_import_dialog(qtbot, hr_db, tmp_path
     qtbot.waitUntil(lambda: not dialog.busy)
     assert dialog.error.text().startswith("Файл не імпортовано")
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_vacation_schedule_is_previewed_from_the_tab(qtbot, hr_db, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from ui import preview
+
+    sign_in(HR)
+    staff_id = new_file(hr_db)
+    hire(hr_db, staff_id, date(2025, 3, 3))
+    shown: list[bytes] = []
+    monkeypatch.setattr(preview.PdfPreviewDialog, "exec", lambda self: shown.append(self._pdf))
+    tab = _tab(qtbot, hr_db)
+    assert tab.vacations_action.text() == "Графік відпусток…"
+    tab.print_vacations(2026)
+    qtbot.waitUntil(lambda: bool(shown))
+    text = PdfReader(io.BytesIO(shown[0])).pages[0].extract_text()
+    assert "Графік відпусток на 2026 рік" in text and "Ткачук Марія Іванівна" in text
