@@ -160,7 +160,8 @@ class PersonnelCard(QDialog):
         table.setHorizontalHeaderLabels(AWARD_COLUMNS)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(False)
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
         return table
 
@@ -178,8 +179,8 @@ class PersonnelCard(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(award.merits or text)
                 table.setItem(r, c, item)
-        table.resizeColumnToContents(0)
-        table.resizeColumnToContents(1)
+        for column in (0, 1, 2):
+            table.resizeColumnToContents(column)
 
     def _prior_page(self) -> QWidget:
         page = QWidget(self)
