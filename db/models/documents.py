@@ -49,13 +49,12 @@ class RegisterCounter(Base):
 class Document(Tracked, Base):
     __tablename__ = "document"
     __table_args__ = (
-        UniqueConstraint(
-            "register", "series", "year", "seq", name="uq_document_register_series_year_seq"
-        ),
-        Index("ix_document_reg_date", "register", "reg_date", "seq"),
+        # A number is its running number and its sub-number («931», «931-1»: `sub`).
+        UniqueConstraint("register", "series", "year", "seq", "sub", name="uq_document_number"),
+        Index("ix_document_reg_date", "register", "reg_date", "seq", "sub"),
         # The number order across series (orders: 1-к, 1-р, 2-к …), which the unique
-        # (register, series, year, seq) cannot serve.
-        Index("ix_document_number", "register", "year", "seq"),
+        # (register, series, year, seq, sub) cannot serve.
+        Index("ix_document_number", "register", "year", "seq", "sub"),
         Index("ix_document_correspondent", "register", "correspondent_sort", "id"),
         Index("ix_document_kind", "register", "kind", "id"),
         Index("ix_document_summary", "register", "summary_sort", "id"),
@@ -83,6 +82,10 @@ class Document(Tracked, Base):
     series: Mapped[str] = mapped_column(String(20), default="", server_default="")
     year: Mapped[int] = mapped_column(Integer)
     seq: Mapped[int] = mapped_column(Integer)
+    # A sub-number written after the running number in registers that keep numbers as written
+    # (decisions «931-1», «24/119»), as a key that sorts numerically (app.domain.numbering.
+    # sub_key): "" for the plain number, so «931» is unique within its year and «931-1» too.
+    sub: Mapped[str] = mapped_column(String(30), default="", server_default="")
     reg_number: Mapped[str] = mapped_column(String(50))
     reg_date: Mapped[date] = mapped_column(Date)
 
