@@ -1,7 +1,7 @@
 """sub-numbers: «931» and «931-1» in one year (decisions numbered as written, regulation 6.18)
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0016
+Revises: 0015
 
 Written by hand. A number kept as written (decisions «931-1», an amendment registered after
 931; council-style «24/119») shares its running number with the plain one, so the unique number
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
