@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0016"
+SCHEMA_HEAD = "0017"
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
@@ -113,7 +113,7 @@ def upgrade(engine: Engine) -> Path | None:
 
 
 def _compact(engine: Engine) -> None:
-    """A migration that rebuilt a table (batch mode: 0005, 0014) leaves the old table's pages
+    """A migration that rebuilt a table (batch mode: 0005, 0016) leaves the old table's pages
     free inside the file: VACUUM gives them back once, after the upgrade's transaction."""
     with engine.connect() as conn:
         raw = conn.connection.driver_connection

@@ -114,7 +114,10 @@ class Document(Tracked, Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     on_control: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The term everyone reads (centre, overdue, «Термін»): with interim reports the next report
+    # not yet given, the final term kept in `final_due` (app/services/interim_reports.py).
     due_date: Mapped[date | None] = mapped_column(Date)
+    final_due: Mapped[date | None] = mapped_column(Date)
     done_date: Mapped[date | None] = mapped_column(Date)
     lead_executor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     lead_executor_name: Mapped[str] = mapped_column(String(150), default="")
@@ -226,6 +229,21 @@ class ControlEvent(Tracked, Base):
     person: Mapped[str] = mapped_column(String(150), default="")
 
     document: Mapped[Document] = relationship(back_populates="control_events")
+
+
+class ControlReport(Tracked, Base):
+    """An interim report on a long control (3.4, 4.7, 9.12): the day it is due, the day it was
+    given (None: not yet), what it said and who gave it."""
+
+    __tablename__ = "control_report"
+    __table_args__ = (UniqueConstraint("document_id", "due"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    due: Mapped[date] = mapped_column(Date)
+    given: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    person: Mapped[str] = mapped_column(String(150), default="")
 
 
 class Attachment(Tracked, Base):
