@@ -26,6 +26,7 @@ from app.registers import REGISTERS
 from app.services.calendar import load_calendar
 from app.services.organisation import get_organisation
 from db.models import ControlEvent, Document
+from db.queries.control_centre import SUMMARY_OR_TITLE
 from db.session import Database
 
 if TYPE_CHECKING:
@@ -177,7 +178,7 @@ _DOC_COLUMNS = (
     Document.reg_number,
     Document.reg_date,
     Document.correspondent_name,
-    Document.summary,
+    SUMMARY_OR_TITLE,  # a decision registered with a title only is not blank
     Document.lead_executor_name,
 )
 

@@ -27,13 +27,19 @@ from db.models import Department, Document
 OPEN_STATES = ("overdue", "due_today", "due_soon", "on_control")
 DONE_STATES = ("done", "done_late")
 
+#: What a document is about: its summary, else its title (a decision or an order registered
+#: with a title only), so a listing's «Короткий зміст» is never blank.
+SUMMARY_OR_TITLE = func.coalesce(func.nullif(Document.summary, ""), Document.title).label(
+    "summary"
+)
+
 LISTING_COLUMNS = (
     Document.id,
     Document.register,
     Document.reg_number,
     Document.reg_date,
     Document.correspondent_name,
-    Document.summary,
+    SUMMARY_OR_TITLE,
     Document.lead_executor_name,
     Document.department_id,
     Document.due_date,
