@@ -29,9 +29,7 @@ DONE_STATES = ("done", "done_late")
 
 #: What a document is about: its summary, else its title (a decision or an order registered
 #: with a title only), so a listing's «Короткий зміст» is never blank.
-SUMMARY_OR_TITLE = func.coalesce(func.nullif(Document.summary, ""), Document.title).label(
-    "summary"
-)
+SUMMARY_OR_TITLE = func.coalesce(func.nullif(Document.summary, ""), Document.title).label("summary")
 
 LISTING_COLUMNS = (
     Document.id,

@@ -202,5 +202,8 @@ def test_a_decision_from_an_agenda_item_has_its_title_as_summary_in_the_control_
         control.put_on_control(db, doc_id, term=date(2026, 4, 30), today=date(2026, 3, 19))
     cell = cell_documents(db, ALL, CentreState.ON_CONTROL, date(2026, 3, 20))
     summaries = {d.reg_number: d.summary for d in cell.documents}
-    assert summaries == {adopted.decision_number: "Про питання 2", older.reg_number: "Про старе рішення"}
+    assert summaries == {
+        adopted.decision_number: "Про питання 2",
+        older.reg_number: "Про старе рішення",
+    }
     assert get_document(db, older.id).values["summary"] == ""  # nothing written over
