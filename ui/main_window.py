@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._unbuilt: dict[str, _Unbuilt] = {}
         self._control_tab: ControlCentreTab | None = None
         self._actor: Actor | None = None
+        self._sees_control = False  # set by the roles (_hide_what_the_roles_forbid)
         self.monitor = OverdueMonitor(db, self)
         # First in the bar, before the registers: what is overdue, across all of them. Every
         # tab is built when first shown (ui/registers/registry.py's entries build any tab).
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self._hide_what_the_roles_forbid()
         self.overdue_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.overdue_label)
+        self.overdue_label.setVisible(self._sees_control)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(self.windowIcon(), self)
@@ -211,8 +213,10 @@ class MainWindow(QMainWindow):
             self._hide_forbidden_actions(code, tab)
         from app.reports.access import may_take_reports
 
-        # the control centre lists every controllable register's documents
-        self.tabs.setTabVisible(self.tab_index(CONTROL_CODE), may_take_reports(actor))
+        # the control centre (and the overdue counts) hold only the registers the user may
+        # read: whoever may read none of them has nothing there
+        self._sees_control = may_take_reports(actor)
+        self.tabs.setTabVisible(self.tab_index(CONTROL_CODE), self._sees_control)
         may_edit = actor.can(REFERENCE_WRITE) or actor.can(CORRESPONDENTS_WRITE)
         self.reference_action.setVisible(may_edit)
         for action in self.backup_actions:  # a restore replaces everybody's registers

@@ -5,9 +5,11 @@ the departments with their lead executors and a count per state; below, the docu
 chosen cell (a line × a state). A double-click or Enter on a document emits `reveal_requested`:
 the main window switches to its register's tab, which selects it and opens its card.
 
-Everything is read off the GUI thread (ui.tasks). The tab re-reads itself when the overdue
-monitor reports (it does after every change in a register tab, and every few minutes) — at once
-if it is on screen, otherwise the next time it is shown — and on F5.
+Only the registers (and series) the signed-in user may read are counted and listed
+(`app.services.access.control_scope`). Everything is read off the GUI thread (ui.tasks). The
+tab re-reads itself when the overdue monitor reports (it does after every change in a register
+tab, and every few minutes) — at once if it is on screen, otherwise the next time it is shown —
+and on F5.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from app.services.control_centre import (
     cell_documents,
     overview,
 )
+from app.services.dialog_support import current_user
 from db.session import Database
 from ui.control_centre.models import (
     ALERT_COLOURS,
@@ -190,7 +193,7 @@ class ControlCentreTab(QWidget):
         if self.overview is None:
             self.caption.setText("Завантаження…")
         self._generation += 1
-        generation, db, today = self._generation, self.db, self.today
+        generation, db, today, user = self._generation, self.db, self.today, current_user()
         self._pending += 1
 
         def done(result: Overview) -> None:
@@ -202,7 +205,7 @@ class ControlCentreTab(QWidget):
             self._pending -= 1
             self.caption.setText(f"Не вдалося прочитати показники: {exc}")
 
-        run_in_background(lambda: overview(db, today), done, failed, owner=self)
+        run_in_background(lambda: overview(db, today, user=user), done, failed, owner=self)
 
     def schedule_refresh(self, *_: Any) -> None:
         """Something may have changed: re-read now if on screen, else when next shown."""
@@ -265,11 +268,12 @@ class ControlCentreTab(QWidget):
 
     def _load_cell(self) -> None:
         self._cell_generation += 1
-        generation, db, today, (group, state) = (
+        generation, db, today, (group, state), user = (
             self._cell_generation,
             self.db,
             self.today,
             self.cell,
+            current_user(),
         )
         self._pending += 1
         self.caption.setText(f"{state.description} — {self._cell_name}: завантаження…")
@@ -285,7 +289,9 @@ class ControlCentreTab(QWidget):
             self._pending -= 1
             self.caption.setText(f"Не вдалося прочитати документи: {exc}")
 
-        run_in_background(lambda: cell_documents(db, group, state, today), done, failed, owner=self)
+        run_in_background(
+            lambda: cell_documents(db, group, state, today, user=user), done, failed, owner=self
+        )
 
     def _show_caption(self) -> None:
         if self.listing is None:
