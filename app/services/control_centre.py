@@ -27,7 +27,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.deadlines import ControlState, ControlThresholds
-from app.domain.roles import Actor
+from app.domain.roles import Actor, actor_of
 from app.registers import REGISTERS
 from app.reports.grouping import ALL, Figures, Group, GroupedFigures, build
 from app.services.access import control_scope
@@ -198,3 +198,51 @@ def cell_documents(
         )
     documents = tuple(cell_document(r, thresholds) for r in rows)
     return CellListing(group, state, total, documents)
+
+
+# --- HR reminders: their own section of the centre, for those with the personnel right -------
+
+
+@dataclass(frozen=True)
+class HrReminder:
+    """Something HR must do by `due` about one person (probation, contract, seniority …)."""
+
+    staff_id: int
+    name: str  # «Ткачук М. І.»
+    due: date
+    kind: str
+    text: str
+    overdue: bool
+
+    @property
+    def state_label(self) -> str:
+        return "Прострочено" if self.overdue else ""
+
+
+@dataclass(frozen=True)
+class HrReminders:
+    today: date
+    items: tuple[HrReminder, ...]  # soonest first, overdue ones at the top
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for r in self.items if r.overdue)
+
+
+def hr_reminders(
+    db: Database, today: date | None = None, *, user: str | Actor = ""
+) -> HrReminders | None:
+    """The personnel reminders due within a month, overdue ones included, for a user with the
+    personnel right; None for anyone else (the centre then has no such section, and no refusal
+    is shown). They are people's dates, not documents: never part of the documents' counts."""
+    from app.services import personnel as hr
+
+    actor = actor_of(user)
+    if not hr.may_read(actor):
+        return None
+    day = today or date.today()
+    items = tuple(
+        HrReminder(r.staff_id, r.name, r.due, r.kind, r.text, r.due < day)
+        for r in hr.reminders(db, actor, on=day).items
+    )
+    return HrReminders(day, items)

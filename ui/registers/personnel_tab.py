@@ -44,7 +44,10 @@ class PersonnelTab(EntityTab):
         self.toolbar.addAction(self.report_action)
 
     def _open_card(self, record_id: int | None) -> None:
+        self.open_card(record_id)
 
+    def open_card(self, record_id: int | None) -> None:
+        """The person's card, modal (also from the control centre's HR reminders)."""
         card = self.card(record_id)
         card.exec()
         card.deleteLater()
