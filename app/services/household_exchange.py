@@ -31,7 +31,7 @@ import json
 import os
 import uuid
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -107,6 +107,15 @@ CENTRE_OWNED: tuple[tuple[Any, Refs], ...] = (
     (Settlement, {"district_id": District}),
     (CertificateTemplate, {}),
 )
+
+
+#: A stage of a long exchange for the window: percent done (0–100) and what is happening. Called
+#: from the worker thread; the window marshals it to the GUI thread.
+Progress = Callable[[int, str], None]
+
+
+def _silent(percent: int, text: str) -> None:
+    return None
 
 
 class ExchangeError(ValueError):
@@ -472,12 +481,18 @@ def _district_filter(model: Any, district_id: int) -> list[Any]:
 
 
 def export_changes(
-    db: Database, password: str, district: str = "", user: str | Actor = ""
+    db: Database,
+    password: str,
+    district: str = "",
+    user: str | Actor = "",
+    progress: Progress | None = None,
 ) -> tuple[bytes, ExchangeResult]:
     """The file of this side's changes not yet confirmed by the other: from a district copy
     to the centre (no `district`), or from the centre to `district`'s copy."""
     actor = actor_of(user)
     check_password(password)
+    say = progress or _silent
+    say(5, "Збирання змін…")
     own = copy_district(db)
     with db.read() as s:
         if own:
@@ -527,7 +542,9 @@ def export_changes(
     body = {"ack": ack, "usn": usn, "tables": tables, "tombstones": graves}
     if users:
         body["users"] = users
+    say(60, "Шифрування файлу…")
     data = seal(header, body, password)
+    say(90, "Запис у журнал…")
     count = sum(len(r) for r in tables.values()) + len(users)
     with db.write() as s:
         _state(s, peer).sent_usn = usn
@@ -544,10 +561,16 @@ def export_changes(
 
 
 def import_changes(
-    db: Database, data: bytes, password: str, user: str | Actor = ""
+    db: Database,
+    data: bytes,
+    password: str,
+    user: str | Actor = "",
+    progress: Progress | None = None,
 ) -> ExchangeResult:
     """Apply a file from the other side, whole or not at all."""
     actor = actor_of(user)
+    say = progress or _silent
+    say(5, "Перевірка файлу…")
     header = read_header(data)
     if header.get("schema") != SCHEMA_HEAD:
         raise ExchangeError(
@@ -567,6 +590,7 @@ def import_changes(
         if header["to"] != CENTRE:
             raise ExchangeError("Цей файл — для копії округу, а не для центру")
         peer, owned = str(header["from"]), DISTRICT_OWNED
+    say(10, "Розшифрування…")
     _header, body = unseal(data, password)
     for key in ("ack", "usn", "tables", "tombstones"):
         if key not in body:
@@ -591,7 +615,8 @@ def import_changes(
         unknown = sorted(set(body["tables"]) - known)
         if unknown:
             raise ExchangeError(f"У файлі є таблиці, яких цей бік не приймає: {', '.join(unknown)}")
-        for model, refs in owned:
+        for n, (model, refs) in enumerate(owned):
+            say(20 + 70 * n // len(owned), "Застосування змін…")
             rows = body["tables"].get(model.__tablename__, [])
             written += _apply(s, model, refs, rows, usn, check)
         models = {m.__tablename__: m for m, _r in owned}

@@ -134,32 +134,142 @@ def test_the_card_issues_a_certificate(qtbot, sqlite_db, monkeypatch):
     assert card.certificates.rowCount() == 1
 
 
-def test_the_exchange_dialog_round(qtbot, sqlite_db, tmp_path):
+def _exchange_pair(sqlite_db, tmp_path):
     from app.services import household_exchange as ex
-    from app.services import households as hh
     from db.session import Database
-    from ui.dialogs.household_exchange import ExchangeDialog
 
     books = build(sqlite_db)
     ex.make_copy(sqlite_db, "ПР", tmp_path / "pr.sqlite")
-    copy = Database(str(tmp_path / "pr.sqlite"))
+    return books, Database(str(tmp_path / "pr.sqlite"))
+
+
+def _finish(qtbot, dialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20000)
+
+
+def test_the_exchange_dialog_round(qtbot, sqlite_db, tmp_path):
+    from app.services import households as hh
+    from ui.dialogs.household_exchange import ExchangeDialog
+
+    books, copy = _exchange_pair(sqlite_db, tmp_path)
     hh.add_event(copy, books.petrenko, "visit", date(2026, 2, 1))
     in_copy = ExchangeDialog(copy)
     qtbot.addWidget(in_copy)
     assert "ПР" in in_copy.findChildren(type(in_copy.outcome))[0].text()
     in_copy.password.setText("short")
-    assert not in_copy.export_to(str(tmp_path / "x.dlvx"))
+    in_copy.export_to(str(tmp_path / "x.dlvx"))
+    _finish(qtbot, in_copy)
     assert "щонайменше" in in_copy.message.text()
+    assert not (tmp_path / "x.dlvx").exists()
     in_copy.password.setText("пароль-старости")
-    assert in_copy.export_to(str(tmp_path / "pr.dlvx"))
+    with qtbot.waitSignal(in_copy.finished_work, timeout=20000) as signal:
+        in_copy.export_to(str(tmp_path / "pr.dlvx"))
+    assert signal.args == [True] and "записано" in in_copy.outcome.text()
     at_centre = ExchangeDialog(sqlite_db)
     qtbot.addWidget(at_centre)
     at_centre.password.setText("інший-пароль")
-    assert not at_centre.import_from(str(tmp_path / "pr.dlvx"))
-    assert at_centre.message.text() == "Неправильний пароль файлу обміну"
+    at_centre.import_from(str(tmp_path / "pr.dlvx"))
+    _finish(qtbot, at_centre)
+    assert at_centre.message.text() == ("Неправильний пароль файлу обміну. Базу даних не змінено.")
+    assert not at_centre.imported
     at_centre.password.setText("пароль-старости")
-    assert at_centre.import_from(str(tmp_path / "pr.dlvx")) and at_centre.imported
+    at_centre.import_from(str(tmp_path / "pr.dlvx"))
+    _finish(qtbot, at_centre)
+    assert at_centre.imported and at_centre.message.text() == ""
     assert "записів 1" in at_centre.outcome.text()
+    at_centre.import_from(str(tmp_path / "nothing.dlvx"))
+    _finish(qtbot, at_centre)
+    assert at_centre.message.text() == "Файлу «nothing.dlvx» немає. Базу даних не змінено."
+    copy.dispose()
+
+
+def test_the_exchange_runs_on_a_worker_and_the_window_stays_responsive(
+    qtbot, sqlite_db, tmp_path, monkeypatch
+):
+    """While the file is applied the GUI thread keeps serving events; the bar shows the stage,
+    the buttons wait, the window does not close under the running import."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from app.services import household_exchange as ex
+    from app.services import households as hh
+    from ui.dialogs.household_exchange import ExchangeDialog
+
+    books, copy = _exchange_pair(sqlite_db, tmp_path)
+    hh.add_event(copy, books.petrenko, "visit", date(2026, 2, 1))
+    data, _ = ex.export_changes(copy, "пароль-старости")
+    (tmp_path / "pr.dlvx").write_bytes(data)
+    release, entered = threading.Event(), threading.Event()
+    threads: list[threading.Thread] = []
+    real = ex.import_changes
+
+    def slow(db, blob, password, user="", progress=None):
+        threads.append(threading.current_thread())
+        progress(15, "Розшифрування…")
+        entered.set()
+        assert release.wait(20)
+        return real(db, blob, password, user, progress)
+
+    monkeypatch.setattr(ex, "import_changes", slow)
+    dialog = ExchangeDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password.setText("пароль-старости")
+    dialog.import_from(str(tmp_path / "pr.dlvx"))
+    assert entered.wait(20)
+    ticks: list[int] = []
+    QTimer.singleShot(10, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: ticks == [1] and dialog.stage.text() == "Розшифрування…")
+    assert dialog.running and dialog.progress.isVisible() and dialog.progress.value() == 15
+    assert not dialog.import_button.isEnabled() and not dialog.close_button.isEnabled()
+    dialog.reject()
+    assert dialog.isVisible()
+    release.set()
+    _finish(qtbot, dialog)
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialog.imported and "записів 1" in dialog.outcome.text()
+    assert dialog.import_button.isEnabled() and not dialog.progress.isVisible()
+    copy.dispose()
+
+
+def test_a_failed_import_in_the_window_changes_nothing(qtbot, sqlite_db, tmp_path):
+    """A file that breaks on its last table is refused whole: the rows before it are not kept."""
+    from sqlalchemy import func, select
+
+    from app.services import household_exchange as ex
+    from app.services import households as hh
+    from db.models import HouseholdEvent, HouseholdMember
+    from ui.dialogs.household_exchange import ExchangeDialog
+
+    books, copy = _exchange_pair(sqlite_db, tmp_path)
+    card_members = hh.MemberInfo(None, "Петренко", "Олег", "Миколайович", "m", relation="син")
+    hh.add_member(copy, books.petrenko, card_members)
+    hh.add_event(copy, books.petrenko, "visit", date(2026, 2, 1))
+    data, _ = ex.export_changes(copy, "пароль-старости")
+    header = {k: v for k, v in ex.read_header(data).items() if k not in ("sha256", "length")}
+    _h, body = ex.unseal(data, "пароль-старости")
+    assert body["tables"]["hh_member"] and body["tables"]["hh_event"]
+    body["tables"]["hh_event"][0]["day"] = "31.02.2026"
+    (tmp_path / "bad.dlvx").write_bytes(ex.seal(header, body, "пароль-старости"))
+
+    def counts() -> tuple[int, int]:
+        with sqlite_db.read() as s:
+            return (
+                s.execute(select(func.count()).select_from(HouseholdMember)).scalar_one(),
+                s.execute(select(func.count()).select_from(HouseholdEvent)).scalar_one(),
+            )
+
+    before = counts()
+    dialog = ExchangeDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("пароль-старости")
+    dialog.import_from(str(tmp_path / "bad.dlvx"))
+    _finish(qtbot, dialog)
+    assert dialog.message.text() == (
+        "Таблиця «hh_event», рядок 1: поле «day» має неправильне значення. Базу даних не змінено."
+    )
+    assert counts() == before and not dialog.imported
     copy.dispose()
 
 
