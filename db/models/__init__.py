@@ -6,6 +6,7 @@ from db.models.appeals import (
     AppealTopic,
     ClassifierItem,
     InfoRequestDetail,
+    ReceptionSlot,
 )
 from db.models.awards import AwardDetail, AwardKind, AwardOccasion
 from db.models.documents import (
@@ -92,6 +93,7 @@ __all__ = [
     "PersonnelEvent",
     "PersonnelFile",
     "PriorService",
+    "ReceptionSlot",
     "RegisterCounter",
     "RegulatoryTracking",
     "Resolution",

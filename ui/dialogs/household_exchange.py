@@ -70,6 +70,8 @@ class ExchangeDialog(QDialog):
         self.db = db
         self.imported = False
         self.running = False
+        self._pending_plan: ex.ImportPlan | None = None
+        self._path = ""
         self.setWindowTitle("Обмін з центром")
         self.own = ex.copy_district(db)
         form = QFormLayout()
@@ -141,6 +143,7 @@ class ExchangeDialog(QDialog):
         work: Callable[[], Any],
         done: Callable[[Any], str],
         failed: Callable[[BaseException], str],
+        after: Callable[[bool], None] | None = None,
     ) -> None:
         """Run `work` on a worker; `done(result)` / `failed(exc)` give the text to show."""
         self.running = True
@@ -159,6 +162,8 @@ class ExchangeDialog(QDialog):
             self.progress.setVisible(False)
             self.stage.setVisible(False)
             self.finished_work.emit(ok)
+            if after is not None:
+                after(ok)
 
         def on_done(result: Any) -> None:
             self.outcome.setText(done(result))
@@ -199,25 +204,64 @@ class ExchangeDialog(QDialog):
         self._start(work, done, lambda exc: f"Файл не записано. {_failure(exc, path)}")
 
     def import_from(self, path: str) -> None:
-        """Apply a file in the background, whole or not at all."""
+        """Apply a file in the background, whole or not at all. A file that changes records
+        changed here too first shows them side by side (`resolve`); nothing is applied until
+        each is decided, and a cancel leaves the database as it was."""
         password = self.password.text()
         user, say = current_user(), self._step()
 
-        def work() -> ex.ExchangeResult:
+        def work() -> ex.ExchangeResult | ex.ImportPlan:
             say(1, "Читання файлу…")
             data = Path(path).read_bytes()
-            return ex.import_changes(self.db, data, password, user, say)
-
-        def done(result: ex.ExchangeResult) -> str:
-            if result.direction == "уже імпортовано":
-                return "Цей файл уже застосовано: змін немає."
-            self.imported = True
-            return (
-                f"Застосовано {result.direction}: записів {result.rows}, видалень "
-                f"{result.tombstones}."
-            )
+            plan = ex.prepare_import(self.db, data, password, say)
+            if plan.conflicts:
+                return plan  # the clerk decides on the GUI thread, then `_apply` runs
+            return ex.apply_import(self.db, plan, None, user, say)
 
         def failed(exc: BaseException) -> str:
             return f"{_failure(exc, path)}. Базу даних не змінено."
 
-        self._start(work, done, failed)
+        def done(result: ex.ExchangeResult | ex.ImportPlan) -> str:
+            if isinstance(result, ex.ImportPlan):
+                self._pending_plan = result
+                return "Знайдено записи, змінені з обох боків: оберіть, чию версію залишити."
+            return self._applied_text(result)
+
+        self._pending_plan, self._path = None, path
+        self._start(work, done, failed, self._after_prepare)
+
+    def _after_prepare(self, ok: bool) -> None:
+        plan, self._pending_plan = self._pending_plan, None
+        if not ok or plan is None:
+            return
+        decisions = self.resolve(plan)
+        if decisions is None:
+            self.outcome.setText("Файл не застосовано: нічого не змінено.")
+            return
+        user, say, path = current_user(), self._step(), self._path
+        self._start(
+            lambda: ex.apply_import(self.db, plan, decisions, user, say),
+            self._applied_text,
+            lambda exc: f"{_failure(exc, path)}. Базу даних не змінено.",
+        )
+
+    def resolve(self, plan: ex.ImportPlan) -> dict[str, str] | None:
+        """The clerk's decision per conflicting record, or None (cancelled). A seam for tests."""
+        from ui.dialogs.household_conflicts import ConflictDialog
+
+        ours = f"копія округу {plan.own}" if plan.own else "центр"
+        theirs = "центр" if plan.own else f"копія округу {plan.peer}"
+        dialog = ConflictDialog(plan.conflicts, ours, theirs, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.decisions()
+
+    def _applied_text(self, result: ex.ExchangeResult) -> str:
+        if result.direction == "уже імпортовано":
+            return "Цей файл уже застосовано: змін немає."
+        self.imported = True
+        settled = f", розбіжностей вирішено: {result.conflicts}" if result.conflicts else ""
+        return (
+            f"Застосовано {result.direction}: записів {result.rows}, видалень "
+            f"{result.tombstones}{settled}."
+        )
