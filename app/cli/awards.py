@@ -128,20 +128,21 @@ def _grant(db: Database, args: argparse.Namespace) -> int:
 
 
 def _stats(db: Database, args: argparse.Namespace) -> int:
-    from app.services import awards
+    """The report of `report awards` (app/reports/awards.py) printed as lines, not a file."""
+    from app.reports.awards import build
+    from app.reports.tables import ReportPeriod, cell_text
 
     end = args.date_to or date.today()
     start = args.date_from or date(end.year, 1, 1)
-    s = awards.statistics(db, start, end, user())
-    print(f"Нагородження з {start:%d.%m.%Y} по {end:%d.%m.%Y}: усього {s.total}")
-    print(f"  особам: {s.persons}; колективам: {s.collectives}")
-    for kind, persons, collectives in s.by_kind_and_type:
-        print(f"  {kind}: {persons + collectives} (особам {persons}, колективам {collectives})")
-    if s.by_occasion:
-        print("За приводами:")
-        for occasion, count in s.by_occasion:
-            print(f"  {occasion}: {count}")
-    print(f"Подань внесено: {s.petitions}; без розпорядження: {s.pending}")
+    report = build(db, user(), ReportPeriod(start, end))
+    print(f"{report.title} {report.period.text}")
+    persons, collectives = (c.lower() for c in report.columns[2:4])
+    for row in report.rows:
+        label, total, to_persons, to_collectives = (cell_text(c) for c in row)
+        split = f" ({persons} {to_persons}, {collectives} {to_collectives})" if to_persons else ""
+        print(f"  {label}: {total}{split}")
+    for note in report.notes:
+        print(note)
     return 0
 
 

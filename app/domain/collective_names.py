@@ -30,7 +30,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["collective_address", "collective_declines", "collective_in_case"]
+__all__ = [
+    "collective_address",
+    "collective_declines",
+    "collective_in_case",
+    "looks_like_collective",
+]
 
 Number = Literal["m", "f", "n", "pl"]
 _APOSTROPHES = "’ʼ`"
@@ -239,6 +244,12 @@ def collective_declines(name: str) -> bool:
     """Whether the program puts `name` in a case by the rule (a head it knows, or a name that
     is the same in every case); False: it is printed as written and the clerk should look."""
     return not name.strip() or _as_written(name) or _phrase(name, "dative") is not None
+
+
+def looks_like_collective(name: str) -> bool:
+    """Whether `name` begins as a collective's or an organisation's does (a head noun the
+    program knows, after any adjectives): «Колектив …», «Працівники …», «Середня школа …»."""
+    return _phrase(name, "nominative") is not None
 
 
 def collective_in_case(name: str, case: str) -> str:

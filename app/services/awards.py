@@ -303,6 +303,7 @@ def check_in(
         str(values.get("recipient_type") or rules.PERSON),
         str(values.get("recipient") or ""),
         str(values.get("name_override") or ""),
+        sex_code(str(values.get("sex") or "")),
     )
     return PetitionCheck(tuple(warnings), tuple(history))
 

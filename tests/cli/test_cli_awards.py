@@ -63,7 +63,7 @@ def test_import_grant_print_and_count(tmp_path: Path, capsys):
         main(["--db", path, "awards", "stats", "--from", "01.01.2026", "--to", "31.12.2026"]) == 0
     )
     printed = capsys.readouterr().out
-    assert "усього 3" in printed
+    assert "Усього нагороджено: 3 (особам 3, колективам 0)" in printed
     assert "Подяка: 2 (особам 2, колективам 0)" in printed
     assert "День Незалежності України: 3" in printed
 

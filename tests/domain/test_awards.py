@@ -169,4 +169,17 @@ def test_a_collective_name_the_program_cannot_decline_is_a_warning():
     assert rules.name_warnings(THANKS, rules.COLLECTIVE, "Колектив ОСББ «Світанок»") == []
     assert rules.name_warnings(THANKS, rules.COLLECTIVE, "Барвінок", "ансамблю «Барвінок»") == []
     assert rules.name_warnings(HONORARY, rules.COLLECTIVE, "Барвінок") == []  # nominative
-    assert rules.name_warnings(THANKS, rules.PERSON, "Барвінок") == []
+    assert rules.name_warnings(THANKS, rules.PERSON, "Барвінок Іван", sex="m") == []
+
+
+def test_a_person_the_certificate_cannot_decline_is_a_warning():
+    # the clerk left «особа» for a collective
+    found = rules.name_warnings(THANKS, rules.PERSON, "Колектив ОСББ «Світанок»")
+    assert len(found) == 1 and "виберіть «колектив»" in found[0]
+    # no sex given and none told by the name: the name would print as written
+    unsure = rules.name_warnings(THANKS, rules.PERSON, "Сміт Алекс")
+    assert len(unsure) == 1 and "Вкажіть стать" in unsure[0]
+    assert rules.name_warnings(THANKS, rules.PERSON, "Сміт Алекс", sex="f") == []
+    # the patronymic tells the sex; a surname that is also a noun («Рада») is a person
+    assert rules.name_warnings(THANKS, rules.PERSON, "Рада Іван Петрович") == []
+    assert rules.name_warnings(HONORARY, rules.PERSON, "Сміт Алекс") == []  # nominative

@@ -319,3 +319,45 @@ def test_an_unreadable_file_is_named_in_the_import_dialog(qtbot, hr_db, tmp_path
     qtbot.waitUntil(lambda: not dialog.busy)
     assert dialog.error.text().startswith("Файл не імпортовано")
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_vacation_schedule_is_previewed_from_the_tab(qtbot, hr_db, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from ui import preview
+
+    sign_in(HR)
+    staff_id = new_file(hr_db)
+    hire(hr_db, staff_id, date(2025, 3, 3))
+    shown: list[bytes] = []
+    monkeypatch.setattr(preview.PdfPreviewDialog, "exec", lambda self: shown.append(self._pdf))
+    tab = _tab(qtbot, hr_db)
+    assert tab.vacations_action.text() == "Графік відпусток…"
+    tab.print_vacations(2026)
+    qtbot.waitUntil(lambda: bool(shown))
+    text = PdfReader(io.BytesIO(shown[0])).pages[0].extract_text()
+    assert "Графік відпусток на 2026 рік" in text and "Ткачук Марія Іванівна" in text
+
+
+def test_the_card_previews_the_inventory_of_the_file(qtbot, hr_db, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from ui import preview
+    from ui.dialogs.personnel_card import PersonnelCard
+
+    sign_in(HR)
+    staff_id = new_file(hr_db)
+    hire(hr_db, staff_id, date(2025, 3, 3))
+    shown: list[bytes] = []
+    monkeypatch.setattr(preview.PdfPreviewDialog, "exec", lambda self: shown.append(self._pdf))
+    card = PersonnelCard(hr_db, staff_id, hr.card_values(hr_db, staff_id, "hr"), False)
+    qtbot.addWidget(card)
+    assert card.inventory_button.isEnabled()
+    card.inventory_button.click()
+    text = PdfReader(io.BytesIO(shown[0])).pages[0].extract_text()
+    assert "Внутрішній опис документів особової справи № 101" in text
+    assert "Копія розпорядження" in text

@@ -80,6 +80,11 @@ class PersonnelCard(QDialog):
         buttons = QDialogButtonBox(self)
         self.print_button = buttons.addButton("Друк картки", QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self._on_print)
+        self.inventory_button = buttons.addButton(
+            "Внутрішній опис", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.inventory_button.setToolTip("Внутрішній опис документів особової справи")
+        self.inventory_button.clicked.connect(self._on_inventory)
         self.save_button = buttons.addButton("Зберегти", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Закрити", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._on_save)
@@ -155,7 +160,8 @@ class PersonnelCard(QDialog):
         table.setHorizontalHeaderLabels(AWARD_COLUMNS)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(False)
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
         return table
 
@@ -173,8 +179,8 @@ class PersonnelCard(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(award.merits or text)
                 table.setItem(r, c, item)
-        table.resizeColumnToContents(0)
-        table.resizeColumnToContents(1)
+        for column in (0, 1, 2):
+            table.resizeColumnToContents(column)
 
     def _prior_page(self) -> QWidget:
         page = QWidget(self)
@@ -215,6 +221,7 @@ class PersonnelCard(QDialog):
         for i in range(1, self.pages.count()):
             self.pages.setTabEnabled(i, has_file)
         self.print_button.setEnabled(has_file)
+        self.inventory_button.setEnabled(has_file)
         if self.staff_id is None:
             self.service.setText("Збережіть картку, щоб вести послужний список.")
             return
@@ -379,6 +386,21 @@ class PersonnelCard(QDialog):
             self.message.show_error(f"Не вдалося надрукувати картку: {exc}")
             return
         preview = PdfPreviewDialog(pdf, "Особова картка", self)
+        preview.exec()
+        preview.deleteLater()
+
+    def _on_inventory(self) -> None:
+        if self.staff_id is None:
+            return
+        from app.services.personnel_printouts import inventory_pdf
+        from ui.preview import PdfPreviewDialog
+
+        try:
+            pdf = inventory_pdf(self.db, self.staff_id, current_user(), date.today())
+        except (ValueError, PermissionError, OSError) as exc:
+            self.message.show_error(f"Не вдалося надрукувати опис: {exc}")
+            return
+        preview = PdfPreviewDialog(pdf, "Внутрішній опис особової справи", self)
         preview.exec()
         preview.deleteLater()
 

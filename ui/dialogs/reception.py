@@ -103,18 +103,12 @@ class ReceptionForm(FormDialog):
 
 def schedule_pdf(db: Database) -> bytes:
     """The schedule as printed for publication (the organisation's name on top)."""
-    import tempfile
-    from pathlib import Path
-
     from app.services.organisation import get_organisation
-    from app.services.report_files import write_report
+    from app.services.report_files import report_pdf
 
     org = get_organisation(db)
     table = reception.schedule_report(db, current_user())
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "графік.pdf"
-        write_report(table, path, org.full_name if org else "", "pdf")
-        return path.read_bytes()
+    return report_pdf(table, org.full_name if org else "")
 
 
 def reception_tab(db: Database, parent: QWidget | None = None) -> RecordListTab:

@@ -47,7 +47,11 @@ class PersonnelTab(EntityTab):
         )
         self.toolbar.addAction(self.reminders_action)
         self.toolbar.addAction(self.report_action)
+        self.vacations_action = self.table_action(
+            "Графік відпусток…", self._on_vacations, "Графік відпусток на рік для затвердження"
+        )
         self.toolbar.addAction(self.import_action)
+        self.toolbar.addAction(self.vacations_action)
         self.import_action.setVisible(hr.may_write(current_user()))
 
     def _open_card(self, record_id: int | None) -> None:
@@ -103,6 +107,35 @@ class PersonnelTab(EntityTab):
         if getattr(dialog, "imported", None) is not None:
             self.refresh()
         dialog.deleteLater()
+
+    def _on_vacations(self) -> None:
+        """Asks the year (the next one from October on: the schedule is made before it)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        today = date.today()
+        year, ok = QInputDialog.getInt(
+            self, "Графік відпусток", "На який рік:",
+            today.year + (1 if today.month >= 10 else 0), 2000, 2100,
+        )  # fmt: skip
+        if ok:
+            self.print_vacations(year)
+
+    def print_vacations(self, year: int) -> None:
+        """«Графік відпусток» of `year`, previewed to print or save."""
+        db, user, wanted = self.db, current_user(), year
+
+        def produce() -> bytes:
+            from app.reports.vacation_schedule import vacation_schedule
+            from app.services.organisation import get_organisation
+            from app.services.report_files import report_pdf
+
+            org = get_organisation(db)
+            table = vacation_schedule(db, user, wanted)
+            return report_pdf(table, org.full_name if org else "")
+
+        from ui.registers.actions import print_pdf
+
+        print_pdf(self, f"Графік відпусток на {year} рік", produce)
 
     def show_reminders(self) -> None:
         from ui.dialogs.personnel_views import RemindersDialog
