@@ -5,9 +5,11 @@ the dative after «Оголошується (подяка)» («Мельнику
 «колективу ОСББ «Світанок»»), the nominative after «Нагороджується», the vocative in a Вітальна
 адреса («Шановний Іване Івановичу!», «Шановний колективе …!»). A person's name is declined by
 app.domain.names (shevchenko and Правопис 2019 § 142), a collective's or an organisation's by
-app.domain.collective_names (only the head of the word group changes). A clerk's correction of a
-form (`name_override`) is kept per award and wins over any declension on the certificate; it is
-in the template's case only, so other texts (the register's hint, in the genitive) decline.
+app.domain.collective_names (only the head of the word group changes); in the nominative a
+collective named in the plural is the subject, and the template's verb agrees with it
+(«Нагороджуються працівники ЖЕК № 3»). A clerk's correction of a form (`name_override`) is
+kept per award and wins over any declension on the certificate; it is in the template's case
+only, so other texts (the register's hint, in the genitive) decline.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ import re
 from dataclasses import dataclass
 
 from app.domain.awards import COLLECTIVE, occasion_phrase
-from app.domain.collective_names import collective_address, collective_in_case
+from app.domain.collective_names import collective_address, collective_in_case, is_plural
 from app.domain.names import Gender, GrammaticalCase, PersonName, full_name_in_case
 
 _PLACEHOLDER = re.compile(r"\{([^{}\n]+)\}")
+# A reflexive verb in the 3rd person singular (нагороджується, відзначається) and its plural.
+_VERB_SINGULAR = re.compile(r"\b(\w+)ється\b")
 
 
 @dataclass(frozen=True)
@@ -91,9 +95,13 @@ def fill_template(template: str, r: Recipient, case: str, merits: str, occasion:
         "заслуги": merits.strip().removeprefix("за ").rstrip("."),
         "привід": occasion_phrase(occasion),
     }
+    # In the nominative the recipient is the subject: «Нагороджуються працівники ЖЕК № 3».
+    plural = case == "nominative" and r.recipient_type == COLLECTIVE and is_plural(r.name)
     lines = []
     for line in template.replace("\r\n", "\n").split("\n"):
         had = bool(_PLACEHOLDER.search(line))
+        if plural:
+            line = _VERB_SINGULAR.sub(r"\1ються", line)
         text = _PLACEHOLDER.sub(lambda m: values.get(m[1].strip(), m[0]), line)
         text = " ".join(text.split())
         if had and not text.strip(" .,!"):

@@ -34,6 +34,7 @@ __all__ = [
     "collective_address",
     "collective_declines",
     "collective_in_case",
+    "is_plural",
     "looks_like_collective",
 ]
 
@@ -250,6 +251,13 @@ def looks_like_collective(name: str) -> bool:
     """Whether `name` begins as a collective's or an organisation's does (a head noun the
     program knows, after any adjectives): «Колектив …», «Працівники …», «Середня школа …»."""
     return _phrase(name, "nominative") is not None
+
+
+def is_plural(name: str) -> bool:
+    """Whether the collective is named in the plural («Працівники …»): a verb whose subject it
+    is agrees — «Нагороджуються працівники ЖЕК № 3»."""
+    found = _phrase(name, "nominative")
+    return found is not None and found.head.number == "pl"
 
 
 def collective_in_case(name: str, case: str) -> str:

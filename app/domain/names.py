@@ -150,12 +150,14 @@ def _surname_part(typed: str, declined: str, case: str) -> str:
     if case not in _IV_ENDINGS:
         return declined
     if low.endswith("їв"):
-        return typed[:-2] + "єв" + _IV_ENDINGS[case]
-    if low.endswith("ів") and len(low) > 3:
+        suffix = "єв" + _IV_ENDINGS[case]
+    elif low.endswith("ів") and len(low) > 3:
         stem = low[:-2]
         soft = low[-3] in _SOFT_BEFORE_IV and not stem.startswith(_HARD_L_NAMES)
-        return typed[:-2] + ("е" if soft else "о") + "в" + _IV_ENDINGS[case]
-    return declined
+        suffix = ("е" if soft else "о") + "в" + _IV_ENDINGS[case]
+    else:
+        return declined
+    return typed[:-2] + (suffix.upper() if typed.isupper() else suffix)
 
 
 def _parts_in_case(p: PersonName, case: GrammaticalCase) -> tuple[str, str, str]:

@@ -22,16 +22,22 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exists, select
 
 from app.domain.deadlines import ControlState, ControlThresholds
+from app.domain.roles import Actor
 from app.registers import REGISTERS
+from app.services.access import control_scope
 from app.services.calendar import load_calendar
 from app.services.organisation import get_organisation
 from db.models import ControlEvent, Document
+from db.queries.control_centre import SUMMARY_OR_TITLE, Scope, in_scope
 from db.session import Database
 
 if TYPE_CHECKING:
     from app.printing.data import ControlReportData
 
 _OPENING = ("set", "reopen")
+#: Entries that change the term of an open control: an extension, and the interim reports'
+#: dates set or a report given (the next report, or the final term, is the term then).
+_TERM_CHANGES = ("extend", "schedule", "report")
 _CHUNK = 500
 
 
@@ -66,7 +72,7 @@ def status_as_of(facts: Iterable[ControlFact], on_date: date) -> StatusOn | None
             continue
         if fact.kind in _OPENING:  # a second "set" while open changes the term, not the start
             taken, term, done = taken or fact.event_date, fact.new_term or term, None
-        elif fact.kind == "extend" and taken is not None and fact.new_term is not None:
+        elif fact.kind in _TERM_CHANGES and taken is not None and fact.new_term is not None:
             term = fact.new_term
         elif fact.kind == "remove" and taken is not None:
             # «As of a date» is the end of that day: removed that day is no longer on control.
@@ -177,23 +183,26 @@ _DOC_COLUMNS = (
     Document.reg_number,
     Document.reg_date,
     Document.correspondent_name,
-    Document.summary,
+    SUMMARY_OR_TITLE,  # a decision registered with a title only is not blank
     Document.lead_executor_name,
 )
 
 
-def _documents(db: Database, ids: Sequence[int]) -> dict[int, tuple]:
+def _documents(db: Database, ids: Sequence[int], scope: Scope = None) -> dict[int, tuple]:
+    """The rows of `ids` that are in `scope` (the registers the user may read)."""
     rows: dict[int, tuple] = {}
     with db.read() as s:
         for start in range(0, len(ids), _CHUNK):
             chunk = list(ids[start : start + _CHUNK])
-            for row in s.execute(select(*_DOC_COLUMNS).where(Document.id.in_(chunk))):
+            stmt = select(*_DOC_COLUMNS).where(Document.id.in_(chunk), in_scope(scope))
+            for row in s.execute(stmt):
                 rows[row.id] = tuple(row)
     return rows
 
 
-def control_report(db: Database, on_date: date) -> ControlReport:
-    """Every document on control on `on_date`, across all registers, ordered by term."""
+def control_report(db: Database, on_date: date, *, user: str | Actor = "") -> ControlReport:
+    """Every document on control on `on_date`, across the registers `user` may read, ordered
+    by term."""
     statuses = {
         doc_id: status
         for doc_id, facts in _facts(db, on_date).items()
@@ -201,7 +210,7 @@ def control_report(db: Database, on_date: date) -> ControlReport:
     }
     statuses.update(_without_history(db, on_date))
     thresholds = ControlThresholds.for_day(on_date, load_calendar(db))
-    docs = _documents(db, sorted(statuses))
+    docs = _documents(db, sorted(statuses), control_scope(user))
     lines = []
     for doc_id, status in statuses.items():
         if doc_id not in docs:

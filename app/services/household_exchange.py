@@ -99,6 +99,8 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 #: What each side owns, parents first; each model with its references (column → model).
 Refs = dict[str, Any]
 Row = dict[str, Any]
+#: The key under which a parsed row keeps its references to parents not yet written.
+WAITING = "\0waiting"
 DISTRICT_OWNED: tuple[tuple[Any, Refs], ...] = (
     (HouseholdBook, {"district_id": District, "settlement_id": Settlement}),
     (
@@ -358,7 +360,7 @@ def _parse_rows(
         if missing:
             raise ExchangeError(f"{where}: немає полів {', '.join(missing)}")
         row: dict[str, Any] = {}
-        waiting = False  # a reference to a parent coming in the same file
+        waiting: dict[str, uuid.UUID] = {}  # references to parents coming in the same file
         for key, column in columns.items():
             value = raw[key]
             if key in refs:
@@ -373,7 +375,7 @@ def _parse_rows(
                     raise ExchangeError(f"{where}: посилання «{key}» неправильне") from None
                 local = maps[key].get(ref)
                 if local is None and coming is not None and ref in coming.get(refs[key], ()):
-                    row[key], waiting = None, True
+                    row[key], waiting[key] = None, ref
                     continue
                 if local is None:
                     raise ExchangeError(
@@ -382,10 +384,35 @@ def _parse_rows(
                 row[key] = int(local)
             else:
                 row[key] = _parse(model, column, value, where)
-        if allowed is not None and not waiting:
+        if waiting:
+            row[WAITING] = (waiting, where)
+        elif allowed is not None:
             allowed(row, where)
         parsed.append(row)
     return parsed
+
+
+def _resolve_waiting(s: Session, refs: Refs, rows: list[Row], allowed: Any) -> None:
+    """Once the parents are written: the keys of the references that were waiting for them,
+    and the ownership check those rows have not had yet."""
+    waiting = [r for r in rows if WAITING in r]
+    if not waiting:
+        return
+    for key, target in refs.items():
+        wanted = [{key: str(r[WAITING][0][key])} for r in waiting if key in r[WAITING][0]]
+        found = _keys(s, target, wanted, key)
+        for r in waiting:
+            ref = r[WAITING][0].get(key)
+            if ref is not None:
+                if ref not in found:
+                    raise ExchangeError(
+                        f"{r[WAITING][1]}: посилання «{key}» на запис, якого немає в цій базі"
+                    )
+                r[key] = found[ref]
+    for r in waiting:
+        _pending, where = r.pop(WAITING)
+        if allowed is not None:
+            allowed(r, where)
 
 
 def _natural(model: Any, row: Row) -> tuple[Any, ...] | None:
@@ -745,6 +772,8 @@ def _open(
 @dataclass
 class _Analysis:
     check: Any
+    parsed: dict[Any, list[Row]]
+    local: dict[Any, dict[int, Row]]
     graves: list[tuple[Any, uuid.UUID]]
     conflicts: tuple[Conflict, ...]
     #: per conflicting record: the file's rows and tombstones to leave out if «ours» is kept,
@@ -834,7 +863,7 @@ def _analyse(s: Session, own: str, peer: str, body: dict[str, Any], say: Progres
         Conflict(key, names.label(key), tuple(diffs))
         for key, diffs in sorted(rows.items(), key=lambda kv: names.label(kv[0]))
     )
-    return _Analysis(check, graves, conflicts, theirs, ours)
+    return _Analysis(check, parsed, local, graves, conflicts, theirs, ours)
 
 
 class _Names:
@@ -975,8 +1004,8 @@ def apply_import(
         for n, (model, refs) in enumerate(owned):
             say(50 + 40 * n // len(owned), "Застосування змін…")
             table = model.__tablename__
-            rows = _parse_rows(s, model, refs, body["tables"].get(table, []), analysis.check)
-            local = _local_rows(s, model, rows)
+            rows, local = analysis.parsed[model], analysis.local[model]
+            _resolve_waiting(s, refs, rows, analysis.check)
             chosen = [i for i, r in enumerate(rows) if (table, r["uuid"]) not in skip]
             written += _write_rows(
                 s,

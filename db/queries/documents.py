@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from db.models import Document, Resolution, ResolutionExecutor, Staff
+from db.queries.control_centre import Scope, in_scope
 
 S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
 
@@ -63,9 +64,10 @@ ROW_COLUMNS = (
 )
 
 SORTS: dict[str, tuple[Any, ...]] = {
-    "number": (Document.year, Document.seq),
-    "series_number": (Document.series, Document.year, Document.seq),
-    "reg_date": (Document.reg_date, Document.seq),
+    # `sub` after the running number: 931, 931-1, 932 (sub-numbers kept as written).
+    "number": (Document.year, Document.seq, Document.sub),
+    "series_number": (Document.series, Document.year, Document.seq, Document.sub),
+    "reg_date": (Document.reg_date, Document.seq, Document.sub),
     "correspondent": (Document.correspondent_sort, Document.id),
     "ext_number": (Document.ext_number, Document.id),
     "kind": (Document.kind, Document.id),
@@ -345,7 +347,7 @@ def fetch_rows_by_ids(
 
 
 def open_control_counts(
-    session: Session, today: date, soon_limit: date
+    session: Session, today: date, soon_limit: date, scope: Scope = None
 ) -> dict[str, tuple[int, int, int]]:
     """Per register: (overdue, due today, due by `soon_limit`) among open controls.
 
@@ -362,18 +364,26 @@ def open_control_counts(
             tally(Document.due_date == today),
             tally(and_(Document.due_date >= today, Document.due_date <= soon_limit)),
         )
-        .where(open_, Document.due_date.is_not(None), Document.due_date <= soon_limit)
+        .where(
+            open_,
+            Document.due_date.is_not(None),
+            Document.due_date <= soon_limit,
+            in_scope(scope),
+        )
         .group_by(Document.register)
     )
     return {reg: (int(a or 0), int(b or 0), int(c or 0)) for reg, a, b, c in session.execute(stmt)}
 
 
-def became_overdue(session: Session, since: date, today: date, limit: int = 20) -> list[Any]:
-    """Open documents whose term passed between `since` (inclusive) and `today` (exclusive)."""
+def became_overdue(
+    session: Session, since: date, today: date, limit: int = 20, scope: Scope = None
+) -> list[Any]:
+    """Open documents whose term passed between `since` (inclusive) and `today` (exclusive),
+    of the registers in `scope` (None: all)."""
     open_ = and_(Document.on_control == true(), Document.done_date.is_(None))
     stmt = (
         select(Document.id, Document.register, Document.reg_number, Document.due_date)
-        .where(open_, Document.due_date >= since, Document.due_date < today)
+        .where(open_, Document.due_date >= since, Document.due_date < today, in_scope(scope))
         .order_by(Document.due_date)
         .limit(limit)
     )

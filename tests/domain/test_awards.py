@@ -183,3 +183,15 @@ def test_a_person_the_certificate_cannot_decline_is_a_warning():
     # the patronymic tells the sex; a surname that is also a noun («Рада») is a person
     assert rules.name_warnings(THANKS, rules.PERSON, "Рада Іван Петрович") == []
     assert rules.name_warnings(HONORARY, rules.PERSON, "Сміт Алекс") == []  # nominative
+
+
+def test_a_verb_agrees_with_a_collective_named_in_the_plural():
+    staff = Recipient(rules.COLLECTIVE, "Працівники ЖЕК № 3")
+    lines = fill_template(HONORARY.template, staff, "nominative", "за сумлінну працю", "")
+    assert lines[:2] == ["Нагороджуються", "працівники ЖЕК № 3"]
+    team = Recipient(rules.COLLECTIVE, "Колектив ОСББ «Світанок»")
+    lines = fill_template(HONORARY.template, team, "nominative", "за сумлінну працю", "")
+    assert lines[:2] == ["Нагороджується", "колектив ОСББ «Світанок»"]
+    # in the dative the subject is the thanks: «Оголошується (подяка) працівникам …»
+    lines = fill_template(THANKS.template, staff, "dative", "за сумлінну працю", "")
+    assert lines[:2] == ["Оголошується", "працівникам ЖЕК № 3"]

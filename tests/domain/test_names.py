@@ -257,3 +257,9 @@ def test_genitive_short() -> None:
     assert names.genitive_short(man) == "Ткаченка М. А."
     assert names.genitive_short(KOVAL) == "Коваль О. П."
     assert dative_short(PersonName("Іванів", "Петро", "", Gender.MALE)) == "Іванову П."
+
+
+def test_a_surname_typed_in_capitals_stays_in_capitals() -> None:
+    man = PersonName("ІВАНІВ", "Петро", "Іванович", Gender.MALE)
+    assert names.genitive_full(man) == "ІВАНОВА Петра Івановича"
+    assert dative_surname(PersonName("ТКАЧЕНКО", "Михайло", "", Gender.MALE)) == "ТКАЧЕНКУ"

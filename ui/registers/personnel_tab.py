@@ -55,7 +55,10 @@ class PersonnelTab(EntityTab):
         self.import_action.setVisible(hr.may_write(current_user()))
 
     def _open_card(self, record_id: int | None) -> None:
+        self.open_card(record_id)
 
+    def open_card(self, record_id: int | None) -> None:
+        """The person's card, modal (also from the control centre's HR reminders)."""
         card = self.card(record_id)
         card.exec()
         card.deleteLater()
