@@ -158,6 +158,28 @@ class MainWindow(QMainWindow):
         self.watcher = ChangeWatcher(db, self)
         self.watcher.changed.connect(self._on_changed_elsewhere)
         self._restore_state()
+        self._background_started = False
+        self._start_background_after_first_page()
+
+    def _start_background_after_first_page(self) -> None:
+        """The overdue scan, the daily backup's check and the change watcher start once the
+        tab on screen has its first page of rows (or at once when it loads none): on a 2-core
+        office PC they would otherwise share the first second with that page and the clerk
+        would wait for both. A page that fails to load starts them too."""
+        tab = self.current_tab()
+        if tab is None or not tab.model.loading:
+            self._start_background()
+            return
+        tab.model.loaded.connect(self._start_background)
+        tab.model.load_failed.connect(self._on_first_page_failed)
+
+    def _on_first_page_failed(self, _message: str) -> None:
+        self._start_background()  # (a bound method: a lambda would keep the window alive)
+
+    def _start_background(self) -> None:
+        if self._background_started:
+            return
+        self._background_started = True
         self.monitor.start()
         self.backups.start()
         self.watcher.start()
