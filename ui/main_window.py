@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
             SETTINGS_WRITE,
             USERS_MANAGE,
         )
-        from app.services.dialog_support import current_user
+        from app.services.signed_in import current_user
 
         actor = current_user()
         self._actor = actor
@@ -633,7 +633,7 @@ def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
             if OrganisationDialog(db, parent=None).exec() != QDialog.DialogCode.Accepted:
                 return 0, None
         from app.domain.roles import Actor
-        from app.services.dialog_support import sign_in as remember
+        from app.services.signed_in import sign_in as remember
         from ui.dialogs.login import sign_in
 
         actor = sign_in(db)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,8 +23,11 @@ from app.domain.dates import format_date
 from app.domain.meetings import distribution_due
 from app.registers.base import Column, Control, Filter, Printout, RegisterSpec, StatedTerm
 from app.registers.fields import Field, FieldKind
-from db.models import DecisionCopy, DecisionDetail, Document, RegulatoryTracking
+from db.models import Document
 from db.queries import records
+
+if TYPE_CHECKING:
+    from db.models import DecisionDetail
 
 
 def lost_force_text(number: str, day: date) -> str:
@@ -45,6 +48,8 @@ def after_store(s: Session, doc: Document, detail: DecisionDetail) -> None:
     """Derived columns: the state of the distribution (6.18: copies within 5 days) and
     «втратило чинність» on the decisions this one cancels (links both ways: the cancelled one
     names its canceller)."""
+    from db.models import DecisionCopy, DecisionDetail
+
     calendar = s.info.get("calendar")
     due = distribution_due(doc.reg_date, calendar) if calendar else doc.reg_date
     with s.no_autoflush:
@@ -82,6 +87,8 @@ def sync_trackings(s: Session, doc: Document, detail: DecisionDetail, calendar: 
     """A regulatory act with its entry into force gets its tracking schedule (ст. 10 ЗУ
     № 1160-IV): trackings not yet done follow the schedule; done ones stay as recorded. A
     decision no longer regulatory (or without the date) keeps only the trackings done."""
+    from db.models import RegulatoryTracking
+
     rows = {
         (t.kind, t.position): t
         for t in s.execute(
@@ -222,8 +229,8 @@ DECISIONS = RegisterSpec(
     control=Control(by_resolution=False),
     term=StatedTerm(),
     filters=(Filter("regulatory", "Регуляторні", "regulatory", (("1", "регуляторні акти"),)),),
-    detail=DecisionDetail,
-    children=(("decision_copy", DecisionCopy),),
+    detail_model="DecisionDetail",
+    children_models=(("decision_copy", "DecisionCopy"),),
     after_store=after_store,
     date_label="Дата прийняття",
     date_hint="Датою рішення є дата його прийняття виконкомом (п. 6.18)",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from app.registers import REGISTERS
-from app.services.dialog_support import current_user
+from app.services.signed_in import current_user
 from db.session import Database
 from ui.registers import shortcuts
 
