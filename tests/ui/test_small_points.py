@@ -56,3 +56,16 @@ def test_the_tab_says_what_bold_means(qtbot, filled_db):
     tab.show()
     assert tab.legend.text() == URGENT_LEGEND and tab.legend.isVisible()
     assert "Терміново" in URGENT_LEGEND
+
+
+def test_menus_name_the_open_key_as_it_is_labelled(qtbot, filled_db):
+    """The row menu read «Відкрити — Return»: Qt names the main key «Return»; the key on the
+    keyboard says «Enter», and both keys still open the card."""
+    from PySide6.QtGui import QKeySequence
+
+    tab = RegisterTab(filled_db, INCOMING)
+    qtbot.addWidget(tab)
+    native = QKeySequence.SequenceFormat.NativeText
+    assert tab.open_action.shortcut().toString(native) == "Enter"
+    keys = {k.toString(native) for k in tab.open_action.shortcuts()}
+    assert keys == {"Enter", "Return"}
