@@ -39,6 +39,13 @@ def transaction_usn(session: Session) -> int:
     return int(usn)
 
 
+def next_usn(session: Session) -> int:
+    """A further change number inside this transaction, above the one its writes carry (the
+    exchange marks rows to send again with it)."""
+    transaction_usn(session)
+    return int(session.connection().execute(_NEXT).scalar_one())
+
+
 def install_change_numbers(writer: sessionmaker[Session]) -> None:
     def number(session: Session, _context: Any, _instances: Any) -> None:
         touched = [o for o in (*session.new, *session.dirty) if isinstance(o, Tracked)]

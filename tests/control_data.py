@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.registers import DECISIONS, ORDERS
 from app.services import control, documents
 from app.services.reference import StaffInfo
 from db.session import Database
@@ -88,3 +89,38 @@ def build(db: Database) -> Known:
             control.remove_from_control(db, doc.id, "Лист про виконання", done, "Кравчук О. М.")
     documents.cancel_document(db, ids[8], "Зареєстровано помилково")
     return Known(ids, people)
+
+
+RIGHTS_REGISTERED = D(2026, 3, 2)
+RIGHTS_TERM = D(2026, 3, 10)
+APPEAL_SUMMARY = "Про борг за квартиру Петренко Г."
+
+
+def five_registers(db: Database) -> dict[int, str]:
+    """Five documents overdue on 18.03.2026 (terms 10.03, the appeal's 17.03), of four
+    registers and both series of orders, each with a lead executor: {id: "incoming",
+    "appeals", "orders/main", "orders/personnel", "decisions"} (the rights tests)."""
+    factories.organisation(db)
+    people = factories.staff(db)
+    melnyk = people["melnyk"].id or 0
+    made = {
+        "incoming": factories.incoming(db, RIGHTS_REGISTERED, summary="Про ремонт доріг"),
+        # on control at registration: 15 days with no extra study, so the term is 17.03
+        "appeals": factories.appeal(db, RIGHTS_REGISTERED, summary=APPEAL_SUMMARY, urgent=True),
+    }
+    for series in ("main", "personnel"):
+        values = ORDERS.parse({"series": series, "title": f"Про заходи ({series})"})
+        made[f"orders/{series}"] = documents.register_document(
+            db, ORDERS, values, reg_date=RIGHTS_REGISTERED
+        )
+    values = DECISIONS.parse({"title": "Про благоустрій"})
+    made["decisions"] = documents.register_document(
+        db, DECISIONS, values, reg_date=RIGHTS_REGISTERED
+    )
+    ids = {key: doc.id for key, doc in made.items()}
+    for doc_id in ids.values():
+        data = control.ResolutionInput((melnyk,), resolution_date=RIGHTS_REGISTERED)
+        control.add_resolution(db, doc_id, data)
+        if doc_id != made["appeals"].id:
+            control.put_on_control(db, doc_id, term=RIGHTS_TERM, today=RIGHTS_REGISTERED)
+    return {doc_id: key for key, doc_id in ids.items()}

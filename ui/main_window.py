@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._unbuilt: dict[str, _Unbuilt] = {}
         self._control_tab: ControlCentreTab | None = None
         self._actor: Actor | None = None
+        self._sees_control = False  # set by the roles (_hide_what_the_roles_forbid)
         self.monitor = OverdueMonitor(db, self)
         # First in the bar, before the registers: what is overdue, across all of them. Every
         # tab is built when first shown (ui/registers/registry.py's entries build any tab).
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self._hide_what_the_roles_forbid()
         self.overdue_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.overdue_label)
+        self.overdue_label.setVisible(self._sees_control)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(self.windowIcon(), self)
@@ -233,8 +235,14 @@ class MainWindow(QMainWindow):
             self._hide_forbidden_actions(code, tab)
         from app.reports.access import may_take_reports
 
-        # the control centre lists every controllable register's documents
-        self.tabs.setTabVisible(self.tab_index(CONTROL_CODE), may_take_reports(actor))
+        # the control centre (and the overdue counts) hold only the registers the user may
+        # read: whoever may read none of them has nothing there
+        from app.registers import personnel  # the rights, without HR's services
+
+        self._sees_control = may_take_reports(actor)
+        # HR's reminders have their own section there (ui/control_centre/hr_section.py)
+        centre = self._sees_control or personnel.may_read(actor)
+        self.tabs.setTabVisible(self.tab_index(CONTROL_CODE), centre)
         may_edit = actor.can(REFERENCE_WRITE) or actor.can(CORRESPONDENTS_WRITE)
         self.reference_action.setVisible(may_edit)
         for action in self.backup_actions:  # a restore replaces everybody's registers
@@ -283,6 +291,7 @@ class MainWindow(QMainWindow):
 
             tab = ControlCentreTab(self.db, self.tabs)
             tab.reveal_requested.connect(self._on_reveal)
+            tab.person_requested.connect(self._on_person)
             self.monitor.summary_changed.connect(tab.schedule_refresh)
             self._control_tab = tab
             self._put_in_place(CONTROL_CODE, tab)
@@ -489,6 +498,20 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentWidget(tab)
         tab.reveal(doc_id, reg_date)
+
+    def _on_person(self, staff_id: int) -> None:
+        """The control centre's HR reminder: the person's card, over the centre (the personnel
+        tab's card, so it saves and refreshes as there); the reminders are read again after."""
+        from app.registers.personnel import PERSONNEL
+
+        entry = self.tab_entries.get(PERSONNEL.code)
+        if entry is None or self._actor is None or not entry.may_see(self._actor):
+            self.statusBar().showMessage("Особові справи недоступні", 5000)
+            return
+        tab = self._build_tab(PERSONNEL.code)
+        tab.open_card(staff_id)  # type: ignore[attr-defined]
+        if self._control_tab is not None:
+            self._control_tab.refresh()
 
     @staticmethod
     def _newly_overdue_text(summary: OverdueSummary) -> str:

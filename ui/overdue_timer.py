@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from app.domain.dates import format_date, parse_date
 from app.services.connection import without_password
+from app.services.dialog_support import current_user
 from app.services.overdue import OverdueSummary, scan
 from app.services.settings import timer_minutes
 from db.session import Database
@@ -65,10 +66,12 @@ class OverdueMonitor(QObject):
             self._again = True
             return
         self._running = True
-        db, since = self.db, self.last_day
+        db, since, user = self.db, self.last_day, current_user()
 
         def work() -> tuple[OverdueSummary, int]:
-            return scan(db, since=since), timer_minutes(db)
+            # the signed-in user's registers only: the status bar, the tab titles and the
+            # tray never name a document he may not read
+            return scan(db, since=since, user=user), timer_minutes(db)
 
         run_in_background(work, self._on_scanned, self._on_failed, owner=self)
 

@@ -4,6 +4,7 @@ registering petitions (import, export and the journal are the registers' common 
 
     awards certificates --order 145-р | --occasion ТЕКСТ [--year Р] | --ceremony ДД.ММ.РРРР
                         [--start N] [--limit K] [--preprinted] -o ФАЙЛ.pdf
+                        (also `print certificates …`: the same arguments, the same code)
     awards grant --order 145-р --numbers 1,2,5-9 [--year Р]   one order grants many (28.5)
     awards stats [--from ДД.ММ.РРРР] [--to ДД.ММ.РРРР]        the HR report's section 6
 """
@@ -24,7 +25,24 @@ if TYPE_CHECKING:
 def add_parsers(command: CommandMaker, sub: Any) -> None:
     awards = command(sub, "awards", "нагородження: грамоти пакетом, розпорядження, статистика")
     what = awards.add_subparsers(dest="awards_command", required=True, metavar="ДІЯ")
-    certs = command(what, "certificates", "грамоти, подяки, вітальні адреси (PDF) для вибірки")
+    certificate_args(
+        command(what, "certificates", "грамоти, подяки, вітальні адреси (PDF) для вибірки")
+    )
+    grant = command(what, "grant", "нагородити розпорядженням (одне розпорядження — багато)")
+    grant.add_argument("--order", required=True, metavar="НОМЕР", help="напр. 145-р")
+    grant.add_argument("--numbers", required=True, metavar="1,2,5-9",
+                       help="номери в реєстрі нагороджень")  # fmt: skip
+    grant.add_argument("--year", type=int, metavar="РІК", help="рік внесення подань")
+    stats = command(what, "stats", "статистика нагороджень за період (за видами, приводами)")
+    stats.add_argument("--from", dest="date_from", type=date_arg, metavar="ДД.ММ.РРРР",
+                       help="початок (типово 1 січня)")  # fmt: skip
+    stats.add_argument("--to", dest="date_to", type=date_arg, metavar="ДД.ММ.РРРР",
+                       help="кінець (типово сьогодні)")  # fmt: skip
+
+
+def certificate_args(certs: argparse.ArgumentParser) -> None:
+    """The selection and the options of a batch of certificates (`awards certificates` and its
+    alias `print certificates`)."""
     which = certs.add_mutually_exclusive_group(required=True)
     which.add_argument(
         "--order", metavar="НОМЕР", help="усі нагородження розпорядження, напр. 145-р"
@@ -38,27 +56,18 @@ def add_parsers(command: CommandMaker, sub: Any) -> None:
     certs.add_argument("--preprinted", action="store_true",
                        help="лише текст (друк на готових бланках, зі зсувом принтера)")  # fmt: skip
     certs.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf", help="куди записати")
-    grant = command(what, "grant", "нагородити розпорядженням (одне розпорядження — багато)")
-    grant.add_argument("--order", required=True, metavar="НОМЕР", help="напр. 145-р")
-    grant.add_argument("--numbers", required=True, metavar="1,2,5-9",
-                       help="номери в реєстрі нагороджень")  # fmt: skip
-    grant.add_argument("--year", type=int, metavar="РІК", help="рік внесення подань")
-    stats = command(what, "stats", "статистика нагороджень за період (за видами, приводами)")
-    stats.add_argument("--from", dest="date_from", type=date_arg, metavar="ДД.ММ.РРРР",
-                       help="початок (типово 1 січня)")  # fmt: skip
-    stats.add_argument("--to", dest="date_to", type=date_arg, metavar="ДД.ММ.РРРР",
-                       help="кінець (типово сьогодні)")  # fmt: skip
 
 
 def cmd_awards(db: Database, args: argparse.Namespace) -> int:
     if args.awards_command == "certificates":
-        return _certificates(db, args)
+        return certificates(db, args)
     if args.awards_command == "grant":
         return _grant(db, args)
     return _stats(db, args)
 
 
-def _certificates(db: Database, args: argparse.Namespace) -> int:
+def certificates(db: Database, args: argparse.Namespace) -> int:
+    """Print the certificates of the selection (`certificate_args`) to `args.output`."""
     from app.services import awards
     from app.services.printouts import print_selection
 
@@ -119,20 +128,21 @@ def _grant(db: Database, args: argparse.Namespace) -> int:
 
 
 def _stats(db: Database, args: argparse.Namespace) -> int:
-    from app.services import awards
+    """The report of `report awards` (app/reports/awards.py) printed as lines, not a file."""
+    from app.reports.awards import build
+    from app.reports.tables import ReportPeriod, cell_text
 
     end = args.date_to or date.today()
     start = args.date_from or date(end.year, 1, 1)
-    s = awards.statistics(db, start, end, user())
-    print(f"Нагородження з {start:%d.%m.%Y} по {end:%d.%m.%Y}: усього {s.total}")
-    print(f"  особам: {s.persons}; колективам: {s.collectives}")
-    for kind, persons, collectives in s.by_kind_and_type:
-        print(f"  {kind}: {persons + collectives} (особам {persons}, колективам {collectives})")
-    if s.by_occasion:
-        print("За приводами:")
-        for occasion, count in s.by_occasion:
-            print(f"  {occasion}: {count}")
-    print(f"Подань внесено: {s.petitions}; без розпорядження: {s.pending}")
+    report = build(db, user(), ReportPeriod(start, end))
+    print(f"{report.title} {report.period.text}")
+    persons, collectives = (c.lower() for c in report.columns[2:4])
+    for row in report.rows:
+        label, total, to_persons, to_collectives = (cell_text(c) for c in row)
+        split = f" ({persons} {to_persons}, {collectives} {to_collectives})" if to_persons else ""
+        print(f"  {label}: {total}{split}")
+    for note in report.notes:
+        print(note)
     return 0
 
 

@@ -53,7 +53,7 @@ def _cmd_control_report(db: Database, args: argparse.Namespace) -> int:
     actor = require_reports(user())
     on_date = args.on or date.today()
     fmt = args.format or ("csv" if args.output.lower().endswith(".csv") else "pdf")
-    report = control_report(db, on_date)
+    report = control_report(db, on_date, user=actor)
     if fmt == "csv":
         write_control_report_csv(report, args.output)
     else:
@@ -78,7 +78,7 @@ def _cmd_control_execution(db: Database, args: argparse.Namespace) -> int:
     from app.reports.access import record_report, require_reports
 
     actor = require_reports(user())
-    report = ex.execution_report(db, args.date_from, args.date_to)
+    report = ex.execution_report(db, args.date_from, args.date_to, user=actor)
     out = args.output or ""
     if out.lower().endswith(".pdf"):
         write(out, ex.report_pdf(report))
@@ -93,6 +93,8 @@ def _cmd_control_execution(db: Database, args: argparse.Namespace) -> int:
     print(
         f"Усього {report.period_text}: {_figures_text(report.total)}" + (f" → {out}" if out else "")
     )
+    if report.covered:
+        print(f"Лише реєстри, доступні користувачеві: {report.covered}")
     return 0
 
 
@@ -112,7 +114,7 @@ def _cmd_control_reminders(db: Database, args: argparse.Namespace) -> int:
     from app.reports.reminders import reminders, reminders_pdf
 
     actor = require_reports(user())
-    result = reminders(db, args.days)
+    result = reminders(db, args.days, user=actor)
     write(args.output, reminders_pdf(result))
     record_report(db, actor, "нагадування виконавцям", args.output)
     print(

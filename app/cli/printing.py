@@ -1,4 +1,5 @@
-"""`print …`: the printouts of one document, a register's journal, envelopes and labels."""
+"""`print …`: the printouts of one document, a register's journal, envelopes and labels, and
+`print certificates` — the awards' batch of `awards certificates` under the name the brief gives."""
 
 from __future__ import annotations
 
@@ -69,6 +70,10 @@ def add_parsers(command: CommandMaker, sub: Any) -> None:
     journal.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.pdf",
                          help="куди записати")  # fmt: skip
     _add_certificate_command(command, prn_sub)
+    from app.cli.awards import certificate_args
+
+    certificate_args(command(prn_sub, "certificates", "грамоти, подяки, вітальні адреси "
+                             "(PDF) для вибірки — те саме, що awards certificates"))  # fmt: skip
 
 
 def _add_certificate_command(command: CommandMaker, prn_sub: Any) -> None:
@@ -179,6 +184,10 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
     except ImportError as exc:  # pragma: no cover - while printing is being written
         raise CliError(f"Друк недоступний: {exc}") from exc
     what = args.print_command
+    if what == "certificates":  # the awards' batch: one implementation (app/cli/awards.py)
+        from app.cli.awards import certificates
+
+        return certificates(db, args)
     if what in ("agenda", "protocol", "drafts", "decisions"):
         from app.services.meeting_printouts import meeting_pdf
         from app.services.meetings import MeetingError

@@ -13,6 +13,18 @@ Pure rules (no database, no Qt), each with its source:
   environment, accidents…) is claimed and accepted; a large volume allows an extension to 20
   working days, the requester told in writing within 5 working days of receipt. Ст. 21: free,
   except copies beyond 10 pages (actual costs within the Cabinet's limits).
+* The Cabinet's limits: ПКМУ від 13.07.2011 № 740 «Про затвердження граничних норм витрат на
+  копіювання або друк документів, що надаються за запитом на інформацію», in the edition of
+  ПКМУ від 15.01.2020 № 4: an A4 (or smaller) page — no more than **0.2 % of the subsistence
+  minimum for able-bodied persons**; A3 and larger 0.3 %; a page with restricted information
+  to be separated 0.4 %; a scanned page 0.1 %. The 2011 wording («0,1 відсотка розміру
+  мінімальної заробітної плати») is no longer in force. Seen in reprints of the edition on
+  court sites (sl.lg.court.gov.ua/sud1229/gromadyanam/vidshkoduvaniye, a court's instruction
+  on reimbursement) and the news of the change (protocol.ua, 2020), not on zakon.rada.gov.ua.
+  The subsistence minimum for able-bodied persons from 01.01.2026 is 3328 грн (ЗУ «Про
+  Державний бюджет України на 2026 рік», adopted 03.12.2025 — expertus.com.ua; the draft
+  № 14000 had the same figure) — a setting, since the budget law changes it every year.
+  Only the A4 rate is applied: the card records pages, not their format.
 """
 
 from __future__ import annotations
@@ -36,9 +48,13 @@ REQUEST_EXTENDED_WORKING_DAYS = 20
 REQUEST_NOTICE_WORKING_DAYS = 5
 #: ст. 21: copies up to this many pages are free.
 FREE_PAGES = 10
-#: ПКМУ від 13.07.2011 № 740 (граничні норми витрат на копіювання): 0.1 % of the minimum wage
-#: per page from the 11th ❓ (not in the brief; the rate and the wage are settings).
-PAGE_SHARE_OF_MINIMUM_WAGE = Decimal("0.001")
+#: ПКМУ № 740 in the edition of ПКМУ № 4 of 15.01.2020: an A4 page from the 11th costs at most
+#: 0.2 % of the subsistence minimum for able-bodied persons (the minimum is a setting).
+PAGE_SHARE = Decimal("0.002")
+COPYING_RULE = (
+    "ПКМУ від 13.07.2011 № 740 (в редакції ПКМУ від 15.01.2020 № 4): не більше 0,2 % "
+    "прожиткового мінімуму для працездатних осіб за сторінку формату А4"
+)
 
 
 def _earlier_working_day(term: date, not_before: date, cal: WorkingCalendar) -> date:
@@ -139,13 +155,12 @@ def notice_state(
     return NoticeState(deadline, False, f"повідомлено {format_date(notice)}")
 
 
-def copying_cost(pages: int, minimum_wage: Decimal, free: bool = False) -> Decimal:
+def copying_cost(pages: int, subsistence_minimum: Decimal, free: bool = False) -> Decimal:
     """What the requester pays for copies (ст. 21): nothing up to 10 pages or when the
     information is about the requester himself or of public interest (`free`); beyond that,
-    each page from the 11th at the Cabinet's limit (a share of the minimum wage)."""
+    each page from the 11th at the Cabinet's limit (`PAGE_SHARE` of the subsistence minimum
+    for able-bodied persons)."""
     if free or pages <= FREE_PAGES:
         return Decimal("0.00")
-    per_page = (minimum_wage * PAGE_SHARE_OF_MINIMUM_WAGE).quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP
-    )
+    per_page = (subsistence_minimum * PAGE_SHARE).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return (per_page * (pages - FREE_PAGES)).quantize(Decimal("0.01"))

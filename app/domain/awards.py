@@ -22,7 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.collective_names import collective_declines, looks_like_collective
 from app.domain.dates import format_date
+from app.domain.names import detect_gender
 from app.domain.plural import plural
 
 PERSON, COLLECTIVE = "особа", "колектив"
@@ -229,6 +231,37 @@ def petition_warnings(
                     f"останньої відзнаки ({last.kind}, {format_date(last.day)})."
                 )
     return found
+
+
+def name_warnings(
+    kind: AwardKind | None, recipient_type: str, name: str, override: str = "", sex: str = ""
+) -> list[str]:
+    """What would print the recipient's name wrong on the kind's certificate, as warnings:
+
+    - a collective's name the program cannot put in the kind's case (app.domain
+      .collective_names: a head noun it does not know) is printed as written;
+    - a person whose sex is neither given (`sex`: "m"/"f") nor told by the patronymic is
+      printed as written (§ 142 declines a surname by the person's sex);
+    - a «person» whose name begins as a collective's («Колектив …», «Працівники …») and has no
+      patronymic: most likely the clerk left «Кого нагороджують» at «особа».
+    The clerk may look at the certificate or type the form in «Ім'я на грамоті»."""
+    if kind is None or override.strip() or kind.name_case == "nominative" or not name.strip():
+        return []
+    shown = " ".join(name.split())
+    fix = "Перевірте грамоту або впишіть правильну форму в поле «Ім'я на грамоті»."
+    if recipient_type == COLLECTIVE:
+        if collective_declines(name):
+            return []
+        return [f"Назву «{shown}» програма не відмінює: на грамоті її буде надруковано як є. {fix}"]
+    words = name.split()
+    if sex in ("m", "f") or detect_gender(" ".join(words[1:2]), " ".join(words[2:])):
+        return []
+    if looks_like_collective(name):
+        return [f"«{shown}» схоже на колектив: у полі «Кого нагороджують» виберіть «колектив»."]
+    return [
+        f"Стать отримувача «{shown}» не вказано, і за по батькові її не визначено: ім'я буде "
+        f"надруковано як є, не відмінюючи. Вкажіть стать. {fix}"
+    ]
 
 
 def _order_text(award: PastAward) -> str:

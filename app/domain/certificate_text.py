@@ -1,12 +1,15 @@
 """The text of an award certificate: a kind's template with the recipient put in.
 
 The recipient's name takes the case the template's wording needs (app.domain.awards.NAME_CASES):
-the dative after «оголошується подяка» («Мельнику Івану Івановичу», «Коваль Олені Петрівні»),
-the nominative after «нагороджується», the vocative in a Вітальна адреса («Шановний Іване
-Івановичу!»). Declension comes from the `shevchenko` package through app.domain.names; masculine
-surnames in -ів/-їв, which it gets wrong («Іваніву»), follow Правопис 2019 § 142 (і → о/е:
-Іванів → Іванову, Ковалів → Ковалеву). A clerk's correction of a form (`name_override`) is kept
-per award and wins over any declension.
+the dative after «Оголошується (подяка)» («Мельнику Івану Івановичу», «Коваль Олені Петрівні»,
+«колективу ОСББ «Світанок»»), the nominative after «Нагороджується», the vocative in a Вітальна
+адреса («Шановний Іване Івановичу!», «Шановний колективе …!»). A person's name is declined by
+app.domain.names (shevchenko and Правопис 2019 § 142), a collective's or an organisation's by
+app.domain.collective_names (only the head of the word group changes); in the nominative a
+collective named in the plural is the subject, and the template's verb agrees with it
+(«Нагороджуються працівники ЖЕК № 3»). A clerk's correction of a form (`name_override`) is
+kept per award and wins over any declension on the certificate; it is in the template's case
+only, so other texts (the register's hint, in the genitive) decline.
 """
 
 from __future__ import annotations
@@ -15,18 +18,12 @@ import re
 from dataclasses import dataclass
 
 from app.domain.awards import COLLECTIVE, occasion_phrase
+from app.domain.collective_names import collective_address, collective_in_case, is_plural
 from app.domain.names import Gender, GrammaticalCase, PersonName, full_name_in_case
 
 _PLACEHOLDER = re.compile(r"\{([^{}\n]+)\}")
-_IV_ENDINGS = {
-    "genitive": "а",
-    "dative": "у",
-    "accusative": "а",
-    "ablative": "им",
-    "locative": "ові",
-    "vocative": "е",
-}
-_SOFT_BEFORE_IV = "лйьчшщжц"
+# A reflexive verb in the 3rd person singular (нагороджується, відзначається) and its plural.
+_VERB_SINGULAR = re.compile(r"\b(\w+)ється\b")
 
 
 @dataclass(frozen=True)
@@ -48,43 +45,34 @@ class Recipient:
         return PersonName(words[0], " ".join(words[1:2]), " ".join(words[2:]), Gender(self.sex))
 
 
-def _fix_iv(part: str, case: str) -> str | None:
-    """A masculine surname in -ів/-їв in an oblique case (Правопис § 142): Іванів → Іванову."""
-    if part.endswith("їв"):
-        return part[:-2] + "єв" + _IV_ENDINGS[case]
-    if part.endswith("ів") and len(part) > 3:
-        vowel = "е" if part[-3] in _SOFT_BEFORE_IV else "о"
-        return part[:-2] + vowel + "в" + _IV_ENDINGS[case]
-    return None
-
-
-def surname_in_case(person: PersonName, declined: str, case: GrammaticalCase) -> str:
-    if person.gender is not Gender.MALE or case == "nominative" or case not in _IV_ENDINGS:
-        return declined
-    typed = person.surname.strip().split("-")
-    out = declined.split("-")
-    if len(typed) != len(out):
-        return declined
-    return "-".join(_fix_iv(t, case) or o for t, o in zip(typed, out, strict=True))
-
-
-def name_in_case(r: Recipient, case: GrammaticalCase) -> str:
-    """The recipient's full name (surname first) in `case`; a collective's name as written."""
-    if r.name_override.strip():
-        return r.name_override.strip()
+def recipient_in_case(r: Recipient, case: GrammaticalCase) -> str:
+    """The recipient's name (a person's surname first) in `case` by the rules, whatever the
+    clerk corrected: «Ткаченка Михайла Андрійовича», «Ткаченко Марії Іванівни», «колективу ОСББ
+    «Світанок»». A person whose sex is unknown is named as written."""
+    if r.recipient_type == COLLECTIVE:
+        return collective_in_case(r.name, case)
     person = r.person
     if person is None:
         return " ".join(r.name.split())
-    words = full_name_in_case(person, case).split(" ", 1)
-    surname = surname_in_case(person, words[0], case)
-    return " ".join([surname, *words[1:]])
+    return full_name_in_case(person, case)
+
+
+def name_in_case(r: Recipient, case: GrammaticalCase) -> str:
+    """The name on the certificate: the clerk's correction, else `recipient_in_case`."""
+    if r.name_override.strip():
+        return r.name_override.strip()
+    return recipient_in_case(r, case)
 
 
 def vocative_address(r: Recipient) -> tuple[str, str]:
-    """(«Шановний» / «Шановна» / «Шановні», «Іване Івановичу») for a greeting."""
+    """(«Шановний» / «Шановна», «Іване Івановичу») for a greeting; a collective's from
+    app.domain.collective_names («Шановний», «колективе ОСББ «Світанок»»)."""
+    if r.recipient_type == COLLECTIVE:
+        greeting, name = collective_address(r.name)
+        return greeting, r.name_override.strip() or name
     person = r.person
     if person is None:
-        return "Шановні", f"колеги {r.name.strip()}".strip() if r.name.strip() else "колеги"
+        return "Шановні", "колеги"
     if r.name_override.strip():
         name = r.name_override.strip()
     else:
@@ -107,9 +95,13 @@ def fill_template(template: str, r: Recipient, case: str, merits: str, occasion:
         "заслуги": merits.strip().removeprefix("за ").rstrip("."),
         "привід": occasion_phrase(occasion),
     }
+    # In the nominative the recipient is the subject: «Нагороджуються працівники ЖЕК № 3».
+    plural = case == "nominative" and r.recipient_type == COLLECTIVE and is_plural(r.name)
     lines = []
     for line in template.replace("\r\n", "\n").split("\n"):
         had = bool(_PLACEHOLDER.search(line))
+        if plural:
+            line = _VERB_SINGULAR.sub(r"\1ються", line)
         text = _PLACEHOLDER.sub(lambda m: values.get(m[1].strip(), m[0]), line)
         text = " ".join(text.split())
         if had and not text.strip(" .,!"):

@@ -4,6 +4,24 @@ A resolution names executors in the dative case (regulation 9.5): «Мельни
 О. П.» for a woman, because Ukrainian declines a consonant-final surname only for men. A signature
 block is «Власне ім'я ПРІЗВИЩЕ». Declension comes from the ``shevchenko`` package; if it fails on an
 unusual name we print the nominative rather than refuse to print the document.
+
+The rules (Український правопис 2019, § 142 «Відмінювання прізвищ»), and who applies them:
+
+- A man's surname declines as a noun of its declension: Ткаченко → Ткаченка, Ткаченку;
+  Мельник → Мельника, Мельнику (shevchenko).
+- A woman's surname on a consonant or on -о does not decline: «у Ткаченко Марії Іванівни»,
+  «Коваль Олені Петрівні» (shevchenko); one on -а declines as a feminine noun (Скрипці).
+- Adjectival surnames decline as adjectives of their gender: Ковальський → Ковальського,
+  Ковальському; Ковальська → Ковальської, Ковальській (shevchenko).
+- A double surname declines in each part by these rules: Квітки-Основ'яненка; a woman's
+  Косач-Квітці keeps «Косач» (shevchenko).
+- § 142 п. 3: a man's surname on -ів/-їв keeps the original о/е/є of its suffix in the other
+  cases: Іванів → Іванова, Іванову; Ковалів → Ковалева; Андріїв → Андрієва (shevchenko gives
+  «Іваніва», so `_surname_part` corrects it). After a soft consonant (коваль, гриць) the vowel is
+  е; after -л- of a name on -ло (Михайло, Павло, Данило) it is о: Михайлів → Михайлова.
+- Foreign surnames on -о (and on -е, -і, -у, which shevchenko already keeps) do not decline:
+  «Гюго», «Руссо», «Пікассо». A Ukrainian man's surname on -о is one on -ко (Ткаченко, Бойко),
+  -ло (Гуцало) or -ьо (Іваньо); any other ending on -о is taken for a foreign one.
 """
 
 from __future__ import annotations
@@ -24,6 +42,8 @@ __all__ = [
     "detect_gender",
     "full_name",
     "full_name_in_case",
+    "genitive_full",
+    "genitive_short",
     "initials",
     "name_parts_in_case",
     "parse_full_name",
@@ -107,13 +127,53 @@ def _inflect(
         return surname, given_name, patronymic
 
 
+# § 142 п. 3: the suffix -ів/-їв of a man's surname in the other cases (the vowel is added).
+_IV_ENDINGS = {
+    "genitive": "а",
+    "dative": "у",
+    "accusative": "а",
+    "ablative": "им",
+    "locative": "ові",
+    "vocative": "е",
+}
+_SOFT_BEFORE_IV = "лйьчшщжц"
+# Men's names on -ло whose surnames in -лів keep a hard л: Михайлів → Михайлова.
+_HARD_L_NAMES = ("михайл", "павл", "данил", "гаврил", "кирил", "самійл", "мусл")
+_UKRAINIAN_O_ENDINGS = ("ко", "ло", "ьо")
+
+
+def _surname_part(typed: str, declined: str, case: str) -> str:
+    """One part of a man's surname in `case` with the corrections of § 142 (module doc)."""
+    low = typed.casefold()
+    if low.endswith("о") and not low.endswith(_UKRAINIAN_O_ENDINGS) and len(low) > 2:
+        return typed  # a foreign surname on -о: Гюго, Руссо
+    if case not in _IV_ENDINGS:
+        return declined
+    if low.endswith("їв"):
+        suffix = "єв" + _IV_ENDINGS[case]
+    elif low.endswith("ів") and len(low) > 3:
+        stem = low[:-2]
+        soft = low[-3] in _SOFT_BEFORE_IV and not stem.startswith(_HARD_L_NAMES)
+        suffix = ("е" if soft else "о") + "в" + _IV_ENDINGS[case]
+    else:
+        return declined
+    return typed[:-2] + (suffix.upper() if typed.isupper() else suffix)
+
+
 def _parts_in_case(p: PersonName, case: GrammaticalCase) -> tuple[str, str, str]:
     surname, given, patronymic = p.surname.strip(), p.given_name.strip(), p.patronymic.strip()
     if not surname and not given and not patronymic:
         return "", "", ""
     if case == "nominative":
         return surname, given, patronymic
-    return _inflect(case, surname, given, patronymic, p.gender)
+    declined, given_in_case, patronymic_in_case = _inflect(
+        case, surname, given, patronymic, p.gender
+    )
+    if p.gender is Gender.MALE and surname:
+        typed, out = surname.split("-"), declined.split("-")
+        if len(typed) == len(out):
+            declined = "-".join(_surname_part(t, o, case) for t, o in zip(typed, out, strict=True))
+    return declined, given_in_case, patronymic_in_case
 
 
 def name_parts_in_case(p: PersonName, case: GrammaticalCase) -> tuple[str, str, str]:
@@ -134,6 +194,17 @@ def dative_short(p: PersonName) -> str:
 def full_name_in_case(p: PersonName, case: GrammaticalCase) -> str:
     """«Коваль Олені Петрівні» — for certificates and orders that name the person in full."""
     return " ".join(part for part in _parts_in_case(p, case) if part)
+
+
+def genitive_full(p: PersonName) -> str:
+    """«у Ткаченка Михайла Андрійовича», «у Ткаченко Марії Іванівни» (§ 142: a woman's surname
+    on -о or a consonant does not decline)."""
+    return full_name_in_case(p, "genitive")
+
+
+def genitive_short(p: PersonName) -> str:
+    """«Ткаченка М. А.», «Коваль О. П.» — a register's «у кого» with initials."""
+    return _join(_parts_in_case(p, "genitive")[0], initials(p))
 
 
 def signature_name(p: PersonName) -> str:

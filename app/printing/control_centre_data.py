@@ -40,6 +40,8 @@ class ExecutionReportData:
     # виконавчого комітету», «Ольга КРАВЧУК». An empty position: no signature block.
     signatory_position: str = ""
     signatory_name: str = ""
+    # The registers it holds when its maker may not read them all («Вхідні, Вихідні»); "": all.
+    covered: str = ""
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,7 @@ def print_execution_report(data: ExecutionReportData, out: Output) -> None:
         TableDocument(
             organisation=data.organisation,
             title=data.title,
-            subtitle=period,
+            subtitle=f"{period} (лише реєстри: {data.covered})" if data.covered else period,
             columns=EXECUTION_COLUMNS,
             rows=rows,
             emphasised_rows=frozenset(bold),

@@ -234,6 +234,7 @@ APPEALS = RegisterSpec(
             "Прийняв на особистому прийомі",
             FieldKind.STAFF,
             max_length=150,
+            target="reception",  # the schedule's officials first (app/services/reception.py)
             import_headers=("особистий прийом", "прийняв"),
         ),
         _c("sign", "Ознака", cls.SIGN, import_headers=("ознака",)),

@@ -214,6 +214,8 @@ AWARDS = RegisterSpec(
     printouts=(
         Printout("Грамоти, подяки (вибрані)…", "award_certificates_pdf", scope="selection"),
     ),
+    # The HR report's section 6 for a period (the tab's «Статистика…» and `report awards`).
+    statistics="app.reports.awards:build",
     number_headers=("№", "номер", "№ у реєстрі"),
 )
 

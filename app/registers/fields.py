@@ -36,7 +36,8 @@ class Field:
     choices: tuple[str, ...] = ()
     placeholder: str = ""
     import_headers: tuple[str, ...] = field(default=())
-    # DOCUMENT_REFS: the registers (comma-separated) whose numbers it names; CLASSIFIER: the list.
+    # DOCUMENT_REFS: the registers (comma-separated) whose numbers it names; CLASSIFIER: the list;
+    # STAFF: "reception" offers the people of the schedule of personal reception first.
     target: str = ""
     # STAFF: (field, attribute of the person) the card fills when the person is chosen and the
     # field is still empty — the executor's phone from the staff list.

@@ -6,7 +6,7 @@ registered, with the term of ст. 20 ЗУ «Про доступ до публі
 5 working days, 48 hours when urgent, extended to no more than 20 working days with the
 requester told within 5 working days); the result (answer, refusal on a ground of ст. 22 ч. 1,
 deferral ст. 22 ч. 6, forwarding ст. 22 ч. 3) ends the control; copies beyond 10 pages cost
-what ст. 21 allows.
+what ст. 21 and ПКМУ № 740 (edition of 2020) allow.
 """
 
 from __future__ import annotations
@@ -38,9 +38,11 @@ from db.models import ControlEvent, Document, Setting
 if TYPE_CHECKING:
     from db.models import InfoRequestDetail
 
-#: ПКМУ № 740: the minimum wage the copying limit is a share of (a setting; this default ❓).
-MINIMUM_WAGE_SETTING = "info_requests.minimum_wage"
-DEFAULT_MINIMUM_WAGE = Decimal("8647")
+#: ПКМУ № 740 (edition of 15.01.2020 № 4): the copying limit is a share of the subsistence
+#: minimum for able-bodied persons — 3328 грн from 01.01.2026 (State Budget law for 2026); a
+#: setting, since each year's budget law changes it (app/domain/appeals.py names the sources).
+SUBSISTENCE_MINIMUM_SETTING = "info_requests.subsistence_minimum"  # settings.SUBSISTENCE_MINIMUM
+DEFAULT_SUBSISTENCE_MINIMUM = Decimal("3328")
 REQUESTER_KINDS = (
     "Фізична особа",
     "Юридична особа",
@@ -82,14 +84,16 @@ def _refusal_warning(values: Mapping[str, Any]) -> str | None:
     return None
 
 
-def minimum_wage(s: Session) -> Decimal:
-    row = s.get(Setting, MINIMUM_WAGE_SETTING)
+def subsistence_minimum(s: Session) -> Decimal:
+    """The setting, or the 2026 figure when it is empty or not a number."""
+    row = s.get(Setting, SUBSISTENCE_MINIMUM_SETTING)
+    if not row or not row.value:
+        return DEFAULT_SUBSISTENCE_MINIMUM
     try:
-        return (
-            Decimal(str(row.value).replace(",", ".")) if row and row.value else DEFAULT_MINIMUM_WAGE
-        )
+        value = Decimal(str(row.value).replace(",", ".").replace(" ", ""))
     except InvalidOperation:
-        return DEFAULT_MINIMUM_WAGE
+        return DEFAULT_SUBSISTENCE_MINIMUM
+    return value if value > 0 else DEFAULT_SUBSISTENCE_MINIMUM
 
 
 def after_store(s: Session, doc: Document, detail: InfoRequestDetail) -> None:
@@ -99,7 +103,7 @@ def after_store(s: Session, doc: Document, detail: InfoRequestDetail) -> None:
 
     calendar: WorkingCalendar | None = s.info.get("calendar")
     detail.requester_sort = uk_sort_key(detail.requester)[:80]
-    cost = copying_cost(detail.pages or 0, minimum_wage(s), detail.free_copies)
+    cost = copying_cost(detail.pages or 0, subsistence_minimum(s), detail.free_copies)
     detail.copy_cost = f"{cost:.2f} грн".replace(".", ",") if cost else ""
     if calendar is None or doc.cancelled:
         return
@@ -279,6 +283,7 @@ INFO_REQUESTS = RegisterSpec(
         Printout("Штамп «Контроль»", "control_stamp_pdf", needs_control=True),
     ),
     number_headers=("№", "№ запиту", "реєстраційний номер"),
+    statistics="app.reports.info_requests:info_requests_report",
 )
 
 __all__ = ["INFO_REQUESTS", "TERM", "RequestTerm"]

@@ -22,10 +22,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exists, select
 
 from app.domain.deadlines import ControlState, ControlThresholds
+from app.domain.roles import Actor
 from app.registers import REGISTERS
+from app.services.access import control_scope
 from app.services.calendar import load_calendar
 from app.services.organisation import get_organisation
 from db.models import ControlEvent, Document
+from db.queries.control_centre import SUMMARY_OR_TITLE, Scope, in_scope
 from db.session import Database
 
 if TYPE_CHECKING:
@@ -177,23 +180,26 @@ _DOC_COLUMNS = (
     Document.reg_number,
     Document.reg_date,
     Document.correspondent_name,
-    Document.summary,
+    SUMMARY_OR_TITLE,  # a decision registered with a title only is not blank
     Document.lead_executor_name,
 )
 
 
-def _documents(db: Database, ids: Sequence[int]) -> dict[int, tuple]:
+def _documents(db: Database, ids: Sequence[int], scope: Scope = None) -> dict[int, tuple]:
+    """The rows of `ids` that are in `scope` (the registers the user may read)."""
     rows: dict[int, tuple] = {}
     with db.read() as s:
         for start in range(0, len(ids), _CHUNK):
             chunk = list(ids[start : start + _CHUNK])
-            for row in s.execute(select(*_DOC_COLUMNS).where(Document.id.in_(chunk))):
+            stmt = select(*_DOC_COLUMNS).where(Document.id.in_(chunk), in_scope(scope))
+            for row in s.execute(stmt):
                 rows[row.id] = tuple(row)
     return rows
 
 
-def control_report(db: Database, on_date: date) -> ControlReport:
-    """Every document on control on `on_date`, across all registers, ordered by term."""
+def control_report(db: Database, on_date: date, *, user: str | Actor = "") -> ControlReport:
+    """Every document on control on `on_date`, across the registers `user` may read, ordered
+    by term."""
     statuses = {
         doc_id: status
         for doc_id, facts in _facts(db, on_date).items()
@@ -201,7 +207,7 @@ def control_report(db: Database, on_date: date) -> ControlReport:
     }
     statuses.update(_without_history(db, on_date))
     thresholds = ControlThresholds.for_day(on_date, load_calendar(db))
-    docs = _documents(db, sorted(statuses))
+    docs = _documents(db, sorted(statuses), control_scope(user))
     lines = []
     for doc_id, status in statuses.items():
         if doc_id not in docs:

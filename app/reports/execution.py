@@ -18,7 +18,8 @@ The three judged figures never overlap: a document done in the period is not «n
 end». A term missed before the period is not counted again (it was counted in its own period);
 done late later, it counts as late in the period it was done. The term is the document's current
 one: an extension granted by the official who set the term (9.12) moves it. Lead executor and
-department are the ones on the document; cancelled documents are left out; all registers count.
+department are the ones on the document; cancelled documents are left out; every register its
+maker may read counts (`covered` names them when that is not all of them).
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.dates import format_date
 from app.domain.names import signature_form
+from app.domain.roles import Actor
 from app.reports.grouping import Figures, GroupedFigures, Line, build
+from app.services.access import control_scope, scope_text
 from app.services.organisation import get_organisation
 from db.queries import control_centre as q
 from db.session import Database
@@ -84,6 +87,8 @@ class ExecutionReport:
     # (position, «Ім'я ПРІЗВИЩЕ») of who signs the довідка: the manager of affairs, who
     # keeps the control of execution (the organisation's details).
     signatory: tuple[str, str] = ("", "")
+    # The registers counted when its maker may not read them all («Вхідні, Вихідні»); "": all.
+    covered: str = ""
 
     @property
     def total(self) -> ExecutionFigures:
@@ -95,9 +100,15 @@ class ExecutionReport:
 
 
 def execution_report(
-    db: Database, date_from: date, date_to: date, today: date | None = None
+    db: Database,
+    date_from: date,
+    date_to: date,
+    today: date | None = None,
+    *,
+    user: str | Actor = "",
 ) -> ExecutionReport:
-    """The figures of [date_from, date_to] as defined above, as of `today` (default: today)."""
+    """The figures of [date_from, date_to] as defined above, as of `today` (default: today),
+    over the registers `user` may read."""
     if date_from > date_to:
         raise PeriodError(
             f"Початок періоду ({format_date(date_from)}) пізніший за його кінець "
@@ -105,17 +116,19 @@ def execution_report(
         )
     day = today or date.today()
     cutoff = min(date_to + timedelta(days=1), day)
+    scope = control_scope(user)
     with db.read() as s:
-        done = q.done_counts(s, date_from, date_to)
-        unfinished = q.unfinished_counts(s, date_from, date_to, cutoff)
+        done = q.done_counts(s, date_from, date_to, scope)
+        unfinished = q.unfinished_counts(s, date_from, date_to, cutoff, scope)
         names = q.department_names(s)
     rows = [(d, e, n, ExecutionFigures(on_time=a, late=b)) for d, e, n, a, b in done]
     rows += [(d, e, n, ExecutionFigures(overdue=a, pending=b)) for d, e, n, a, b in unfinished]
     org = get_organisation(db)
     figures = build(rows, names, ExecutionFigures())
     signatory = (org.manager_position, signature_form(org.manager_name)) if org else ("", "")
+    organisation = org.full_name if org else ""
     return ExecutionReport(
-        date_from, date_to, day, org.full_name if org else "", figures, signatory
+        date_from, date_to, day, organisation, figures, signatory, scope_text(scope)
     )
 
 
@@ -201,4 +214,5 @@ def printable(report: ExecutionReport) -> ExecutionReportData:
         totals=totals,
         signatory_position=report.signatory[0],
         signatory_name=report.signatory[1],
+        covered=report.covered,
     )

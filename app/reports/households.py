@@ -7,9 +7,37 @@ annual form № 6-сільрада, by starosta district.
   counted each on its own and are **not** subsets of one another («entered in full» may exceed
   «visited»: a desk entry needs no visit).
 * Form № 6-сільрада (річна) «Звіт про об'єкти погосподарського обліку» (наказ Держстату від
-  05.10.2017 № 262): as of 1 January — the objects, those whose members have land for a personal
-  peasant farm and its area, the persons, the livestock by kind. ⚠️ The form's exact lines were
-  not retrieved (next-registers.md §2.1); these are the indicators the instruction names.
+  05.10.2017 № 262). The form's blank was **not** retrieved; the only source is the row of
+  next-registers.md §2.1, which names its indicators as «number of objects whose members have
+  land for ОСГ, area of such land, livestock etc.» (✅ search.ligazakon.ua RE31184). Each line
+  checked against it (and against the rest of /work/shared/domain, which says no more):
+
+  ===================================================================  =========================
+  line                                                                  source
+  ===================================================================  =========================
+  title «Звіт про об'єкти погосподарського обліку», «(річна)»          ✅ §2.1
+  Кількість об'єктів погосподарського обліку                            ❓ not named
+  Кількість наявних осіб                                                ❓ not named
+  Кількість об'єктів, члени яких мають земельні ділянки для ОСГ         ✅ §2.1
+  Площа земельних ділянок для ведення ОСГ, га                           ✅ §2.1 («area of such
+                                                                        land»; unit ha ❓)
+  Площа всіх земель в особистому користуванні, га                       ❓ not named
+  livestock lines (ВРХ, у т. ч. корови, свині, вівці, кози, коні,       ⚠️ «livestock» is named;
+  птиця, кролі), голів                                                  the kinds, the split
+                                                                        and the unit are the
+                                                                        card's section IV (a
+                                                                        reprint ⚠️, the kinds
+                                                                        an illustration ❓)
+  Бджолосім'ї                                                           ❓ not named (section IV
+                                                                        title mentions bees ⚠️)
+  date «станом на 1 січня»                                              ⚠️ the card's sections
+                                                                        are «на 1 січня»; the
+                                                                        form's date ❓
+  ===================================================================  =========================
+
+  The unconfirmed lines are kept (a council needs them for the report the instruction
+  describes) but `FORM6_UNCONFIRMED` lists them and the printed report says the blank was not
+  checked: compare with the blank in force before submitting (ask the customer for it).
 """
 
 from __future__ import annotations
@@ -30,6 +58,21 @@ from app.services.households import district_ids, scope
 from db.models import District, HouseholdHolding, HouseholdMember, HouseholdObject
 from db.queries import households as q
 from db.session import Database
+
+#: Lines of form № 6-сільрада that next-registers.md does not confirm (see the docstring).
+FORM6_UNCONFIRMED: frozenset[str] = frozenset(
+    {
+        "Кількість об'єктів погосподарського обліку",
+        "Кількість наявних осіб",
+        "Площа всіх земель в особистому користуванні, га",
+        *(f"{t[0].upper()}{t[1:]}, голів" for k, t in dom.LIVESTOCK_KINDS.items() if k != "bees"),
+        "Бджолосім'ї",
+    }
+)
+FORM6_CHECK_NOTE = (
+    "Перелік рядків складено за описом форми в інструкції (наказ Держстату від 05.10.2017 "
+    "№ 262); бланк форми з програмою не звірено — перед поданням звірте рядки з чинним бланком."
+)
 
 
 @dataclass(frozen=True)
@@ -168,6 +211,7 @@ def form6(db: Database, actor: Actor, period: ReportPeriod) -> TableReport:
         notes=(
             f"Дані розділів «станом на 1 січня {year} року»; особи — наявні на цю дату "
             "(без тих, що вибули чи померли раніше).",
+            FORM6_CHECK_NOTE,
         ),
         widths=(4.0, *(1.0 for _ in districts), 1.0),
     )

@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 
 from app.domain.deadlines import ControlState, ControlThresholds
 from app.domain.names import signature_form
+from app.domain.roles import Actor
 from app.domain.text import uk_sort_key
 from app.reports.grouping import NO_DEPARTMENT
+from app.services.access import control_scope
 from app.services.calendar import load_calendar
 from app.services.control_centre import CellDocument, cell_document
 from app.services.organisation import get_organisation
@@ -68,8 +70,11 @@ class Reminders:
         return sum(len(sheet.documents) for sheet in self.sheets)
 
 
-def reminders(db: Database, days: int, today: date | None = None) -> Reminders:
-    """The sheets for terms up to `days` working days after `today` (0: overdue and today)."""
+def reminders(
+    db: Database, days: int, today: date | None = None, *, user: str | Actor = ""
+) -> Reminders:
+    """The sheets for terms up to `days` working days after `today` (0: overdue and today),
+    of the registers `user` may read (whoever hands them out sees what is on them)."""
     if not 0 <= days <= MAX_DAYS:
         raise ReminderError(f"Кількість робочих днів має бути від 0 до {MAX_DAYS}")
     calendar = load_calendar(db)
@@ -77,7 +82,7 @@ def reminders(db: Database, days: int, today: date | None = None) -> Reminders:
     thresholds = ControlThresholds.for_day(day, calendar)
     limit = calendar.add_working_days(day, days) if days else day
     with db.read() as s:
-        rows = q.reminder_rows(s, limit)
+        rows = q.reminder_rows(s, limit, control_scope(user))
     staff = {info.id: info for info in list_staff(db)}
     departments = {d.id: d.name for d in list_departments(db)}
     by_executor: dict[int, list[CellDocument]] = {}

@@ -9,9 +9,12 @@ user may not use.
 
 from __future__ import annotations
 
-from app.domain.roles import Actor, read, write
+from app.domain.roles import Actor, actor_of, read, write
 from app.registers import REGISTERS
 from app.registers.base import RegisterSpec
+
+#: The registers a user may read, each with the series he may read there (None: all of them).
+ReadScope = dict[str, tuple[str, ...] | None]
 
 
 def readable_series(spec: RegisterSpec, actor: Actor) -> tuple[str, ...] | None:
@@ -49,3 +52,38 @@ def require_write(actor: Actor, register: str, series: str | None = None) -> Non
     spec = REGISTERS.get(register)
     if spec is None or not may_write(spec, actor, series):
         actor.require(write(register))
+
+
+def control_scope(user: str | Actor) -> ReadScope | None:
+    """The controllable registers `user` may read (the control centre, the overdue scan and the
+    control reports hold nothing else), each with its readable series; None when he may read
+    every one of them whole, so nothing needs filtering. A plain login is the system: None."""
+    actor = actor_of(user)
+    scope: ReadScope = {}
+    whole = True
+    for code, spec in REGISTERS.items():
+        if not spec.controllable:
+            continue
+        if not may_read(spec, actor):
+            whole = False
+            continue
+        series = readable_series(spec, actor)
+        whole = whole and series is None
+        scope[code] = series
+    return None if whole else scope
+
+
+def scope_text(scope: ReadScope | None) -> str:
+    """The registers of a partial scope as a report names them: «Вхідні, Розпорядження (з
+    кадрових питань)»; "" for every register (nothing to say)."""
+    if scope is None:
+        return ""
+    parts = []
+    for code, series in scope.items():
+        spec = REGISTERS[code]
+        if series is None:
+            parts.append(spec.title)
+        else:
+            titles = ", ".join(s.title for s in spec.series if s.code in series)
+            parts.append(f"{spec.title} ({titles})")
+    return ", ".join(parts)

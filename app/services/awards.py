@@ -227,11 +227,28 @@ def history_in(s: Session, key: str, exclude: int | None = None) -> list[rules.P
     return found
 
 
-def earlier_awards(db: Database, recipient: str, exclude: int | None = None) -> list[str]:
-    """The recipient's other awards and petitions, newest first, as lines to show beside the
-    register's table (the HR officer sees them when choosing whom to grant)."""
+#: How many earlier awards the register's hint lists before «…».
+HINT_LINES = 6
+
+
+def history_hint(db: Database, doc_id: int) -> str:
+    """The line under the register's table for the award `doc_id`: the recipient's other
+    awards, the recipient in the genitive — «Інші відзнаки Ткаченка Михайла Андрійовича: …»,
+    «Інших відзнак у Ткаченко Марії Іванівни немає», «… у колективу ОСББ «Світанок» немає»
+    (app.domain.certificate_text.recipient_in_case); "" for an award without a recipient."""
+    from app.domain.certificate_text import Recipient, recipient_in_case
+
     with db.read() as s:
-        return rules.history_lines(history_in(s, recipient_key(recipient), exclude))
+        detail = s.get(AwardDetail, doc_id)
+        if detail is None or not detail.recipient.strip():
+            return ""
+        lines = rules.history_lines(history_in(s, detail.recipient_key, doc_id))
+        who = Recipient(detail.recipient_type, detail.recipient, sex_code(detail.sex))
+    whom = recipient_in_case(who, "genitive")
+    if not lines:
+        return f"Інших відзнак у {whom} немає"
+    more = " …" if len(lines) > HINT_LINES else ""
+    return f"Інші відзнаки {whom}: " + "; ".join(lines[:HINT_LINES]) + more
 
 
 @dataclass(frozen=True)
@@ -280,6 +297,13 @@ def check_in(
         years if isinstance(years, int) else None,
         granted,
         today or date.today(),
+    )
+    warnings += rules.name_warnings(
+        kind,
+        str(values.get("recipient_type") or rules.PERSON),
+        str(values.get("recipient") or ""),
+        str(values.get("name_override") or ""),
+        sex_code(str(values.get("sex") or "")),
     )
     return PetitionCheck(tuple(warnings), tuple(history))
 
@@ -403,6 +427,13 @@ class EmployeeAward:
     occasion: str
     merits: str
     handed_date: date | None
+
+    @property
+    def basis(self) -> str:
+        """«Розпорядження № 145-р від 20.08.2026», or «подання № 7 (ще без розпорядження)»."""
+        if self.order and self.award_date is not None:
+            return f"Розпорядження № {self.order} від {format_date(self.award_date)}"
+        return f"подання № {self.number} (ще без розпорядження)"
 
 
 def awards_of_employee(db: Database, staff_id: int, user: str | Actor = "") -> list[EmployeeAward]:

@@ -11,8 +11,10 @@ For each executive body and each lead executor it counts, as of today:
 * **done this month on time / late** — removed from control between the first of this month
   and today, on or before the term / after it.
 
-Cancelled documents are left out. The counts are GROUP BY queries over the partial index of open
-controls and the index of done dates, so the overview of 1,000,000 documents takes a few tens of
+Cancelled documents are left out, and so is every document of a register (or series) the user
+may not read (`app.services.access.control_scope`): a reader never sees a citizen's appeal. The
+counts are GROUP BY queries over the partial index of open controls and the index of done
+dates, so the overview of 1,000,000 documents takes a few tens of
 milliseconds (bench/bench_control_centre.py). A cell (a group × a state) lists its documents for
 the click-through: the register, number, date, correspondent, summary, executor, term, state.
 """
@@ -25,8 +27,10 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.deadlines import ControlState, ControlThresholds
+from app.domain.roles import Actor, actor_of
 from app.registers import REGISTERS
 from app.reports.grouping import ALL, Figures, Group, GroupedFigures, build
+from app.services.access import control_scope
 from app.services.calendar import load_calendar
 from db.queries import control_centre as q
 from db.session import Database
@@ -121,14 +125,16 @@ def _thresholds(db: Database, today: date | None) -> ControlThresholds:
     return ControlThresholds.for_day(today or date.today(), load_calendar(db))
 
 
-def overview(db: Database, today: date | None = None) -> Overview:
-    """The counts of every department and lead executor as of `today` (default: today)."""
+def overview(db: Database, today: date | None = None, *, user: str | Actor = "") -> Overview:
+    """The counts of every department and lead executor as of `today` (default: today), over
+    the registers `user` may read (a plain login: the system, all of them)."""
     thresholds = _thresholds(db, today)
     day = thresholds.today
     month_start = day.replace(day=1)
+    scope = control_scope(user)
     with db.read() as s:
-        open_rows = q.open_counts(s, day, thresholds.soon_limit)
-        done_rows = q.done_counts(s, month_start, day)
+        open_rows = q.open_counts(s, day, thresholds.soon_limit, scope)
+        done_rows = q.done_counts(s, month_start, day, scope)
         names = q.department_names(s)
     rows = [
         (dept, executor, name, ControlCounts(overdue, today_, soon, open_))
@@ -170,10 +176,13 @@ def cell_documents(
     state: CentreState = CentreState.ON_CONTROL,
     today: date | None = None,
     limit: int = CELL_LIMIT,
+    *,
+    user: str | Actor = "",
 ) -> CellListing:
-    """The documents of one cell: open ones by term (most urgent first), done ones latest
-    first; at most `limit` of them, with the count of all."""
+    """The documents of one cell that `user` may read: open ones by term (most urgent first),
+    done ones latest first; at most `limit` of them, with the count of all."""
     thresholds = _thresholds(db, today)
+    scope = control_scope(user)
     with db.read() as s:
         total, rows = q.cell(
             s,
@@ -185,6 +194,55 @@ def cell_documents(
             soon_limit=thresholds.soon_limit,
             month_start=thresholds.today.replace(day=1),
             limit=limit,
+            scope=scope,
         )
     documents = tuple(cell_document(r, thresholds) for r in rows)
     return CellListing(group, state, total, documents)
+
+
+# --- HR reminders: their own section of the centre, for those with the personnel right -------
+
+
+@dataclass(frozen=True)
+class HrReminder:
+    """Something HR must do by `due` about one person (probation, contract, seniority …)."""
+
+    staff_id: int
+    name: str  # «Ткачук М. І.»
+    due: date
+    kind: str
+    text: str
+    overdue: bool
+
+    @property
+    def state_label(self) -> str:
+        return "Прострочено" if self.overdue else ""
+
+
+@dataclass(frozen=True)
+class HrReminders:
+    today: date
+    items: tuple[HrReminder, ...]  # soonest first, overdue ones at the top
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for r in self.items if r.overdue)
+
+
+def hr_reminders(
+    db: Database, today: date | None = None, *, user: str | Actor = ""
+) -> HrReminders | None:
+    """The personnel reminders due within a month, overdue ones included, for a user with the
+    personnel right; None for anyone else (the centre then has no such section, and no refusal
+    is shown). They are people's dates, not documents: never part of the documents' counts."""
+    from app.services import personnel as hr
+
+    actor = actor_of(user)
+    if not hr.may_read(actor):
+        return None
+    day = today or date.today()
+    items = tuple(
+        HrReminder(r.staff_id, r.name, r.due, r.kind, r.text, r.due < day)
+        for r in hr.reminders(db, actor, on=day).items
+    )
+    return HrReminders(day, items)

@@ -31,7 +31,7 @@ import json
 import os
 import uuid
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -58,8 +58,16 @@ from sqlalchemy.orm import Session
 
 from app.domain.roles import REFERENCE_WRITE, Actor, actor_of
 from app.services import audit
-from app.services.households import CODE, COPY_SETTING
-from db.exchange import transaction_usn
+from app.services.household_conflicts import (
+    DECISION_TITLES,
+    KEEP_OURS,
+    Conflict,
+    RowDiff,
+    compare_rows,
+    undecided,
+)
+from app.services.households import CODE, COPY_SETTING, KIND
+from db.exchange import next_usn, transaction_usn
 from db.migrate import SCHEMA_HEAD
 from db.models import (
     AppUser,
@@ -90,6 +98,9 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 #: What each side owns, parents first; each model with its references (column → model).
 Refs = dict[str, Any]
+Row = dict[str, Any]
+#: The key under which a parsed row keeps its references to parents not yet written.
+WAITING = "\0waiting"
 DISTRICT_OWNED: tuple[tuple[Any, Refs], ...] = (
     (HouseholdBook, {"district_id": District, "settlement_id": Settlement}),
     (
@@ -107,10 +118,41 @@ CENTRE_OWNED: tuple[tuple[Any, Refs], ...] = (
     (Settlement, {"district_id": District}),
     (CertificateTemplate, {}),
 )
+#: The card of an existing object, which the centre may also correct while the copy is out
+#: (its books, new objects and certificates stay the district's: their numbers are its series).
+#: These travel both ways; a record changed on both sides is a conflict the clerk decides.
+SHARED: tuple[tuple[Any, Refs], ...] = tuple(
+    (m, r)
+    for m, r in DISTRICT_OWNED
+    if m in (HouseholdObject, HouseholdMember, HouseholdYear, HouseholdHolding, HouseholdEvent)
+)
+#: Rows both sides may create on their own for the same thing: matched by these, not by uuid.
+NATURAL_KEYS: dict[Any, tuple[str, ...]] = {
+    HouseholdYear: ("object_id", "year"),
+    HouseholdHolding: ("object_id", "year", "section", "kind"),
+}
+#: Per peer, the change numbers under which this database applied that peer's files and which
+#: the peer has not yet confirmed: rows still carrying them are the peer's own versions, neither
+#: sent back to it (no echo) nor counted as changed here.
+APPLIED_SETTING = "household.applied_usns."
+
+
+#: A stage of a long exchange for the window: percent done (0–100) and what is happening. Called
+#: from the worker thread; the window marshals it to the GUI thread.
+Progress = Callable[[int, str], None]
+
+
+def _silent(percent: int, text: str) -> None:
+    return None
 
 
 class ExchangeError(ValueError):
     """A file that cannot be made or applied; the message names the problem, in Ukrainian."""
+
+
+class ExchangeConflict(ExchangeError):
+    """The file changes records this database changed too: a clerk must decide each one
+    (in the window «Обмін з центром»); nothing was applied."""
 
 
 # ----------------------------------------------------------------------------- the file
@@ -269,18 +311,46 @@ def _parse(model: Any, column: Any, value: Any, where: str) -> Any:
     return value
 
 
-def _apply(s: Session, model: Any, refs: Refs, rows: Any, usn: int, allowed: Any = None) -> int:
-    """Insert or update rows by uuid (references resolved by uuid); returns the rows written.
-    `allowed(row)`: the ownership check, raising ExchangeError."""
+def _keys(s: Session, target: Any, rows: list[Any], column: str) -> dict[uuid.UUID, int]:
+    """This database's keys of the rows of `target` that the file's rows name in `column`
+    (only those: the cost follows the file, not the size of the books)."""
+    wanted = set()
+    for raw in rows:
+        try:
+            wanted.add(uuid.UUID(str(raw[column])))
+        except (KeyError, TypeError, ValueError):
+            continue  # reported with its row by the caller
+    found: dict[uuid.UUID, int] = {}
+    ordered = sorted(wanted)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        found.update(
+            {
+                u: int(i)
+                for u, i in s.execute(select(target.uuid, target.id).where(target.uuid.in_(chunk)))
+            }
+        )
+    return found
+
+
+def _parse_rows(
+    s: Session,
+    model: Any,
+    refs: Refs,
+    rows: Any,
+    allowed: Any = None,
+    coming: dict[Any, set[uuid.UUID]] | None = None,
+) -> list[Row]:
+    """The file's rows of a table as column values, references resolved by uuid to this
+    database's keys; `allowed(row, where)`: the ownership check, raising ExchangeError.
+    `coming` (when reading a file before applying it): per model, the uuids of the file's own
+    new rows — a reference to one of them is None until the parent is written."""
     table = model.__table__
     name = table.name
     if not isinstance(rows, list):
         raise ExchangeError(f"Таблиця «{name}» у файлі має неправильну будову")
     columns = {c.name: c for c in table.columns if c.name != "id"}
-    maps = {
-        key: {u: int(i) for u, i in s.execute(select(target.uuid, target.id)).all()}
-        for key, target in refs.items()
-    }
+    maps = {key: _keys(s, target, rows, key) for key, target in refs.items()}
     parsed = []
     for number, raw in enumerate(rows, start=1):
         where = f"Таблиця «{name}», рядок {number}"
@@ -290,6 +360,7 @@ def _apply(s: Session, model: Any, refs: Refs, rows: Any, usn: int, allowed: Any
         if missing:
             raise ExchangeError(f"{where}: немає полів {', '.join(missing)}")
         row: dict[str, Any] = {}
+        waiting: dict[str, uuid.UUID] = {}  # references to parents coming in the same file
         for key, column in columns.items():
             value = raw[key]
             if key in refs:
@@ -303,6 +374,9 @@ def _apply(s: Session, model: Any, refs: Refs, rows: Any, usn: int, allowed: Any
                 except ValueError:
                     raise ExchangeError(f"{where}: посилання «{key}» неправильне") from None
                 local = maps[key].get(ref)
+                if local is None and coming is not None and ref in coming.get(refs[key], ()):
+                    row[key], waiting[key] = None, ref
+                    continue
                 if local is None:
                     raise ExchangeError(
                         f"{where}: посилання «{key}» на запис, якого немає в цій базі"
@@ -310,26 +384,88 @@ def _apply(s: Session, model: Any, refs: Refs, rows: Any, usn: int, allowed: Any
                 row[key] = int(local)
             else:
                 row[key] = _parse(model, column, value, where)
-        row["usn"] = usn
-        if allowed is not None:
+        if waiting:
+            row[WAITING] = (waiting, where)
+        elif allowed is not None:
             allowed(row, where)
         parsed.append(row)
-    if not parsed:
-        return 0
-    known: dict[uuid.UUID, int] = {}
+    return parsed
+
+
+def _resolve_waiting(s: Session, refs: Refs, rows: list[Row], allowed: Any) -> None:
+    """Once the parents are written: the keys of the references that were waiting for them,
+    and the ownership check those rows have not had yet."""
+    waiting = [r for r in rows if WAITING in r]
+    if not waiting:
+        return
+    for key, target in refs.items():
+        wanted = [{key: str(r[WAITING][0][key])} for r in waiting if key in r[WAITING][0]]
+        found = _keys(s, target, wanted, key)
+        for r in waiting:
+            ref = r[WAITING][0].get(key)
+            if ref is not None:
+                if ref not in found:
+                    raise ExchangeError(
+                        f"{r[WAITING][1]}: посилання «{key}» на запис, якого немає в цій базі"
+                    )
+                r[key] = found[ref]
+    for r in waiting:
+        _pending, where = r.pop(WAITING)
+        if allowed is not None:
+            allowed(r, where)
+
+
+def _natural(model: Any, row: Row) -> tuple[Any, ...] | None:
+    keys = NATURAL_KEYS.get(model)
+    return tuple(row[k] for k in keys) if keys else None
+
+
+def _local_rows(s: Session, model: Any, parsed: list[Row]) -> dict[int, Row]:
+    """This database's row for each file row (by position): by uuid, or — for a year's part or
+    a section line, which both sides may have created on their own — by its natural key."""
+    table = model.__table__
+    by_uuid: dict[uuid.UUID, Row] = {}
     wanted = [r["uuid"] for r in parsed]
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        known.update(
-            {
-                u: int(i)
-                for u, i in s.execute(
-                    select(model.uuid, model.id).where(model.uuid.in_(chunk))
-                ).all()
-            }
+        for raw in s.execute(select(table).where(table.c.uuid.in_(chunk))).mappings():
+            by_uuid[raw["uuid"]] = dict(raw)
+    by_key: dict[tuple[Any, ...], Row] = {}
+    if model in NATURAL_KEYS:
+        objects = sorted(
+            {r["object_id"] for r in parsed if r["uuid"] not in by_uuid and r["object_id"]}
         )
-    new = [r for r in parsed if r["uuid"] not in known]
-    old = [{**r, "_id": known[r["uuid"]]} for r in parsed if r["uuid"] in known]
+        for start in range(0, len(objects), 500):
+            chunk = objects[start : start + 500]
+            for raw in s.execute(select(table).where(table.c.object_id.in_(chunk))).mappings():
+                key = _natural(model, dict(raw))
+                assert key is not None
+                by_key[key] = dict(raw)
+    out: dict[int, Row] = {}
+    for n, row in enumerate(parsed):
+        local = by_uuid.get(row["uuid"])
+        if local is None and by_key:
+            key = _natural(model, row)
+            local = by_key.get(key) if key is not None else None
+        if local is not None:
+            out[n] = local
+    return out
+
+
+def _write_rows(s: Session, model: Any, parsed: list[Row], local: dict[int, Row], usn: int) -> int:
+    """Insert the new rows, update the known ones (taking the file's uuid, so both sides name
+    the row alike); returns the rows written."""
+    if not parsed:
+        return 0
+    table = model.__table__
+    columns = [c.name for c in table.columns if c.name != "id"]
+    new, old = [], []
+    for n, row in enumerate(parsed):
+        values = {**row, "usn": usn}
+        if n in local:
+            old.append({**values, "_id": int(local[n]["id"])})
+        else:
+            new.append(values)
     if new:
         s.execute(insert(model), new)
     if old:
@@ -363,6 +499,21 @@ def _state(s: Session, peer: str) -> ExchangeState:
     return row
 
 
+def _applied(s: Session, peer: str) -> set[int]:
+    row = s.get(Setting, APPLIED_SETTING + peer)
+    return {int(v) for v in row.value.split(",") if v} if row is not None else set()
+
+
+def _remember_applied(s: Session, peer: str, usn: int, confirmed: int) -> None:
+    """Add this import's change number; forget those the peer has confirmed (never sent again)."""
+    keep = sorted(u for u in (_applied(s, peer) | {usn}) if u > confirmed)
+    row = s.get(Setting, APPLIED_SETTING + peer)
+    if row is None:
+        row = Setting(key=APPLIED_SETTING + peer, value="")
+        s.add(row)
+    row.value = ",".join(str(u) for u in keep)
+
+
 def _current_usn(s: Session) -> int:
     row = s.get(ChangeCounter, 1)
     return int(row.last_usn) if row is not None else 0
@@ -374,6 +525,7 @@ class ExchangeResult:
     tombstones: int
     district: str
     direction: str  # «з округу» / «з центру»
+    conflicts: int = 0
 
 
 # ----------------------------------------------------------------------------- copy
@@ -472,12 +624,18 @@ def _district_filter(model: Any, district_id: int) -> list[Any]:
 
 
 def export_changes(
-    db: Database, password: str, district: str = "", user: str | Actor = ""
+    db: Database,
+    password: str,
+    district: str = "",
+    user: str | Actor = "",
+    progress: Progress | None = None,
 ) -> tuple[bytes, ExchangeResult]:
     """The file of this side's changes not yet confirmed by the other: from a district copy
     to the centre (no `district`), or from the centre to `district`'s copy."""
     actor = actor_of(user)
     check_password(password)
+    say = progress or _silent
+    say(5, "Збирання змін…")
     own = copy_district(db)
     with db.read() as s:
         if own:
@@ -491,7 +649,8 @@ def export_changes(
             ).scalar_one_or_none()
             if row is None:
                 raise ExchangeError(f"Старостинського округу «{district}» немає")
-            peer, sender, recipient, owned = row.code, CENTRE, row.code, CENTRE_OWNED
+            peer, sender, recipient = row.code, CENTRE, row.code
+            owned = (*CENTRE_OWNED, *SHARED)
             district_code = row.code
         state = _state(s, peer)
         since = state.confirmed_usn
@@ -499,13 +658,18 @@ def export_changes(
             select(District).where(District.code == district_code)
         ).scalar_one()
         tables: dict[str, list[dict[str, Any]]] = {}
+        echoes = sorted(_applied(s, peer))
         for model, refs in owned:
             where = [model.usn > since]
+            if echoes:  # the peer's own versions, as this side applied them: not sent back
+                where.append(model.usn.notin_(echoes))
             if not own:  # the centre sends this district's reference rows and the templates
                 if model is District:
                     where.append(District.id == district_row.id)
                 elif model is Settlement:
                     where.append(Settlement.district_id == district_row.id)
+                elif (model, refs) in SHARED:  # and the corrections of its cards
+                    where += _district_filter(model, district_row.id)
             tables[model.__tablename__] = _dump(s, model, refs, where)
         names = {m.__tablename__ for m, _r in owned}
         graves = [
@@ -527,7 +691,9 @@ def export_changes(
     body = {"ack": ack, "usn": usn, "tables": tables, "tombstones": graves}
     if users:
         body["users"] = users
+    say(60, "Шифрування файлу…")
     data = seal(header, body, password)
+    say(90, "Запис у журнал…")
     count = sum(len(r) for r in tables.values()) + len(users)
     with db.write() as s:
         _state(s, peer).sent_usn = usn
@@ -543,11 +709,31 @@ def export_changes(
     )
 
 
-def import_changes(
-    db: Database, data: bytes, password: str, user: str | Actor = ""
-) -> ExchangeResult:
-    """Apply a file from the other side, whole or not at all."""
-    actor = actor_of(user)
+@dataclass(frozen=True)
+class ImportPlan:
+    """A file read and checked, with the conflicts it would cause; nothing applied yet.
+    `already`: this file (or a newer one) was applied before — nothing to do."""
+
+    header: dict[str, Any]
+    body: dict[str, Any]
+    own: str
+    peer: str
+    received_usn: int
+    conflicts: tuple[Conflict, ...]
+    already: bool = False
+
+
+def _owned_by_peer(own: str) -> tuple[tuple[Any, Refs], ...]:
+    """What a file from the other side may carry: at the centre, the district's; in a copy,
+    the centre's reference lists and its corrections of the district's cards."""
+    return (*CENTRE_OWNED, *SHARED) if own else DISTRICT_OWNED
+
+
+def _open(
+    db: Database, data: bytes, password: str, say: Progress
+) -> tuple[dict[str, Any], dict[str, Any], str, str]:
+    """The header and the body of a file meant for this database, checked; nothing written."""
+    say(5, "Перевірка файлу…")
     header = read_header(data)
     if header.get("schema") != SCHEMA_HEAD:
         raise ExchangeError(
@@ -562,11 +748,12 @@ def import_changes(
             raise ExchangeError(
                 f"Файл призначено копії округу {header['to']}, а ця копія — округу {own}"
             )
-        peer, owned = CENTRE, CENTRE_OWNED
+        peer = CENTRE
     else:
         if header["to"] != CENTRE:
             raise ExchangeError("Цей файл — для копії округу, а не для центру")
-        peer, owned = str(header["from"]), DISTRICT_OWNED
+        peer = str(header["from"])
+    say(10, "Розшифрування…")
     _header, body = unseal(data, password)
     for key in ("ack", "usn", "tables", "tombstones"):
         if key not in body:
@@ -575,6 +762,214 @@ def import_changes(
         raise ExchangeError("Номери змін у файлі обміну неправильні")
     if not isinstance(body["tables"], dict) or not isinstance(body["tombstones"], list):
         raise ExchangeError("Вміст файлу обміну має неправильну будову")
+    known = {m.__tablename__ for m, _r in _owned_by_peer(own)}
+    unknown = sorted(set(body["tables"]) - known)
+    if unknown:
+        raise ExchangeError(f"У файлі є таблиці, яких цей бік не приймає: {', '.join(unknown)}")
+    return header, body, own, peer
+
+
+@dataclass
+class _Analysis:
+    check: Any
+    parsed: dict[Any, list[Row]]
+    local: dict[Any, dict[int, Row]]
+    graves: list[tuple[Any, uuid.UUID]]
+    conflicts: tuple[Conflict, ...]
+    #: per conflicting record: the file's rows and tombstones to leave out if «ours» is kept,
+    #: and this database's rows to send again then.
+    theirs: dict[str, set[tuple[str, uuid.UUID]]]
+    ours: dict[str, list[tuple[Any, int]]]
+
+
+def _analyse(s: Session, own: str, peer: str, body: dict[str, Any], say: Progress) -> _Analysis:
+    """Parse the whole file against this database and find the records changed on both sides
+    since the peer last saw ours: a row of ours is «changed here» when its change number is
+    above the peer's acknowledgement and is not one under which we applied the peer's file."""
+    check = None
+    district_code = own or peer
+    district = s.execute(
+        select(District).where(District.code == district_code)
+    ).scalar_one_or_none()
+    if district is not None:
+        check = _owner_check(s, district.id)
+    owned = _owned_by_peer(own)
+    ack, echoes = int(body["ack"]), _applied(s, peer)
+
+    def changed_here(row: Row) -> bool:
+        return int(row["usn"]) > ack and int(row["usn"]) not in echoes
+
+    coming: dict[Any, set[uuid.UUID]] = {}
+    parsed: dict[Any, list[Row]] = {}
+    local: dict[Any, dict[int, Row]] = {}
+    for n, (model, refs) in enumerate(owned):
+        say(15 + 30 * n // len(owned), "Перевірка записів…")
+        raw_rows = body["tables"].get(model.__tablename__, [])
+        parsed[model] = _parse_rows(s, model, refs, raw_rows, check, coming)
+        local[model] = _local_rows(s, model, parsed[model])
+        coming[model] = {r["uuid"] for i, r in enumerate(parsed[model]) if i not in local[model]}
+    models = {m.__tablename__: m for m, _r in owned}
+    graves: list[tuple[Any, uuid.UUID]] = []
+    for n, grave in enumerate(body["tombstones"], start=1):
+        if not isinstance(grave, dict) or grave.get("table") not in models:
+            raise ExchangeError(f"Запис про видалення {n} неправильний")
+        model = models[grave["table"]]
+        try:
+            gone = uuid.UUID(str(grave.get("uuid")))
+        except ValueError:
+            raise ExchangeError(f"Запис про видалення {n} неправильний") from None
+        if check is not None and model is not HouseholdBook:
+            target = s.execute(select(model).where(model.uuid == gone)).scalar_one_or_none()
+            if target is not None:
+                check(
+                    {
+                        "object_id": getattr(target, "object_id", None),
+                        "district_id": getattr(target, "district_id", None),
+                    },
+                    f"Видалення {n}",
+                )
+        graves.append((model, gone))
+    shared = {m for m, _r in SHARED}
+    names = _Names(s)
+    rows: dict[str, list[RowDiff]] = {}
+    theirs: dict[str, set[tuple[str, uuid.UUID]]] = {}
+    ours: dict[str, list[tuple[Any, int]]] = {}
+
+    def note(key: str, model: Any, diff: RowDiff, gone: uuid.UUID, local_id: int) -> None:
+        rows.setdefault(key, []).append(diff)
+        theirs.setdefault(key, set()).add((model.__tablename__, gone))
+        ours.setdefault(key, []).append((model, local_id))
+
+    for model in (m for m, _r in owned if m in shared):
+        table = model.__tablename__
+        for n, row in enumerate(parsed[model]):
+            mine = local[model].get(n)
+            if mine is None or not changed_here(mine):
+                continue
+            diff = compare_rows(table, names.plain(model, mine), names.plain(model, row))
+            if diff is not None:
+                note(names.key(model, mine), model, diff, row["uuid"], int(mine["id"]))
+    for model, gone in graves:
+        if model not in shared:
+            continue
+        found = s.execute(select(model.__table__).where(model.uuid == gone)).mappings().first()
+        if found is None or not changed_here(dict(found)):
+            continue
+        mine = dict(found)
+        diff = compare_rows(model.__tablename__, names.plain(model, mine), None)
+        if diff is not None:
+            note(names.key(model, mine), model, diff, gone, int(mine["id"]))
+    conflicts = tuple(
+        Conflict(key, names.label(key), tuple(diffs))
+        for key, diffs in sorted(rows.items(), key=lambda kv: names.label(kv[0]))
+    )
+    return _Analysis(check, parsed, local, graves, conflicts, theirs, ours)
+
+
+class _Names:
+    """References as the clerk reads them, and each row's record (the object's uuid)."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.objects: dict[int, HouseholdObject] = {}
+
+    def _object(self, object_id: int) -> HouseholdObject:
+        if object_id not in self.objects:
+            obj = self.s.get(HouseholdObject, object_id)
+            assert obj is not None
+            self.objects[object_id] = obj
+        return self.objects[object_id]
+
+    def key(self, model: Any, row: Row) -> str:
+        return str(
+            self._object(int(row["id"] if model is HouseholdObject else row["object_id"])).uuid
+        )
+
+    def label(self, key: str) -> str:
+        obj = next(o for o in self.objects.values() if str(o.uuid) == key)
+        place = self.s.get(Settlement, obj.settlement_id) if obj.settlement_id else None
+        address = ", ".join(
+            p for p in (place.name if place else "", obj.street, obj.house, obj.flat) if p
+        )
+        head = f" — {obj.head_name}" if obj.head_name else ""
+        return f"Кн. {obj.book_number}, о/р {obj.account}: {address}{head}"
+
+    def plain(self, model: Any, row: Row) -> Row:
+        out = dict(row)
+        if model is HouseholdObject:
+            place = self.s.get(Settlement, row["settlement_id"]) if row["settlement_id"] else None
+            book = self.s.get(HouseholdBook, row["book_id"])
+            out["settlement_id"] = place.name if place else None
+            out["book_id"] = (
+                f"№ {book.number} ({book.cycle_start}–{book.cycle_start + 4})" if book else None
+            )
+        return out
+
+
+def _stale_heads(
+    s: Session,
+    touched: set[int],
+    whole: set[int],
+    keep: list[tuple[Any, int]],
+    ack: int,
+    echoes: set[int],
+) -> set[int]:
+    """The objects whose head and search text must be derived again after a merge: a member
+    came without the object's title part (which carries the peer's derived values), or the
+    object has members changed here that the peer had not seen, or a version here was kept."""
+    stale = touched - whole
+    kept = {i for m, i in keep if m is HouseholdObject}
+    kept |= {
+        int(o)
+        for o in s.scalars(
+            select(HouseholdMember.object_id).where(
+                HouseholdMember.id.in_([i for m, i in keep if m is HouseholdMember] or [-1])
+            )
+        )
+    }
+    candidates = sorted((touched | whole) - stale)
+    for start in range(0, len(candidates), 500):
+        chunk = candidates[start : start + 500]
+        stmt = select(HouseholdMember.object_id).where(
+            HouseholdMember.object_id.in_(chunk), HouseholdMember.usn > ack
+        )
+        if echoes:
+            stmt = stmt.where(HouseholdMember.usn.notin_(sorted(echoes)))
+        stale |= {int(o) for o in s.scalars(stmt)}
+    return stale | kept
+
+
+def prepare_import(
+    db: Database, data: bytes, password: str, progress: Progress | None = None
+) -> ImportPlan:
+    """Read and check a file from the other side and find its conflicts; nothing is written."""
+    say = progress or _silent
+    header, body, own, peer = _open(db, data, password, say)
+    with db.read() as s:
+        state = s.get(ExchangeState, peer)
+        if state is None:
+            raise ExchangeError(f"Обміну з округом «{peer}» немає: копію цього округу не видавали")
+        if body["usn"] <= state.received_usn:
+            return ImportPlan(header, body, own, peer, state.received_usn, (), already=True)
+        analysis = _analyse(s, own, peer, body, say)
+        return ImportPlan(header, body, own, peer, state.received_usn, analysis.conflicts)
+
+
+def apply_import(
+    db: Database,
+    plan: ImportPlan,
+    decisions: Mapping[str, str] | None = None,
+    user: str | Actor = "",
+    progress: Progress | None = None,
+) -> ExchangeResult:
+    """Apply a prepared file whole or not at all, each conflicting record as decided
+    (`decisions`: object uuid → «ours» / «theirs»); the decisions go to the audit trail."""
+    actor = actor_of(user)
+    say = progress or _silent
+    decisions = dict(decisions or {})
+    header, body, own, peer = plan.header, plan.body, plan.own, plan.peer
+    if plan.already:
+        return ExchangeResult(0, 0, str(header["district"]), "уже імпортовано")
     written = graves = 0
     with db.write() as s:
         state = s.get(ExchangeState, peer)
@@ -582,37 +977,50 @@ def import_changes(
             raise ExchangeError(f"Обміну з округом «{peer}» немає: копію цього округу не видавали")
         if body["usn"] <= state.received_usn:
             return ExchangeResult(0, 0, str(header["district"]), "уже імпортовано")
+        if state.received_usn != plan.received_usn:
+            raise ExchangeError(
+                "Поки файл розглядали, з цим округом уже обмінялися іншим файлом: "
+                "застосуйте файл ще раз"
+            )
         usn = transaction_usn(s)
-        check = None
-        if not own:
-            district = s.execute(select(District).where(District.code == peer)).scalar_one()
-            check = _owner_check(s, district.id)
-        known = {m.__tablename__ for m, _r in owned}
-        unknown = sorted(set(body["tables"]) - known)
-        if unknown:
-            raise ExchangeError(f"У файлі є таблиці, яких цей бік не приймає: {', '.join(unknown)}")
-        for model, refs in owned:
-            rows = body["tables"].get(model.__tablename__, [])
-            written += _apply(s, model, refs, rows, usn, check)
-        models = {m.__tablename__: m for m, _r in owned}
-        for n, grave in enumerate(body["tombstones"], start=1):
-            if not isinstance(grave, dict) or grave.get("table") not in models:
-                raise ExchangeError(f"Запис про видалення {n} неправильний")
-            model = models[grave["table"]]
-            try:
-                gone = uuid.UUID(str(grave.get("uuid")))
-            except ValueError:
-                raise ExchangeError(f"Запис про видалення {n} неправильний") from None
-            if check is not None and model is not HouseholdBook:
-                target = s.execute(select(model).where(model.uuid == gone)).scalar_one_or_none()
-                if target is not None:
-                    check(
-                        {
-                            "object_id": getattr(target, "object_id", None),
-                            "district_id": getattr(target, "district_id", None),
-                        },
-                        f"Видалення {n}",
-                    )
+        analysis = _analyse(s, own, peer, body, say)
+        open_ = undecided(analysis.conflicts, decisions)
+        if open_:
+            raise ExchangeConflict(
+                "Записи змінено і тут, і в іншій базі; не вирішено, чию версію залишити: "
+                + "; ".join(open_[:3])
+                + (f" та ще {len(open_) - 3}" if len(open_) > 3 else "")
+                + ". Застосуйте файл у вікні «Обмін з центром». Нічого не змінено."
+            )
+        skip: set[tuple[str, uuid.UUID]] = set()
+        keep: list[tuple[Any, int]] = []
+        for c in analysis.conflicts:
+            if decisions[c.key] == KEEP_OURS:
+                skip |= analysis.theirs[c.key]
+                keep += analysis.ours[c.key]
+        owned = _owned_by_peer(own)
+        touched: set[int] = set()  # objects whose members came in the file
+        whole: set[int] = set()  # known objects whose title part (with its head) came too
+        for n, (model, refs) in enumerate(owned):
+            say(50 + 40 * n // len(owned), "Застосування змін…")
+            table = model.__tablename__
+            rows, local = analysis.parsed[model], analysis.local[model]
+            _resolve_waiting(s, refs, rows, analysis.check)
+            chosen = [i for i, r in enumerate(rows) if (table, r["uuid"]) not in skip]
+            written += _write_rows(
+                s,
+                model,
+                [rows[i] for i in chosen],
+                {j: local[i] for j, i in enumerate(chosen) if i in local},
+                usn,
+            )
+            if model is HouseholdObject:
+                whole |= {int(local[i]["id"]) for i in chosen if i in local}
+            elif model is HouseholdMember:
+                touched |= {int(rows[i]["object_id"]) for i in chosen}
+        for model, gone in analysis.graves:
+            if (model.__tablename__, gone) in skip:
+                continue
             graves += (
                 getattr(s.execute(delete(model).where(model.uuid == gone)), "rowcount", 0) or 0
             )
@@ -620,8 +1028,35 @@ def import_changes(
             if not own:
                 raise ExchangeError("Облікові записи користувачів надходять лише з центру")
             written += _apply_users(s, body["users"], own)
+        s.flush()
+        s.expire_all()  # the rows were written past the session: read them afresh
+        from app.services.households import refresh_derived
+
+        # The head and the search text follow the merged card; written past the change
+        # numbers (they are derived, each side derives them), so a correction made here to
+        # the same object is still sent.
+        derived = ("head_name", "head_sort", "search_text")
+        stale = _stale_heads(s, touched, whole, keep, int(body["ack"]), _applied(s, peer) | {usn})
+        with s.no_autoflush:
+            for obj in s.scalars(select(HouseholdObject).where(HouseholdObject.id.in_(stale))):
+                before = tuple(getattr(obj, c) for c in derived)
+                refresh_derived(s, obj)
+                after = tuple(getattr(obj, c) for c in derived)
+                s.expire(obj)  # drops the ORM change: it would take a new change number
+                if after != before:
+                    s.execute(
+                        update(HouseholdObject)
+                        .where(HouseholdObject.id == obj.id)
+                        .values(dict(zip(derived, after, strict=True)))
+                    )
         state.received_usn = body["usn"]
         state.confirmed_usn = max(state.confirmed_usn, min(body["ack"], _current_usn(s)))
+        _remember_applied(s, peer, usn, state.confirmed_usn)
+        if keep:  # our versions go to the other side with the next file
+            again = next_usn(s)
+            for model in {m for m, _i in keep}:
+                ids = [i for m, i in keep if m is model]
+                s.execute(update(model.__table__).where(model.id.in_(ids)).values(usn=again))
         audit.add(
             s,
             actor,
@@ -629,8 +1064,37 @@ def import_changes(
             register=CODE,
             details={"обмін": f"{header['from']} → {header['to']}", "записів": written},
         )
+        for c in analysis.conflicts:
+            audit.add(
+                s,
+                actor,
+                audit.UPDATE,
+                record=(KIND, c.key, c.label),
+                register=CODE,
+                details={
+                    "конфлікт обміну": f"{header['from']} → {header['to']}",
+                    "рішення": DECISION_TITLES[decisions[c.key]],
+                    "розбіжності": c.summary(),
+                },
+            )
     direction = "з центру" if own else "з округу"
-    return ExchangeResult(written, graves, str(header["district"]), direction)
+    return ExchangeResult(
+        written, graves, str(header["district"]), direction, len(analysis.conflicts)
+    )
+
+
+def import_changes(
+    db: Database,
+    data: bytes,
+    password: str,
+    user: str | Actor = "",
+    progress: Progress | None = None,
+    decisions: Mapping[str, str] | None = None,
+) -> ExchangeResult:
+    """Apply a file from the other side, whole or not at all. A file that conflicts with
+    changes made here is refused (ExchangeConflict) unless `decisions` settle every record."""
+    plan = prepare_import(db, data, password, progress)
+    return apply_import(db, plan, decisions, user, progress)
 
 
 def _users_since(s: Session, district: District, since: int) -> list[dict[str, Any]]:

@@ -13,8 +13,11 @@ Rules, each with its source:
 * The yearly sections are «станом на 1 січня» of each year; a year's sections are kept beside
   the others, so last year's data stay readable. The January check: objects whose section for
   this year is not yet confirmed.
-* One writer per aggregate: when a district works in its own copy (`district copy`), the
-  centre does not change that district's objects — the copy owns them until it is retired.
+* While a district works in its own copy (`district copy`), its books, new objects and
+  certificates are the copy's (their numbers are the district's series); the centre may still
+  correct the card of an existing object (title part, members, yearly sections, work). A record
+  changed on both sides before the next exchange is a conflict the clerk decides on import
+  (app/services/household_conflicts.py).
 """
 
 from __future__ import annotations
@@ -115,16 +118,18 @@ def refuse_in_copy(s: Session) -> None:
         raise HouseholdError("Довідники округів веде центр: у копії округу їх не змінюють")
 
 
-def district_for_write(s: Session, sc: Scope, district_id: int) -> District:
+def district_for_write(s: Session, sc: Scope, district_id: int, *, card: bool = False) -> District:
+    """The district to write in. `card`: a correction of an existing object's card, which the
+    centre may make while the district's copy is out (a conflict is settled on import)."""
     district = s.get(District, district_id)
     if district is None:
         raise HouseholdError("Такого старостинського округу немає")
     if not sc.allows(district):
         raise _refuse_district(sc.actor, district)
-    if _owned_elsewhere(s, district):
+    if not card and _owned_elsewhere(s, district):
         raise HouseholdError(
-            f"Книги округу «{district.name}» ведуться в копії округу: зміни вносить староста, "
-            "вони надійдуть файлом обміну."
+            f"Книги округу «{district.name}» ведуться в копії округу: нові об'єкти, книги й "
+            "довідки вносить староста, вони надійдуть файлом обміну."
         )
     return district
 
@@ -134,7 +139,7 @@ def object_for(s: Session, sc: Scope, object_id: int, *, writing: bool) -> House
     if obj is None:
         raise HouseholdError("Такого об'єкта погосподарського обліку немає")
     if writing:
-        district_for_write(s, sc, obj.district_id)
+        district_for_write(s, sc, obj.district_id, card=True)
     else:
         district = s.get(District, obj.district_id)
         assert district is not None
@@ -394,7 +399,7 @@ def save_object(
         book = s.get(HouseholdBook, info.book_id)
         if book is None:
             raise HouseholdError("Такої книги немає")
-        district_for_write(s, sc, book.district_id)
+        district_for_write(s, sc, book.district_id, card=info.id is not None)
         if info.settlement_id is not None:
             place = s.get(Settlement, info.settlement_id)
             if place is None or place.district_id != book.district_id:
@@ -402,6 +407,14 @@ def save_object(
         obj = s.get(HouseholdObject, info.id) if info.id is not None else None
         if info.id is not None and obj is None:
             raise HouseholdError("Такого об'єкта погосподарського обліку немає")
+        district = s.get(District, book.district_id)
+        if (
+            obj is not None
+            and district is not None
+            and _owned_elsewhere(s, district)
+            and (obj.book_id != book.id or (info.account or obj.account) != obj.account)
+        ):
+            raise HouseholdError("Книгу й особовий рахунок об'єкта змінює староста в копії округу")
         account = info.account
         if account is None:
             last = s.execute(

@@ -638,6 +638,9 @@ def _register_decision(
     values = DECISIONS.parse(
         {
             "title": item.title[:300],
+            # The item's words are what the decision is about: the card, the search and the
+            # control centre's «Короткий зміст» show them (the whole title, if over 300).
+            "summary": item.title,
             "department": item.department,
             "protocol_number": m.protocol_number,
             "regulatory": item.regulatory,

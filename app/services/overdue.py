@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.deadlines import ControlThresholds
+from app.domain.roles import Actor
+from app.services.access import control_scope
 from app.services.calendar import load_calendar
 from db.queries import documents as q
 from db.session import Database
@@ -36,15 +38,23 @@ class OverdueSummary:
         return f"Прострочено: {self.overdue} · Термін сьогодні: {self.due_today}"
 
 
-def scan(db: Database, today: date | None = None, since: date | None = None) -> OverdueSummary:
-    """Count overdue, due-today and due-soon documents; list those that became overdue since
-    the previous scan's day `since` (so the tray can announce each of them once)."""
+def scan(
+    db: Database,
+    today: date | None = None,
+    since: date | None = None,
+    *,
+    user: str | Actor = "",
+) -> OverdueSummary:
+    """Count overdue, due-today and due-soon documents of the registers `user` may read; list
+    those that became overdue since the previous scan's day `since` (so the tray can announce
+    each of them once). The status bar, the tab titles and the tray say no more than that."""
     day = today or date.today()
     thresholds = ControlThresholds.for_day(day, load_calendar(db))
+    scope = control_scope(user)
     with db.read() as s:
-        counts = q.open_control_counts(s, day, thresholds.soon_limit)
+        counts = q.open_control_counts(s, day, thresholds.soon_limit, scope)
         newly = (
-            tuple(NewlyOverdue(*r) for r in q.became_overdue(s, since, day))
+            tuple(NewlyOverdue(*r) for r in q.became_overdue(s, since, day, scope=scope))
             if since is not None and since < day
             else ()
         )

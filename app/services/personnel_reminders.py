@@ -5,6 +5,11 @@ service start for the bonus, the end of probation, internship and contract, the 
 training due dates …) and keeps it in `personnel_file`; the scan then reads one row a person,
 filtered in SQL to those with something due within the horizon — 10,000 people in a few
 milliseconds (bench/bench_personnel.py) instead of their 300,000 events.
+
+A file records which edition of the rules derived its state (`state_version`). Files written
+before the state was kept (schema 0009) have 0, and so does every file whenever STATE_VERSION is
+raised (a rule of derive_state changed): the scan derives those first, so no file waits for an
+edit to get its reminders.
 """
 
 from __future__ import annotations
@@ -41,6 +46,11 @@ def service_periods(
     return periods
 
 
+#: Raise when app/domain/personnel.derive_state changes: every file is derived again at the
+#: next scan (`refresh_stale`).
+STATE_VERSION = 1
+
+
 def _rule_event(e: PersonnelEvent) -> rules.Event:
     return rules.Event(e.kind, e.event_date, e.end_date, e.detail, e.category, e.rank, e.amount)
 
@@ -62,6 +72,7 @@ def store_state(
     file.seniority_granted = st.seniority_granted if st else 0
     file.reserve_state = st.reserve_state[:30] if st else ""
     file.reserve_reviewed = st.reserve_reviewed if st else None
+    file.state_version = STATE_VERSION
 
 
 def seniority_of(db: Database, staff_id: int, on: date | None = None) -> rules.Seniority:
@@ -125,6 +136,7 @@ def reminders(
     from app.services.personnel import require_read
 
     require_read(user)
+    refresh_stale(db)
     on = on or date.today()
     limit = on + timedelta(days=horizon)
     end = settings.martial_law_end(db)
@@ -154,6 +166,22 @@ def reminders(
             found.append(rules.Reminder(item.due, item.kind, item.text, r.staff_id, name))
     found.sort(key=lambda x: (x.due, x.name))
     return Reminders(found)
+
+
+def refresh_stale(db: Database, batch: int = 2000) -> int:
+    """Derive the state of the files derived by an older edition of the rules, or never (the
+    files of a database upgraded from before 0009); returns how many. One indexed-free count of
+    a small table when there are none."""
+    from app.services.personnel import refresh_derived
+
+    stale = select(PersonnelFile.staff_id).where(PersonnelFile.state_version < STATE_VERSION)
+    with db.read() as s:
+        ids = list(s.execute(stale.order_by(PersonnelFile.staff_id)).scalars())
+    for i in range(0, len(ids), batch):
+        with db.write() as s:
+            for staff_id in ids[i : i + batch]:
+                refresh_derived(s, staff_id)
+    return len(ids)
 
 
 def refresh_all(db: Database, batch: int = 2000) -> int:

@@ -39,6 +39,16 @@ def write_report(
     return fmt
 
 
+def report_pdf(report: TableReport, organisation: str = "") -> bytes:
+    """`report` as PDF bytes (for the preview: a schedule printed for publication)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.pdf"
+        _write_pdf(report, path, organisation)
+        return path.read_bytes()
+
+
 def _write_pdf(report: TableReport, path: str | Path, organisation: str) -> None:
     from app.printing.data import JournalColumn
     from app.printing.tables import TableDocument, render_table_document

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -24,6 +25,8 @@ MARTIAL_LAW_END = "calendar.martial_law_end"
 PRINT_OFFSET_X = "print.offset_x_mm"
 PRINT_OFFSET_Y = "print.offset_y_mm"
 STAMP_MODE = "print.stamp_mode"  # "page" or "label"
+#: The base of the copying limit for information requests (app/registers/info_requests.py).
+SUBSISTENCE_MINIMUM = "info_requests.subsistence_minimum"
 
 
 def get_setting(db: Database, key: str, default: str = "") -> str:
@@ -87,6 +90,14 @@ def timer_minutes(db: Database) -> int:
         return max(1, int(get_setting(db, TIMER_MINUTES, "5")))
     except ValueError:
         return 5
+
+
+def subsistence_minimum(db: Database) -> Decimal:
+    """The subsistence minimum for able-bodied persons the copying fee is a share of."""
+    from app.registers.info_requests import subsistence_minimum as read_minimum
+
+    with db.read() as s:
+        return read_minimum(s)
 
 
 def martial_law_end(db: Database) -> date | None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         AppealTopic,
         ClassifierItem,
         InfoRequestDetail,
+        ReceptionSlot,
     )
     from db.models.awards import AwardDetail, AwardKind, AwardOccasion
     from db.models.documents import (
@@ -71,6 +72,7 @@ _WHERE: dict[str, str] = {
     "AppealTopic": "appeals",
     "ClassifierItem": "appeals",
     "InfoRequestDetail": "appeals",
+    "ReceptionSlot": "appeals",
     # db.models.awards
     "AwardDetail": "awards",
     "AwardKind": "awards",
@@ -174,6 +176,7 @@ __all__ = [
     "PersonnelEvent",
     "PersonnelFile",
     "PriorService",
+    "ReceptionSlot",
     "RegisterCounter",
     "RegulatoryTracking",
     "Resolution",

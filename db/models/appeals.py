@@ -141,3 +141,20 @@ class InfoRequestDetail(Tracked, Base):
     free_copies: Mapped[bool] = mapped_column(Boolean, default=False)
     copy_cost: Mapped[str] = mapped_column(String(30), default="")
     term_rule: Mapped[str] = mapped_column(String(100), default="")
+
+
+class ReceptionSlot(Tracked, Base):
+    """A line of the schedule of personal reception (ст. 22 ЗУ «Про звернення громадян»,
+    regulation 31.5): who receives (a person of the staff list), the post as the schedule
+    names it, the days and hours, the place; `order` is the line's place in the printed
+    schedule; a line no longer in force is inactive, never deleted."""
+
+    __tablename__ = "reception_slot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    position: Mapped[str] = mapped_column(String(200), default="")
+    days_hours: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)

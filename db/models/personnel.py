@@ -48,6 +48,9 @@ class PersonnelFile(Tracked, Base):
     seniority_granted: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     reserve_state: Mapped[str] = mapped_column(String(30), default="", server_default="")
     reserve_reviewed: Mapped[date | None] = mapped_column(Date)
+    # The edition of the rules the values above were derived by (personnel_reminders.
+    # STATE_VERSION); 0 — never derived (files written before 0009): derived at the next scan.
+    state_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @property
     def id(self) -> int:

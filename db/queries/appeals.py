@@ -9,7 +9,14 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
-from db.models import AppealApplicant, AppealDetail, AppealTopic, ControlEvent, Document
+from db.models import (
+    AppealApplicant,
+    AppealDetail,
+    AppealTopic,
+    ControlEvent,
+    Document,
+    InfoRequestDetail,
+)
 
 
 def earlier_appeals(
@@ -147,3 +154,57 @@ def count_by_topic(s: Session, date_from: date, date_to: date) -> dict[str, int]
     stmt = stmt.join(AppealTopic, AppealTopic.document_id == Document.id)
     stmt = _period(stmt, date_from, date_to).group_by(AppealTopic.topic)
     return {str(k or ""): int(n) for k, n in s.execute(stmt)}
+
+
+# --- information requests' statistics -----------------------------------------------------
+
+
+def _request_period(stmt: Any, date_from: date, date_to: date) -> Any:
+    return stmt.join(InfoRequestDetail, InfoRequestDetail.document_id == Document.id).where(
+        Document.register == "info_requests",
+        Document.cancelled.is_(False),
+        Document.reg_date >= date_from,
+        Document.reg_date <= date_to,
+    )
+
+
+def count_requests_by(s: Session, column: str, date_from: date, date_to: date) -> dict[str, int]:
+    """Requests received in the period by a column of `info_request_detail` (the requester's
+    kind, the way received, the result)."""
+    col = getattr(InfoRequestDetail, column)
+    stmt = select(col, func.count()).select_from(Document)
+    stmt = _request_period(stmt, date_from, date_to).group_by(col)
+    return {str(k or ""): int(n) for k, n in s.execute(stmt)}
+
+
+def request_flags(s: Session, date_from: date, date_to: date) -> dict[str, int]:
+    """Requests received in the period: all; urgent; extended (a control entry «extend»);
+    told of the extension late or not at all; answered within the term, after it; still
+    without a result; with copies charged for."""
+    extended = exists().where(
+        ControlEvent.document_id == Document.id, ControlEvent.kind == "extend"
+    )
+
+    def count(condition: Any) -> Any:
+        return func.sum(case((condition, 1), else_=0))
+
+    stmt = select(
+        func.count(),
+        count(Document.urgent.is_(True)),
+        count(extended),
+        count(InfoRequestDetail.notice_late.is_(True)),
+        count(and_(Document.done_date.is_not(None), Document.done_date <= Document.due_date)),
+        count(and_(Document.done_date.is_not(None), Document.done_date > Document.due_date)),
+        count(Document.done_date.is_(None)),
+        count(InfoRequestDetail.copy_cost != ""),
+    ).select_from(Document)
+    row = s.execute(_request_period(stmt, date_from, date_to)).one()
+    keys = ("total", "urgent", "extended", "notice_late", "in_term", "late", "open", "charged")
+    return {k: int(v or 0) for k, v in zip(keys, row, strict=True)}
+
+
+def request_copy_costs(s: Session, date_from: date, date_to: date) -> list[str]:
+    """The copying fees (as the card shows them, «33,30 грн») of the period's requests."""
+    stmt = select(InfoRequestDetail.copy_cost).select_from(Document)
+    stmt = _request_period(stmt, date_from, date_to).where(InfoRequestDetail.copy_cost != "")
+    return [str(v) for v in s.execute(stmt).scalars()]

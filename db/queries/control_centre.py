@@ -10,15 +10,18 @@ answer costs the same on 1,000 and on 1,000,000 documents:
   `WHERE done_date IS NOT NULL`), which migration 0002 adds.
 
 Cancelled documents are never counted. All registers are counted together (the `document` table
-holds them all); a register is never named here. Query functions take a Session and never commit.
+holds them all); a register is named here only by the caller's `scope`: the registers (and the
+series of each) the user may read, None for all of them. Query functions take a Session and never
+commit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from db.models import Department, Document
@@ -27,18 +30,42 @@ from db.models import Department, Document
 OPEN_STATES = ("overdue", "due_today", "due_soon", "on_control")
 DONE_STATES = ("done", "done_late")
 
+#: What a document is about: its summary, else its title (a decision or an order registered
+#: with a title only), so a listing's «Короткий зміст» is never blank.
+SUMMARY_OR_TITLE = func.coalesce(func.nullif(Document.summary, ""), Document.title).label("summary")
+
 LISTING_COLUMNS = (
     Document.id,
     Document.register,
     Document.reg_number,
     Document.reg_date,
     Document.correspondent_name,
-    Document.summary,
+    SUMMARY_OR_TITLE,
     Document.lead_executor_name,
     Document.department_id,
     Document.due_date,
     Document.done_date,
 )
+
+
+#: The registers a user may read, each with the series he may read there (None: all its
+#: series); None: every register (no condition at all, the plans as before).
+Scope = Mapping[str, tuple[str, ...] | None] | None
+
+
+def in_scope(scope: Scope) -> ColumnElement[bool]:
+    """Documents of the registers (and series) in `scope`: `register IN (…)` for the registers
+    read whole, plus `register = … AND series IN (…)` for those read by series."""
+    if scope is None:
+        return true()
+    whole = [code for code, series in scope.items() if series is None]
+    parts: list[ColumnElement[bool]] = [Document.register.in_(whole)] if whole else []
+    parts += [
+        and_(Document.register == code, Document.series.in_(series))
+        for code, series in scope.items()
+        if series
+    ]
+    return or_(*parts) if parts else false()
 
 
 def _open() -> ColumnElement[bool]:
@@ -91,7 +118,9 @@ def _as_ints(rows: Any) -> list[tuple[Any, ...]]:
     ]
 
 
-def open_counts(session: Session, today: date, soon_limit: date) -> list[tuple[Any, ...]]:
+def open_counts(
+    session: Session, today: date, soon_limit: date, scope: Scope = None
+) -> list[tuple[Any, ...]]:
     """Per group: (dept, executor, name, overdue, due today, due by `soon_limit`, all open)."""
     due = Document.due_date
     stmt = _grouped(
@@ -99,22 +128,24 @@ def open_counts(session: Session, today: date, soon_limit: date) -> list[tuple[A
         _tally(due == today),
         _tally(and_(due >= today, due <= soon_limit)),
         func.count(),
-    ).where(_open())
+    ).where(_open(), in_scope(scope))
     return _as_ints(session.execute(stmt))
 
 
-def done_counts(session: Session, start: date, end: date) -> list[tuple[Any, ...]]:
+def done_counts(
+    session: Session, start: date, end: date, scope: Scope = None
+) -> list[tuple[Any, ...]]:
     """Per group: (dept, executor, name, done on time, done late) among those done in
     [start, end]; on time means removed on or before the term."""
     stmt = _grouped(
         _tally(Document.done_date <= Document.due_date),
         _tally(Document.done_date > Document.due_date),
-    ).where(_done_between(start, end))
+    ).where(_done_between(start, end), in_scope(scope))
     return _as_ints(session.execute(stmt))
 
 
 def unfinished_counts(
-    session: Session, date_from: date, date_to: date, cutoff: date
+    session: Session, date_from: date, date_to: date, cutoff: date, scope: Scope = None
 ) -> list[tuple[Any, ...]]:
     """Per group: (dept, executor, name, overdue, pending) at the end of a period.
 
@@ -127,7 +158,7 @@ def unfinished_counts(
     """
     due = Document.due_date
     figures = (_tally(and_(due >= date_from, due < cutoff)), _tally(due >= cutoff))
-    common = (Document.reg_date <= date_to, due >= min(date_from, cutoff))
+    common = (Document.reg_date <= date_to, due >= min(date_from, cutoff), in_scope(scope))
     still_open = _grouped(*figures).where(_open(), *common)
     done_after = _grouped(*figures).where(
         Document.done_date.is_not(None), Document.done_date > date_to, _controlled(), *common
@@ -186,6 +217,7 @@ def cell(
     soon_limit: date,
     month_start: date,
     limit: int,
+    scope: Scope = None,
 ) -> tuple[int, list[Any]]:
     """(how many, the first `limit` rows) of one cell of the control centre.
 
@@ -194,6 +226,7 @@ def cell(
     where = [
         _state_condition(state, today, soon_limit, month_start),
         *_group_conditions(department_id, executor_id, level),
+        in_scope(scope),
     ]
     total = session.execute(select(func.count()).select_from(Document).where(*where)).scalar_one()
     order = (
@@ -205,12 +238,12 @@ def cell(
     return int(total), list(rows)
 
 
-def reminder_rows(session: Session, limit_date: date) -> list[Any]:
+def reminder_rows(session: Session, limit_date: date, scope: Scope = None) -> list[Any]:
     """Open documents due by `limit_date` (overdue ones included), by lead executor (those
     without one too, so the caller can count them) and then by term."""
     stmt = (
         select(*LISTING_COLUMNS, Document.lead_executor_id)
-        .where(_open(), Document.due_date <= limit_date)
+        .where(_open(), Document.due_date <= limit_date, in_scope(scope))
         .order_by(Document.lead_executor_id, Document.due_date, Document.id)
     )
     return list(session.execute(stmt))

@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from db.models import Document, Resolution, ResolutionExecutor, Staff
+from db.queries.control_centre import Scope, in_scope
 
 S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
 
@@ -345,7 +346,7 @@ def fetch_rows_by_ids(
 
 
 def open_control_counts(
-    session: Session, today: date, soon_limit: date
+    session: Session, today: date, soon_limit: date, scope: Scope = None
 ) -> dict[str, tuple[int, int, int]]:
     """Per register: (overdue, due today, due by `soon_limit`) among open controls.
 
@@ -362,18 +363,26 @@ def open_control_counts(
             tally(Document.due_date == today),
             tally(and_(Document.due_date >= today, Document.due_date <= soon_limit)),
         )
-        .where(open_, Document.due_date.is_not(None), Document.due_date <= soon_limit)
+        .where(
+            open_,
+            Document.due_date.is_not(None),
+            Document.due_date <= soon_limit,
+            in_scope(scope),
+        )
         .group_by(Document.register)
     )
     return {reg: (int(a or 0), int(b or 0), int(c or 0)) for reg, a, b, c in session.execute(stmt)}
 
 
-def became_overdue(session: Session, since: date, today: date, limit: int = 20) -> list[Any]:
-    """Open documents whose term passed between `since` (inclusive) and `today` (exclusive)."""
+def became_overdue(
+    session: Session, since: date, today: date, limit: int = 20, scope: Scope = None
+) -> list[Any]:
+    """Open documents whose term passed between `since` (inclusive) and `today` (exclusive),
+    of the registers in `scope` (None: all)."""
     open_ = and_(Document.on_control == true(), Document.done_date.is_(None))
     stmt = (
         select(Document.id, Document.register, Document.reg_number, Document.due_date)
-        .where(open_, Document.due_date >= since, Document.due_date < today)
+        .where(open_, Document.due_date >= since, Document.due_date < today, in_scope(scope))
         .order_by(Document.due_date)
         .limit(limit)
     )

@@ -199,3 +199,30 @@ def find_order(s: Session, number: str, year: int | None) -> Any:
 
 def department_ids(s: Session) -> dict[str, int]:
     return {name: i for i, name in s.execute(select(Department.id, Department.name))}
+
+
+def in_service_during(s: Session, date_from: date, date_to: date) -> list[Any]:
+    """The people whose file shows them in service at some time of the period (hired by its
+    end, not dismissed before its start), by department and name."""
+    stmt = (
+        _base(*ROW)
+        .where(PersonnelFile.hired_date.is_not(None), PersonnelFile.hired_date <= date_to)
+        .where(
+            or_(PersonnelFile.dismissed_date.is_(None), PersonnelFile.dismissed_date >= date_from)
+        )
+        .order_by(Department.name, Staff.sort_key, Staff.id)
+    )
+    return list(s.execute(stmt).all())
+
+
+def events_between(
+    s: Session, date_from: date, date_to: date, kind: str, details: Sequence[str]
+) -> list[PersonnelEvent]:
+    """Events of `kind` (with a detail among `details`) that start within the period."""
+    stmt = (
+        select(PersonnelEvent)
+        .where(PersonnelEvent.kind == kind, PersonnelEvent.detail.in_(list(details)))
+        .where(PersonnelEvent.event_date.between(date_from, date_to))
+        .order_by(PersonnelEvent.staff_id, PersonnelEvent.event_date, PersonnelEvent.id)
+    )
+    return list(s.execute(stmt).scalars())

@@ -52,3 +52,25 @@ def test_info_requests_export_and_the_appeals_report(tmp_path: Path) -> None:
     assert main([*args, "-o", str(report)]) == 0
     text = report.read_text(encoding="utf-8-sig")
     assert "Надійшло звернень — усього;;0;1" in text
+
+
+def test_the_information_requests_report(tmp_path: Path, capsys) -> None:
+    from app.registers import INFO_REQUESTS
+    from app.services import documents
+
+    path = str(tmp_path / "office.sqlite")
+    assert main(["--db", path, "init"]) == 0
+    db = Database(path)
+    raw = {"requester": "Іван Петренко", "requester_kind": "Фізична особа",
+           "received_way": "Поштою", "summary": "Копії рішень", "pages": 12}  # fmt: skip
+    values = INFO_REQUESTS.parse(raw)
+    documents.register_document(db, INFO_REQUESTS, values, reg_date=date(2026, 2, 2))
+    db.dispose()
+    report = tmp_path / "requests.csv"
+    args = ["--db", path, "report", "info_requests", "--from", "01.01.2026", "--to", "31.03.2026"]
+    assert main([*args, "-o", str(report)]) == 0
+    text = report.read_text(encoding="utf-8-sig")
+    assert "Надійшло запитів — усього;;0;1" in text
+    assert "від фізичних осіб;ст. 12 ч. 1 п. 1;0;1" in text
+    assert "нараховано, грн;;0,00;13,32" in text
+    assert "Статистика запитів на публічну інформацію" in capsys.readouterr().out

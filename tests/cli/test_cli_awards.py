@@ -50,12 +50,20 @@ def test_import_grant_print_and_count(tmp_path: Path, capsys):
     args = ["awards", "certificates", "--occasion", "День Незалежності України", "--year", "2026"]
     assert main(["--db", path, *args, "--start", "3", "-o", str(again)]) == 0
     assert len(PdfReader(again).pages) == 1
+    # `print certificates` is the same command under the print group
+    alias = tmp_path / "alias.pdf"
+    assert main(["--db", path, "print", "certificates", "--order", "1-р", "--start", "2",
+                 "--limit", "1", "-o", str(alias)]) == 0  # fmt: skip
+    pages = [p.extract_text() for p in PdfReader(alias).pages]
+    assert len(pages) == 1 and "Коваль Олені Петрівні" in pages[0]
+    # the selection is required, as for awards certificates
+    assert main(["--db", path, "print", "certificates", "-o", str(alias)]) == 2
     capsys.readouterr()
     assert (
         main(["--db", path, "awards", "stats", "--from", "01.01.2026", "--to", "31.12.2026"]) == 0
     )
     printed = capsys.readouterr().out
-    assert "усього 3" in printed
+    assert "Усього нагороджено: 3 (особам 3, колективам 0)" in printed
     assert "Подяка: 2 (особам 2, колективам 0)" in printed
     assert "День Незалежності України: 3" in printed
 

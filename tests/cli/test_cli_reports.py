@@ -76,3 +76,14 @@ def test_an_unknown_format_and_a_reversed_period_write_nothing(tmp_path, capsys,
 def test_a_row_of_the_wrong_width_is_refused():
     with pytest.raises(ValueError, match="Рядок 1"):
         TableReport("Звіт", ReportPeriod(None, date(2026, 1, 1)), ("А", "Б"), (("x",),))
+
+
+def test_the_vacation_schedule_is_a_report_of_the_year(tmp_path, capsys):
+    path = _db(tmp_path)
+    out = tmp_path / "g.csv"
+    args = ["--db", path, "report", "vacation_schedule", "--on", "15.10.2026", "-o", str(out)]
+    assert main(args) == 0
+    assert "Графік відпусток на 2026 рік" in capsys.readouterr().out
+    with out.open(encoding="utf-8-sig") as f:
+        header = next(csv.reader(f, delimiter=";"))
+    assert header[:3] == ["№ з/п", "Структурний підрозділ", "Посада"]

@@ -87,16 +87,20 @@ def test_a_reader_cannot_fill_the_demo(database, capsys):
 def test_the_control_reports_are_for_those_who_read_the_registers(
     database, tmp_path, capsys, command
 ):
+    """An administrator reads no register: refused. HR reads the personnel orders only: the
+    report holds those (tests/services/test_control_rights.py), the clerk's all of them."""
     db = Database(database)
     factories.incoming(db, date(2026, 1, 12), "Про дороги")
     db.dispose()
     command = [part.replace("{dir}", str(tmp_path)) for part in command]
-    assert run(database, "hr", *command) == 1  # HR may not read the correspondence
+    assert run(database, "admin", *command) == 1
     err = capsys.readouterr().err
-    assert "Недостатньо прав" in err and "Вхідні" in err
+    assert "Недостатньо прав" in err and "жодного реєстру" in err
     assert not list(tmp_path.glob("r.*"))
     assert run(database, "clerk", *command) == 0
     assert trail(database)[0] == ("clerk", "print")  # taken out, and audited
+    assert run(database, "hr", *command) == 0
+    assert trail(database)[0] == ("hr", "print")
 
 
 def test_a_backup_is_for_those_who_may_change_settings(database, tmp_path, capsys):

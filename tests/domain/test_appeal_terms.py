@@ -9,6 +9,8 @@ from decimal import Decimal
 import pytest
 
 from app.domain.appeals import (
+    COPYING_RULE,
+    PAGE_SHARE,
     appeal_extension_problem,
     appeal_limit,
     appeal_term,
@@ -99,8 +101,16 @@ def test_the_notice_of_an_extension_is_late_after_five_working_days(cal: Working
 
 
 def test_copies_cost_from_the_eleventh_page() -> None:
-    wage = Decimal("8647")
-    assert copying_cost(10, wage) == Decimal("0.00")
-    assert copying_cost(11, wage) == Decimal("8.65")
-    assert copying_cost(30, wage) == Decimal("173.00")
-    assert copying_cost(30, wage, free=True) == Decimal("0.00")
+    # ПКМУ № 740 in the edition of ПКМУ № 4 of 15.01.2020: an A4 page costs at most 0.2 % of
+    # the subsistence minimum for able-bodied persons (3328 грн from 01.01.2026) = 6,66 грн.
+    base = Decimal("3328")
+    assert copying_cost(10, base) == Decimal("0.00")
+    assert copying_cost(11, base) == Decimal("6.66")
+    assert copying_cost(30, base) == Decimal("133.20")
+    assert copying_cost(30, base, free=True) == Decimal("0.00")
+
+
+def test_the_page_limit_is_a_fifth_of_a_percent_not_a_tenth_of_the_minimum_wage() -> None:
+    # The 2011 wording (0.1 % of the minimum wage) was replaced in 2020.
+    assert Decimal("0.002") == PAGE_SHARE
+    assert "прожиткового мінімуму" in COPYING_RULE and "№ 4" in COPYING_RULE

@@ -84,12 +84,36 @@ def test_the_dative_on_a_thanks(name, sex, dative):
     assert name_in_case(Recipient(rules.PERSON, name, sex), "dative") == dative
 
 
-def test_the_nominative_after_nagorodzhuietsia_and_a_collective_as_written():
+def test_the_nominative_after_nagorodzhuietsia():
     assert name_in_case(Recipient(rules.PERSON, "Мельник Іван Іванович", "m"), "nominative") == (
         "Мельник Іван Іванович"
     )
     team = Recipient(rules.COLLECTIVE, "Колектив КП «Водоканал»")
-    assert name_in_case(team, "dative") == "Колектив КП «Водоканал»"
+    assert name_in_case(team, "nominative") == "колектив КП «Водоканал»"  # a common noun
+
+
+@pytest.mark.parametrize(
+    ("name", "dative"),
+    [
+        ("Колектив ОСББ «Світанок»", "колективу ОСББ «Світанок»"),
+        ("Трудовий колектив КП «Водоканал»", "трудовому колективу КП «Водоканал»"),
+        ("Працівники ЖЕК № 3", "працівникам ЖЕК № 3"),
+        ("ОСББ «Світанок»", "ОСББ «Світанок»"),  # an abbreviation does not decline
+    ],
+)
+def test_a_thanks_to_a_collective_names_it_in_the_dative(name, dative):
+    team = Recipient(rules.COLLECTIVE, name)
+    lines = fill_template(THANKS.template, team, "dative", "за сумлінну працю", "День міста")
+    assert lines[:2] == ["Оголошується", dative]
+
+
+def test_a_greeting_to_a_collective():
+    team = Recipient(rules.COLLECTIVE, "Колектив ОСББ «Світанок»")
+    address = KINDS["Вітальна адреса"].template
+    lines = fill_template(address, team, "vocative", "сумлінну працю", "День міста")
+    assert lines[0] == "Шановний колективе ОСББ «Світанок»!"
+    staff = Recipient(rules.COLLECTIVE, "Працівники ЖЕК № 3")
+    assert vocative_address(staff) == ("Шановні", "працівники ЖЕК № 3")
 
 
 def test_the_vocative_of_a_greeting_address():
@@ -137,3 +161,37 @@ def test_occasions_read_after_z_nahody():
         "з нагоди Міжнародного жіночого дня"
     )
     assert rules.occasion_phrase("") == ""
+
+
+def test_a_collective_name_the_program_cannot_decline_is_a_warning():
+    found = rules.name_warnings(THANKS, rules.COLLECTIVE, "Барвінок")
+    assert len(found) == 1 and "«Ім'я на грамоті»" in found[0]
+    assert rules.name_warnings(THANKS, rules.COLLECTIVE, "Колектив ОСББ «Світанок»") == []
+    assert rules.name_warnings(THANKS, rules.COLLECTIVE, "Барвінок", "ансамблю «Барвінок»") == []
+    assert rules.name_warnings(HONORARY, rules.COLLECTIVE, "Барвінок") == []  # nominative
+    assert rules.name_warnings(THANKS, rules.PERSON, "Барвінок Іван", sex="m") == []
+
+
+def test_a_person_the_certificate_cannot_decline_is_a_warning():
+    # the clerk left «особа» for a collective
+    found = rules.name_warnings(THANKS, rules.PERSON, "Колектив ОСББ «Світанок»")
+    assert len(found) == 1 and "виберіть «колектив»" in found[0]
+    # no sex given and none told by the name: the name would print as written
+    unsure = rules.name_warnings(THANKS, rules.PERSON, "Сміт Алекс")
+    assert len(unsure) == 1 and "Вкажіть стать" in unsure[0]
+    assert rules.name_warnings(THANKS, rules.PERSON, "Сміт Алекс", sex="f") == []
+    # the patronymic tells the sex; a surname that is also a noun («Рада») is a person
+    assert rules.name_warnings(THANKS, rules.PERSON, "Рада Іван Петрович") == []
+    assert rules.name_warnings(HONORARY, rules.PERSON, "Сміт Алекс") == []  # nominative
+
+
+def test_a_verb_agrees_with_a_collective_named_in_the_plural():
+    staff = Recipient(rules.COLLECTIVE, "Працівники ЖЕК № 3")
+    lines = fill_template(HONORARY.template, staff, "nominative", "за сумлінну працю", "")
+    assert lines[:2] == ["Нагороджуються", "працівники ЖЕК № 3"]
+    team = Recipient(rules.COLLECTIVE, "Колектив ОСББ «Світанок»")
+    lines = fill_template(HONORARY.template, team, "nominative", "за сумлінну працю", "")
+    assert lines[:2] == ["Нагороджується", "колектив ОСББ «Світанок»"]
+    # in the dative the subject is the thanks: «Оголошується (подяка) працівникам …»
+    lines = fill_template(THANKS.template, staff, "dative", "за сумлінну працю", "")
+    assert lines[:2] == ["Оголошується", "працівникам ЖЕК № 3"]

@@ -160,3 +160,106 @@ def test_gender_values() -> None:
     assert Gender("m") is Gender.MALE
     assert Gender.FEMALE.value == "f"
     assert Gender.FEMALE.label == "жіноча"
+
+
+@pytest.mark.parametrize(
+    ("person", "genitive", "dative"),
+    [
+        # § 142: a man's surname on -о declines, a woman's does not
+        (
+            PersonName("Ткаченко", "Михайло", "Андрійович", Gender.MALE),
+            "Ткаченка Михайла Андрійовича",
+            "Ткаченку Михайлу Андрійовичу",
+        ),
+        (
+            PersonName("Ткаченко", "Марія", "Іванівна", Gender.FEMALE),
+            "Ткаченко Марії Іванівни",
+            "Ткаченко Марії Іванівні",
+        ),
+        # a consonant: declines for a man only
+        (MELNYK, "Мельника Івана Івановича", "Мельнику Івану Івановичу"),
+        (KOVAL, "Коваль Олени Петрівни", "Коваль Олені Петрівні"),
+        # adjectival surnames decline as adjectives of either gender
+        (
+            PersonName("Ковальський", "Петро", "Іванович", Gender.MALE),
+            "Ковальського Петра Івановича",
+            "Ковальському Петру Івановичу",
+        ),
+        (KOVALSKA, "Ковальської Марії Іванівни", "Ковальській Марії Іванівні"),
+        (
+            PersonName("Стецька", "Ольга", "Іванівна", Gender.FEMALE),
+            "Стецької Ольги Іванівни",
+            "Стецькій Ользі Іванівні",
+        ),
+        # double surnames: each part by its own rule
+        (
+            PersonName("Квітка-Основ'яненко", "Григорій", "Федорович", Gender.MALE),
+            "Квітки-Основ'яненка Григорія Федоровича",
+            "Квітці-Основ'яненку Григорію Федоровичу",
+        ),
+        (
+            PersonName("Ткаченко-Шевчук", "Марія", "Іванівна", Gender.FEMALE),
+            "Ткаченко-Шевчук Марії Іванівни",
+            "Ткаченко-Шевчук Марії Іванівні",
+        ),
+        (
+            PersonName("Нечуй-Левицький", "Іван", "Семенович", Gender.MALE),
+            "Нечуя-Левицького Івана Семеновича",
+            "Нечую-Левицькому Івану Семеновичу",
+        ),
+        # § 142 п. 3: -ів/-їв keeps о/е/є in the other cases (a woman's does not decline)
+        (
+            PersonName("Іванів", "Петро", "Іванович", Gender.MALE),
+            "Іванова Петра Івановича",
+            "Іванову Петру Івановичу",
+        ),
+        (
+            PersonName("Михайлів", "Петро", "Іванович", Gender.MALE),
+            "Михайлова Петра Івановича",
+            "Михайлову Петру Івановичу",
+        ),
+        (
+            PersonName("Андріїв", "Петро", "Іванович", Gender.MALE),
+            "Андрієва Петра Івановича",
+            "Андрієву Петру Івановичу",
+        ),
+        (
+            PersonName("Петренко-Іванів", "Іван", "Іванович", Gender.MALE),
+            "Петренка-Іванова Івана Івановича",
+            "Петренку-Іванову Івану Івановичу",
+        ),
+        (
+            PersonName("Іванів", "Марія", "Петрівна", Gender.FEMALE),
+            "Іванів Марії Петрівни",
+            "Іванів Марії Петрівні",
+        ),
+        # foreign: a man's on a consonant declines; on -о, -е, -у and a woman's do not
+        (PersonName("Сміт", "Джон", "", Gender.MALE), "Сміта Джона", "Сміту Джону"),
+        (PersonName("Сміт", "Мері", "", Gender.FEMALE), "Сміт Мері", "Сміт Мері"),
+        (PersonName("Гюго", "Віктор", "", Gender.MALE), "Гюго Віктора", "Гюго Віктору"),
+        (PersonName("Ґете", "Йоганн", "", Gender.MALE), "Ґете Йоганна", "Ґете Йоганну"),
+        (PersonName("Шоу", "Бернард", "", Gender.MALE), "Шоу Бернарда", "Шоу Бернарду"),
+        # Ukrainian -ло and -ьо do decline
+        (
+            PersonName("Гуцало", "Євген", "Пилипович", Gender.MALE),
+            "Гуцала Євгена Пилиповича",
+            "Гуцалу Євгену Пилиповичу",
+        ),
+    ],
+)
+def test_genitive_and_dative_in_full(person: PersonName, genitive: str, dative: str) -> None:
+    assert names.genitive_full(person) == genitive
+    assert full_name_in_case(person, "dative") == dative
+
+
+def test_genitive_short() -> None:
+    man = PersonName("Ткаченко", "Михайло", "Андрійович", Gender.MALE)
+    assert names.genitive_short(man) == "Ткаченка М. А."
+    assert names.genitive_short(KOVAL) == "Коваль О. П."
+    assert dative_short(PersonName("Іванів", "Петро", "", Gender.MALE)) == "Іванову П."
+
+
+def test_a_surname_typed_in_capitals_stays_in_capitals() -> None:
+    man = PersonName("ІВАНІВ", "Петро", "Іванович", Gender.MALE)
+    assert names.genitive_full(man) == "ІВАНОВА Петра Івановича"
+    assert dative_surname(PersonName("ТКАЧЕНКО", "Михайло", "", Gender.MALE)) == "ТКАЧЕНКУ"

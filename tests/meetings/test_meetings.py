@@ -180,3 +180,30 @@ def test_the_mayors_suspension_and_a_cancellation_show_in_the_register(db):
     assert later.reg_number == "2"
     # cancelled later: «втратило чинність» replaces the suspension
     assert get_document(db, first.id).values["lost_force"].startswith("втратило чинність")
+
+
+def test_a_decision_from_an_agenda_item_has_its_title_as_summary_in_the_control_centre(db):
+    """An adopted item's decision carries the item's title as its summary (the card, the
+    search), and the control centre shows a decision's title where its summary is empty (those
+    registered before, or by hand with no summary): the «Короткий зміст» column is never blank."""
+    from app.registers import DECISIONS
+    from app.reports.grouping import ALL
+    from app.services import control, documents
+    from app.services.control_centre import CentreState, cell_documents
+
+    _, items, _ = held_meeting(db)
+    adopted = svc.record_vote(db, items[1], 7)
+    doc = get_document(db, adopted.decision_id)
+    assert doc.values["summary"] == "Про питання 2"
+    older = documents.register_document(
+        db, DECISIONS, DECISIONS.parse({"title": "Про старе рішення"}), reg_date=date(2026, 2, 19)
+    )
+    for doc_id in (adopted.decision_id, older.id):
+        control.put_on_control(db, doc_id, term=date(2026, 4, 30), today=date(2026, 3, 19))
+    cell = cell_documents(db, ALL, CentreState.ON_CONTROL, date(2026, 3, 20))
+    summaries = {d.reg_number: d.summary for d in cell.documents}
+    assert summaries == {
+        adopted.decision_number: "Про питання 2",
+        older.reg_number: "Про старе рішення",
+    }
+    assert get_document(db, older.id).values["summary"] == ""  # nothing written over

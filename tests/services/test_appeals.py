@@ -137,8 +137,19 @@ def test_copies_beyond_ten_pages_cost(db):
     done = documents.register_document(
         db, INFO_REQUESTS, request_values(pages=15), reg_date=date(2026, 3, 4)
     )
-    # 5 pages × 0.1 % of 8647 грн (8,65 грн a page).
-    assert get_document(db, done.id).values["copy_cost"] == "43,25 грн"
+    # 5 pages × 0.2 % of 3328 грн, the subsistence minimum of 2026 (6,66 грн a page).
+    assert get_document(db, done.id).values["copy_cost"] == "33,30 грн"
+
+
+def test_the_subsistence_minimum_is_a_setting(db):
+    from app.services.settings import set_setting
+
+    set_setting(db, "info_requests.subsistence_minimum", "3028")
+    done = documents.register_document(
+        db, INFO_REQUESTS, request_values(pages=11), reg_date=date(2025, 3, 4)
+    )
+    # 0.2 % of 3028 грн (2025) = 6,06 грн.
+    assert get_document(db, done.id).values["copy_cost"] == "6,06 грн"
 
 
 def test_the_repeat_check_before_registering_shows_the_earlier_appeal(db):

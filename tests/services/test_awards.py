@@ -191,3 +191,49 @@ def test_an_award_to_an_employee_with_a_file_is_recorded_in_it_once(db):
         (date(2026, 8, 20), f"Подяка (розп. № {o.reg_number} від 20.08.2026)")
     ]
     assert [a.doc_id for a in awards.awards_of_employee(db, staff_id)] == [mine]
+
+
+def test_the_registers_hint_names_the_recipient_in_the_genitive(db):
+    """«Інших відзнак у Ткаченка Михайла Андрійовича немає» — a man's surname on -о declines,
+    a woman's does not; a collective's head noun declines (колектив → колективу)."""
+    man = petition(db, "Ткаченко Михайло Андрійович").id
+    woman = petition(db, "Ткаченко Марія Іванівна").id
+    team = petition(db, "Колектив ОСББ «Світанок»", recipient_type=rules.COLLECTIVE).id
+    assert awards.history_hint(db, man) == "Інших відзнак у Ткаченка Михайла Андрійовича немає"
+    assert awards.history_hint(db, woman) == "Інших відзнак у Ткаченко Марії Іванівни немає"
+    assert awards.history_hint(db, team) == "Інших відзнак у колективу ОСББ «Світанок» немає"
+    again = petition(db, "Колектив ОСББ «Світанок»", recipient_type=rules.COLLECTIVE).id
+    awards.grant(db, [team], order(db, date(2026, 8, 20)).reg_number)
+    hint = awards.history_hint(db, again)
+    assert hint.startswith("Інші відзнаки колективу ОСББ «Світанок»: 20.08.2026 — Подяка")
+    assert awards.history_hint(db, -1) == ""
+
+
+def test_a_collective_name_the_program_cannot_decline_is_flagged_on_the_card(db):
+    values = {"kind": "Подяка", "recipient": "Барвінок", "recipient_type": rules.COLLECTIVE}
+    assert any("«Ім'я на грамоті»" in w for w in awards.petition_check(db, values).warnings)
+    values["recipient"] = "Колектив ОСББ «Світанок»"
+    assert awards.petition_check(db, values).warnings == ()
+
+
+def test_a_thanks_to_a_man_a_woman_and_a_collective_in_the_dative(db):
+    """The certificates' text read back: «Оголошується колективу ОСББ «Світанок»», never
+    «Оголошується Колектив …»; a woman's surname on -о as written."""
+    factories.organisation(db)
+    o = order(db, date(2026, 8, 20))
+    ids = [
+        petition(db, "Ткаченко Михайло Андрійович").id,
+        petition(db, "Ткаченко Марія Іванівна").id,
+        petition(db, "Колектив ОСББ «Світанок»", recipient_type=rules.COLLECTIVE, position="",
+                 workplace="").id,
+        petition(db, "Працівники ЖЕК № 3", recipient_type=rules.COLLECTIVE,
+                 kind="Вітальна адреса").id,
+    ]  # fmt: skip
+    awards.grant(db, ids, o.reg_number)
+    pdf = PdfReader(io.BytesIO(print_selection(db, "award_certificates_pdf", ids)))
+    pages = [" ".join(p.extract_text().split()) for p in pdf.pages]
+    assert "Оголошується Ткаченку Михайлу Андрійовичу" in pages[0]
+    assert "Оголошується Ткаченко Марії Іванівні" in pages[1]
+    assert "Оголошується колективу ОСББ «Світанок»" in pages[2]
+    assert "Колектив" not in pages[2]
+    assert "Шановні працівники ЖЕК № 3!" in pages[3]

@@ -54,9 +54,9 @@ def test_the_whole_round(db: Database, tmp_path: Path) -> None:
     try:
         assert ex.copy_district(copy) == "ПР" and ex.copy_district(db) == ""
         assert HouseholdView(copy, ViewQuery("household")).count() == 2  # only the district
-        # The centre no longer changes the district's objects (one writer)...
+        # The centre no longer opens the district's books (they are the copy's series)...
         with pytest.raises(hh.HouseholdError, match="в копії округу"):
-            hh.add_event(db, books.petrenko, "visit", date(2026, 2, 1))
+            hh.open_book(db, books.pryluky, 2, 2026)
         # ...but still the others'.
         hh.add_event(db, books.maryana, "visit", date(2026, 2, 1))
         # A day in the village: a death, a new object, a year's sections, a certificate.
@@ -208,5 +208,19 @@ def test_the_cli_round(tmp_path: Path, sqlite_db: Database, monkeypatch, capsys)
     back = str(tmp_path / "back.dlvx")
     assert main(["--db", centre, "district", "export", "--district", "ПР", "-o", back]) == 0
     assert main(["--db", copy, "district", "import", back]) == 0
+    # A file that conflicts with the centre's own correction is not applied from the CLI.
+    copy_db = Database(copy)
+    for db_, house in ((sqlite_db, "3а"), (copy_db, "3б")):
+        card = load_card(db_, books.kovalchuk, log=False)
+        info = hh.ObjectInfo(books.kovalchuk, books.book_p, "registered", card.account,
+                             card.settlement_id, card.street, house)  # fmt: skip
+        hh.save_object(db_, info)
+    copy_db.dispose()
+    capsys.readouterr()
+    assert main(["--db", copy, "district", "export", "-o", out]) == 0
+    assert main(["--db", centre, "district", "import", out]) == 1
+    err = capsys.readouterr().err
+    assert "не вирішено, чию версію залишити: Кн. 1, о/р 2" in err and "Нічого не змінено" in err
+    assert load_card(sqlite_db, books.kovalchuk, log=False).house == "3а"
     assert main(["--db", centre, "district", "retire", "--district", "ПР"]) == 0
     hh.add_event(sqlite_db, books.kovalchuk, "visit", date(2026, 2, 4))  # the centre's again

@@ -65,6 +65,13 @@ def test_form6_as_of_1_january(db: Database) -> None:
     assert area == ["1.2", "0.45", "1.65"]
     assert rows["У тому числі корови, голів"] == [0, 1, 1]
     assert rows["Птиця, голів"] == [0, 12, 12]
+    # Lines the sources do not confirm are named as such, and the print says to check the blank.
+    from app.reports.households import FORM6_CHECK_NOTE, FORM6_UNCONFIRMED
+
+    assert set(rows) > FORM6_UNCONFIRMED
+    confirmed = set(rows) - FORM6_UNCONFIRMED
+    assert len(confirmed) == 2 and all("особистого селянського" in k for k in confirmed)
+    assert FORM6_CHECK_NOTE in table.notes
 
 
 def test_the_cli_writes_both_reports(tmp_path: Path, sqlite_db: Database, capsys) -> None:

@@ -106,3 +106,54 @@ def test_an_administrator_ends_an_item_and_adds_its_new_wording(qtbot, office_db
     assert "Скарга" in titles_on(office_db, "type", date(2024, 5, 31))
     assert titles_on(office_db, "type", date(2024, 6, 1))[-1] == "Скарга (оскарження рішення)"
     assert "Скарга" not in titles_on(office_db, "type", date(2024, 6, 1))
+
+
+def test_the_subsistence_minimum_for_copying_is_set_in_the_settings_tab(qtbot, office_db):
+    from datetime import date
+
+    from app.services import documents
+    from app.services.details import get_document
+    from ui.dialogs.reference_settings import SettingsTab
+
+    tab = SettingsTab(office_db)
+    qtbot.addWidget(tab)
+    assert tab.subsistence.value() == 3328
+    tab.subsistence.setValue(3028)
+    tab.save_button.click()
+    assert tab.status.text() == "Налаштування збережено."
+    raw = {"requester": "Іван Петренко", "received_way": "Поштою", "summary": "Копії", "pages": 11}
+    done = documents.register_document(
+        office_db, INFO_REQUESTS, INFO_REQUESTS.parse(raw), reg_date=date(2026, 3, 4)
+    )
+    assert get_document(office_db, done.id).values["copy_cost"] == "6,06 грн"
+
+
+def test_the_information_requests_tab_offers_its_statistics(qtbot, office_db, monkeypatch):
+    from datetime import date
+
+    from app.services import documents
+    from ui.dialogs import table_report
+    from ui.registers.register_tab import RegisterTab
+
+    raw = {"requester": "Іван Петренко", "requester_kind": "Фізична особа",
+           "received_way": "Поштою", "summary": "Копії рішень"}  # fmt: skip
+    documents.register_document(
+        office_db, INFO_REQUESTS, INFO_REQUESTS.parse(raw), reg_date=date.today()
+    )
+    tab = RegisterTab(office_db, INFO_REQUESTS)
+    qtbot.addWidget(tab)
+    action = tab.document_actions.statistics_action
+    assert action is not None and action.text() == "Статистика за період…"
+    shown: list[table_report.TableReportDialog] = []
+
+    def fake_exec(dialog):
+        dialog.show_button.click()
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(table_report.TableReportDialog, "exec", fake_exec)
+    action.trigger()
+    [dialog] = shown
+    assert dialog.model.item(0, 0).text() == "Надійшло запитів — усього"
+    assert dialog.model.item(0, 3).text() == "1"

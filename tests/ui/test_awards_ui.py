@@ -16,8 +16,9 @@ from app.services import awards, documents
 from app.services.details import load_document
 from tests.ui.test_screen_fit import _fits
 from ui import screen
-from ui.dialogs.award_dialogs import AwardKindsDialog, CertificatesDialog, statistics_text
+from ui.dialogs.award_dialogs import AwardKindsDialog, CertificatesDialog
 from ui.dialogs.document_form import DocumentForm
+from ui.dialogs.table_report import TableReportDialog
 from ui.registers.awards_tab import AwardsTab
 
 
@@ -80,19 +81,20 @@ def test_the_tab_grants_the_selection_by_one_order_and_prints_it(qtbot, office_d
     qtbot.addWidget(tab)
     tab.show()
     qtbot.waitUntil(lambda: not tab.model.loading and tab.model.rowCount() == 2)
-    tab.table.selectRow(0)
-    assert "Інші відзнаки" not in tab.history.text()
+    tab.select_document(ids[0])
+    qtbot.waitUntil(lambda: tab.history.text() != "")
+    assert tab.history.text() == "Інших відзнак у Мельника Івана Івановича немає"
     tab.table.selectAll()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (number, True))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     tab.grant_action.trigger()
     assert [load_document(office_db, i).values["granted_by"] for i in ids] == [(number,)] * 2
-    assert "усього 2" in statistics_text(office_db, date(2026, 1, 1), date(2026, 12, 31))
     later = _petition(office_db, "Коваль Олена Петрівна", date(2026, 9, 1))
     tab.refresh()
     qtbot.waitUntil(lambda: not tab.model.loading and tab.model.rowCount() == 3)
     tab.select_document(later.id)
     qtbot.waitUntil(lambda: "Інші відзнаки" in tab.history.text())
+    assert tab.history.text().startswith("Інші відзнаки Коваль Олени Петрівни: 20.08.2026")
     assert f"Подяка, розп. № {number}" in tab.history.text()
     dialog = CertificatesDialog(2)
     qtbot.addWidget(dialog)
@@ -131,3 +133,38 @@ def test_the_awards_dialogs_fit_the_laptop(qtbot, office_db, monkeypatch):
         _fits(dialog)
         assert dialog.height() <= area.height() - 32, type(dialog).__name__
         dialog.close()
+
+
+def test_the_statistics_button_opens_the_registers_report_dialog(qtbot, office_db, monkeypatch,
+                                                                 tmp_path):  # fmt: skip
+    """«Статистика…» is the generic table report (app/reports/awards.py), shown and saved."""
+    from pypdf import PdfReader
+
+    ids = [_petition(office_db, "Мельник Іван Іванович", date(2026, 8, 10)).id]
+    awards.grant(office_db, ids, _order(office_db, date(2026, 8, 20)).reg_number)
+    opened: list[TableReportDialog] = []
+
+    def exec_(dialog: TableReportDialog) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(TableReportDialog, "exec", exec_)
+    monkeypatch.setattr(TableReportDialog, "deleteLater", lambda self: None)
+    tab = AwardsTab(office_db)
+    qtbot.addWidget(tab)
+    tab.stats_action.trigger()
+    assert len(opened) == 1
+    dialog = opened[0]
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(3)  # рік
+    dialog.date_from.set_date(date(2026, 1, 1))
+    dialog.date_to.set_date(date(2026, 12, 31))
+    dialog.show_button.click()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+    rows = {dialog.model.item(r, 0).text(): dialog.model.item(r, 1).text()
+            for r in range(dialog.model.rowCount())}  # fmt: skip
+    assert rows["Подяка"] == "1" and rows["Усього нагороджено"] == "1"
+    path = tmp_path / "awards.pdf"
+    dialog.save_to(str(path))
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Збережено"))
+    assert "Нагородження відзнаками" in PdfReader(path).pages[0].extract_text()

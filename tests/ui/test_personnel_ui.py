@@ -15,6 +15,7 @@ from app.domain.roles import Actor
 from app.reports.tables import ReportPeriod
 from app.services import personnel as hr
 from app.services.dialog_support import sign_in
+from app.services.register_view import ViewQuery
 from tests.personnel.helpers import hire, new_file, office, order
 
 HR = Actor("kadry", frozenset({roles.HR}))
@@ -173,9 +174,12 @@ def test_the_personnel_dialogs_fit_the_laptop(qtbot, hr_db, monkeypatch):
     staff_id = new_file(hr_db)
     hire(hr_db, staff_id, date(2025, 3, 3))
     values = hr.card_values(hr_db, staff_id, "hr")
+    sign_in(HR)
+    tab = _tab(qtbot, hr_db)
     for dialog in (
         PersonnelCard(hr_db, staff_id, values, False),
         EventDialog(hr_db, staff_id, hr.history(hr_db, staff_id, "hr")[0]),
+        tab.import_dialog(),
     ):
         qtbot.addWidget(dialog)
         for size in (dialog.minimumSizeHint(), dialog.minimumSize(), dialog.sizeHint()):
@@ -221,3 +225,139 @@ def test_the_card_drafts_the_order_naming_the_person_in_the_right_case(qtbot, hr
     text = dialog.findChild(QPlainTextEdit).toPlainText()
     assert text.startswith("Про надання відпустки Мельнику П. І.")
     assert "Надати МЕЛЬНИКУ Петру Івановичу щорічну основну відпустку тривалістю 14" in text
+
+
+def test_the_card_lists_the_persons_awards_for_a_user_who_may_read_them(qtbot, hr_db):
+    """28.17: the «Відзнаки» page lists the awards register's entries of the person (date,
+    kind, basis), read only; a user without the awards register does not get the page."""
+    from app.registers import AWARDS
+    from app.services import awards, documents
+    from ui.dialogs.personnel_card import PersonnelCard
+
+    staff_id = new_file(hr_db)  # Ткачук Марія Іванівна
+    ids = []
+    for kind in ("Подяка", "Почесна грамота"):
+        raw = {"kind": kind, "recipient": "Ткачук Марія Іванівна", "summary": "за сумлінну працю",
+               "occasion": "День Незалежності України"}  # fmt: skip
+        doc = documents.register_document(
+            hr_db, AWARDS, AWARDS.parse(raw), reg_date=date(2026, 8, 10)
+        )
+        ids.append(doc.id)
+    granting = order(hr_db, date(2026, 8, 20), "нагородження")
+    awards.grant(hr_db, ids[:1], granting)
+    sign_in(HR)
+    try:
+        card = PersonnelCard(hr_db, staff_id, hr.card_values(hr_db, staff_id, "hr"), False)
+        qtbot.addWidget(card)
+        titles = [card.pages.tabText(i) for i in range(card.pages.count())]
+        assert "Відзнаки" in titles and card.pages.isTabEnabled(titles.index("Відзнаки"))
+        assert card.awards is not None and card.awards.rowCount() == 2
+        rows = [[card.awards.item(r, c).text() for c in range(3)] for r in range(2)]
+        assert rows[0] == ["20.08.2026", "Подяка", f"Розпорядження № {granting} від 20.08.2026"]
+        assert rows[1][0] == "—" and rows[1][1] == "Почесна грамота"
+        assert rows[1][2].endswith("(ще без розпорядження)")
+        assert card.awards.editTriggers() == card.awards.EditTrigger.NoEditTriggers
+        sign_in(Actor("clerk", frozenset({roles.CLERK})))
+        other = PersonnelCard(hr_db, None, None, True)
+        qtbot.addWidget(other)
+        assert other.awards is None
+        assert "Відзнаки" not in [other.pages.tabText(i) for i in range(other.pages.count())]
+    finally:
+        sign_in(None)
+
+
+IMPORT_HEADER = (
+    "Табельний номер;Прізвище;Ім'я;По батькові;Стать;Вид запису;Дата;Підстава;Посада;"
+    "Виконавчий орган;Категорія;Ранг\n"
+)
+
+
+def test_hr_imports_a_file_from_the_tab_after_seeing_its_problems(qtbot, hr_db, tmp_path):
+    sign_in(HR)
+    tab = _tab(qtbot, hr_db)
+    assert tab.import_action.text() == "Імпорт з таблиці…"
+    bad = tmp_path / "kadry.csv"
+    bad.write_text(
+        IMPORT_HEADER
+        + "801;Гнатюк;Ярина;;ж;Призначення;01.03.2024;;спеціаліст;Загальний відділ;7;15\n"
+        + "802;Олійник;Петро;;ч;Призначення;31.02.2024;;спеціаліст;Загальний відділ;7;15\n",
+        encoding="utf-8-sig",
+    )
+    dialog = tab.import_dialog()
+    qtbot.addWidget(dialog)
+    dialog.check_file(str(bad))
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert dialog.problems.rowCount() >= 1
+    cells = [dialog.problems.item(0, c).text() for c in range(3)]
+    assert cells[:2] == ["3", "Дата"]
+    assert "Базу даних не змінено" in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
+    assert hr.PersonnelView(hr_db, ViewQuery("personnel", search="гнатюк"), "hr").all_rows() == []
+
+    good = tmp_path / "kadry2.csv"
+    good.write_text(bad.read_text(encoding="utf-8-sig").replace("31.02.2024", "28.02.2024"),
+                    encoding="utf-8-sig")  # fmt: skip
+    dialog.check_file(str(good))
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert dialog.problems.rowCount() == 0 and dialog.error.text() == ""
+    assert "Перевірено записів: 2" in dialog.status.text()
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert dialog.imported is not None
+    assert "з них нових: 2" in dialog.status.text()
+    rows = hr.PersonnelView(hr_db, ViewQuery("personnel", search="олійник"), "hr").all_rows()
+    assert [r.personnel_number for r in rows] == ["802"]
+
+
+def test_an_unreadable_file_is_named_in_the_import_dialog(qtbot, hr_db, tmp_path):
+    sign_in(HR)
+    tab = _tab(qtbot, hr_db)
+    dialog = tab.import_dialog()
+    qtbot.addWidget(dialog)
+    dialog.check_file(str(tmp_path / "немає.csv"))
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert dialog.error.text().startswith("Файл не імпортовано")
+    assert not dialog.import_button.isEnabled()
+
+
+def test_the_vacation_schedule_is_previewed_from_the_tab(qtbot, hr_db, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from ui import preview
+
+    sign_in(HR)
+    staff_id = new_file(hr_db)
+    hire(hr_db, staff_id, date(2025, 3, 3))
+    shown: list[bytes] = []
+    monkeypatch.setattr(preview.PdfPreviewDialog, "exec", lambda self: shown.append(self._pdf))
+    tab = _tab(qtbot, hr_db)
+    assert tab.vacations_action.text() == "Графік відпусток…"
+    tab.print_vacations(2026)
+    qtbot.waitUntil(lambda: bool(shown))
+    text = PdfReader(io.BytesIO(shown[0])).pages[0].extract_text()
+    assert "Графік відпусток на 2026 рік" in text and "Ткачук Марія Іванівна" in text
+
+
+def test_the_card_previews_the_inventory_of_the_file(qtbot, hr_db, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from ui import preview
+    from ui.dialogs.personnel_card import PersonnelCard
+
+    sign_in(HR)
+    staff_id = new_file(hr_db)
+    hire(hr_db, staff_id, date(2025, 3, 3))
+    shown: list[bytes] = []
+    monkeypatch.setattr(preview.PdfPreviewDialog, "exec", lambda self: shown.append(self._pdf))
+    card = PersonnelCard(hr_db, staff_id, hr.card_values(hr_db, staff_id, "hr"), False)
+    qtbot.addWidget(card)
+    assert card.inventory_button.isEnabled()
+    card.inventory_button.click()
+    text = PdfReader(io.BytesIO(shown[0])).pages[0].extract_text()
+    assert "Внутрішній опис документів особової справи № 101" in text
+    assert "Копія розпорядження" in text

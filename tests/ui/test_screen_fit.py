@@ -111,12 +111,14 @@ def test_the_preview_keeps_its_buttons_on_the_laptop_screen(qtbot, laptop):
 def test_the_appeals_dialogs_fit_the_laptop(qtbot, office_db, laptop):
     from app.registers import APPEALS, INFO_REQUESTS
     from ui.dialogs.document_form import DocumentForm
+    from ui.dialogs.reception import ReceptionForm
 
     appeal = factories.appeal(office_db, date.today())
     dialogs: list[QDialog] = [
         DocumentForm(office_db, APPEALS, None),
         DocumentForm(office_db, APPEALS, appeal.id),
         DocumentForm(office_db, INFO_REQUESTS, None),
+        ReceptionForm(office_db),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
@@ -130,15 +132,25 @@ def test_the_household_card_fits_the_laptop(qtbot, sqlite_db, laptop):
     from app.domain.roles import Actor
     from app.reports.households import completeness
     from app.reports.tables import ReportPeriod
+    from app.services import household_conflicts as hc
     from tests.households_data import build
     from ui.dialogs.household_card import HouseholdCard, MemberDialog
+    from ui.dialogs.household_conflicts import ConflictDialog
     from ui.dialogs.household_districts import DistrictsDialog
     from ui.dialogs.household_exchange import ExchangeDialog
     from ui.dialogs.household_report import HouseholdReportDialog
     from ui.dialogs.household_templates import TemplatesDialog
 
     books = build(sqlite_db)
+    fields = tuple(
+        hc.FieldDiff(f"Поле {n}", "наше " * 20, "їхнє " * 20, n % 2 == 0) for n in range(13)
+    )
+    rows = tuple(hc.RowDiff("hh_member", f"Член домогосподарства {n}", fields) for n in range(4))
+    many = tuple(
+        hc.Conflict(str(n), f"Кн. 1, о/р {n}: вул. Довга-предовга, {n}", rows) for n in range(60)
+    )
     dialogs = (
+        ConflictDialog(many, "центр", "копія округу Прилуцький"),
         HouseholdCard(sqlite_db, books.petrenko, False),
         MemberDialog(),
         ExchangeDialog(sqlite_db),

@@ -69,3 +69,40 @@ def test_menus_name_the_open_key_as_it_is_labelled(qtbot, filled_db):
     assert tab.open_action.shortcut().toString(native) == "Enter"
     keys = {k.toString(native) for k in tab.open_action.shortcuts()}
     assert keys == {"Enter", "Return"}
+
+
+def test_the_bold_legend_only_where_terminovo_exists(qtbot, sqlite_db):
+    """«Номер жирним — Терміново» means nothing for people, households or orders: only
+    registers with the «Терміново» mark show it; in appeals the same flag says «15 days»."""
+    from app.registers import APPEALS, ORDERS, OUTGOING
+    from ui.registers.household_tab import HouseholdTab
+    from ui.registers.personnel_tab import PersonnelTab
+    from ui.registers.staff_tab import build_tab as staff_tab
+
+    shown, texts = {}, {}
+    for make in (
+        lambda: RegisterTab(sqlite_db, INCOMING),
+        lambda: RegisterTab(sqlite_db, OUTGOING),
+        lambda: RegisterTab(sqlite_db, ORDERS),
+        lambda: RegisterTab(sqlite_db, APPEALS),
+        lambda: PersonnelTab(sqlite_db),
+        lambda: HouseholdTab(sqlite_db),
+        lambda: staff_tab(sqlite_db, None),
+    ):
+        tab = make()
+        qtbot.addWidget(tab)
+        tab.show()
+        shown[tab.spec.code] = tab.legend.isVisible()
+        texts[tab.spec.code] = tab.legend.text()
+    assert shown == {
+        "incoming": True,
+        "outgoing": True,
+        "orders": False,
+        "appeals": True,
+        "personnel": False,
+        "household": False,
+        "staff": False,
+    }
+    assert texts["incoming"] == texts["outgoing"] == URGENT_LEGEND
+    assert "Терміново" not in texts["appeals"]
+    assert "Не потребує додаткового вивчення" in texts["appeals"]

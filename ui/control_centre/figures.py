@@ -76,7 +76,8 @@ class FiguresDialog(QDialog):
             f"Усього {report.period_text}: виконано вчасно {t.on_time}, із запізненням {t.late}, "
             f"не виконано в строк {t.overdue}; частка вчасно: "
             f"{share}{' %' if share != '—' else ''}. На контролі зі строком, що не настав: "
-            f"{t.pending}.",
+            f"{t.pending}."
+            + (f"\nЛише реєстри, доступні вам: {report.covered}." if report.covered else ""),
             self,
         )
         self.totals.setWordWrap(True)

@@ -89,7 +89,7 @@ class ReportActions(QObject):
 
         def produce() -> bytes:
             require_reports(actor)  # as on the command line: refused, and audited when made
-            report = execution.execution_report(db, *period)
+            report = execution.execution_report(db, *period, user=actor)
             pdf = execution.report_pdf(report)
             record_report(db, actor, f"стан виконання документів {report.period_text}")
             return pdf
@@ -104,7 +104,7 @@ class ReportActions(QObject):
 
         def produce() -> tuple[Reminders, bytes]:
             require_reports(actor)
-            result = reminders(db, days)
+            result = reminders(db, days, user=actor)
             if not result.sheets:
                 return result, b""
             pdf = reminders_pdf(result)
@@ -143,7 +143,7 @@ class ReportActions(QObject):
 
         def produce() -> execution.ExecutionReport:
             require_reports(actor)
-            return execution.execution_report(db, *period)
+            return execution.execution_report(db, *period, user=actor)
 
         self.run(produce, show)
 

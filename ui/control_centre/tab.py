@@ -5,9 +5,11 @@ the departments with their lead executors and a count per state; below, the docu
 chosen cell (a line × a state). A double-click or Enter on a document emits `reveal_requested`:
 the main window switches to its register's tab, which selects it and opens its card.
 
-Everything is read off the GUI thread (ui.tasks). The tab re-reads itself when the overdue
-monitor reports (it does after every change in a register tab, and every few minutes) — at once
-if it is on screen, otherwise the next time it is shown — and on F5.
+Only the registers (and series) the signed-in user may read are counted and listed
+(`app.services.access.control_scope`). Everything is read off the GUI thread (ui.tasks). The
+tab re-reads itself when the overdue monitor reports (it does after every change in a register
+tab, and every few minutes) — at once if it is on screen, otherwise the next time it is shown —
+and on F5.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QToolButton,
@@ -37,11 +40,15 @@ from app.services.control_centre import (
     CELL_LIMIT,
     CellListing,
     CentreState,
+    HrReminders,
     Overview,
     cell_documents,
+    hr_reminders,
     overview,
 )
+from app.services.dialog_support import current_user
 from db.session import Database
+from ui.control_centre import hr_section
 from ui.control_centre.models import (
     ALERT_COLOURS,
     CELL_COLUMNS,
@@ -61,9 +68,11 @@ CELL_WIDTHS = {0: 70, 3: 230, SUMMARY_COLUMN: 320, 5: 140, 8: 150}
 
 
 class ControlCentreTab(QWidget):
-    """Emits `reveal_requested(register, document id, registration date)`."""
+    """Emits `reveal_requested(register, document id, registration date)`, and
+    `person_requested(staff id)` from the HR reminders."""
 
     reveal_requested = Signal(str, int, date)
+    person_requested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +88,9 @@ class ControlCentreTab(QWidget):
         self._cell_generation = 0
         self._pending = 0
         self._collapsed: set[Group] = set()
+        self.hr: HrReminders | None = None  # None: no personnel right, or not read yet
+        self.hr_shown = False  # the HR reminders are listed below instead of a cell
+        self._hr_generation = 0
 
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -103,6 +115,10 @@ class ControlCentreTab(QWidget):
             button.clicked.connect(lambda _=False, s=state: self._on_total_clicked(s))
             self.total_buttons[state] = button
             totals.addWidget(button)
+        self.hr_button = hr_section.make_button(self)
+        self.hr_button.clicked.connect(self._on_hr_clicked)
+        totals.addSpacing(12)
+        totals.addWidget(self.hr_button)
         totals.addStretch(1)
         totals.addWidget(self.as_of)
 
@@ -118,8 +134,14 @@ class ControlCentreTab(QWidget):
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.hr_model = hr_section.HrModel(self)
+        self.hr_table = hr_section.make_table(self, self.hr_model)
+        self.hr_table.activated.connect(self._on_person_activated)
+        self.lists = QStackedWidget(self)
+        self.lists.addWidget(self.table)
+        self.lists.addWidget(self.hr_table)
         lower_layout.addWidget(self.caption)
-        lower_layout.addWidget(self.table, 1)
+        lower_layout.addWidget(self.lists, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tree)
         splitter.addWidget(lower)
@@ -190,7 +212,7 @@ class ControlCentreTab(QWidget):
         if self.overview is None:
             self.caption.setText("Завантаження…")
         self._generation += 1
-        generation, db, today = self._generation, self.db, self.today
+        generation, db, today, user = self._generation, self.db, self.today, current_user()
         self._pending += 1
 
         def done(result: Overview) -> None:
@@ -202,7 +224,44 @@ class ControlCentreTab(QWidget):
             self._pending -= 1
             self.caption.setText(f"Не вдалося прочитати показники: {exc}")
 
-        run_in_background(lambda: overview(db, today), done, failed, owner=self)
+        run_in_background(lambda: overview(db, today, user=user), done, failed, owner=self)
+        self._load_hr()
+
+    def _load_hr(self) -> None:
+        """The HR reminders (None for a user without the personnel right: no button)."""
+        self._hr_generation += 1
+        generation, db, today, user = self._hr_generation, self.db, self.today, current_user()
+        self._pending += 1
+
+        def done(found: HrReminders | None) -> None:
+            self._pending -= 1
+            if generation == self._hr_generation:
+                self._apply_hr(found)
+
+        def failed(exc: BaseException) -> None:
+            self._pending -= 1
+            self.hr_button.setText(f"{hr_section.HR_TITLE}: не вдалося прочитати")
+            self.hr_button.setToolTip(str(exc))
+
+        run_in_background(lambda: hr_reminders(db, today, user=user), done, failed, owner=self)
+
+    def _apply_hr(self, found: HrReminders | None) -> None:
+        self.hr = found
+        self.hr_button.setVisible(found is not None)
+        hr_section.paint_button(self.hr_button, found)
+        self.hr_model.set_items(found.items if found is not None else ())
+        if found is None and self.hr_shown:
+            self.show_cell(*self.cell)
+        elif self.hr_shown:
+            self._show_hr_caption()
+        elif (
+            found is not None
+            and found.items
+            and not self._chosen
+            and self.overview is not None
+            and not self.overview.totals.on_control
+        ):  # HR with no document on control: the first look is at the reminders
+            self.show_hr(chosen=False)
 
     def schedule_refresh(self, *_: Any) -> None:
         """Something may have changed: re-read now if on screen, else when next shown."""
@@ -233,6 +292,13 @@ class ControlCentreTab(QWidget):
             state = CentreState.OVERDUE if result.totals.overdue else CentreState.ON_CONTROL
         if group != ALL and not self.model.index_of(group, 0).isValid():
             group = ALL  # that line has nothing on control any more
+        if self.hr_shown:
+            self.cell = (group, state)  # the reminders stay on screen
+            return
+        hr_first = not self._chosen and self.hr is not None and bool(self.hr.items)
+        if hr_first and not result.totals.on_control:  # HR with no document on control
+            self.show_hr(chosen=False)
+            return
         self.show_cell(group, state, chosen=self._chosen)
 
     def _show_totals(self) -> None:
@@ -249,6 +315,9 @@ class ControlCentreTab(QWidget):
         """List the documents of (group, state) below, and mark the cell."""
         self._chosen = self._chosen or chosen
         self.cell = (group, state)
+        self.hr_shown = False
+        self.hr_button.setChecked(False)
+        self.lists.setCurrentWidget(self.table)
         index = self.model.index_of(group, STATES.index(state) + 1) if group != ALL else None
         self.tree.selectionModel().blockSignals(True)
         if index is not None and index.isValid():
@@ -265,11 +334,12 @@ class ControlCentreTab(QWidget):
 
     def _load_cell(self) -> None:
         self._cell_generation += 1
-        generation, db, today, (group, state) = (
+        generation, db, today, (group, state), user = (
             self._cell_generation,
             self.db,
             self.today,
             self.cell,
+            current_user(),
         )
         self._pending += 1
         self.caption.setText(f"{state.description} — {self._cell_name}: завантаження…")
@@ -285,10 +355,34 @@ class ControlCentreTab(QWidget):
             self._pending -= 1
             self.caption.setText(f"Не вдалося прочитати документи: {exc}")
 
-        run_in_background(lambda: cell_documents(db, group, state, today), done, failed, owner=self)
+        run_in_background(
+            lambda: cell_documents(db, group, state, today, user=user), done, failed, owner=self
+        )
+
+    def show_hr(self, chosen: bool = True) -> None:
+        """List the HR reminders below instead of a cell's documents."""
+        self._chosen = self._chosen or chosen
+        self.hr_shown = True
+        self._cell_generation += 1  # a cell still loading is not shown over them
+        self.tree.selectionModel().blockSignals(True)
+        self.tree.clearSelection()
+        self.tree.setCurrentIndex(QModelIndex())
+        self.tree.selectionModel().blockSignals(False)
+        for button in self.total_buttons.values():
+            button.setChecked(False)
+        self.hr_button.setChecked(True)
+        self.lists.setCurrentWidget(self.hr_table)
+        self._show_hr_caption()
+
+    def _show_hr_caption(self) -> None:
+        count = len(self.hr.items) if self.hr is not None else 0
+        text = f"{hr_section.HR_DESCRIPTION}: {format_count(count)}"
+        if count:
+            text += ". Enter або подвійний клік — відкрити картку працівника."
+        self.caption.setText(text)
 
     def _show_caption(self) -> None:
-        if self.listing is None:
+        if self.listing is None or self.hr_shown:
             return
         state, total = self.listing.state, self.listing.total
         text = f"{state.description} — {self._cell_name}: {format_count(total)}"
@@ -302,6 +396,14 @@ class ControlCentreTab(QWidget):
 
     def _on_total_clicked(self, state: CentreState) -> None:
         self.show_cell(ALL, state)
+
+    def _on_hr_clicked(self) -> None:
+        self.show_hr()
+
+    def _on_person_activated(self, index: QModelIndex) -> None:
+        item = index.data(hr_section.REMINDER_ROLE)
+        if item is not None:
+            self.person_requested.emit(item.staff_id)
 
     def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

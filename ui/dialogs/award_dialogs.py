@@ -1,11 +1,11 @@
 """The awards tab's dialogs: printing a batch of certificates (from certificate N, a preview of
-the first ones, text only on pre-printed forms), the statistics of a period, and the kinds of
-award with their rules and templates and the occasions (reference lists)."""
+the first ones, text only on pre-printed forms), and the kinds of award with their rules and
+templates and the occasions (reference lists). The statistics of a period are the registers'
+common report dialog (ui/dialogs/table_report.py, AWARDS.statistics)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
@@ -76,36 +76,6 @@ class CertificatesDialog(QDialog):
         if self.preprinted.isChecked():
             found["preprinted"] = True
         return found
-
-
-def statistics_text(db: Database, start: date, end: date) -> str:
-    from app.services import awards
-
-    s = awards.statistics(db, start, end, current_user())
-    lines = [
-        f"Нагородження з {start:%d.%m.%Y} по {end:%d.%m.%Y}: усього {s.total}",
-        f"особам: {s.persons}; колективам: {s.collectives}",
-        "",
-    ]
-    lines += [f"{k}: {p + c} (особам {p}, колективам {c})" for k, p, c in s.by_kind_and_type]
-    if s.by_occasion:
-        lines += ["", "За приводами:"] + [f"  {o}: {n}" for o, n in s.by_occasion]
-    lines += ["", f"Подань внесено: {s.petitions}; ще без розпорядження: {s.pending}"]
-    return "\n".join(lines)
-
-
-def show_statistics(db: Database, parent: QWidget) -> None:
-    from ui.dialogs.period import PeriodDialog
-
-    today = date.today()
-    dialog = PeriodDialog(
-        "Статистика нагороджень", date(today.year, 1, 1), today, parent, "Показати"
-    )
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    start, end = dialog.period()
-    dialog.deleteLater()
-    if accepted:
-        QMessageBox.information(parent, "Статистика нагороджень", statistics_text(db, start, end))
 
 
 class AwardKindsDialog(QDialog):

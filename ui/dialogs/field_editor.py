@@ -290,14 +290,29 @@ class _ClassifierDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentText())
 
 
+def staff_offered(db: Database, target: str) -> tuple[list[StaffInfo], list[int]]:
+    """The active staff to offer, and the ids to put first: for «reception» the people of
+    the schedule of personal reception, in its order (then everyone else by name)."""
+    from app.services.reference import list_staff
+
+    people = list_staff(db, active_only=True)
+    if target != "reception":
+        return people, []
+    from app.services.reception import reception_staff_ids
+
+    first = reception_staff_ids(db)
+    rank = {staff_id: n for n, staff_id in enumerate(first)}
+    people.sort(key=lambda p: rank.get(p.id or 0, len(rank)))  # stable: by name after them
+    return people, first
+
+
 class StaffEditor(ComboEditor):
     """STAFF: the active staff by short name («Коваль О. П.», the position as a tip), loaded in
     the background; typing part of a name offers the matching people; a name not on the list
-    is kept as typed."""
+    is kept as typed. A field whose target is «reception» lists the officials of the schedule
+    of personal reception first."""
 
     def _fill(self, db: Database, year: int) -> None:
-        from app.services.reference import list_staff
-
         combo = self.combo
         set_edit_placeholder(combo, self.field.placeholder or "Почніть вводити прізвище…")
         completer = QCompleter(combo.model(), combo)
@@ -306,17 +321,22 @@ class StaffEditor(ComboEditor):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         combo.setCompleter(completer)
 
-        def fill(people: list[StaffInfo]) -> None:
+        def fill(found: tuple[list[StaffInfo], list[int]]) -> None:
+            people, first = found
             typed = combo.currentText()
             blocked = combo.blockSignals(True)
             for info in people:
+                tip = info.position
+                if info.id in first:
+                    tip = f"{tip} (веде прийом за графіком)".strip()
                 combo.addItem(info.short, info)
-                combo.setItemData(combo.count() - 1, info.position, Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(-1)
             combo.setEditText(typed)
             combo.blockSignals(blocked)
 
-        run_in_background(lambda: list_staff(db, active_only=True), fill, owner=self)
+        target = self.field.target
+        run_in_background(lambda: staff_offered(db, target), fill, owner=self)
 
     def chosen_staff(self) -> StaffInfo | None:
         w = self.combo

@@ -179,6 +179,10 @@ class HouseholdCard(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Закрити")
         close.rejected.connect(self.reject)
+        self.print_page = QPushButton("Друк сторінки книги…", self)
+        self.print_page.setToolTip("Сторінка погосподарської книги з усіма розділами — у PDF")
+        close.addButton(self.print_page, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_page.clicked.connect(self._on_print_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
@@ -204,6 +208,7 @@ class HouseholdCard(QDialog):
             w.setEnabled(writable)
         self.district.setEnabled(writable and new)
         self.book.setEnabled(writable and new)
+        self.print_page.setEnabled(not new)
 
     def _run(self, action: object) -> bool:
         """Run a change; a refusal is shown on the card. True when stored."""
@@ -622,6 +627,31 @@ class HouseholdCard(QDialog):
 
         if self._run(store):
             self.show_pdf(f"Довідка № {issued[0].number}", certs.certificate_pdf(issued[0]))
+
+    def _on_print_page(self) -> None:
+        """The page of the book as the record stands, built off the GUI thread, then the
+        preview (which prints and saves)."""
+        from app.services import household_page as hp
+        from ui.tasks import run_in_background, user_text
+
+        object_id, user = self.object_id, current_user()
+        assert object_id is not None
+        self.print_page.setEnabled(False)
+
+        def work() -> tuple[str, bytes]:
+            page = hp.book_page(self.db, object_id, user)
+            return f"{page.book_title}, {page.account.lower()}", hp.book_page_pdf(page)
+
+        def done(result: tuple[str, bytes]) -> None:
+            self.print_page.setEnabled(True)
+            self.message.setText("")
+            self.show_pdf(*result)
+
+        def failed(exc: BaseException) -> None:
+            self.print_page.setEnabled(True)
+            self.message.setText(f"Сторінку не надруковано: {user_text(exc)}")
+
+        run_in_background(work, done, failed, owner=self)
 
     def show_pdf(self, title: str, pdf: bytes) -> None:
         from ui.preview import PdfPreviewDialog

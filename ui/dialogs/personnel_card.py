@@ -1,5 +1,7 @@
-"""The card of a personnel file: the file's fields, the service history, previous service and
-the person's reminders, each on its own page, and the personal card's printout.
+"""The card of a personnel file: the file's fields, the service history, previous service,
+the person's reminders and — for a user who may read the awards register — the person's awards
+(read only, from app.services.awards.awards_of_employee), each on its own page, and the
+personal card's printout.
 
 The file's fields come from `PERSONNEL.fields` with the registration card's editors; the history
 is a table of entries, each added or changed in `EventDialog`. A new file is saved first (the
@@ -43,6 +45,7 @@ from ui.screen import fit_to_screen
 from ui.widgets import ErrorLabel, ask, set_invalid, with_error_below
 
 HISTORY_COLUMNS = ("Дата", "Запис", "Зміст", "Розпорядження")
+AWARD_COLUMNS = ("Дата", "Відзнака", "Підстава", "Привід")
 PRIOR_COLUMNS = ("З", "По", "Місце роботи", "Зараховується")
 
 
@@ -69,10 +72,19 @@ class PersonnelCard(QDialog):
         self.pages.addTab(self._prior_page(), "Попередній стаж")
         self.reminders = QListWidget(self)
         self.pages.addTab(self.reminders, "Нагадування")
+        self.awards: QTableWidget | None = None
+        if _may_read_awards():
+            self.awards = self._awards_page()
+            self.pages.addTab(self.awards, "Відзнаки")
         self.message = ErrorLabel(self)
         buttons = QDialogButtonBox(self)
         self.print_button = buttons.addButton("Друк картки", QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self._on_print)
+        self.inventory_button = buttons.addButton(
+            "Внутрішній опис", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.inventory_button.setToolTip("Внутрішній опис документів особової справи")
+        self.inventory_button.clicked.connect(self._on_inventory)
         self.save_button = buttons.addButton("Зберегти", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Закрити", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._on_save)
@@ -142,6 +154,34 @@ class PersonnelCard(QDialog):
         layout.addWidget(self.history)
         return page
 
+    def _awards_page(self) -> QTableWidget:
+        """The person's awards as the awards register keeps them (28.17), read only."""
+        table = QTableWidget(0, len(AWARD_COLUMNS), self)
+        table.setHorizontalHeaderLabels(AWARD_COLUMNS)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setWordWrap(False)
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        return table
+
+    def _load_awards(self) -> None:
+        from app.services import awards
+
+        table = self.awards
+        if table is None or self.staff_id is None:
+            return
+        found = awards.awards_of_employee(self.db, self.staff_id, current_user())
+        table.setRowCount(len(found))
+        for r, award in enumerate(found):
+            day = format_date(award.award_date) if award.award_date else "—"
+            for c, text in enumerate((day, award.kind, award.basis, award.occasion)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(award.merits or text)
+                table.setItem(r, c, item)
+        for column in (0, 1, 2):
+            table.resizeColumnToContents(column)
+
     def _prior_page(self) -> QWidget:
         page = QWidget(self)
         self.prior = QTableWidget(0, len(PRIOR_COLUMNS), page)
@@ -178,9 +218,10 @@ class PersonnelCard(QDialog):
 
     def _load(self) -> None:
         has_file = self.staff_id is not None
-        for i in (1, 2, 3):
+        for i in range(1, self.pages.count()):
             self.pages.setTabEnabled(i, has_file)
         self.print_button.setEnabled(has_file)
+        self.inventory_button.setEnabled(has_file)
         if self.staff_id is None:
             self.service.setText("Збережіть картку, щоб вести послужний список.")
             return
@@ -211,6 +252,7 @@ class PersonnelCard(QDialog):
             self.reminders.addItem(f"{format_date(reminder.due)} — {reminder.text}")
         if not self.reminders.count():
             self.reminders.addItem("Найближчим часом нічого не потрібно.")
+        self._load_awards()
 
     def _on_save(self) -> None:
         self.message.clear_error()
@@ -346,6 +388,28 @@ class PersonnelCard(QDialog):
         preview = PdfPreviewDialog(pdf, "Особова картка", self)
         preview.exec()
         preview.deleteLater()
+
+    def _on_inventory(self) -> None:
+        if self.staff_id is None:
+            return
+        from app.services.personnel_printouts import inventory_pdf
+        from ui.preview import PdfPreviewDialog
+
+        try:
+            pdf = inventory_pdf(self.db, self.staff_id, current_user(), date.today())
+        except (ValueError, PermissionError, OSError) as exc:
+            self.message.show_error(f"Не вдалося надрукувати опис: {exc}")
+            return
+        preview = PdfPreviewDialog(pdf, "Внутрішній опис особової справи", self)
+        preview.exec()
+        preview.deleteLater()
+
+
+def _may_read_awards() -> bool:
+    from app.registers.awards import AWARDS
+    from app.services.access import may_read
+
+    return may_read(AWARDS, current_user())
 
 
 def _cell(item: QTableWidgetItem | None) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.roles import CALENDAR_WRITE, SETTINGS_WRITE
 from app.services.dialog_support import current_user
 from ui.dialogs.organisation import OrganisationTab
+from ui.dialogs.reception import reception_tab
 from ui.dialogs.reference_calendar import CalendarTab
 from ui.dialogs.reference_classifier import ClassifierTab
 from ui.dialogs.reference_lists import (
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
 
 
 class ReferenceDialog(QDialog):
-    """Organisation, executive bodies, staff, correspondents, nomenclature, calendar, settings.
+    """Organisation, executive bodies, staff, correspondents, nomenclature, calendar, settings,
+    the appeals' classifier and the schedule of personal reception.
 
     `changed` tells the main window to refresh what it shows (pickers, terms, the timer).
     """
@@ -60,6 +62,7 @@ class ReferenceDialog(QDialog):
         self.settings = SettingsTab(db, self.tabs)
         self.personnel = PersonnelListsTab(db, self.tabs)
         self.classifier = ClassifierTab(db, self.tabs)
+        self.reception = reception_tab(db, self.tabs)
         self.tabs.addTab(self.organisation, "Організація")
         self.tabs.addTab(self.departments, "Виконавчі органи")
         self.tabs.addTab(self.staff, "Працівники")
@@ -67,6 +70,7 @@ class ReferenceDialog(QDialog):
         self.tabs.addTab(self.case_files, "Номенклатура справ")
         self.tabs.addTab(self.calendar, "Робочий календар")
         self.tabs.addTab(self.classifier, "Класифікатор звернень")
+        self.tabs.addTab(self.reception, "Графік прийому")
         self.tabs.addTab(self.settings, "Налаштування")
         self.tabs.addTab(self.personnel, "Кадрові списки")
         # The services refuse these to those without the right; the tabs spare them the refusal.
@@ -78,10 +82,17 @@ class ReferenceDialog(QDialog):
         self.settings.saved.connect(self.changed)
         self.calendar.changed.connect(self.changed)
         self.classifier.changed.connect(self.changed)
-        for tab in (self.departments, self.staff, self.correspondents, self.case_files):
+        for tab in (
+            self.departments,
+            self.staff,
+            self.correspondents,
+            self.case_files,
+            self.reception,
+        ):
             tab.changed.connect(self.changed)
         # A renamed body shows up at once in the staff and nomenclature lists.
         self.departments.changed.connect(self._on_departments_changed)
+        self.staff.changed.connect(self.reception.reload)  # a renamed person in the schedule
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Закрити")

@@ -48,6 +48,8 @@ class ListSpec:
     search_hint: str = ""
     note: str = ""
     stretch: int = 1  # the column that takes the spare width (a name or a title)
+    #: Buttons before «Додати…» acting on the whole list: (caption, action(tab)).
+    actions: Sequence[tuple[str, Callable[[QWidget], None]]] = ()
 
 
 class RecordListTab(QWidget):
@@ -70,6 +72,12 @@ class RecordListTab(QWidget):
             bar.addWidget(self.search, 1)
         else:
             bar.addStretch(1)
+        self.action_buttons: list[QPushButton] = []
+        for caption, action in spec.actions:
+            button = QPushButton(caption, self)
+            button.clicked.connect(lambda _=False, act=action: act(self))
+            bar.addWidget(button)
+            self.action_buttons.append(button)
         self.add_button = QPushButton("Додати…", self)
         self.edit_button = QPushButton("Змінити…", self)
         self.add_button.clicked.connect(self._on_add)

@@ -126,6 +126,24 @@ class SettingsTab(QWidget):
         control_form.addRow("Перевіряти прострочені документи кожні:", self.timer)
         layout.addWidget(control)
 
+        requests = QGroupBox("Запити на публічну інформацію", self)
+        requests_form = QFormLayout(requests)
+        requests_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.subsistence = QSpinBox(requests)
+        self.subsistence.setRange(1, 1_000_000)
+        self.subsistence.setSuffix(" грн")
+        self.subsistence.setValue(int(settings.subsistence_minimum(db)))
+        requests_form.addRow("Прожитковий мінімум для працездатних осіб:", self.subsistence)
+        requests_form.addRow(
+            hint_label(
+                "Копії понад 10 сторінок: не більше 0,2 % цієї суми за сторінку А4 (ст. 21 ЗУ "
+                "«Про доступ до публічної інформації», ПКМУ № 740 в редакції ПКМУ № 4 від "
+                "15.01.2020). Суму щороку встановлює закон про Державний бюджет.",
+                requests,
+            )
+        )
+        layout.addWidget(requests)
+
         printing = QGroupBox("Друк штампа реєстрації", self)
         print_form = QFormLayout(printing)
         print_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -193,6 +211,9 @@ class SettingsTab(QWidget):
             code, _, series = key.partition(".")
             settings.set_series_enabled(self._db, REGISTERS[code], series, box.isChecked(), user)
         settings.set_setting(self._db, settings.TIMER_MINUTES, str(self.timer.value()), user)
+        settings.set_setting(
+            self._db, settings.SUBSISTENCE_MINIMUM, str(self.subsistence.value()), user
+        )
         settings.save_print_settings(
             self._db,
             settings.PrintSettings(

@@ -67,16 +67,12 @@ class AwardsTab(RegisterTab):
         label = getattr(self, "history", None)
         if label is None:
             return
-        recipient = str(row.value("recipient") or "") if row is not None else ""
-        if not recipient:
+        if row is None:
             label.setText("")
             return
         from app.services import awards
 
-        lines = awards.earlier_awards(self.db, recipient, exclude=row.id if row else None)
-        shown = "; ".join(lines[:6]) + (" …" if len(lines) > 6 else "")
-        label.setText(f"Інші відзнаки — {recipient}: {shown}" if lines else
-                      f"Інших відзнак у {recipient} немає")  # fmt: skip
+        label.setText(awards.history_hint(self.db, row.id))
 
     # --- granting and handing over ---------------------------------------------------------
 
@@ -153,9 +149,9 @@ class AwardsTab(RegisterTab):
     # --- statistics and reference lists ----------------------------------------------------
 
     def _on_stats(self) -> None:
-        from ui.dialogs.award_dialogs import show_statistics
-
-        show_statistics(self.db, self)
+        """The register's statistics dialog (AWARDS.statistics: app/reports/awards.py), the same
+        as Друк ▸ Статистика за період…, saved to PDF, XLSX or CSV."""
+        self.document_actions.show_statistics()
 
     def _on_kinds(self) -> None:
         from ui.dialogs.award_dialogs import AwardKindsDialog

@@ -47,6 +47,18 @@ MIN_SHRUNK = 150
 URGENT_LEGEND = "Номер <b>жирним</b> — документ із позначкою «Терміново»."
 
 
+def bold_legend(spec: object) -> str:
+    """What a bold number means in this register: «Терміново» where documents carry that mark;
+    the flag's own words where the same flag means something else (an appeal that needs no
+    extra study); "" where nothing is bold (a person, a household, an order)."""
+    mark = next((f for f in getattr(spec, "fields", ()) if f.key == "urgent"), None)
+    if mark is None:
+        return ""
+    if mark.label.startswith("Терміново"):
+        return URGENT_LEGEND
+    return f"Номер <b>жирним</b> — «{mark.label}»."
+
+
 class RegisterTab(TabBase):
     """Emits `changed` after the clerk changed a document (the overdue monitor re-checks)."""
 
@@ -72,8 +84,9 @@ class RegisterTab(TabBase):
         self._build_actions()
         self._build_table()
 
-        self.legend = QLabel(URGENT_LEGEND, self)
+        self.legend = QLabel(bold_legend(spec), self)
         self.legend.setStyleSheet("color: palette(placeholder-text);")
+        self.legend.setVisible(bool(self.legend.text()))
         # A word about the view: a period date that is not applied, a document just registered
         # that the filters hide. Cleared by the next load that has nothing to say.
         self.notice = QLabel(self)
