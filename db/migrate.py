@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0015"
+SCHEMA_HEAD = "0017"
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
@@ -107,4 +107,17 @@ def upgrade(engine: Engine) -> Path | None:
         finally:
             if sqlite:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+    if engine.dialect.name == "sqlite":
+        _compact(engine)
     return backup
+
+
+def _compact(engine: Engine) -> None:
+    """A migration that rebuilt a table (batch mode: 0005, 0016) leaves the old table's pages
+    free inside the file: VACUUM gives them back once, after the upgrade's transaction."""
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        if raw.execute("PRAGMA freelist_count").fetchone()[0]:
+            conn.commit()
+            raw.execute("VACUUM")

@@ -233,11 +233,10 @@ class MainWindow(QMainWindow):
             self.tabs.setTabVisible(self.tab_index(code), entry.may_see(actor))
         for code, tab in {**self.register_tabs.built(), **self.other_tabs.built()}.items():
             self._hide_forbidden_actions(code, tab)
-        from app.reports.access import may_take_reports
-
         # the control centre (and the overdue counts) hold only the registers the user may
         # read: whoever may read none of them has nothing there
         from app.registers import personnel  # the rights, without HR's services
+        from app.reports.access import may_take_reports
 
         self._sees_control = may_take_reports(actor)
         # HR's reminders have their own section there (ui/control_centre/hr_section.py)

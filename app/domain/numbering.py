@@ -17,6 +17,8 @@ __all__ = [
     "NumberFormatError",
     "format_number",
     "number_pattern",
+    "split_written",
+    "sub_key",
     "validate_format",
 ]
 
@@ -123,3 +125,51 @@ def number_pattern(fmt: str, index: str = "", year: int = 2026) -> re.Pattern[st
     sample = format_number(fmt, 987654321, index, year)
     head, _, tail = sample.partition("987654321")
     return re.compile(re.escape(head) + r"0*(?P<n>\d+)" + re.escape(tail))
+
+
+# --- numbers as written: sub-numbers ---------------------------------------------------------
+
+#: The running number first, then anything: «931-1», «24/119», «165-ра», «931-1а».
+_WRITTEN_RE = re.compile(r"^(\d+)\s*(?:[-–/\\.\s]\s*(\S.*))?$")
+_PARTS_RE = re.compile(r"\d+|[^\W\d_]+")
+#: A sub-number's digits, padded so that text order is numeric order (931-2 before 931-10).
+_PAD = 6
+SUB_MAX = 30
+
+
+def sub_key(tail: str) -> str:
+    """The key of a sub-number written after the running number: «1» → «000001», «119» →
+    «000119», «1а» → «000001а», «2-1» → «000002-000001»; "" when the tail names none — a
+    series' suffix such as «р» or «к» (letters first) is part of the format, not a sub-number.
+
+    Numbers kept as written (decisions «931-1» — an amendment registered after 931; council-style
+    «24/119») share their running number with the plain one, so the running number alone
+    cannot tell them apart: (running number, sub key) does, sorts them numerically (931, 931-1,
+    931-2, 931-10, 932) and makes «931-1» and «931/1» the same number."""
+    text = tail.strip().casefold()
+    if not text or not text[0].isdigit():
+        return ""
+    parts: list[str] = []
+    for part in _PARTS_RE.findall(text):
+        if part.isdigit():
+            parts.append(("-" if parts else "") + part.lstrip("0").rjust(_PAD, "0"))
+        else:
+            parts.append(part)
+    return "".join(parts)[:SUB_MAX]
+
+
+def split_written(number: str) -> tuple[int, str]:
+    """A number as written → (running number, sub key): «931-1» → (931, «000001»).
+
+    Raises NumberFormatError (ready to show) when it does not begin with a running number."""
+    text = " ".join(number.split())
+    match = _WRITTEN_RE.fullmatch(text)
+    if match is None or len(text) > 50:
+        raise NumberFormatError(
+            f"Номер «{text}» не розпізнано: потрібен порядковий номер, за ним може йти "
+            "підномер (наприклад, 931-1 або 24/119)"
+        )
+    seq = int(match.group(1))
+    if seq < 1 or seq > 10_000_000:
+        raise NumberFormatError(f"Порядковий номер має бути від 1, а не {seq}")
+    return seq, sub_key(match.group(2) or "")

@@ -4,9 +4,11 @@
 («Датою рішення є дата його прийняття виконкомом»); journals kept before the program wrote
 numbers such as «931-1» or «24/119», which the import keeps as written (`written_numbers`).
 A decision adopted at a meeting is registered by app/services/meetings.py, linked to its
-meeting, protocol and draft (`decision_detail`); the copies and extracts sent are `decision_copy`
-(6.18: within 5 days). Decisions with tasks go on control like orders: the executor named on
-the card, the term the decision states.
+meeting, protocol and draft (`decision_detail`); the copies sent are `decision_copy` (6.18: within
+5 days), the extracts certified and sent apart from them `decision_extract` (6.18: within 3
+days of the executor's receipt; app/domain/extracts.py). Decisions with tasks go on control
+like orders: the executor named on the card, the term the decision states (with interim report
+dates where it names them: app/services/interim_reports.py).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import extracts as extract_rules
 from app.domain import regulatory
 from app.domain.dates import format_date
 from app.domain.meetings import distribution_due
@@ -69,6 +72,7 @@ def after_store(s: Session, doc: Document, detail: DecisionDetail) -> None:
     if late:
         parts.append(f"із запізненням {late} (строк {format_date(due)})")
     detail.copies_state = "; ".join(parts)[:300]
+    _extracts(s, doc, detail, sent, calendar)
     order = next((o for o in suspending if o is not None), None)
     if order is not None and not detail.lost_force.startswith("втратило"):
         detail.lost_force = suspended_text(order.reg_number, order.reg_date)[:150]
@@ -81,6 +85,42 @@ def after_store(s: Session, doc: Document, detail: DecisionDetail) -> None:
             target.lost_force = lost_force_text(doc.reg_number, doc.reg_date)[:150]
     if calendar is not None:
         sync_trackings(s, doc, detail, calendar)
+
+
+def _extracts(
+    s: Session, doc: Document, detail: DecisionDetail, sent: list[Any], calendar: Any
+) -> None:
+    """6.18: the extracts' term (3 working days from the first copy sent, the executor's
+    receipt), their state as of that day — what time alone changes is added when a row is shown
+    (`present`), so the stored text never goes stale — and to whom they go."""
+    from db.models import DecisionExtract
+
+    rows = records.child_rows(s, DecisionExtract, doc.id)
+    if not rows or calendar is None:
+        detail.extracts_due, detail.extracts_pending = None, 0
+        detail.extracts_state = ""
+        detail.extracts_text = "; ".join(r.recipient for r in rows)[:300]
+        return
+    received = extract_rules.received_on(doc.reg_date, sent)
+    due = extract_rules.extracts_due(received, calendar)
+    state = extract_rules.extracts_state(
+        [extract_rules.Extract(r.certified_date, r.sent_date) for r in rows], due, today=due
+    )
+    detail.extracts_due, detail.extracts_pending = due, state.pending
+    detail.extracts_state = state.text[:300]
+    shown = "; ".join(r.recipient for r in rows)
+    detail.extracts_text = shown if len(shown) <= 300 else shown[:299] + "…"
+
+
+def present(values: dict[str, Any], today: date) -> None:
+    """Extracts still to send once their day has passed are late today, though they were not
+    when the decision was last saved."""
+    values["extracts_state"] = extract_rules.late_today(
+        values.get("extracts_state") or "",
+        values.get("extracts_pending") or 0,
+        values.get("extracts_due"),
+        today,
+    )
 
 
 def sync_trackings(s: Session, doc: Document, detail: DecisionDetail, calendar: Any) -> None:
@@ -183,6 +223,21 @@ DECISIONS = RegisterSpec(
             import_headers=("розіслано", "розсилка", "кому надіслано"),
         ),
         Field(
+            "extracts",
+            "Витяги (п. 6.18)",
+            FieldKind.TABLE,
+            table="decision_extract",
+            columns=(
+                Field("recipient", "Кому (особа)", required=True, max_length=300),
+                Field("points", "Пункти", max_length=100),
+                Field("wording", "Текст пунктів", FieldKind.MULTILINE, max_length=4000),
+                Field("certified_date", "Засвідчено", FieldKind.DATE),
+                Field("certified_by", "Засвідчив", FieldKind.STAFF, max_length=150),
+                Field("sent_date", "Надіслано", FieldKind.DATE),
+            ),
+            import_headers=("витяги", "витяги надіслано"),
+        ),
+        Field(
             "cancels",
             "Скасовує / змінює рішення №",
             FieldKind.DOCUMENT_REFS,
@@ -219,6 +274,8 @@ DECISIONS = RegisterSpec(
         Column("protocol_number", "Протокол", 70, journal_weight=0.8),
         Column("copies_text", "Розіслано", 170, journal_weight=1.5),
         Column("copies_state", "Стан розсилки", 150, journal_weight=0),
+        Column("extracts_text", "Витяги", 150, journal_weight=0),
+        Column("extracts_state", "Стан витягів", 170, journal_weight=0),
         Column("lead_executor_name", "Відповідальний", 130, sort="executor", journal_weight=0),
         Column("due_date", "Термін", 80, sort="due_date", journal_weight=0),
         Column("state_label", "Стан", 130, journal_weight=0),
@@ -230,12 +287,15 @@ DECISIONS = RegisterSpec(
     term=StatedTerm(),
     filters=(Filter("regulatory", "Регуляторні", "regulatory", (("1", "регуляторні акти"),)),),
     detail_model="DecisionDetail",
-    children_models=(("decision_copy", "DecisionCopy"),),
+    children_models=(("decision_copy", "DecisionCopy"), ("decision_extract", "DecisionExtract")),
     after_store=after_store,
+    row_keys=("extracts_due", "extracts_pending"),
+    present=present,
     date_label="Дата прийняття",
     date_hint="Датою рішення є дата його прийняття виконкомом (п. 6.18)",
     printouts=(
         Printout("Штамп «Контроль»", "control_stamp_pdf", needs_control=True),
+        Printout("Витяги з рішення (засвідчені)", "decision_extracts_pdf"),
         Printout(
             "До передачі в архів (пп. 6.19, 6.22)…", "decisions_archive_pdf", scope="register"
         ),

@@ -81,11 +81,13 @@ def after_store(s: Session, doc: Document, detail: OrderDetail) -> None:
         # added when a row is shown (`present`), so the stored text never goes stale.
         handed = records.child_values(s, OrderCopy, doc.id, "handed_date")
         state = rules.copies_state(handed, due, today=due)
+        extracts = sum(1 for p in records.child_values(s, OrderCopy, doc.id, "points") if p)
         cancelled = [
             link.target_id for link in doc.links if link.relation == "cancels" and link.target_id
         ]
     detail.copies_due, detail.copies_pending = due, state.pending
-    detail.copies_late, detail.copies_state = state.late, state.text[:300]
+    shown = f"{state.text} (з них витягів {extracts})" if extracts else state.text
+    detail.copies_late, detail.copies_state = state.late, shown[:300]
     for target_id in cancelled:
         target = s.get(OrderDetail, target_id)
         if target is not None and not target.lost_force:
@@ -170,6 +172,7 @@ ORDERS = RegisterSpec(
             columns=(
                 Field("executor", "Кому", FieldKind.STAFF, required=True, max_length=150),
                 Field("handed_date", "Дата видачі", FieldKind.DATE),
+                Field("points", "Витяг: пункти", max_length=100),
             ),
             import_headers=("копії", "копії видано", "кому видано копії"),
         ),

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from app.printing.data import ControlReportData
 
 _OPENING = ("set", "reopen")
+#: Entries that change the term of an open control: an extension, and the interim reports'
+#: dates set or a report given (the next report, or the final term, is the term then).
+_TERM_CHANGES = ("extend", "schedule", "report")
 _CHUNK = 500
 
 
@@ -69,7 +72,7 @@ def status_as_of(facts: Iterable[ControlFact], on_date: date) -> StatusOn | None
             continue
         if fact.kind in _OPENING:  # a second "set" while open changes the term, not the start
             taken, term, done = taken or fact.event_date, fact.new_term or term, None
-        elif fact.kind == "extend" and taken is not None and fact.new_term is not None:
+        elif fact.kind in _TERM_CHANGES and taken is not None and fact.new_term is not None:
             term = fact.new_term
         elif fact.kind == "remove" and taken is not None:
             # «As of a date» is the end of that day: removed that day is no longer on control.

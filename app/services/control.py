@@ -208,6 +208,7 @@ def put_on_control(
         record_event(s, doc, kind, today or date.today(), user, old_term=doc.due_date, new_term=due)
         audit.add(s, actor, audit.CONTROL, doc=doc, details={"на контроль до": due})
         doc.on_control, doc.due_date, doc.done_date = True, due, None
+        _drop_pending_reports(s, doc)  # a new control: one term until report dates are set
         doc.version += 1
         return due
 
@@ -228,9 +229,11 @@ def extend_term(
     with db.write() as s:
         doc = _open_control(s, doc_id, actor)
         assert doc.due_date is not None
+        # With interim reports the final term is extended; the next report stays the term.
+        final = doc.final_due or doc.due_date
         adjusted = adjust_term(new_term, calendar)
         try:
-            validate_extension(doc.due_date, adjusted, reason)
+            validate_extension(final, adjusted, reason)
         except ControlRuleError as exc:
             raise ControlError(str(exc)) from exc
         spec = REGISTERS.get(doc.register)
@@ -244,13 +247,18 @@ def extend_term(
             "extend",
             today or date.today(),
             user,
-            old_term=doc.due_date,
+            old_term=final,
             new_term=adjusted,
             text=reason.strip(),
             person=person.strip(),
         )
-        audit.add(s, actor, audit.CONTROL, doc=doc, details={"термін": [doc.due_date, adjusted]})
-        doc.due_date = adjusted
+        audit.add(s, actor, audit.CONTROL, doc=doc, details={"термін": [final, adjusted]})
+        if doc.final_due is not None:
+            if doc.due_date == doc.final_due:  # every report given: the final term is the term
+                doc.due_date = adjusted
+            doc.final_due = adjusted
+        else:
+            doc.due_date = adjusted
         doc.version += 1
         if spec is not None and spec.after_store is not None and spec.detail is not None:
             # What the register derives from the term (a request's notice of extension, due
@@ -305,6 +313,9 @@ def close_control(
         raise ControlError(
             f"Дата зняття з контролю раніша за дату взяття на контроль ({format_date(taken)})"
         )
+    if doc.final_due is not None:
+        # judged by the final term (done in time or late), not by a report still to come
+        doc.due_date = doc.final_due
     record_event(
         s,
         doc,
@@ -325,6 +336,19 @@ def close_control(
         details={"підстава": basis.strip(), "дата": done_date, "хто зняв": person.strip()},
     )
     return doc
+
+
+def _drop_pending_reports(s: Session, doc: Document) -> None:
+    """Interim reports not given belong to the control that ended (given ones stay as its
+    history); the new control has its one term until report dates are set again."""
+    from db.models import ControlReport
+
+    doc.final_due = None
+    pending = select(ControlReport).where(
+        ControlReport.document_id == doc.id, ControlReport.given.is_(None)
+    )
+    for row in s.execute(pending).scalars():
+        s.delete(row)
 
 
 def _check_term_after_registration(doc: Document, term: date | None) -> None:

@@ -50,6 +50,8 @@ class ControlEventView:
             "set": "Взято на контроль",
             "extend": "Термін змінено",
             "progress": "Хід виконання",
+            "schedule": "Строки проміжних звітів",
+            "report": "Проміжний звіт",
             "remove": "Знято з контролю",
             "reopen": "Повторно взято на контроль",
             "cancel": "Знято з контролю: документ анульовано",
@@ -78,6 +80,8 @@ class DocumentDetail:
     control_events: tuple[ControlEventView, ...]
     attachments: tuple[AttachmentInfo, ...]
     series: str = ""
+    # With interim reports: the final term (`due_date` is then the next report).
+    final_due: date | None = None
 
 
 def _staff(row: Staff | None) -> StaffInfo | None:
@@ -174,6 +178,7 @@ def load_document(
             control_events=events,
             attachments=(),
             series=doc.series,
+            final_due=doc.final_due,
         )
     return _with_attachments(detail, tuple(list_attachments(db, doc_id)))
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.numbering import format_number
+from app.domain.numbering import NumberFormatError, format_number, split_written
 from app.domain.roles import Actor, actor_of, write
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldError, FieldErrors, FieldKind, check_values
@@ -23,7 +23,7 @@ from app.services.access import may_write, require_write
 from app.services.calendar import load_calendar
 from app.services.changes import FieldChange, by_whom, changed_fields
 from app.services.errors import DocumentError
-from app.services.numbering import next_seq, raise_counter
+from app.services.numbering import last_seq, next_seq, raise_counter
 from db.models import Attachment, ControlEvent, Document
 from db.session import Database
 
@@ -99,7 +99,9 @@ class Registration:
 
     `seq` and `number` keep the running number and the number as written in a journal kept
     before the program (imports): the number is stored as it was on paper, and the series
-    continues after `seq`. Without them the next number of the series is given.
+    continues after `seq`. Without them the next number of the series is given. A `number`
+    without `seq` is typed in the card of a register that keeps numbers as written: a
+    sub-number of a number already given («931-1», an amendment), checked by `_typed_number`.
     """
 
     values: Mapping[str, Any]
@@ -188,7 +190,9 @@ def _register(
     user = actor.login
     day = item.reg_date
     series = spec.series_of(item.values)
-    if item.seq is None:
+    if item.seq is None and item.number:
+        seq = _typed_number(s, spec, item.number, day.year, series)
+    elif item.seq is None:
         seq = next_seq(s, spec.code, day.year, series)
     else:
         seq = item.seq
@@ -201,6 +205,58 @@ def _register(
     if item.close_controls:
         _close_answered(s, spec, doc, item, actor)
     return Registered(doc.id, number, day, seq)
+
+
+#: The key under which the card shows a problem with a number typed by hand.
+NUMBER_KEY = "reg_number"
+
+
+def _typed_number(s: Session, spec: RegisterSpec, number: str, year: int, series: str) -> int:
+    """The running number of a number typed in the card: only in a register that keeps numbers
+    as written, only a number already given or its sub-number (the next one the program gives
+    itself: no gaps), and never one already registered that year."""
+
+    def refuse(message: str) -> FieldErrors:
+        return FieldErrors([FieldError(NUMBER_KEY, message)])
+
+    if not spec.written_numbers:
+        raise refuse("У цьому реєстрі номер дає програма")
+    number = "".join(number.split())
+    try:
+        seq, sub = split_written(number)
+    except NumberFormatError as exc:
+        raise refuse(str(exc)) from None
+    last = last_seq(s, spec.code, year, series)
+    if seq > last:
+        given = f"останній — {last}" if last else "у цьому році номерів ще не надано"
+        example = f" (наприклад, {last}-1)" if last else ""
+        raise refuse(
+            f"Номер {seq} за {year} рік ще не надано ({given}): вручну вказують лише підномер "
+            f"уже наданого номера{example}; наступний номер програма дасть сама"
+        )
+    taken = s.execute(
+        select(Document.reg_number).where(
+            Document.register == spec.code,
+            Document.series == series,
+            Document.year == year,
+            Document.seq == seq,
+            Document.sub == sub,
+        )
+    ).scalar()
+    if taken is not None:
+        raise refuse(f"Номер «{number}» за {year} рік уже зареєстровано ({taken})")
+    return seq
+
+
+def written_sub(spec: RegisterSpec, number: str) -> str:
+    """The sub-number key of a number kept as written («931-1» → «000001»); "" for a number
+    the format made, and in registers whose numbers' tails are case indexes (incoming)."""
+    if not (spec.written_numbers or spec.series):
+        return ""
+    try:
+        return split_written(number)[1]
+    except NumberFormatError:
+        return ""
 
 
 def new_document(
@@ -217,7 +273,8 @@ def new_document(
     stages its rows so (app/services/imports/staging.py)."""
     day = item.reg_date
     series = spec.series_of(item.values)
-    number = item.number or format_number(
+    written = "".join((item.number or "").split())
+    number = written or format_number(
         formats[series], seq, index=item.values.get("case_index") or "", year=day.year
     )
     doc = Document(
@@ -225,6 +282,7 @@ def new_document(
         series=series,
         year=day.year,
         seq=seq,
+        sub=written_sub(spec, written) if written else "",
         reg_number=number,
         reg_date=day,
         changed_by=user,

@@ -374,6 +374,9 @@ from app.services.appeal_printouts import (  # noqa: E402
 # The awards' certificates, printed in batches for a selection.
 from app.services.award_printouts import award_certificates_pdf  # noqa: E402
 
+# The decisions' extracts, certified by the general department (6.18).
+from app.services.extract_printouts import decision_extracts_pdf  # noqa: E402
+
 # The outgoing register's printouts, offered by its spec's «Друк» menu under these names.
 from app.services.mail_printouts import (  # noqa: E402
     distribution_list_pdf,
@@ -398,6 +401,7 @@ __all__ = [
     "appeal_extension_pdf",
     "card_pdf",
     "control_stamp_pdf",
+    "decision_extracts_pdf",
     "distribution_list_pdf",
     "envelopes_pdf",
     "journal_pdf",

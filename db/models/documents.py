@@ -48,13 +48,12 @@ class RegisterCounter(Base):
 class Document(Tracked, Base):
     __tablename__ = "document"
     __table_args__ = (
-        UniqueConstraint(
-            "register", "series", "year", "seq", name="uq_document_register_series_year_seq"
-        ),
-        Index("ix_document_reg_date", "register", "reg_date", "seq"),
+        # A number is its running number and its sub-number («931», «931-1»: `sub`).
+        UniqueConstraint("register", "series", "year", "seq", "sub", name="uq_document_number"),
+        Index("ix_document_reg_date", "register", "reg_date", "seq", "sub"),
         # The number order across series (orders: 1-к, 1-р, 2-к …), which the unique
-        # (register, series, year, seq) cannot serve.
-        Index("ix_document_number", "register", "year", "seq"),
+        # (register, series, year, seq, sub) cannot serve.
+        Index("ix_document_number", "register", "year", "seq", "sub"),
         Index("ix_document_correspondent", "register", "correspondent_sort", "id"),
         Index("ix_document_kind", "register", "kind", "id"),
         Index("ix_document_summary", "register", "summary_sort", "id"),
@@ -76,6 +75,10 @@ class Document(Tracked, Base):
     series: Mapped[str] = mapped_column(String(20), default="", server_default="")
     year: Mapped[int] = mapped_column(Integer)
     seq: Mapped[int] = mapped_column(Integer)
+    # A sub-number written after the running number in registers that keep numbers as written
+    # (decisions «931-1», «24/119»), as a key that sorts numerically (app.domain.numbering.
+    # sub_key): "" for the plain number, so «931» is unique within its year and «931-1» too.
+    sub: Mapped[str] = mapped_column(String(30), default="", server_default="")
     reg_number: Mapped[str] = mapped_column(String(50))
     reg_date: Mapped[date] = mapped_column(Date)
 
@@ -104,7 +107,10 @@ class Document(Tracked, Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     on_control: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The term everyone reads (centre, overdue, «Термін»): with interim reports the next report
+    # not yet given, the final term kept in `final_due` (app/services/interim_reports.py).
     due_date: Mapped[date | None] = mapped_column(Date)
+    final_due: Mapped[date | None] = mapped_column(Date)
     done_date: Mapped[date | None] = mapped_column(Date)
     lead_executor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     lead_executor_name: Mapped[str] = mapped_column(String(150), default="")
@@ -216,6 +222,21 @@ class ControlEvent(Tracked, Base):
     person: Mapped[str] = mapped_column(String(150), default="")
 
     document: Mapped[Document] = relationship(back_populates="control_events")
+
+
+class ControlReport(Tracked, Base):
+    """An interim report on a long control (3.4, 4.7, 9.12): the day it is due, the day it was
+    given (None: not yet), what it said and who gave it."""
+
+    __tablename__ = "control_report"
+    __table_args__ = (UniqueConstraint("document_id", "due"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    due: Mapped[date] = mapped_column(Date)
+    given: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    person: Mapped[str] = mapped_column(String(150), default="")
 
 
 class Attachment(Tracked, Base):

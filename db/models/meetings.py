@@ -4,7 +4,8 @@ A meeting (`meeting`) has its agenda items (`agenda_item`, each a draft decision
 in `agenda_visa`), the members present (`meeting_attendance`, of the membership list
 `committee_member`) and its protocol (numbered within the calendar year, 6.21). An adopted item
 becomes a decision: a `document` of the «decisions» register with its own fields in
-`decision_detail` (1:1) and the copies sent in `decision_copy` (6.18).
+`decision_detail` (1:1), the copies sent in `decision_copy` and the extracts
+certified and sent in `decision_extract` (6.18).
 """
 
 from __future__ import annotations
@@ -130,6 +131,13 @@ class DecisionDetail(Tracked, Base):
     suspended_numbers: Mapped[str] = mapped_column(String(300), default="")
     copies_text: Mapped[str] = mapped_column(String(300), default="")
     copies_state: Mapped[str] = mapped_column(String(300), default="")
+    # 6.18: the extracts, apart from the copies: to whom (shown), their state, the last day to
+    # send them (3 working days from the executor's receipt) and how many are still to send —
+    # the register flags those late as of the day it is shown (decisions.present).
+    extracts_text: Mapped[str] = mapped_column(String(300), default="")
+    extracts_state: Mapped[str] = mapped_column(String(300), default="")
+    extracts_due: Mapped[date | None] = mapped_column(Date)
+    extracts_pending: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class DecisionCopy(Tracked, Base):
@@ -142,6 +150,26 @@ class DecisionCopy(Tracked, Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     recipient: Mapped[str] = mapped_column(String(300), default="")
+    sent_date: Mapped[date | None] = mapped_column(Date)
+
+
+class DecisionExtract(Tracked, Base):
+    """An extract from a decision (6.18): the points that concern one legal or natural person,
+    certified in the general department (when, by whom) and sent (when) — apart from the copies
+    distributed to the executors (`decision_copy`)."""
+
+    __tablename__ = "decision_extract"
+    __table_args__ = (UniqueConstraint("document_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    recipient: Mapped[str] = mapped_column(String(300), default="")
+    points: Mapped[str] = mapped_column(String(100), default="")
+    wording: Mapped[str] = mapped_column(Text, default="")
+    certified_date: Mapped[date | None] = mapped_column(Date)
+    certified_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    certified_by_name: Mapped[str] = mapped_column(String(150), default="")
     sent_date: Mapped[date | None] = mapped_column(Date)
 
 

@@ -40,7 +40,8 @@ class OrderDetail(Tracked, Base):
 
 
 class OrderCopy(Tracked, Base):
-    """A copy of an order handed to an executor (4.16), with the date it was handed."""
+    """A copy of an order handed to an executor (4.16) — in full, or an extract of the points
+    named — with the date it was handed."""
 
     __tablename__ = "order_copy"
     __table_args__ = (UniqueConstraint("document_id", "position"),)
@@ -51,3 +52,5 @@ class OrderCopy(Tracked, Base):
     executor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     executor_name: Mapped[str] = mapped_column(String(150), default="")
     handed_date: Mapped[date | None] = mapped_column(Date)
+    # 4.16: «повністю або витяги»: the points of an extract ("" — the order in full).
+    points: Mapped[str] = mapped_column(String(100), default="")

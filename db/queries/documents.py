@@ -64,9 +64,10 @@ ROW_COLUMNS = (
 )
 
 SORTS: dict[str, tuple[Any, ...]] = {
-    "number": (Document.year, Document.seq),
-    "series_number": (Document.series, Document.year, Document.seq),
-    "reg_date": (Document.reg_date, Document.seq),
+    # `sub` after the running number: 931, 931-1, 932 (sub-numbers kept as written).
+    "number": (Document.year, Document.seq, Document.sub),
+    "series_number": (Document.series, Document.year, Document.seq, Document.sub),
+    "reg_date": (Document.reg_date, Document.seq, Document.sub),
     "correspondent": (Document.correspondent_sort, Document.id),
     "ext_number": (Document.ext_number, Document.id),
     "kind": (Document.kind, Document.id),

@@ -53,7 +53,9 @@ def document_by_number(
         return s.execute(stmt.limit(1)).scalar()
     doc = s.execute(base.where(Document.reg_number == number).order_by(*latest).limit(1)).scalar()
     if doc is None and number.isdigit():
-        stmt = base.where(Document.year == day.year, Document.seq == int(number))
+        stmt = base.where(
+            Document.year == day.year, Document.seq == int(number), Document.sub == ""
+        )
         doc = s.execute(stmt.order_by(*latest).limit(1)).scalar()
     return doc
 

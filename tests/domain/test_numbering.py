@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.numbering import NumberFormatError, format_number, number_pattern, validate_format
+from app.domain.numbering import (
+    NumberFormatError,
+    format_number,
+    number_pattern,
+    split_written,
+    validate_format,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +78,33 @@ def test_number_pattern() -> None:
     assert pattern.fullmatch("345/01-13") is None
     padded = number_pattern("{year}-{n:04d}", year=2025).fullmatch("2025-0012")
     assert padded is not None and int(padded.group("n")) == 12
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("931", (931, "")),
+        ("931-1", (931, "000001")),
+        ("931/1", (931, "000001")),  # the same sub-number, however separated
+        ("24/119", (24, "000119")),
+        ("931-1а", (931, "000001а")),
+        ("931-2-1", (931, "000002-000001")),
+        ("165-ра", (165, "")),  # a series' suffix names no sub-number
+        ("14-к", (14, "")),
+        (" 7 ", (7, "")),
+    ],
+)
+def test_written_number_splits_into_running_number_and_sub_number(written, expected) -> None:
+    assert split_written(written) == expected
+
+
+def test_sub_numbers_sort_numerically_after_their_number() -> None:
+    numbers = ["932", "931-10", "931-2", "931", "24/119", "931-1"]
+    ordered = sorted(numbers, key=split_written)
+    assert ordered == ["24/119", "931", "931-1", "931-2", "931-10", "932"]
+
+
+@pytest.mark.parametrize("written", ["", "-1", "а931", "931-" + "1" * 50])
+def test_a_written_number_that_is_no_number_is_refused(written) -> None:
+    with pytest.raises(NumberFormatError):
+        split_written(written)

@@ -88,3 +88,13 @@ def test_the_window_shows_the_centre_and_the_counts_by_the_users_rights(
         title = window.tabs.tabText(window.tab_index("appeals"))
         assert title == ("Звернення громадян (1)" if user is CLERK else "Звернення громадян")
     window.close()
+
+
+def test_the_register_column_shows_whole_register_titles(qtbot, sqlite_db, five):
+    """«Рішення виконкому» was cut to «Рішенн…» in a 70-pixel column."""
+    from app.registers import REGISTERS
+
+    tab = _tab(qtbot, sqlite_db)
+    metrics = tab.table.fontMetrics()
+    widest = max(metrics.horizontalAdvance(s.title) for s in REGISTERS.values() if s.controllable)
+    assert tab.table.horizontalHeader().sectionSize(0) >= widest + 8

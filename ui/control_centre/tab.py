@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import format_date
+from app.registers import REGISTERS
 from app.reports.grouping import ALL, Group
 from app.services.control_centre import (
     CELL_LIMIT,
@@ -192,6 +193,10 @@ class ControlCentreTab(QWidget):
         for column, title in enumerate(CELL_COLUMNS):
             wanted = CELL_WIDTHS.get(column, 90)
             header.resizeSection(column, max(wanted, metrics.horizontalAdvance(title) + 16))
+        # the register's whole title («Рішення виконкому», not «Рішенн…»)
+        titles = [spec.title for spec in REGISTERS.values() if spec.controllable]
+        widest = max(table.fontMetrics().horizontalAdvance(t) for t in titles) + 16
+        header.resizeSection(0, max(header.sectionSize(0), widest))
         header.setSectionResizeMode(SUMMARY_COLUMN, QHeaderView.ResizeMode.Stretch)
         table.activated.connect(self._on_document_activated)
         self.reveal_action = QAction("Показати в журналі", self)

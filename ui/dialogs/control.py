@@ -65,9 +65,18 @@ class _ControlDialog(FormDialog):
     def _open_term_row(self) -> None:
         """«Строк виконання: 12.05.2026» — or a message and no Save when not on control."""
         if self._doc.on_control and self._doc.done_date is None and self._doc.due_date:
-            self.form.addRow(
-                "Строк виконання:", QLabel(f"<b>{format_date(self._doc.due_date)}</b>")
-            )
+            final = self._doc.final_due
+            if final is not None and final != self._doc.due_date:
+                # interim reports: the term now is the next report; the final one ends control
+                self.form.addRow("Остаточний строк:", QLabel(f"<b>{format_date(final)}</b>"))
+                self.form.addRow(
+                    "Наступний проміжний звіт:",
+                    QLabel(f"<b>{format_date(self._doc.due_date)}</b>"),
+                )
+            else:
+                self.form.addRow(
+                    "Строк виконання:", QLabel(f"<b>{format_date(self._doc.due_date)}</b>")
+                )
         else:
             self.error.show_error("Документ не перебуває на контролі")
             self.ok_button.setEnabled(False)
@@ -144,7 +153,7 @@ class ExtendTermDialog(_ControlDialog):
         self.person.setPlaceholderText("Хто просив продовжити (виконавець)")
         self.form.addRow("Хто просив:", self.person)
         if self._doc.due_date and self.ok_button.isEnabled():
-            note = extension_note(db, self._doc.due_date)
+            note = extension_note(db, self._doc.final_due or self._doc.due_date)
             if note:
                 self.form.addRow("", hint_label(note, self))
         self.history = _history_list(self)

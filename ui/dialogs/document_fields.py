@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.dates import DateError
 from app.registers.base import RegisterSpec
@@ -26,6 +26,9 @@ from ui.widgets import DateEdit, ErrorLabel, set_invalid, with_error_below
 #: The key of the registration date's row (not a spec field: new documents only); it is also
 #: the key the services use for the registration date in their FieldErrors.
 REG_DATE = "reg_date"
+#: The row of a number typed by hand (registers that keep numbers as written: an amendment to
+#: decision 931 registered as «931-1»); the services' FieldErrors use the same key.
+REG_NUMBER = "reg_number"
 
 
 class DocumentFields(QWidget):
@@ -53,6 +56,17 @@ class DocumentFields(QWidget):
             self.reg_date.setToolTip(spec.date_hint)
             self._add_row(spec.date_label, REG_DATE, self.reg_date, required=True)
             self.reg_date.textEdited.connect(lambda _t: self._on_edited(REG_DATE))
+        self.reg_number: QLineEdit | None = None
+        if detail is None and spec.written_numbers:
+            self.reg_number = QLineEdit(self)
+            self.reg_number.setMaxLength(50)
+            self.reg_number.setPlaceholderText("наступний за порядком; або підномер, напр. 931-1")
+            self.reg_number.setToolTip(
+                "Порожньо — програма дасть наступний номер. Підномер уже наданого номера "
+                "(931-1, 24/119) — для рішення, яке реєструють під ним (наприклад, змін до 931)"
+            )
+            self._add_row("Номер", REG_NUMBER, self.reg_number, required=False)
+            self.reg_number.textEdited.connect(lambda _t: self._on_edited(REG_NUMBER))
         year = detail.reg_date.year if detail else date.today().year
         for field in spec.fields:
             if field.read_only and detail is None:
@@ -120,11 +134,21 @@ class DocumentFields(QWidget):
             editor.set_read_only(read_only)
         if self.reg_date is not None:
             self.reg_date.setReadOnly(read_only)
+        if self.reg_number is not None:
+            self.reg_number.setReadOnly(read_only)
 
     def clear(self) -> None:
         """Empty the spec's fields for the next document (the registration date stays)."""
         for editor in self.editors.values():
             editor.set_value(None)
+        if self.reg_number is not None:
+            self.reg_number.clear()
+
+    def typed_number(self) -> str | None:
+        """The number typed by hand, None when the program is to give the next one."""
+        if self.reg_number is None:
+            return None
+        return "".join(self.reg_number.text().split()) or None
 
     def collect(self) -> tuple[dict[str, Any], date | None, dict[str, str]]:
         """The parsed values, the registration date and the messages by field key."""
@@ -149,6 +173,8 @@ class DocumentFields(QWidget):
         widgets: dict[str, QWidget] = {k: e.widget for k, e in self.editors.items()}
         if self.reg_date is not None:
             widgets[REG_DATE] = self.reg_date
+        if self.reg_number is not None:
+            widgets[REG_NUMBER] = self.reg_number
         first: QWidget | None = None
         for key, label in self.errors.items():
             message = errors.get(key, "")
@@ -163,7 +189,8 @@ class DocumentFields(QWidget):
         label = self.errors.get(key)
         if label is not None and label.isVisible():
             label.clear_error()
-            widget = self.reg_date if key == REG_DATE else self.editors[key].widget
+            own: dict[str, QWidget | None] = {REG_DATE: self.reg_date, REG_NUMBER: self.reg_number}
+            widget = own[key] if key in own else self.editors[key].widget
             if widget is not None:
                 set_invalid(widget, False)
         self.edited.emit()

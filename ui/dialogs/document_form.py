@@ -320,7 +320,12 @@ class DocumentForm(QDialog):
     ) -> None:
         db, spec, files, user = self.db, self.spec, tuple(self.pending), current_user()
         item = documents.Registration(
-            values, day, attachments=files, close_controls=close_controls, closed_by=closed_by
+            values,
+            day,
+            number=self.fields.typed_number(),
+            attachments=files,
+            close_controls=close_controls,
+            closed_by=closed_by,
         )
 
         def work() -> documents.Registered:

@@ -54,6 +54,11 @@ class DocumentActions(QObject):
             self.put_action = tab.table_action("На контроль…", self._on_put_on_control)
             self.extend_action = tab.table_action("Продовжити термін…", self._on_extend)
             self.progress_action = tab.table_action("Хід виконання…", self._on_progress)
+            self.reports_action = tab.table_action(
+                "Проміжні звіти…",
+                self._on_reports,
+                "Строки проміжних звітів і звіт, що надійшов (пп. 3.4, 4.7, 9.12)",
+            )
             self.remove_action = tab.table_action("Зняти з контролю…", self._on_remove)
             self.control_actions = [
                 action
@@ -62,6 +67,7 @@ class DocumentActions(QObject):
                     self.put_action,
                     self.extend_action,
                     self.progress_action,
+                    self.reports_action,
                     self.remove_action,
                 )
                 if action is not None
@@ -116,7 +122,12 @@ class DocumentActions(QObject):
             if self.resolution_action is not None:
                 self.resolution_action.setEnabled(live)
             self.put_action.setEnabled(live and not is_open)
-            for action in (self.extend_action, self.progress_action, self.remove_action):
+            for action in (
+                self.extend_action,
+                self.progress_action,
+                self.reports_action,
+                self.remove_action,
+            ):
                 action.setEnabled(is_open)
         for action in self.doc_print_actions:
             action.setEnabled(has and (not action.data() or is_open))
@@ -143,6 +154,9 @@ class DocumentActions(QObject):
 
     def _on_progress(self) -> None:
         self._open_dialog("ui.dialogs.control", "ProgressDialog")
+
+    def _on_reports(self) -> None:
+        self._open_dialog("ui.dialogs.interim_reports", "InterimReportsDialog")
 
     def _on_remove(self) -> None:
         self._open_dialog("ui.dialogs.control", "RemoveFromControlDialog")

@@ -130,7 +130,10 @@ def find_document_id(db: Database, spec: RegisterSpec, number: str, year: int) -
             return None
         found = s.execute(
             select(Document.id, Document.case_index).where(
-                Document.register == spec.code, Document.year == year, Document.seq == seq
+                Document.register == spec.code,
+                Document.year == year,
+                Document.seq == seq,
+                Document.sub == "",
             )
         ).first()
         if found is None or (index and found.case_index != index):

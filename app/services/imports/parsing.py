@@ -18,6 +18,7 @@ from app.domain.text import normalize_search
 from app.registers.base import RegisterSpec
 from app.registers.fields import FieldErrors, FieldKind, registration_date_errors
 from app.services import field_storage
+from app.services.documents import written_sub
 from app.services.imports.problems import ImportFileError, ImportProblem
 from app.services.imports.reading import (
     check_path,
@@ -232,6 +233,7 @@ class _Prepared:
     # was written in full; None for a bare running number, which the format completes with the
     # case index column as the journal's separate columns meant.
     number: str | None
+    sub: str = ""  # the sub-number's key («931-1»: documents.written_sub)
 
 
 def validate_rows(
@@ -269,7 +271,7 @@ def validate_rows(
     prepared: list[_Prepared] = []
     warnings: list[ImportProblem] = []
     as_written = bool(spec.series) or spec.written_numbers
-    seen: dict[tuple[str, int, int], int] = {}
+    seen: dict[tuple[str, int, int, str], int] = {}
     for row_no, cells in table.rows:
         row_problems: list[ImportProblem] = []
         seq, index, day = 0, "", None
@@ -311,25 +313,27 @@ def validate_rows(
         if spec.series and values:
             _fill_series(spec, values, tail)
         series = spec.series_of(values) if values else ""
+        written = "".join(_cell_text(cell(cells, NUMBER_KEY)).split())
+        kept = None if written.isdigit() and not as_written else written  # orders: as written
+        sub = written_sub(spec, kept) if kept else ""
         if seq and day is not None:
-            earlier = seen.get((series, day.year, seq))
+            earlier = seen.get((series, day.year, seq, sub))
             if earlier is not None:
                 row_problems.append(
                     ImportProblem(
                         row_no,
                         header_of[NUMBER_KEY],
-                        f"Номер {seq} за {day.year} рік повторюється: він уже є в рядку {earlier}",
+                        f"Номер «{written}» за {day.year} рік повторюється: він уже є в рядку "
+                        f"{earlier}",
                     )
                 )
             else:
-                seen[(series, day.year, seq)] = row_no
+                seen[(series, day.year, seq, sub)] = row_no
         if row_problems:
             problems.extend(row_problems)
             continue
         assert day is not None
-        written = "".join(_cell_text(cell(cells, NUMBER_KEY)).split())
-        kept = None if written.isdigit() and not as_written else written  # orders: as written
-        prepared.append(_Prepared(row_no, values, day, seq, kept))
+        prepared.append(_Prepared(row_no, values, day, seq, kept, sub))
         for text in spec.registration_warnings(values):
             warnings.append(ImportProblem(row_no, "", text))
     problems.extend(_clashes_with_database(db, spec, prepared, header_of[NUMBER_KEY]))
@@ -360,29 +364,34 @@ def _fill_series(spec: RegisterSpec, values: dict[str, Any], tail: str) -> None:
 def _clashes_with_database(
     db: Database, spec: RegisterSpec, rows: Sequence[_Prepared], column: str
 ) -> list[ImportProblem]:
-    """Rows whose number is already taken in the database (same register, series, year and
-    running number)."""
-    by_year: dict[tuple[str, int], dict[int, int]] = {}
+    """Rows whose number is already taken in the database (same register, series, year,
+    running number and sub-number: «931-1» beside a registered «931» is no clash)."""
+    by_year: dict[tuple[str, int], dict[tuple[int, str], _Prepared]] = {}
     for row in rows:
-        by_year.setdefault((spec.series_of(row.values), row.day.year), {})[row.seq] = row.row
+        key = (spec.series_of(row.values), row.day.year)
+        by_year.setdefault(key, {})[(row.seq, row.sub)] = row
     problems = []
     with db.read() as s:
-        for (series, year), seqs in by_year.items():
-            wanted = sorted(seqs)
+        for (series, year), wanted_rows in by_year.items():
+            wanted = sorted({seq for seq, _sub in wanted_rows})
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
-                stmt = select(Document.seq, Document.reg_number).where(
+                stmt = select(Document.seq, Document.sub, Document.reg_number).where(
                     Document.register == spec.code,
                     Document.series == series,
                     Document.year == year,
                     Document.seq.in_(chunk),
                 )
-                for seq, number in s.execute(stmt):
+                for seq, sub, number in s.execute(stmt):
+                    clash = wanted_rows.get((seq, sub))
+                    if clash is None:
+                        continue
+                    shown = clash.number or str(seq)
                     problems.append(
                         ImportProblem(
-                            seqs[seq],
+                            clash.row,
                             column,
-                            f"Номер {seq} за {year} рік уже зареєстровано в базі ({number})",
+                            f"Номер «{shown}» за {year} рік уже зареєстровано в базі ({number})",
                         )
                     )
     return problems
@@ -432,6 +441,8 @@ def _gaps(
             top = max(counter or 0, largest or 0)
             previous = top
             for row in sorted((r for r in items if r.seq > top), key=lambda r: r.seq):
+                if row.seq == previous:
+                    continue  # a sub-number of the number before it («931-1» after «931»)
                 missing = row.seq - previous - 1
                 if missing:
                     span = f"{previous + 1}" if missing == 1 else f"{previous + 1}–{row.seq - 1}"
