@@ -125,6 +125,9 @@ def test_reply_opens_a_filled_outgoing_card_and_the_links_open_both_ways(
         form.save_button.click()
         qtbot.waitUntil(lambda: form.registered is not None)
         seen["answer"] = form.doc_id
+        # The just-registered answer already links back to the letter (not only when reopened).
+        seen["links_visible"] = form.links is not None and form.links.isVisible()
+        seen["links"] = form.links.text() if form.links is not None else ""
         form.accept()
 
     _when_modal(qtbot, DocumentForm, answer)
@@ -132,6 +135,9 @@ def test_reply_opens_a_filled_outgoing_card_and_the_links_open_both_ways(
     assert seen["addressee"] == "Хмельницька обласна державна адміністрація"
     assert seen["reply_to"] == letter.reg_number
     assert "відповідь" in str(seen["title"])
+    assert seen["links_visible"] is True
+    assert "У відповідь на:" in str(seen["links"])
+    assert f"doc:incoming:{letter.id}" in str(seen["links"])
     answer_id = int(seen["answer"])  # type: ignore[arg-type]
     assert get_document(office_db, answer_id).values["case_index"] == "01-12"
 

@@ -130,7 +130,8 @@ class DocumentForm(QDialog):
         self.flow = CardFlow(self.db, self.spec, self)  # after «Зареєстровано»: what comes next
         self.flow.changed.connect(self.saved)
         self.flow.reply_requested.connect(self._on_reply)
-        self.links = CardLinks(self.db, detail.id, self) if detail is not None else None
+        # A new card has none until it registers a document (an answer links back at once).
+        self.links = CardLinks(self.db, detail.id if detail is not None else None, self)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton("Зберегти" if detail else "Зареєструвати", self)
@@ -158,8 +159,7 @@ class DocumentForm(QDialog):
             layout.addWidget(tabs)
         else:
             layout.addWidget(FormScrollArea(self.fields, self))
-        if self.links is not None:
-            layout.addWidget(self.links)
+        layout.addWidget(self.links)
         layout.addWidget(self.conflict_label)
         layout.addWidget(self.result_label)
         layout.addWidget(self.flow)
@@ -350,6 +350,7 @@ class DocumentForm(QDialog):
         self.cancel_button.hide()
         self.next_button.show()
         self.flow.show_for(result.id)
+        self.links.show_for(result.id)
         # Room for the result and the next steps where the screen has it (else the form scrolls).
         fit_to_screen(self, self.width(), max(self.height(), self.sizeHint().height()))
         self.save_button.setFocus()
@@ -431,6 +432,7 @@ class DocumentForm(QDialog):
         self.cancel_button.show()
         self.next_button.hide()
         self.flow.show_for(None)
+        self.links.show_for(None)
         self._modified = False
         next(iter(self.editors.values())).focus_widget.setFocus()
 
