@@ -70,6 +70,7 @@ def _cmd_control_report(db: Database, args: argparse.Namespace) -> int:
         f"Станом на {format_date(on_date)} на контролі документів: {len(report.lines)}, "
         f"з них прострочено: {report.overdue} → {args.output}"
     )
+    _say_covered(actor)
     return 0
 
 
@@ -93,9 +94,18 @@ def _cmd_control_execution(db: Database, args: argparse.Namespace) -> int:
     print(
         f"Усього {report.period_text}: {_figures_text(report.total)}" + (f" → {out}" if out else "")
     )
-    if report.covered:
-        print(f"Лише реєстри, доступні користувачеві: {report.covered}")
+    _say_covered(actor)
     return 0
+
+
+def _say_covered(actor: Any) -> None:
+    """A user who may not read every controllable register is told which ones the report
+    holds (the others are left out of it, not counted as zero)."""
+    from app.services.access import control_scope, scope_text
+
+    covered = scope_text(control_scope(actor))
+    if covered:
+        print(f"Лише реєстри, доступні користувачеві: {covered}")
 
 
 def _figures_text(f: Any) -> str:
@@ -123,6 +133,7 @@ def _cmd_control_reminders(db: Database, args: argparse.Namespace) -> int:
     )
     if result.without_executor:
         print(f"Без головного виконавця (нагадати нікому): {result.without_executor}")
+    _say_covered(actor)
     return 0
 
 

@@ -145,3 +145,22 @@ def test_an_over_long_user_is_refused_and_audited(database, capsys):
     assert "Неправильне ім'я користувача або пароль" in err and "Traceback" not in err
     (who, action) = trail(database)[0]
     assert action == "login_failed" and who.startswith("xxx") and len(who) == 100
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["control", "report", "-o", "{dir}/r.csv"],
+        ["control", "execution", "--from", "01.01.2026", "--to", "31.01.2026"],
+        ["control", "reminders", "-o", "{dir}/r.pdf"],
+    ],
+)
+def test_a_partial_control_report_says_which_registers_it_holds(
+    database, tmp_path, capsys, command
+):
+    command = [part.replace("{dir}", str(tmp_path)) for part in command]
+    assert run(database, "hr", *command) == 0
+    out = capsys.readouterr().out
+    assert "Лише реєстри, доступні користувачеві: Розпорядження (з кадрових питань)" in out
+    assert run(database, "clerk", *command) == 0
+    assert "Лише реєстри" not in capsys.readouterr().out

@@ -125,6 +125,9 @@ def test_reply_opens_a_filled_outgoing_card_and_the_links_open_both_ways(
         form.save_button.click()
         qtbot.waitUntil(lambda: form.registered is not None)
         seen["answer"] = form.doc_id
+        # The just-registered answer already links back to the letter (not only when reopened).
+        seen["links_visible"] = form.links is not None and form.links.isVisible()
+        seen["links"] = form.links.text() if form.links is not None else ""
         form.accept()
 
     _when_modal(qtbot, DocumentForm, answer)
@@ -132,6 +135,9 @@ def test_reply_opens_a_filled_outgoing_card_and_the_links_open_both_ways(
     assert seen["addressee"] == "Хмельницька обласна державна адміністрація"
     assert seen["reply_to"] == letter.reg_number
     assert "відповідь" in str(seen["title"])
+    assert seen["links_visible"] is True
+    assert "У відповідь на:" in str(seen["links"])
+    assert f"doc:incoming:{letter.id}" in str(seen["links"])
     answer_id = int(seen["answer"])  # type: ignore[arg-type]
     assert get_document(office_db, answer_id).values["case_index"] == "01-12"
 
@@ -196,3 +202,23 @@ def test_the_duplicates_box_shows_the_earlier_document(qtbot, office_db):
     assert first.reg_number in box.text()
     assert box.defaultButton().text() == duplicates.BACK
     assert {b.text() for b in box.buttons()} == {duplicates.BACK, duplicates.REGISTER_ANYWAY}
+
+
+def test_an_untouched_filled_reply_closes_without_asking(qtbot, office_db, monkeypatch):
+    """The answer's card comes filled in; closing it before typing anything is no loss."""
+    from ui.registers.reply import reply_form
+
+    letter = factories.incoming(office_db, date.today(), ext_number="7/2")
+    asked: list[str] = []
+    monkeypatch.setattr("ui.dialogs.document_form.ask", lambda *a: asked.append(a[2]) or True)
+    form = reply_form(office_db, letter.id, None)
+    qtbot.addWidget(form)
+    form.show()
+    form.reject()
+    assert asked == []
+    typed = reply_form(office_db, letter.id, None)
+    qtbot.addWidget(typed)
+    typed.show()
+    typed.editors["summary"].set_value("Відповідь")
+    typed.reject()
+    assert asked == ["Введені дані не збережено. Закрити форму?"]

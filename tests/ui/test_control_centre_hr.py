@@ -53,6 +53,7 @@ def test_hr_sees_the_reminders_first_when_nothing_is_on_control(qtbot, sqlite_db
     assert tab.hr_button.text().startswith("Кадрові нагадування: ")
     assert "прострочено 1" in tab.hr_button.text()
     assert tab.hr_shown and tab.lists.currentWidget() is tab.hr_table
+    assert not tab.tree.isVisible()  # no document on control: the reminders take the room
     rows = tab.hr_model.rowCount()
     texts = [[tab.hr_model.index(r, c).data() for c in range(4)] for r in range(rows)]
     contract = next(t for t in texts if t[2].startswith("спливає"))
@@ -76,6 +77,7 @@ def test_a_clerk_never_sees_hr_reminders(qtbot, sqlite_db, contract_ending):
     sign_in(CLERK)
     tab = _tab(qtbot, sqlite_db)
     assert tab.hr is None and not tab.hr_button.isVisible() and not tab.hr_shown
+    assert tab.tree.isVisible()
     assert tab.hr_model.rowCount() == 0
 
 
@@ -101,3 +103,20 @@ def test_a_double_click_opens_the_persons_card_from_the_window(
     assert opened == [contract_ending]
     assert window.tabs.currentWidget() is tab  # the card opened over the centre
     window.close()
+
+
+@pytest.mark.parametrize(("user", "told"), [(HR, True), (CLERK, False)], ids=["hr", "clerk"])
+def test_reminders_that_cannot_be_read_are_said_to_hr_only(
+    qtbot, sqlite_db, monkeypatch, user, told
+):
+    import ui.control_centre.tab as tab_module
+
+    def broken(*_args, **_kw):
+        raise RuntimeError("no such column: personnel_file.state_version")
+
+    monkeypatch.setattr(tab_module, "hr_reminders", broken)
+    sign_in(user)
+    tab = _tab(qtbot, sqlite_db)
+    assert tab.hr_button.isVisible() is told
+    if told:
+        assert tab.hr_button.text() == "Кадрові нагадування: не вдалося прочитати"

@@ -244,14 +244,24 @@ class ControlCentreTab(QWidget):
                 self._apply_hr(found)
 
         def failed(exc: BaseException) -> None:
+            from app.services import personnel
+
             self._pending -= 1
             self.hr_button.setText(f"{hr_section.HR_TITLE}: не вдалося прочитати")
             self.hr_button.setToolTip(str(exc))
+            self.hr_button.setVisible(personnel.may_read(user))  # said only to whom it is due
 
         run_in_background(lambda: hr_reminders(db, today, user=user), done, failed, owner=self)
 
+    def _fit_tree(self) -> None:
+        """No line to show (nothing on control or done this month) while there are HR
+        reminders: the empty tree gives its room to them."""
+        empty = self.overview is not None and not self.overview.figures.departments
+        self.tree.setVisible(not (empty and self.hr is not None and bool(self.hr.items)))
+
     def _apply_hr(self, found: HrReminders | None) -> None:
         self.hr = found
+        self._fit_tree()
         self.hr_button.setVisible(found is not None)
         hr_section.paint_button(self.hr_button, found)
         self.hr_model.set_items(found.items if found is not None else ())
@@ -282,6 +292,7 @@ class ControlCentreTab(QWidget):
 
     def _apply(self, result: Overview) -> None:
         self.overview = result
+        self._fit_tree()
         selection = self.tree.selectionModel()
         selection.blockSignals(True)  # rows going and coming are not the clerk's clicks
         self.model.fill(result)

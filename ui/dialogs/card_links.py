@@ -28,9 +28,10 @@ def links_html(links: Links) -> str:
 
 
 class CardLinks(QLabel):
-    """Hidden when the document has no links."""
+    """Hidden when the document has no links (or there is no document yet: a new card shows
+    them as soon as it registers one)."""
 
-    def __init__(self, db: Database, doc_id: int, parent: QWidget) -> None:
+    def __init__(self, db: Database, doc_id: int | None, parent: QWidget) -> None:
         super().__init__(parent)
         self.db = db
         self.opened: QWidget | None = None  # the card opened from a link (tests close it)
@@ -38,7 +39,12 @@ class CardLinks(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.linkActivated.connect(self._on_link)
-        self.links = links_of(db, doc_id, current_user())
+        self.links = Links((), ())
+        self.show_for(doc_id)
+
+    def show_for(self, doc_id: int | None) -> None:
+        """Read the links of `doc_id` (None: a new card's empty state) and show them."""
+        self.links = links_of(self.db, doc_id, current_user()) if doc_id else Links((), ())
         self.setText(links_html(self.links))
         self.setVisible(bool(self.text()))
 

@@ -72,8 +72,12 @@ class DocumentForm(QDialog):
         self.answer_dialog: QDialog | None = None
         self.pending: list[documents.NewAttachment] = []
         self.setStyleSheet(INVALID_STYLE)
-        wide = any(f.kind == FieldKind.ADDRESSEES for f in spec.fields)
-        self.setMinimumWidth(840 if wide else 680)  # the addressees' table has four columns
+        wide = any(
+            f.kind == FieldKind.ADDRESSEES or (f.kind == FieldKind.TABLE and len(f.columns) > 3)
+            for f in spec.fields
+        )
+        # the addressees' table has four columns, a decision's extracts six
+        self.setMinimumWidth(840 if wide else 680)
         self.setSizeGripEnabled(True)
         self._build()
         if self.detail is not None:
@@ -130,7 +134,8 @@ class DocumentForm(QDialog):
         self.flow = CardFlow(self.db, self.spec, self)  # after «Зареєстровано»: what comes next
         self.flow.changed.connect(self.saved)
         self.flow.reply_requested.connect(self._on_reply)
-        self.links = CardLinks(self.db, detail.id, self) if detail is not None else None
+        # A new card has none until it registers a document (an answer links back at once).
+        self.links = CardLinks(self.db, detail.id if detail is not None else None, self)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton("Зберегти" if detail else "Зареєструвати", self)
@@ -158,8 +163,7 @@ class DocumentForm(QDialog):
             layout.addWidget(tabs)
         else:
             layout.addWidget(FormScrollArea(self.fields, self))
-        if self.links is not None:
-            layout.addWidget(self.links)
+        layout.addWidget(self.links)
         layout.addWidget(self.conflict_label)
         layout.addWidget(self.result_label)
         layout.addWidget(self.flow)
@@ -203,6 +207,12 @@ class DocumentForm(QDialog):
 
     def _on_edited(self) -> None:
         self._modified = True
+
+    def prefill(self, values: dict[str, Any]) -> None:
+        """Values the program fills in on a new card (an answer's addressee and «У відповідь
+        на»): nothing the clerk typed yet, so closing the card untouched asks nothing."""
+        self.fields.load(values, read_only=False)
+        self._modified = False
 
     def _on_save(self) -> None:
         if self.registered is not None:
@@ -344,6 +354,7 @@ class DocumentForm(QDialog):
         self.cancel_button.hide()
         self.next_button.show()
         self.flow.show_for(result.id)
+        self.links.show_for(result.id)
         # Room for the result and the next steps where the screen has it (else the form scrolls).
         fit_to_screen(self, self.width(), max(self.height(), self.sizeHint().height()))
         self.save_button.setFocus()
@@ -425,6 +436,7 @@ class DocumentForm(QDialog):
         self.cancel_button.show()
         self.next_button.hide()
         self.flow.show_for(None)
+        self.links.show_for(None)
         self._modified = False
         next(iter(self.editors.values())).focus_widget.setFocus()
 
