@@ -76,7 +76,9 @@ def _truncate(database: Database) -> None:
     the tests' superuser sets its triggers aside with the replication role, which nothing
     but a superuser may do."""
     from db.base import Base
+    from db.models import load_all
 
+    load_all()
     names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with database.engine.begin() as conn:
         conn.exec_driver_sql("SET LOCAL session_replication_role = replica")

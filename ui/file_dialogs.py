@@ -45,6 +45,9 @@ MISSING: dict[tuple[str, str], str] = {
     ("QFileDialog", "&Choose"): "&Вибрати",
     ("QFileDialog", "&Open"): "&Відкрити",
     ("QFileDialog", "&Save"): "&Зберегти",
+    # The file list's header menu: Qt joins "Show " and the column's name; qtbase_uk's
+    # «Показати» lost the space («ПоказатиРозмір»).
+    ("QFileDialog", "Show "): "Показати ",
     ("QAbstractFileIconProvider", "Folder"): "Тека",
     ("QAbstractFileIconProvider", "File"): "Файл",
     ("QAbstractFileIconProvider", "Drive"): "Диск",

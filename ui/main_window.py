@@ -160,6 +160,28 @@ class MainWindow(QMainWindow):
         self.watcher = ChangeWatcher(db, self)
         self.watcher.changed.connect(self._on_changed_elsewhere)
         self._restore_state()
+        self._background_started = False
+        self._start_background_after_first_page()
+
+    def _start_background_after_first_page(self) -> None:
+        """The overdue scan, the daily backup's check and the change watcher start once the
+        tab on screen has its first page of rows (or at once when it loads none): on a 2-core
+        office PC they would otherwise share the first second with that page and the clerk
+        would wait for both. A page that fails to load starts them too."""
+        tab = self.current_tab()
+        if tab is None or not tab.model.loading:
+            self._start_background()
+            return
+        tab.model.loaded.connect(self._start_background)
+        tab.model.load_failed.connect(self._on_first_page_failed)
+
+    def _on_first_page_failed(self, _message: str) -> None:
+        self._start_background()  # (a bound method: a lambda would keep the window alive)
+
+    def _start_background(self) -> None:
+        if self._background_started:
+            return
+        self._background_started = True
         self.monitor.start()
         self.backups.start()
         self.watcher.start()
@@ -203,7 +225,7 @@ class MainWindow(QMainWindow):
             SETTINGS_WRITE,
             USERS_MANAGE,
         )
-        from app.services.dialog_support import current_user
+        from app.services.signed_in import current_user
 
         actor = current_user()
         self._actor = actor
@@ -211,11 +233,10 @@ class MainWindow(QMainWindow):
             self.tabs.setTabVisible(self.tab_index(code), entry.may_see(actor))
         for code, tab in {**self.register_tabs.built(), **self.other_tabs.built()}.items():
             self._hide_forbidden_actions(code, tab)
-        from app.reports.access import may_take_reports
-
         # the control centre (and the overdue counts) hold only the registers the user may
         # read: whoever may read none of them has nothing there
-        from app.services import personnel
+        from app.registers import personnel  # the rights, without HR's services
+        from app.reports.access import may_take_reports
 
         self._sees_control = may_take_reports(actor)
         # HR's reminders have their own section there (ui/control_centre/hr_section.py)
@@ -634,7 +655,7 @@ def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
             if OrganisationDialog(db, parent=None).exec() != QDialog.DialogCode.Accepted:
                 return 0, None
         from app.domain.roles import Actor
-        from app.services.dialog_support import sign_in as remember
+        from app.services.signed_in import sign_in as remember
         from ui.dialogs.login import sign_in
 
         actor = sign_in(db)

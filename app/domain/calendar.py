@@ -26,9 +26,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import holidays
-from holidays.constants import PUBLIC, WORKDAY
+if TYPE_CHECKING:
+    import holidays
 
 __all__ = ["CalendarOverride", "WorkingCalendar"]
 
@@ -180,6 +181,8 @@ class WorkingCalendar:
         # Neighbouring years are loaded too: a transfer can cross the new year (the working
         # Saturday 28.12.1996 belongs to the 1997 decree) and so can an observed Monday.
         span = (year - 1, year, year + 1)
+        from holidays.constants import PUBLIC, WORKDAY  # imported with the first calendar year
+
         ukraine = _ukraine_holidays()
         public = ukraine(years=span, language="uk", categories=(PUBLIC,))
         suspended = ukraine(years=span, language="uk", categories=(WORKDAY,))
@@ -242,6 +245,8 @@ def _ukraine_holidays() -> type[holidays.HolidayBase]:
     import importlib
     import sys
     import types
+
+    import holidays
 
     name = "holidays.countries.ukraine"
     with _UKRAINE_LOCK:

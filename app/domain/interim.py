@@ -22,6 +22,13 @@ from app.domain.calendar import WorkingCalendar
 from app.domain.dates import format_date
 from app.domain.deadlines import adjust_term
 
+#: 4.7: an order executed over more than three months names interim report dates.
+LONG_CONTROL_MONTHS = 3
+LONG_CONTROL_HINT = (
+    "Строк довший за три місяці: задайте проміжні строки звітів — «Проміжні звіти…» "
+    "(пп. 3.4, 4.7, 9.12)"
+)
+
 #: How often reports are due: months between them, and the name the dialog shows.
 PERIODS: dict[int, str] = {1: "щомісяця", 3: "щокварталу", 6: "щопівроку"}
 
@@ -61,6 +68,12 @@ def periodic_dates(
         if month > 12:
             year, month = year + 1, 1
     return dates
+
+
+def is_long(start: date, term: date) -> bool:
+    """A control longer than three months (4.7), for which report dates are named."""
+    months = (term.year - start.year) * 12 + term.month - start.month
+    return months > LONG_CONTROL_MONTHS or (months == LONG_CONTROL_MONTHS and term.day > start.day)
 
 
 def checked_dates(

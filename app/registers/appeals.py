@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -28,10 +28,11 @@ from app.domain.text import normalize_search, uk_sort_key
 from app.registers.base import LAW_TERM, Column, Control, Printout, RegisterSpec, TermWording
 from app.registers.fields import Field, FieldKind
 from app.registers.result_control import follow_result
-from db.models import AppealApplicant, AppealDetail, AppealTopic, ControlEvent, Document
-from db.queries import appeals as q
-from db.queries import classifier as classifier_q
+from db.models import ControlEvent, Document
 from db.queries import records
+
+if TYPE_CHECKING:
+    from db.models import AppealApplicant, AppealDetail
 
 #: ст. 7: an appeal outside the council's competence is forwarded within 5 days of receipt.
 FORWARD_DAYS = 5
@@ -127,6 +128,10 @@ def _children(s: Session, model: type, doc_id: int) -> list[Any]:
 
 def after_store(s: Session, doc: Document, detail: AppealDetail) -> None:
     """Derived columns of an appeal, and its control (ст. 20, ст. 7, ст. 8)."""
+    from db.models import AppealApplicant, AppealTopic
+    from db.queries import appeals as q
+    from db.queries import classifier as classifier_q
+
     calendar: WorkingCalendar | None = s.info.get("calendar")
     with s.no_autoflush:
         applicants = _children(s, AppealApplicant, doc.id)
@@ -166,6 +171,8 @@ def after_store(s: Session, doc: Document, detail: AppealDetail) -> None:
 def _control(s: Session, doc: Document, detail: AppealDetail, calendar: WorkingCalendar) -> None:
     """Every appeal is on control from registration with its term (ст. 20); the term follows
     the «no additional study» flag until it is extended; the result ends the control."""
+    from db.queries import appeals as q
+
     if doc.cancelled:
         return
     term = TERM.default_term(doc.reg_date, doc.urgent, calendar)
@@ -344,8 +351,8 @@ APPEALS = RegisterSpec(
     search_fields=("applicants", "summary", "topics", "forwarded_to"),
     control=Control(by_resolution=True),
     term=TERM,
-    detail=AppealDetail,
-    children=(("appeal_applicant", AppealApplicant), ("appeal_topic", AppealTopic)),
+    detail_model="AppealDetail",
+    children_models=(("appeal_applicant", "AppealApplicant"), ("appeal_topic", "AppealTopic")),
     after_store=after_store,
     statistics="app.reports.appeals:appeals_report",
     date_label="Дата надходження",

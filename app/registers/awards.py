@@ -12,14 +12,17 @@ as warnings when a petition is entered (app.services.awards.petition_check).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from app.domain import awards as rules
 from app.registers.base import Column, Filter, Printout, RegisterSpec
 from app.registers.fields import Field, FieldKind
-from db.models import AwardDetail, Document
+from db.models import Document
+
+if TYPE_CHECKING:
+    from db.models import AwardDetail
 
 
 def _recipient_warning(values: Mapping[str, Any]) -> str | None:
@@ -204,7 +207,7 @@ AWARDS = RegisterSpec(
             ((rules.PERSON, "особам"), (rules.COLLECTIVE, "колективам")),
         ),
     ),
-    detail=AwardDetail,
+    detail_model="AwardDetail",
     after_store=after_store,
     date_label="Дата внесення подання",
     date_hint="День, коли подання внесено до реєстру",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any, Protocol
 
 from app.domain.calendar import WorkingCalendar
@@ -248,11 +249,13 @@ class RegisterSpec:
     # Documents are sent out (outgoing mail): the tab offers «Відправлено…» with 10.10 checks.
     sending: bool = False
     filters: tuple[Filter, ...] = ()
-    # The ORM model of the 1:1 detail table holding this register's own fields (None: every
-    # field lives in `document`); a field's column is looked for there first.
-    detail: type | None = None
-    # Child tables of TABLE fields, by the field's `table` name → ORM model.
-    children: tuple[tuple[str, type], ...] = ()
+    # The ORM model of the 1:1 detail table holding this register's own fields, by its name in
+    # db.models ("AppealDetail"; "": every field lives in `document`); a field's column is
+    # looked for there first. A name, not the class: listing the registers (the window's tabs)
+    # must not load every register's tables — `detail` looks the class up when first used.
+    detail_model: str = ""
+    # Child tables of TABLE fields: the field's `table` name → the model's name in db.models.
+    children_models: tuple[tuple[str, str], ...] = ()
     # Called after the values of a document are stored (derived columns of the detail table).
     after_store: AfterStore | None = None
     # Values a row reads beyond its columns, and how it shows them as of a day: a state that
@@ -266,6 +269,18 @@ class RegisterSpec:
     # What the date of a document is (an order's date is the date of signing, 4.14).
     date_label: str = "Дата реєстрації"
     date_hint: str = "Дата надходження; змініть, якщо документ надійшов у вихідний"
+
+    # --- the register's tables, loaded when first used --------------------------------------------
+
+    @cached_property
+    def detail(self) -> type | None:
+        """The detail table's ORM model (None: the register has none)."""
+        return _model(self.detail_model) if self.detail_model else None
+
+    @cached_property
+    def children(self) -> tuple[tuple[str, type], ...]:
+        """Child tables of TABLE fields, by the field's `table` name → ORM model."""
+        return tuple((table, _model(name)) for table, name in self.children_models)
 
     # --- what the flags used to say, now read from the hooks -----------------------------------
 
@@ -346,3 +361,12 @@ class RegisterSpec:
 def series_options(series: tuple[Series, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The options of a SERIES field: each series' code with the names a clerk may type."""
     return tuple((s.code, s.names) for s in series)
+
+
+def _model(name: str) -> type:
+    """A model of db.models by name (its module is imported on first use: db/models/__init__)."""
+    import db.models
+
+    model = getattr(db.models, name)
+    assert isinstance(model, type)
+    return model

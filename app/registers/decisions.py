@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,14 +26,11 @@ from app.domain.dates import format_date
 from app.domain.meetings import distribution_due
 from app.registers.base import Column, Control, Filter, Printout, RegisterSpec, StatedTerm
 from app.registers.fields import Field, FieldKind
-from db.models import (
-    DecisionCopy,
-    DecisionDetail,
-    DecisionExtract,
-    Document,
-    RegulatoryTracking,
-)
+from db.models import Document
 from db.queries import records
+
+if TYPE_CHECKING:
+    from db.models import DecisionDetail
 
 
 def lost_force_text(number: str, day: date) -> str:
@@ -54,6 +51,8 @@ def after_store(s: Session, doc: Document, detail: DecisionDetail) -> None:
     """Derived columns: the state of the distribution (6.18: copies within 5 days) and
     «втратило чинність» on the decisions this one cancels (links both ways: the cancelled one
     names its canceller)."""
+    from db.models import DecisionCopy, DecisionDetail
+
     calendar = s.info.get("calendar")
     due = distribution_due(doc.reg_date, calendar) if calendar else doc.reg_date
     with s.no_autoflush:
@@ -94,6 +93,8 @@ def _extracts(
     """6.18: the extracts' term (3 working days from the first copy sent, the executor's
     receipt), their state as of that day — what time alone changes is added when a row is shown
     (`present`), so the stored text never goes stale — and to whom they go."""
+    from db.models import DecisionExtract
+
     rows = records.child_rows(s, DecisionExtract, doc.id)
     if not rows or calendar is None:
         detail.extracts_due, detail.extracts_pending = None, 0
@@ -126,6 +127,8 @@ def sync_trackings(s: Session, doc: Document, detail: DecisionDetail, calendar: 
     """A regulatory act with its entry into force gets its tracking schedule (ст. 10 ЗУ
     № 1160-IV): trackings not yet done follow the schedule; done ones stay as recorded. A
     decision no longer regulatory (or without the date) keeps only the trackings done."""
+    from db.models import RegulatoryTracking
+
     rows = {
         (t.kind, t.position): t
         for t in s.execute(
@@ -283,8 +286,8 @@ DECISIONS = RegisterSpec(
     control=Control(by_resolution=False),
     term=StatedTerm(),
     filters=(Filter("regulatory", "Регуляторні", "regulatory", (("1", "регуляторні акти"),)),),
-    detail=DecisionDetail,
-    children=(("decision_copy", DecisionCopy), ("decision_extract", DecisionExtract)),
+    detail_model="DecisionDetail",
+    children_models=(("decision_copy", "DecisionCopy"), ("decision_extract", "DecisionExtract")),
     after_store=after_store,
     row_keys=("extracts_due", "extracts_pending"),
     present=present,

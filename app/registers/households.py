@@ -9,6 +9,7 @@ its fields (kept in `hh_object`), the sections are the card's own tabs.
 from __future__ import annotations
 
 from app.domain.households import OBJECT_KINDS
+from app.domain.roles import Actor
 from app.registers.base import Column, Filter
 from app.registers.entity import EntitySpec
 from app.registers.fields import Field, FieldKind
@@ -45,3 +46,11 @@ HOUSEHOLDS = EntitySpec(
     default_sort="account",
     search_placeholder="Пошук: прізвище, адреса, № рахунку…",
 )
+
+
+def may_read(actor: Actor) -> bool:
+    return actor.can_read(HOUSEHOLDS.code)
+
+
+def may_write(actor: Actor) -> bool:
+    return actor.can_write(HOUSEHOLDS.code)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -33,8 +33,10 @@ from app.domain.text import uk_sort_key
 from app.registers.base import LAW_TERM, Column, Control, Printout, RegisterSpec, TermWording
 from app.registers.fields import Field, FieldKind
 from app.registers.result_control import follow_result
-from db.models import ControlEvent, Document, InfoRequestDetail, Setting
-from db.queries import appeals as q
+from db.models import ControlEvent, Document, Setting
+
+if TYPE_CHECKING:
+    from db.models import InfoRequestDetail
 
 #: ПКМУ № 740 (edition of 15.01.2020 № 4): the copying limit is a share of the subsistence
 #: minimum for able-bodied persons — 3328 грн from 01.01.2026 (State Budget law for 2026); a
@@ -98,6 +100,8 @@ def subsistence_minimum(s: Session) -> Decimal:
 def after_store(s: Session, doc: Document, detail: InfoRequestDetail) -> None:
     """Derived columns of a request (sort key, notice of extension, copying fee) and its
     control (ст. 20–22)."""
+    from db.queries import appeals as q
+
     calendar: WorkingCalendar | None = s.info.get("calendar")
     detail.requester_sort = uk_sort_key(detail.requester)[:80]
     cost = copying_cost(detail.pages or 0, subsistence_minimum(s), detail.free_copies)
@@ -271,7 +275,7 @@ INFO_REQUESTS = RegisterSpec(
     search_fields=("requester", "summary", "forwarded_to"),
     control=Control(by_resolution=True),
     term=TERM,
-    detail=InfoRequestDetail,
+    detail_model="InfoRequestDetail",
     after_store=after_store,
     date_label="Дата надходження",
     date_hint="Строк рахують від дня надходження запиту (ст. 20)",

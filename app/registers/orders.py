@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -29,8 +29,11 @@ from app.registers.base import (
     series_options,
 )
 from app.registers.fields import Field, FieldKind
-from db.models import Document, OrderCopy, OrderDetail
+from db.models import Document
 from db.queries import records
+
+if TYPE_CHECKING:
+    from db.models import OrderDetail
 
 SERIES = (
     Series(rules.MAIN, "з основної діяльності", "-р", ("основна діяльність", "основна")),
@@ -68,6 +71,8 @@ def _kind_warning(values: Mapping[str, Any]) -> str | None:
 def after_store(s: Session, doc: Document, detail: OrderDetail) -> None:
     """Derived columns of an order: the state of its copies (4.16) and «втратило чинність» on
     the orders it cancels (the order named in `cancels` loses force when this one is signed)."""
+    from db.models import OrderCopy, OrderDetail
+
     calendar = s.info.get("calendar")
     due = rules.copies_due(doc.reg_date, calendar) if calendar else doc.reg_date
     with s.no_autoflush:
@@ -233,8 +238,8 @@ ORDERS = RegisterSpec(
             tuple((s.code, f"{s.suffix} {s.title}") for s in SERIES),
         ),
     ),
-    detail=OrderDetail,
-    children=(("order_copy", OrderCopy),),
+    detail_model="OrderDetail",
+    children_models=(("order_copy", "OrderCopy"),),
     after_store=after_store,
     row_keys=("copies_due", "copies_pending"),
     present=present,

@@ -9,6 +9,7 @@ come from the service history (app/domain/personnel.py) and are shown, not typed
 
 from __future__ import annotations
 
+from app.domain.roles import Actor, read, write
 from app.registers.base import Column, Filter
 from app.registers.entity import EntitySpec
 from app.registers.fields import Field, FieldKind
@@ -52,3 +53,12 @@ PERSONNEL = EntitySpec(
     filters=(Filter("active", "Стан", "active", (("1", "працюють"), ("0", "звільнені"))),),
     search_placeholder="Пошук: прізвище, ім'я, табельний номер…",
 )
+
+
+def may_read(actor: Actor) -> bool:
+    """HR's files: read with the register's read or write right (the HR role holds both)."""
+    return actor.can(read(PERSONNEL.code)) or actor.can(write(PERSONNEL.code))
+
+
+def may_write(actor: Actor) -> bool:
+    return actor.can(write(PERSONNEL.code))

@@ -14,12 +14,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from db.models import ControlEvent, Document
-from db.queries import appeals as q
 
 
 def follow_result(s: Session, doc: Document, detail: Any, user: str, answer_prefix: str) -> None:
     """`detail` has `result`, `result_date` and `answer_numbers`; `answer_prefix` names the
     answer's number in the removal's basis («відповідь вих. №», «вих. №»)."""
+    from db.queries import appeals as q  # the appeals' tables: loaded when a result is stored
+
     if detail.result and detail.result_date and doc.done_date is None:
         basis = f"Результат: {detail.result}"
         if detail.answer_numbers:

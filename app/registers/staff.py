@@ -3,6 +3,7 @@ documents, kept by HR. The executors of every register are chosen from it."""
 
 from __future__ import annotations
 
+from app.domain.roles import REFERENCE_WRITE, Actor, read, write
 from app.registers.base import Column, Filter
 from app.registers.entity import EntitySpec
 from app.registers.fields import Field, FieldKind
@@ -40,3 +41,12 @@ STAFF = EntitySpec(
     filters=(Filter("active", "Стан", "active", (("1", "працюють"), ("0", "звільнені"))),),
     search_placeholder="Пошук: прізвище, ім'я, посада…",
 )
+
+
+def may_read(actor: Actor) -> bool:
+    """The staff list: its own rights, or the right to change reference lists (it was one)."""
+    return actor.can(read(STAFF.code)) or actor.can(write(STAFF.code)) or actor.can(REFERENCE_WRITE)
+
+
+def may_write(actor: Actor) -> bool:
+    return actor.can(write(STAFF.code)) or actor.can(REFERENCE_WRITE)

@@ -7,39 +7,20 @@ The rules stay in app.domain.deadlines; this module only words them, with no Qt.
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from datetime import date
 
 from app.domain.deadlines import adjust_term, extension_request_deadline
-from app.domain.roles import Actor
 from app.registers import REGISTERS
 from app.registers.base import REGULATION_TERM, CorrespondenceTerm, TermWording
 from app.services.calendar import load_calendar
 from app.services.control import control_term
 from app.services.details import DocumentDetail
+from app.services.signed_in import current_user as current_user  # where it lives now
+from app.services.signed_in import sign_in as sign_in
 from db.session import Database
 
 WEEKDAYS = ("понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя")
-
-
-_SIGNED_IN: list[Actor] = []
-
-
-def sign_in(actor: Actor | None) -> None:
-    """Who works in this window from now on (None: nobody signed in, the OS user)."""
-    _SIGNED_IN[:] = [actor] if actor is not None else []
-
-
-def current_user() -> Actor:
-    """Who is changing the record: the user signed in at start, else (login switched off) the
-    Windows/Linux login with every right."""
-    if _SIGNED_IN:
-        return _SIGNED_IN[0]
-    try:
-        return Actor.system_user(getpass.getuser())
-    except Exception:  # no login name in the environment (a service account, a bare container)
-        return Actor.system_user("")
 
 
 def _d(day: date) -> str:

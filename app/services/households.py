@@ -34,6 +34,8 @@ from sqlalchemy.orm import Session
 from app.domain import households as dom
 from app.domain.roles import STAROSTA, Actor, PermissionDenied, actor_of, read, write
 from app.domain.text import searchable_text, uk_sort_key
+from app.registers.households import may_read as may_read  # the rights live with the spec
+from app.registers.households import may_write as may_write
 from app.services import audit
 from db.models import (
     District,
@@ -69,14 +71,6 @@ class Scope:
         """The account's district may be typed as the district's code or its name."""
         names = self.district_codes
         return names is None or district.code in names or district.name in names
-
-
-def may_read(actor: Actor) -> bool:
-    return actor.can_read(CODE)
-
-
-def may_write(actor: Actor) -> bool:
-    return actor.can_write(CODE)
 
 
 def scope(user: str | Actor, *, writing: bool = False) -> Scope:

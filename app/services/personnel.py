@@ -25,6 +25,8 @@ from app.domain.names import Gender, PersonName, short_name
 from app.domain.roles import SETTINGS_WRITE, Actor, actor_of, read, write
 from app.domain.text import uk_sort_key
 from app.registers.personnel import PERSONNEL
+from app.registers.personnel import may_read as may_read  # the rights live with the spec
+from app.registers.personnel import may_write as may_write
 from app.services import audit, settings
 
 # The reminders and seniority live beside (one module a use case); named here too, as the card,
@@ -47,14 +49,6 @@ MARTIAL_LAW_START = rules.MARTIAL_LAW_START
 LADDER = "personnel.ladder"
 VACATION_CAP = "personnel.martial_vacation_cap"
 HR_DEPARTMENT = "personnel.hr_department"
-
-
-def may_read(actor: Actor) -> bool:
-    return actor.can(read(PERSONNEL.code)) or actor.can(write(PERSONNEL.code))
-
-
-def may_write(actor: Actor) -> bool:
-    return actor.can(write(PERSONNEL.code))
 
 
 def require_read(user: str | Actor) -> Actor:

@@ -162,14 +162,17 @@ def _card_control(detail: DocumentDetail) -> pd.CardControl | None:
         if e.kind == "extend" and e.old_term and e.new_term
     ]
     progress = [
-        ProgressNote(e.event_date, e.text) for e in detail.control_events if e.kind == "progress"
+        ProgressNote(e.event_date, e.text if e.kind == "progress" else f"Проміжний звіт: {e.text}")
+        for e in detail.control_events
+        if e.kind in ("progress", "report")
     ]
     removal = None
     removals = [e for e in detail.control_events if e.kind == "remove"]
     if detail.done_date and removals:
         last = removals[-1]
         removal = ControlRemoval(last.event_date, last.basis, last.person)
-    return CardControl(detail.due_date, changes, progress, removal)
+    # the card's term is the term of execution: with interim reports, the final one
+    return CardControl(detail.final_due or detail.due_date, changes, progress, removal)
 
 
 def card_pdf(db: Any, doc_id: int, copies: int = 3) -> bytes:

@@ -12,8 +12,6 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -266,7 +264,12 @@ def find_or_create_correspondent(s: Session, name: str, user: str = "") -> Corre
     found = select(Correspondent).where(Correspondent.search_name == keys["search_name"])
     row = s.execute(found).scalar_one_or_none()
     if row is None:
-        insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+        # The dialect's own INSERT (its module imported here: loading SQLAlchemy's PostgreSQL
+        # dialect costs a SQLite start a twentieth of a second for nothing).
+        if s.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
         s.execute(
             insert(Correspondent)
             .values(name=name.strip(), changed_by=user, uuid=uuid.uuid4(), **keys)

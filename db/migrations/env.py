@@ -5,9 +5,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-import db.models  # noqa: F401 - registers every table on Base.metadata
+import db.models
 from db.base import Base
 from db.migrate import include_object
+
+db.models.load_all()  # every table on Base.metadata
 
 config = context.config
 target_metadata = Base.metadata

@@ -10,9 +10,11 @@ from sqlalchemy import inspect
 
 from db.base import Base
 from db.migrate import current_revision, head_revision, include_object, upgrade
+from db.models import load_all
 
 
 def test_migrations_from_empty_to_head_match_the_models(db):
+    load_all()
     assert current_revision(db.engine) == head_revision()
     with db.engine.connect() as conn:
         context = MigrationContext.configure(

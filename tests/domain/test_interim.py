@@ -61,3 +61,12 @@ def test_the_term_is_the_first_report_not_given_else_the_final_term() -> None:
     assert next_due(reports, final) == date(2026, 6, 30)
     assert next_due([Report(date(2026, 6, 30), date(2026, 6, 29))], final) == final
     assert next_due([], final) == final
+
+
+def test_a_control_longer_than_three_months_is_long() -> None:
+    from app.domain.interim import is_long
+
+    assert not is_long(date(2026, 3, 19), date(2026, 6, 19))
+    assert is_long(date(2026, 3, 19), date(2026, 6, 20))
+    assert is_long(date(2026, 3, 19), date(2026, 12, 31))
+    assert not is_long(date(2026, 3, 19), date(2026, 4, 30))

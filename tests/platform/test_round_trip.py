@@ -20,7 +20,6 @@ from app.registers.fields import Field, FieldKind
 from app.services import documents, exports, imports, printouts
 from app.services.details import load_document
 from app.services.register_view import RegisterView, ViewQuery
-from db.models import OrderCopy, OrderDetail
 from tests import factories
 
 DAY = date(2026, 3, 5)
@@ -91,8 +90,8 @@ def _spec(variant: str) -> RegisterSpec:
         ),
         search_fields=("theme", "summary"),
         control=None,
-        detail=OrderDetail,
-        children=(("order_copy", OrderCopy),),
+        detail_model="OrderDetail",
+        children_models=(("order_copy", "OrderCopy"),),
     )
 
 

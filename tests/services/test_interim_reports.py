@@ -139,3 +139,33 @@ def test_no_reports_off_control(db):
     with pytest.raises(ControlError, match="не перебуває на контролі"):
         reports.set_report_dates(db, doc.id, QUARTERS)
     assert reports.schedule(db, doc.id).on_control is False
+
+
+def test_the_registration_card_keeps_the_final_term_and_the_reports_as_progress(db):
+    import io
+
+    from pypdf import PdfReader
+
+    from app.services import printouts
+    from tests import factories
+
+    factories.organisation(db)
+    doc_id = on_control(db)
+    reports.set_report_dates(db, doc_id, QUARTERS, today=ADOPTED)
+    reports.record_report(db, doc_id, date(2026, 3, 30), "Заходи першого кварталу виконано")
+    pdf = printouts.card_pdf(db, doc_id, copies=1)
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "31.12.2026" in text
+    assert "Проміжний звіт: Заходи першого кварталу виконано" in text
+
+
+def test_the_control_report_replays_the_reports_as_changes_of_the_term():
+    from app.reports.control import ControlFact, status_as_of
+
+    facts = [
+        ControlFact("set", ADOPTED, FINAL),
+        ControlFact("schedule", ADOPTED, QUARTERS[0]),
+        ControlFact("report", date(2026, 3, 30), QUARTERS[1]),
+    ]
+    assert status_as_of(facts, date(2026, 3, 25)).due_date == QUARTERS[0]
+    assert status_as_of(facts, date(2026, 4, 15)).due_date == QUARTERS[1]

@@ -202,3 +202,23 @@ def test_the_duplicates_box_shows_the_earlier_document(qtbot, office_db):
     assert first.reg_number in box.text()
     assert box.defaultButton().text() == duplicates.BACK
     assert {b.text() for b in box.buttons()} == {duplicates.BACK, duplicates.REGISTER_ANYWAY}
+
+
+def test_an_untouched_filled_reply_closes_without_asking(qtbot, office_db, monkeypatch):
+    """The answer's card comes filled in; closing it before typing anything is no loss."""
+    from ui.registers.reply import reply_form
+
+    letter = factories.incoming(office_db, date.today(), ext_number="7/2")
+    asked: list[str] = []
+    monkeypatch.setattr("ui.dialogs.document_form.ask", lambda *a: asked.append(a[2]) or True)
+    form = reply_form(office_db, letter.id, None)
+    qtbot.addWidget(form)
+    form.show()
+    form.reject()
+    assert asked == []
+    typed = reply_form(office_db, letter.id, None)
+    qtbot.addWidget(typed)
+    typed.show()
+    typed.editors["summary"].set_value("Відповідь")
+    typed.reject()
+    assert asked == ["Введені дані не збережено. Закрити форму?"]

@@ -6,7 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+)
 
 from app.registers import INCOMING
 from ui import file_dialogs
@@ -40,6 +47,12 @@ def test_the_file_dialog_speaks_ukrainian(qtbot):
         assert "Шукати в:" in shown and "Тип файлів:" in shown
         assert not [word for word in ENGLISH if word in shown], shown
         assert app.translate("QAbstractFileIconProvider", "Folder") == "Тека"
+        # The file list's header menu («Показати Розмір»): Qt's catalogue drops the space.
+        header_actions = [
+            a.text() for h in dialog.findChildren(QHeaderView) for a in h.actions() if a.text()
+        ]
+        assert header_actions, "the detail view's header offers its columns"
+        assert all(t.startswith("Показати ") for t in header_actions), header_actions
         # What Qt translates itself is left to Qt (an unknown text is not blanked).
         assert app.translate("QPlatformTheme", "Cancel") == "Скасувати"
         assert app.translate("QFileDialog", "no such text") == "no such text"

@@ -107,3 +107,21 @@ def test_the_extension_dialog_names_the_final_term_beside_the_next_report(qtbot,
     shown = [w.text() for w in dialog.findChildren(QLabel)]
     assert "Остаточний термін:" in shown and "<b>31.12.2026</b>" in shown
     assert "Наступний проміжний звіт:" in shown and "<b>30.06.2026</b>" in shown
+
+
+def test_putting_on_control_for_long_names_the_interim_reports(qtbot, sqlite_db):
+    from datetime import timedelta
+
+    from ui.dialogs.control import PutOnControlDialog
+
+    factories.organisation(sqlite_db)
+    values = DECISIONS.parse({"title": "Про програму"})
+    doc = documents.register_document(sqlite_db, DECISIONS, values, reg_date=date.today())
+    dialog = PutOnControlDialog(sqlite_db, doc.id)
+    qtbot.addWidget(dialog)
+    from app.domain.dates import format_date
+
+    dialog.term.setText(format_date(date.today() + timedelta(days=30)))
+    assert "Проміжні звіти" not in dialog.hint.text()
+    dialog.term.setText(format_date(date.today() + timedelta(days=200)))
+    assert "Проміжні звіти" in dialog.hint.text()

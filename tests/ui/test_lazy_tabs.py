@@ -86,7 +86,12 @@ window = MainWindow(open_database(sys.argv[1]).db)
 window.show()
 app.processEvents()
 heavy = ("reportlab", "openpyxl", "xlsxwriter", "pyphen", "alembic", "ui.control_centre.tab",
-         "ui.dialogs.document_form", "ui.preview")
+         "ui.dialogs.document_form", "ui.preview",
+         # other registers' tabs and what they bring: built when first shown, not at start
+         "ui.registers.meetings_tab", "ui.registers.staff_tab", "ui.registers.personnel_tab",
+         "ui.registers.household_tab", "ui.registers.awards_tab", "ui.dialogs.personnel_card",
+         "app.services.meetings", "app.services.personnel", "app.services.households",
+         "app.services.awards", "app.reports.households")
 print(" ".join(m for m in heavy if m in sys.modules) or "none")
 """
 

@@ -19,7 +19,7 @@ from app.services.register_view import RegisterView, ViewQuery
 from ui.dialogs.document_form import DocumentForm
 from ui.models.register_model import RegisterModel
 from ui.registers.register_tab import RegisterTab
-from ui.registers.staff_tab import _build as build_staff_tab
+from ui.registers.staff_tab import build_tab as build_staff_tab
 
 HR = Actor("hr", frozenset({roles.HR}))
 

@@ -58,13 +58,26 @@ def test_the_tab_says_what_bold_means(qtbot, filled_db):
     assert "Терміново" in URGENT_LEGEND
 
 
+def test_menus_name_the_open_key_as_it_is_labelled(qtbot, filled_db):
+    """The row menu read «Відкрити — Return»: Qt names the main key «Return»; the key on the
+    keyboard says «Enter», and both keys still open the card."""
+    from PySide6.QtGui import QKeySequence
+
+    tab = RegisterTab(filled_db, INCOMING)
+    qtbot.addWidget(tab)
+    native = QKeySequence.SequenceFormat.NativeText
+    assert tab.open_action.shortcut().toString(native) == "Enter"
+    keys = {k.toString(native) for k in tab.open_action.shortcuts()}
+    assert keys == {"Enter", "Return"}
+
+
 def test_the_bold_legend_only_where_terminovo_exists(qtbot, sqlite_db):
     """«Номер жирним — Терміново» means nothing for people, households or orders: only
     registers with the «Терміново» mark show it; in appeals the same flag says «15 days»."""
     from app.registers import APPEALS, ORDERS, OUTGOING
     from ui.registers.household_tab import HouseholdTab
     from ui.registers.personnel_tab import PersonnelTab
-    from ui.registers.staff_tab import _build as staff_tab
+    from ui.registers.staff_tab import build_tab as staff_tab
 
     shown, texts = {}, {}
     for make in (

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import format_date
+from app.domain.interim import LONG_CONTROL_HINT, is_long
 from app.services import control
 from app.services.details import get_document
 from app.services.dialog_support import (
@@ -128,7 +129,11 @@ class PutOnControlDialog(_ControlDialog):
         self._on_term_changed()
 
     def _on_term_changed(self) -> None:
-        self.hint.setText(term_hint(self._db, self._doc, self.term))
+        hint = term_hint(self._db, self._doc, self.term)
+        typed = self.term.valid_date()
+        if typed is not None and is_long(date.today(), typed):
+            hint = f"{hint}. {LONG_CONTROL_HINT}"
+        self.hint.setText(hint)
 
     def _prepare_save(self) -> Callable[[], object]:
         typed = self.term.date_value()

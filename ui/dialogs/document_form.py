@@ -204,6 +204,12 @@ class DocumentForm(QDialog):
     def _on_edited(self) -> None:
         self._modified = True
 
+    def prefill(self, values: dict[str, Any]) -> None:
+        """Values the program fills in on a new card (an answer's addressee and «У відповідь
+        на»): nothing the clerk typed yet, so closing the card untouched asks nothing."""
+        self.fields.load(values, read_only=False)
+        self._modified = False
+
     def _on_save(self) -> None:
         if self.registered is not None:
             self.accept()

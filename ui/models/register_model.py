@@ -37,8 +37,8 @@ from app.domain.roles import Actor
 from app.registers.base import RegisterSpec
 from app.registers.entity import EntitySpec
 from app.services import access
-from app.services.dialog_support import current_user
 from app.services.register_view import DocumentRow, RegisterView, RowSource, ViewQuery
+from app.services.signed_in import current_user
 from db.session import Database
 from ui.tasks import run_in_background
 

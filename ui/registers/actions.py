@@ -18,8 +18,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton
 
 from app.registers.base import Printout
-from app.services.dialog_support import current_user
 from app.services.register_view import DocumentRow
+from app.services.signed_in import current_user
 from ui.tasks import run_in_background
 
 if TYPE_CHECKING:

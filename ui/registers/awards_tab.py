@@ -23,7 +23,6 @@ from app.services.register_view import DocumentRow
 from db.session import Database
 from ui.registers.actions import print_pdf
 from ui.registers.register_tab import RegisterTab
-from ui.registers.registry import document_tab_builder
 
 
 class AwardsTab(RegisterTab):
@@ -162,8 +161,6 @@ class AwardsTab(RegisterTab):
         dialog.deleteLater()
 
 
-def _build(db: Database, parent: QWidget) -> QWidget:
+def build_tab(db: Database, parent: QWidget) -> QWidget:
+    """The tab, built by the window's tab registry when first shown."""
     return AwardsTab(db, parent)
-
-
-document_tab_builder(AWARDS.code, _build)

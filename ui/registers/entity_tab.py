@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.roles import Actor
 from app.registers.entity import EntitySpec
-from app.services.dialog_support import current_user
+from app.services.signed_in import current_user
 from db.session import Database
 from ui.models.register_model import RegisterModel, SourceFactory
 from ui.registers.export_action import ExportAction

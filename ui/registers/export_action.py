@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths,
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
 from app.registers.entity import EntitySpec
-from app.services.dialog_support import current_user
+from app.services.signed_in import current_user
 from ui.tasks import run_in_background, show_error
 from ui.widgets import format_count
 

@@ -20,7 +20,6 @@ from app.services.dialog_support import current_user
 from db.session import Database
 from ui.registers.entity_tab import EntityTab
 from ui.registers.filter_bar import FilterBar
-from ui.registers.registry import TabEntry, contribute
 
 
 def _no_card(db: Database, record_id: int) -> dict[str, Any]:
@@ -160,16 +159,6 @@ class HouseholdTab(EntityTab):
         self.document_changed()
 
 
-def _build(db: Database, parent: QWidget) -> QWidget:
+def build_tab(db: Database, parent: QWidget) -> QWidget:
+    """The tab, built by the window's tab registry when first shown."""
     return HouseholdTab(db, parent)
-
-
-contribute(
-    TabEntry(
-        HOUSEHOLDS.code,
-        HOUSEHOLDS.title,
-        _build,
-        households.may_read,
-        households.may_write,
-    )
-)

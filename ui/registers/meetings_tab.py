@@ -39,7 +39,6 @@ from app.services import meetings as svc
 from app.services.dialog_support import current_user
 from db.session import Database
 from ui.dialogs import meeting_dialogs as dialogs
-from ui.registers.registry import TabEntry, contribute
 from ui.tasks import run_in_background
 
 LATE = QColor("#b02a37")
@@ -436,16 +435,6 @@ class MeetingsTab(QWidget):
         self.reload()
 
 
-def _build(db: Database, parent: QWidget) -> QWidget:
+def build_tab(db: Database, parent: QWidget) -> QWidget:
+    """The tab, built by the window's tab registry when first shown."""
     return MeetingsTab(db, parent)
-
-
-contribute(
-    TabEntry(
-        "meetings",
-        "Засідання виконкому",
-        _build,
-        lambda actor: access.may_read(DECISIONS, actor),
-        lambda actor: access.may_write(DECISIONS, actor),
-    )
-)

@@ -15,7 +15,6 @@ from app.services.dialog_support import current_user
 from db.session import Database
 from ui.dialogs.personnel_card import PersonnelCard
 from ui.registers.entity_tab import EntityTab
-from ui.registers.registry import TabEntry, contribute
 
 
 class PersonnelTab(EntityTab):
@@ -164,8 +163,6 @@ class PersonnelTab(EntityTab):
         dialog.deleteLater()
 
 
-def _build(db: Database, parent: QWidget) -> QWidget:
+def build_tab(db: Database, parent: QWidget) -> QWidget:
+    """The tab, built by the window's tab registry when first shown."""
     return PersonnelTab(db, parent)
-
-
-contribute(TabEntry(PERSONNEL.code, PERSONNEL.title, _build, hr.may_read, hr.may_write))

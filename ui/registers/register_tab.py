@@ -168,7 +168,8 @@ class RegisterTab(TabBase):
         self.register_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.register_action)
         self.open_action = self.table_action("Відкрити", self._on_open, "Відкрити картку (Enter)")
-        self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        # Menus show the first: «Enter», as the key is labelled (Qt names the main key «Return»).
+        self.open_action.setShortcuts([QKeySequence("Enter"), QKeySequence("Return")])
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.toolbar.addAction(self.register_action)
         self.toolbar.addAction(self.open_action)

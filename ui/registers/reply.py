@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from app.registers import REGISTERS
-from app.services.dialog_support import current_user
+from app.services.signed_in import current_user
 from db.session import Database
 from ui.registers import shortcuts
 
@@ -30,7 +30,7 @@ def reply_form(db: Database, incoming_id: int, parent: QWidget | None) -> Docume
     values = reply_values(db, incoming_id, current_user())
     form = DocumentForm(db, REGISTERS["outgoing"], None, parent)
     form.setWindowTitle(f"{form.windowTitle()} — відповідь")
-    form.fields.load(values, read_only=False)
+    form.prefill(values)
     focus = form.editors.get("summary")
     if focus is not None:
         focus.focus_widget.setFocus()  # the addressee is there; what is answered is not

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.record_code import looks_like_code
 from app.domain.roles import PermissionDenied
-from app.services.dialog_support import current_user
-from app.services.record_code import find_by_code
 
 if TYPE_CHECKING:
     from ui.registers.tab_protocol import TabBase
@@ -49,6 +47,9 @@ def open_code(tab: TabBase, text: str, reveal: Reveal | None = None) -> bool:
     if not looks_like_code(text):
         return False
     try:
+        from app.services.dialog_support import current_user
+        from app.services.record_code import find_by_code
+
         found = find_by_code(tab.db, text, current_user())
     except PermissionDenied as error:
         QMessageBox.warning(tab, TITLE, str(error))

@@ -10,10 +10,10 @@ from app.registers.staff import STAFF
 from app.services import staff_register
 from db.session import Database
 from ui.registers.entity_tab import EntityTab
-from ui.registers.registry import TabEntry, contribute
 
 
-def _build(db: Database, parent: QWidget) -> QWidget:
+def build_tab(db: Database, parent: QWidget) -> QWidget:
+    """The tab, built by the window's tab registry when first shown."""
     return EntityTab(
         db,
         STAFF,
@@ -25,14 +25,3 @@ def _build(db: Database, parent: QWidget) -> QWidget:
         choices={"department": staff_register.department_names},
         parent=parent,
     )
-
-
-contribute(
-    TabEntry(
-        STAFF.code,
-        STAFF.title,
-        _build,
-        staff_register.may_read,
-        staff_register.may_write,
-    )
-)

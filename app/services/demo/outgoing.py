@@ -9,8 +9,10 @@ documents registered earlier, and the way and day of sending (the last days' pos
 from __future__ import annotations
 
 import random
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
+from operator import itemgetter
 
 from sqlalchemy import select
 
@@ -131,7 +133,10 @@ def _values(
         chosen = [rng.choice(list(citizens))]
     else:
         chosen = rng.sample(list(names), rng.choice((1, 1, 1, 2, 3)))
-    earlier = [n for d, n in incoming if day - timedelta(days=30) <= d <= day]
+    # `incoming` is in date order: the month before `day` by bisection, not a scan of the
+    # whole list for each of the thousand letters.
+    first = bisect_left(incoming, day - timedelta(days=30), key=itemgetter(0))
+    earlier = [n for _, n in incoming[first : bisect_right(incoming, day, key=itemgetter(0))]]
     reply = [rng.choice(earlier)] if earlier and rng.random() < 0.45 else []
     title = rng.choice(TITLES)
     method = rng.choice(METHODS)

@@ -31,7 +31,7 @@ from app.services.documents import Registration, new_document, series_formats
 from app.services.numbering import last_seq, raise_counter
 from db.base import Base, utcnow
 from db.exchange import transaction_usn
-from db.models import Document, RegisterCounter
+from db.models import Document, RegisterCounter, load_all
 from db.notify import mark_changed
 from db.session import Database
 
@@ -157,6 +157,7 @@ def discard(db: Database, code: str) -> None:
     document_id = Document.__table__.c.id
     with db.write() as s:
         staged = select(Document.id).where(Document.register == code).scalar_subquery()
+        load_all()  # every table that may name document.id, loaded or not yet
         for table in reversed(Base.metadata.sorted_tables):
             for fk in table.foreign_keys:
                 if fk.column is document_id and table is not Document.__table__:
