@@ -39,7 +39,7 @@ def _add_control_centre_commands(command: CommandMaker, ctl_sub: Any) -> None:
     )  # fmt: skip
     remind = command(ctl_sub, "reminders", "нагадування виконавцям про терміни (PDF)")
     remind.add_argument("--days", type=positive_int, default=3, metavar="N",
-                        help="терміни протягом N робочих днів і прострочені (типово 3)")  # fmt: skip
+                        help="терміни за N робочих днів і прострочені (типово 3)")  # fmt: skip
     remind.add_argument("-o", "--out", "--output", dest="output", required=True,
                         metavar="ФАЙЛ.pdf", help="куди записати")  # fmt: skip
 

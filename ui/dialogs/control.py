@@ -76,7 +76,8 @@ class _ControlDialog(FormDialog):
             final = self._doc.final_due
             if final is not None and final != self._doc.due_date:
                 # interim reports: the term now is the next report; the final one ends control
-                self.form.addRow(f"Остаточний {self._word.noun}:", QLabel(f"<b>{format_date(final)}</b>"))
+                final_label = QLabel(f"<b>{format_date(final)}</b>")
+                self.form.addRow(f"Остаточний {self._word.noun}:", final_label)
                 self.form.addRow(
                     "Наступний проміжний звіт:",
                     QLabel(f"<b>{format_date(self._doc.due_date)}</b>"),
