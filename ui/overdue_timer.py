@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from app.domain.dates import format_date, parse_date
 from app.services.connection import without_password
-from app.services.dialog_support import current_user
 from app.services.overdue import OverdueSummary, scan
 from app.services.settings import timer_minutes
+from app.services.signed_in import current_user
 from db.session import Database
 from ui.tasks import run_in_background
 

@@ -85,13 +85,30 @@ app = _application()
 window = MainWindow(open_database(sys.argv[1]).db)
 window.show()
 app.processEvents()
+# the first page of rows, then a second of what starts after it (the overdue scan, the watcher)
+from PySide6.QtCore import QEventLoop, QTimer
+tab = window.current_tab()
+wait = QEventLoop()
+if tab is not None and tab.model.loading:
+    tab.model.loaded.connect(wait.quit)
+    QTimer.singleShot(30000, wait.quit)
+    wait.exec()
+QTimer.singleShot(1000, wait.quit)
+wait.exec()
 heavy = ("reportlab", "openpyxl", "xlsxwriter", "pyphen", "alembic", "ui.control_centre.tab",
          "ui.dialogs.document_form", "ui.preview",
          # other registers' tabs and what they bring: built when first shown, not at start
          "ui.registers.meetings_tab", "ui.registers.staff_tab", "ui.registers.personnel_tab",
          "ui.registers.household_tab", "ui.registers.awards_tab", "ui.dialogs.personnel_card",
          "app.services.meetings", "app.services.personnel", "app.services.households",
-         "app.services.awards", "app.reports.households")
+         "app.services.awards", "app.reports.households",
+         # the dialogs' helpers and the control service (the user comes from signed_in)
+         "app.services.dialog_support", "app.services.control",
+         # other registers' tables (db.models loads a model's module on first use) and, on
+         # SQLite, SQLAlchemy's PostgreSQL dialect
+         "db.models.appeals", "db.models.meetings", "db.models.households",
+         "db.models.personnel", "db.models.awards", "db.models.orders",
+         "sqlalchemy.dialects.postgresql")
 print(" ".join(m for m in heavy if m in sys.modules) or "none")
 """
 

@@ -411,6 +411,8 @@ class TableEditor(Editor):
             header = table.horizontalHeaderItem(number)
             if header is not None and column.kind == FieldKind.DATE:
                 header.setToolTip("ДД.ММ.РРРР")
+            elif header is not None and column.placeholder:
+                header.setToolTip(column.placeholder)  # a narrow column's full meaning
         table.itemChanged.connect(self._on_changed)
         self.table = table
         for number, column in enumerate(columns):
@@ -453,7 +455,9 @@ class TableEditor(Editor):
         for r in range(self.table.rowCount()):
             for c, column in enumerate(self.field.columns):
                 cell = rows[r].get(column.key) if r < len(rows) else ""
-                self.table.setItem(r, c, QTableWidgetItem(_shown(cell)))
+                item = QTableWidgetItem(_shown(cell))
+                item.setToolTip(_shown(cell))  # a long text in a narrow column, read whole
+                self.table.setItem(r, c, item)
         self.table.blockSignals(blocked)
 
     def set_read_only(self, read_only: bool) -> None:
