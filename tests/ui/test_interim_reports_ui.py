@@ -105,7 +105,7 @@ def test_the_extension_dialog_names_the_final_term_beside_the_next_report(qtbot,
     dialog = ExtendTermDialog(sqlite_db, doc_id)
     qtbot.addWidget(dialog)
     shown = [w.text() for w in dialog.findChildren(QLabel)]
-    assert "Остаточний строк:" in shown and "<b>31.12.2026</b>" in shown
+    assert "Остаточний термін:" in shown and "<b>31.12.2026</b>" in shown
     assert "Наступний проміжний звіт:" in shown and "<b>30.06.2026</b>" in shown
 
 
