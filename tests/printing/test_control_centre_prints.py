@@ -27,7 +27,7 @@ def test_the_period_report_prints_departments_executors_and_totals(db):
     assert "Загальний відділ 1 1 1 3 33,3 Мельник І. І. 1 1 1 3 33,3" in text
     assert "Управління праці 1 1 1 1 33,3 Коваль О. П. 1 1 1 1 33,3" in text
     assert "Усього 2 2 3 4 28,6" in text  # the totals row: 2 / (2 + 2 + 3)
-    assert "Усього знято з контролю: 4, з них вчасно: 2; не виконано в строк: 3" in text
+    assert "Усього знято з контролю: 4, з них вчасно: 2; не виконано в термін: 3" in text
     assert "частка виконаних вчасно: 28,6 %" in text
     assert "Сторінка 1 з 1" in text and "Дата складання: 18.03.2026" in text
 
