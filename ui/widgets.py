@@ -203,7 +203,9 @@ class _WidePopup(QObject):
         super().__init__(completer)
         self._completer = completer
         self._measured: tuple[int, int] = (-1, 0)  # (rows, width) of the last measurement
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        assert popup is not None  # popup() makes the default list when there is none
+        popup.installEventFilter(self)
 
     def _longest(self, popup: QWidget) -> int:
         """The width of the widest item of the whole list (cached while its size is the same)."""
