@@ -498,3 +498,33 @@ def test_regulation_documents_say_termin_appeals_say_strok_as_their_law(qtbot, o
         assert word in texts, register.title
         assert other not in texts.replace("терміново", ""), (register.title, texts)
     assert extend.windowTitle() == "Продовжити строк розгляду"
+
+
+def test_executor_suggestions_are_as_wide_as_the_longest_item_within_the_screen(qtbot, office):
+    """A long department is not cut («Центр надання адмі…»): the popup is wider than the field."""
+    from app.services.reference import DepartmentInfo, StaffInfo, save_department, save_staff
+
+    db, _people, doc_id = office
+    dept = save_department(
+        db,
+        DepartmentInfo(
+            None, "Центр надання адміністративних послуг виконавчого комітету міської ради", "07"
+        ),
+    )
+    save_staff(
+        db, StaffInfo(None, "Даниленко", "Ольга", "", "f", "Адміністратор", department_id=dept.id)
+    )
+    dialog = ResolutionDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(dialog.picker.hasFocus)
+    type_text(dialog.picker, "Дани")
+    popup = dialog.picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    text = str(popup.model().index(0, 0).data())
+    assert "Центр надання адміністративних послуг" in text
+    assert popup.width() > dialog.picker.width()
+    assert popup.viewport().width() >= popup.fontMetrics().horizontalAdvance(text)
+    screen = dialog.screen().availableGeometry()
+    assert screen.contains(popup.geometry())

@@ -41,6 +41,7 @@ from ui.widgets import (
     IntEdit,
     set_edit_placeholder,
     text_box,
+    widen_popup,
 )
 
 
@@ -252,7 +253,7 @@ class ClassifierEditor(ComboEditor):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.setCompleter(completer)
+        combo.setCompleter(widen_popup(completer))
         code = self.field.target
 
         def fill(titles: list[str]) -> None:
@@ -319,7 +320,7 @@ class StaffEditor(ComboEditor):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.setCompleter(completer)
+        combo.setCompleter(widen_popup(completer))
 
         def fill(found: tuple[list[StaffInfo], list[int]]) -> None:
             people, first = found
