@@ -62,6 +62,15 @@ def print_execution_report(data: ExecutionReportData, out: Output) -> None:
         for i, r in enumerate(data.rows[:-1])
         if r.level == "department" and data.rows[i + 1].level == "executor"
     }
+    # An executor starting a page under a department begun on the page before: the
+    # department is named again above him.
+    continued: dict[int, str] = {}
+    department = ""
+    for i, r in enumerate(data.rows):
+        if r.level == "department":
+            department = r.name
+        elif r.level == "executor" and department:
+            continued[i] = f"{department} (продовження)"
     if rows:
         bold.add(len(rows))
         rows.append(_cells(data.totals))
@@ -87,6 +96,8 @@ def print_execution_report(data: ExecutionReportData, out: Output) -> None:
                 data.signatory_position, data.signatory_name, PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
             ),
             keep_with_next=frozenset(headings),
+            continued_as=continued,
+            keep_last_rows=3,  # «Усього» with the two rows above it, never alone on a page
             empty_text="За цей період документів на контролі немає.",
             pdf_title=f"{data.title} {period}",
         ),
