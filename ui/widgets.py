@@ -14,7 +14,15 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRegularExpression, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QRegularExpression,
+    QSize,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QIntValidator,
     QKeyEvent,
@@ -185,6 +193,62 @@ class FoldedNames(QStringListModel):
             self.setStringList(sorted([*names, name], key=uk_sort_key))
 
 
+class _WidePopup(QObject):
+    """Keeps a completer's suggestions whole: the popup is as wide as its longest item (never
+    narrower than the field, never wider than the screen) and moved back onto the screen when
+    the extra width would push it past the right edge. QCompleter sizes the popup to the field,
+    so a long department was cut («Центр надання адмі…»)."""
+
+    def __init__(self, completer: QCompleter) -> None:
+        super().__init__(completer)
+        self._completer = completer
+        self._measured: tuple[int, int] = (-1, 0)  # (rows, width) of the last measurement
+        popup = completer.popup()
+        assert popup is not None  # popup() makes the default list when there is none
+        popup.installEventFilter(self)
+
+    def _longest(self, popup: QWidget) -> int:
+        """The width of the widest item of the whole list (cached while its size is the same)."""
+        model, column = self._completer.model(), self._completer.completionColumn()
+        rows = model.rowCount() if model is not None else 0
+        if self._measured[0] != rows:
+            metrics = popup.fontMetrics()
+            widest = 0
+            for row in range(rows):
+                text = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+                widest = max(widest, metrics.horizontalAdvance(str(text or "")))
+            self._measured = (rows, widest)
+        return self._measured[1]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QWidget) and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.Move,
+            QEvent.Type.Resize,
+        ):
+            self._fit(watched)
+        return False
+
+    def _fit(self, popup: QWidget) -> None:
+        screen = popup.screen().availableGeometry()
+        bar = popup.style().pixelMetric(popup.style().PixelMetric.PM_ScrollBarExtent)
+        frame = 2 * popup.style().pixelMetric(popup.style().PixelMetric.PM_DefaultFrameWidth)
+        wanted = min(self._longest(popup) + bar + frame + 16, screen.width())
+        if popup.minimumWidth() != wanted:
+            popup.setMinimumWidth(wanted)  # QCompleter's own setGeometry keeps to it too
+        geometry = popup.geometry()
+        x = min(geometry.x(), screen.right() + 1 - geometry.width())
+        x = max(x, screen.x())
+        if x != geometry.x():
+            popup.move(x, geometry.y())
+
+
+def widen_popup(completer: QCompleter) -> QCompleter:
+    """Let `completer`'s suggestions show whole (see `_WidePopup`); returns it."""
+    _WidePopup(completer)
+    return completer
+
+
 class FoldingCompleter(QCompleter):
     """A completer over `FoldedNames` that matches what is typed the way search does:
     «марʼян» (typed with U+02BC) offers «Мар'янівська сільська рада», and a picked suggestion
@@ -197,6 +261,7 @@ class FoldingCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setMaxVisibleItems(12)
+        widen_popup(self)
 
     def splitPath(self, path: str) -> list[str]:
         return [normalize_search(path)]
@@ -218,7 +283,7 @@ def name_edit(names: list[str], parent: QWidget, placeholder: str = "") -> QLine
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    edit.setCompleter(completer)
+    edit.setCompleter(widen_popup(completer))
     return edit
 
 

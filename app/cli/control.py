@@ -37,9 +37,9 @@ def _add_control_centre_commands(command: CommandMaker, ctl_sub: Any) -> None:
         help="довідка у .pdf або показники виконавців (п. 29.4) у .csv чи .xlsx; "
         "без файлу — показники на екран",
     )  # fmt: skip
-    remind = command(ctl_sub, "reminders", "нагадування виконавцям про строки (PDF)")
+    remind = command(ctl_sub, "reminders", "нагадування виконавцям про терміни (PDF)")
     remind.add_argument("--days", type=positive_int, default=3, metavar="N",
-                        help="строки протягом N робочих днів і прострочені (типово 3)")  # fmt: skip
+                        help="терміни за N робочих днів і прострочені (типово 3)")  # fmt: skip
     remind.add_argument("-o", "--out", "--output", dest="output", required=True,
                         metavar="ФАЙЛ.pdf", help="куди записати")  # fmt: skip
 
@@ -113,8 +113,8 @@ def _figures_text(f: Any) -> str:
 
     share = format_share(f.share_on_time)
     return (
-        f"вчасно {f.on_time}, із запізненням {f.late}, не виконано в строк {f.overdue}, "
-        f"строк не настав {f.pending}, частка вчасно {share}{' %' if share != '—' else ''}"
+        f"вчасно {f.on_time}, із запізненням {f.late}, не виконано в термін {f.overdue}, "
+        f"термін не настав {f.pending}, частка вчасно {share}{' %' if share != '—' else ''}"
     )
 
 
@@ -128,7 +128,7 @@ def _cmd_control_reminders(db: Database, args: argparse.Namespace) -> int:
     write(args.output, reminders_pdf(result))
     record_report(db, actor, "нагадування виконавцям", args.output)
     print(
-        f"Нагадувань: {len(result.sheets)}, документів у них: {result.documents} (строк до "
+        f"Нагадувань: {len(result.sheets)}, документів у них: {result.documents} (термін до "
         f"{format_date(result.limit_date)} і прострочені) → {args.output}"
     )
     if result.without_executor:

@@ -19,17 +19,17 @@ EXECUTION_COLUMNS = (
     JournalColumn("Виконавчий орган, головний виконавець", 3.4),
     JournalColumn("Виконано вчасно", 1.0, "center"),
     JournalColumn("Виконано із запізненням", 1.0, "center"),
-    JournalColumn("Не виконано в строк", 1.0, "center"),
-    JournalColumn("На контролі, строк не настав", 1.0, "center"),
+    JournalColumn("Не виконано в термін", 1.0, "center"),
+    JournalColumn("На контролі, термін не настав", 1.0, "center"),
     JournalColumn("Частка виконаних вчасно, %", 1.0, "center"),
 )
 
 DEFINITIONS = (
     "Виконано вчасно — знято з контролю у періоді не пізніше терміну; із запізненням — знято "
-    "з контролю у періоді після терміну; не виконано в строк — термін настав у періоді, а "
-    "документ не виконано до кінця періоду; строк не настав — на контролі на кінець періоду з "
+    "з контролю у періоді після терміну; не виконано в термін — термін настав у періоді, а "
+    "документ не виконано до кінця періоду; термін не настав — на контролі на кінець періоду з "
     "терміном, що ще не минув. Частка вчасно = виконано вчасно / (вчасно + із запізненням + "
-    "не виконано в строк)."
+    "не виконано в термін)."
 )
 
 
@@ -62,6 +62,15 @@ def print_execution_report(data: ExecutionReportData, out: Output) -> None:
         for i, r in enumerate(data.rows[:-1])
         if r.level == "department" and data.rows[i + 1].level == "executor"
     }
+    # An executor starting a page under a department begun on the page before: the
+    # department is named again above him.
+    continued: dict[int, str] = {}
+    department = ""
+    for i, r in enumerate(data.rows):
+        if r.level == "department":
+            department = r.name
+        elif r.level == "executor" and department:
+            continued[i] = f"{department} (продовження)"
     if rows:
         bold.add(len(rows))
         rows.append(_cells(data.totals))
@@ -70,7 +79,7 @@ def print_execution_report(data: ExecutionReportData, out: Output) -> None:
     share = "—" if t.share == "—" else f"{t.share} %"
     closing = [
         f"Усього знято з контролю: {t.on_time + t.late}, з них вчасно: {t.on_time}; не виконано "
-        f"в строк: {t.overdue}; частка виконаних вчасно: {share}.",
+        f"в термін: {t.overdue}; частка виконаних вчасно: {share}.",
         DEFINITIONS,
         f"Дата складання: {fmt_date(data.made_on)}.",
     ]
@@ -87,6 +96,8 @@ def print_execution_report(data: ExecutionReportData, out: Output) -> None:
                 data.signatory_position, data.signatory_name, PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
             ),
             keep_with_next=frozenset(headings),
+            continued_as=continued,
+            keep_last_rows=3,  # «Усього» with the two rows above it, never alone on a page
             empty_text="За цей період документів на контролі немає.",
             pdf_title=f"{data.title} {period}",
         ),

@@ -164,7 +164,7 @@ def _sheet(
         Paragraph(markup(glue(sheet.addressee)), st.addressee),
         Paragraph(markup(sheet.department), st.department),
         Paragraph("НАГАДУВАННЯ", st.title),
-        Paragraph("про строки виконання документів, що перебувають на контролі", st.subtitle),
+        Paragraph("про терміни виконання документів, що перебувають на контролі", st.subtitle),
         Paragraph(f"станом на {fmt_date(data.as_of)}", st.subtitle),
         Paragraph(markup(intro), st.text),
         Spacer(1, 4 * mm),
@@ -174,7 +174,7 @@ def _sheet(
         Paragraph(f"Усього документів: {len(sheet.lines)}, з них прострочено: {overdue}.", st.text),
         Paragraph(
             "Матеріали про виконання подайте до загального відділу за три дні до закінчення "
-            "строку (п. 11.6 Регламенту). Змінити строк може лише посадова особа, яка його "
+            "терміну (п. 11.6 Регламенту). Змінити термін може лише посадова особа, яка його "
             "встановила (п. 9.12 Регламенту).",
             st.text,
         ),

@@ -13,13 +13,18 @@ Why it is built this way:
 * Cells are plain strings broken into lines here (wrapping.py), never Paragraphs: a Table
   draws strings directly, and Paragraphs were re-wrapped on every split and draw (2.5× slower).
 * A cell so long that its row could not fit on a page is cut with «…» rather than failing.
-* What follows the table (totals, a signature) is kept on one page with the table's last row:
-  a page holding nothing but a signature under an empty column header is not a document.
+* What follows the table (totals, a signature) is kept on one page with the table's last row
+  (or last few, `keep_last_rows`): a page holding nothing but a signature under an empty column
+  header is not a document, nor is a totals row away from the rows it adds up.
+* A group continued on a new page (a department's executors) is named again at the top of that
+  page («… (продовження)», `continued_as`): such a document flows row by row (a wrapper sees
+  whether it stands at the top of a page), which suits reports of hundreds of rows, not
+  journals of thousands.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -88,6 +93,10 @@ class TableDocument:
     # Rows kept on one page with the row after them: a department's heading line never stands
     # alone at the bottom of a page, away from its executors.
     keep_with_next: Collection[int] = frozenset()
+    # Row → the heading printed above it when it starts a page («Відділ (продовження)»).
+    continued_as: Mapping[int, str] = field(default_factory=dict)
+    # How many of the last rows go onto one page with what follows the table (closing lines).
+    keep_last_rows: int = 1
 
 
 class _NumberedCanvas(Canvas):
@@ -223,10 +232,18 @@ class _Layout:
             for start in range(0, count, size)
         ]
 
-    def chunks(self, split_last: bool = False) -> list[Flowable]:
-        """The rows as consecutive tables of ``CHUNK_ROWS``; with ``split_last`` the last row
-        is a table of its own, so it can be kept on one page with what follows the table."""
+    def chunks(self, split_last: bool = False) -> tuple[list[Flowable], list[Flowable]]:
+        """The rows as consecutive tables of ``CHUNK_ROWS`` (row by row when groups are named
+        again on a new page), and — with ``split_last`` — apart from them the tables of the
+        last ``keep_last_rows`` rows, to be kept on one page with what follows the table."""
         total = len(self.doc.rows)
+        keep = max(self.doc.keep_last_rows, 1) if split_last else 0
+        if self.doc.continued_as:
+            units = self._units()
+            tail: list[tuple[int, int]] = []
+            while units and (not tail or total - tail[0][0] < keep):
+                tail.insert(0, units.pop())
+            return [self._unit(a, b) for a, b in units], [self._unit(a, b) for a, b in tail]
         bounds = []
         start = 0
         while start < total:
@@ -235,10 +252,34 @@ class _Layout:
                 end -= 1  # a kept row starts the next chunk with the row it is kept with
             bounds.append((start, end))
             start = end
-        if split_last and bounds and bounds[-1][1] - bounds[-1][0] > 1:
-            start, end = bounds.pop()
-            bounds += [(start, end - 1), (end - 1, end)]
-        return [self._table(start, end) for start, end in bounds]
+        if not keep or not bounds:
+            return [self._table(a, b) for a, b in bounds], []
+        start, end = bounds.pop()
+        cut = max(start, end - keep)
+        if cut > start:
+            bounds.append((start, cut))
+        return [self._table(a, b) for a, b in bounds], [self._table(cut, end)]
+
+    def _units(self) -> list[tuple[int, int]]:
+        """Row ranges that never part: a row with the rows it is kept with."""
+        units, start, total = [], 0, len(self.doc.rows)
+        while start < total:
+            end = start + 1
+            while end < total and (end - 1) in self.doc.keep_with_next:
+                end += 1
+            units.append((start, end))
+            start = end
+        return units
+
+    def _unit(self, start: int, end: int) -> Flowable:
+        table = self._table(start, end)
+        heading = self.doc.continued_as.get(start)
+        if not heading:
+            return table
+        cells = [self.cell(heading, 0, True)] + [""] * (len(self.doc.columns) - 1)
+        head = LongTable([cells], colWidths=self.col_widths, style=self.table_style)
+        head.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.BOLD, BODY_SIZE, BODY_LEADING)]))
+        return _AtPageTop(table, head)
 
     def _table(self, start: int, end: int) -> Flowable:
         doc = self.doc
@@ -296,6 +337,34 @@ class _Layout:
             lines = max((cell.count("\n") + 1 for cell in row), default=1)
             heights.append(None if lines * BODY_LEADING + 2 * PAD_V >= least else least)
         return heights
+
+
+class _AtPageTop(Flowable):
+    """Rows that continue a group begun on an earlier page: where they start a page, the
+    group's heading («Відділ (продовження)») is drawn above them. The frame tells a flowable
+    whether it is the first on the page (`_frame._atTop`) when it measures it; such rows never
+    split, they move to the next page whole."""
+
+    def __init__(self, rows: Flowable, heading: Flowable) -> None:
+        super().__init__()
+        self.rows, self.heading = rows, heading
+        self._top = False
+        self._rows_h = self._heading_h = 0.0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        self._top = bool(frame is not None and getattr(frame, "_atTop", False))
+        width, self._rows_h = self.rows.wrap(aW, aH)
+        self._heading_h = self.heading.wrap(aW, aH)[1] if self._top else 0.0
+        return width, self._rows_h + self._heading_h
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        if self._top:  # first, so the text reads in the order it is seen
+            self.heading.drawOn(self.canv, 0, self._rows_h)
+        self.rows.drawOn(self.canv, 0, 0)
 
 
 def _padding() -> list[tuple[Any, ...]]:
@@ -361,15 +430,14 @@ def render_table_document(doc: TableDocument, out: Output) -> None:
     closing_style: ParagraphStyle = style("closing", 11, space_before=4)
     closing: list[Flowable] = [Paragraph(markup(x), closing_style) for x in doc.closing_lines]
     closing.extend(doc.closing_flowables)
-    story: list[Flowable] = layout.chunks(split_last=bool(closing))
+    story, last_rows = layout.chunks(split_last=bool(closing))
     if not story:
         story.append(Spacer(1, 3 * mm))
         story.append(Paragraph(markup(doc.empty_text), style("empty", 11, align="center")))
     if layout.title_flows:
         story[:0] = [*layout.title_block, NextPageTemplate("later"), PageBreak()]
     if closing:
-        # Totals and signatures never stand alone on a page: the last row goes with them.
-        last_row = [story.pop()] if doc.rows else []
-        story.append(KeepTogether([*last_row, Spacer(1, 3 * mm), *closing]))
+        # Totals and signatures never stand alone on a page: the last rows go with them.
+        story.append(KeepTogether([*last_rows, Spacer(1, 3 * mm), *closing]))
     canvas = partial(_NumberedCanvas, number_single_page=doc.number_single_page)
     template.build(story, canvasmaker=canvas)

@@ -25,7 +25,7 @@ from app.domain.appeals import (
 from app.domain.calendar import WorkingCalendar
 from app.domain.dates import format_date
 from app.domain.text import normalize_search, uk_sort_key
-from app.registers.base import Column, Control, Printout, RegisterSpec
+from app.registers.base import LAW_TERM, Column, Control, Printout, RegisterSpec, TermWording
 from app.registers.fields import Field, FieldKind
 from app.registers.result_control import follow_result
 from db.models import ControlEvent, Document
@@ -55,6 +55,7 @@ class AppealTerm:
     a day off moves the term to the preceding working day."""
 
     rule: str = "ст. 20 ЗУ «Про звернення громадян»"
+    wording: TermWording = LAW_TERM  # the law says «строк розгляду»
 
     def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
         return appeal_term(received, urgent, calendar)

@@ -86,12 +86,50 @@ class Series:
         return (self.title, self.suffix, self.suffix.lstrip("-"), *self.aliases)
 
 
+@dataclass(frozen=True)
+class TermWording:
+    """The word for a document's term, one per register, as the rule the register follows
+    words it (the control actions, dialog titles, tooltips and help use it, never both).
+
+    The rule: documents under the executive committee's regulation (2011, п. 9.5–9.14:
+    correspondence, orders, decisions) have a «термін виконання»; appeals and information
+    requests follow their laws (ЗУ «Про звернення громадян» ст. 20, ЗУ «Про доступ до публічної
+    інформації» ст. 20), which say «строк розгляду» — there the same actions say «строк».
+    What is common to all registers (the control centre, the calendar) says «термін». Legal
+    phrases quoted from a law («строк зберігання», «строк оскарження») stay as the law has them.
+    """
+
+    noun: str  # «термін»
+    genitive: str  # «терміну»
+    plural_genitive: str  # «термінів»
+    of_what: str  # «виконання»
+
+    @property
+    def full(self) -> str:
+        """«термін виконання»."""
+        return f"{self.noun} {self.of_what}"
+
+    @property
+    def title(self) -> str:
+        """«Термін виконання» (a form's label)."""
+        return self.full[:1].upper() + self.full[1:]
+
+
+REGULATION_TERM = TermWording("термін", "терміну", "термінів", "виконання")
+LAW_TERM = TermWording("строк", "строку", "строків", "розгляду")
+
+
 class TermPolicy(Protocol):
     """How a register's documents get a term when the order or resolution names none."""
 
     @property
     def rule(self) -> str:
         """Where the rule comes from, as the card says it («п. 9.11»)."""
+        ...
+
+    @property
+    def wording(self) -> TermWording:
+        """«термін виконання» or, where a law says so, «строк розгляду» (see TermWording)."""
         ...
 
     def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
@@ -115,6 +153,7 @@ class CorrespondenceTerm:
     falls on a day off moves to the preceding working day."""
 
     rule: str = "п. 9.11"
+    wording: TermWording = REGULATION_TERM
 
     def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
         return default_term(received, urgent, calendar)
@@ -135,7 +174,8 @@ class StatedTerm:
     """The term is the one the document itself states (an order's tasks, 4.15); there is no
     default, and a stated term on a day off moves to the preceding working day."""
 
-    rule: str = "строк, визначений документом"
+    rule: str = "термін, визначений документом"
+    wording: TermWording = REGULATION_TERM
 
     def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
         return None

@@ -30,7 +30,7 @@ from app.domain.appeals import (
 )
 from app.domain.calendar import WorkingCalendar
 from app.domain.text import uk_sort_key
-from app.registers.base import Column, Control, Printout, RegisterSpec
+from app.registers.base import LAW_TERM, Column, Control, Printout, RegisterSpec, TermWording
 from app.registers.fields import Field, FieldKind
 from app.registers.result_control import follow_result
 from db.models import ControlEvent, Document, Setting
@@ -57,6 +57,7 @@ class RequestTerm:
     working days from receipt."""
 
     rule: str = "ст. 20 ЗУ «Про доступ до публічної інформації»"
+    wording: TermWording = LAW_TERM  # the law says «строк розгляду»
 
     def default_term(self, received: date, urgent: bool, calendar: WorkingCalendar) -> date | None:
         return request_term(received, urgent, calendar)

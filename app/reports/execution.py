@@ -7,10 +7,10 @@ exactly. For the period [from, to], with cutoff = min(to + 1 day, today):
 * **on time** (`on_time`) — removed from control in the period (from ≤ done ≤ to) on or before
   the term (done ≤ due);
 * **late** (`late`) — removed from control in the period after the term (done > due);
-* **overdue** (`overdue`, «не виконано в строк») — the term fell in the period before the cutoff
+* **overdue** (`overdue`, «не виконано в термін») — the term fell in the period before the cutoff
   (from ≤ due < cutoff) and the document was not done by the end of the period (no done date,
   or done after `to`): a term that ends today is not missed yet;
-* **pending** (`pending`, «на контролі, строк не настав») — registered by `to`, not done by the
+* **pending** (`pending`, «на контролі, термін не настав») — registered by `to`, not done by the
   end of the period, with the term at the cutoff or later;
 * **share on time** = on time / (on time + late + overdue); none when all three are 0.
 
@@ -139,7 +139,7 @@ EXECUTOR_TITLES = (
     "Виконавчий орган",
     "Виконано вчасно",
     "Виконано із запізненням",
-    "Не виконано в строк",
+    "Не виконано в термін",
     "Частка вчасно, %",
 )
 

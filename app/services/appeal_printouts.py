@@ -127,7 +127,7 @@ def appeal_extension_pdf(db: Database, doc_id: int, today: date | None = None) -
     if not extensions or detail.due_date is None:
         raise DocumentError(
             "Строк розгляду цього звернення не продовжено: спершу продовжте його "
-            "(Контроль ▸ Продовжити строк), зазначивши причину"
+            "(«Продовжити строк…», Ctrl+Shift+K), зазначивши причину"
         )
     last = extensions[-1]
     authors = list(detail.values.get("applicants") or ())  # type: ignore[call-overload]

@@ -169,9 +169,10 @@ def control_term(
     chosen = typed or resolution_term
     if chosen:
         return adjust_term(chosen, calendar)
-    term = (policy or CorrespondenceTerm()).default_term(reg_date, urgent, calendar)
+    policy = policy or CorrespondenceTerm()
+    term = policy.default_term(reg_date, urgent, calendar)
     if term is None:
-        raise ControlError("Вкажіть строк виконання: його визначає сам документ")
+        raise ControlError(f"Вкажіть {policy.wording.full}: його визначає сам документ")
     return term
 
 

@@ -32,25 +32,21 @@ def by_year_and_series(
         stmt = stmt.where(Document.series.in_(series))
     rows = []
     for row in s.execute(stmt):
-        numbers = dict(
-            s.execute(
-                select(Document.seq, Document.reg_number).where(
-                    Document.register == register,
-                    Document.year == row.year,
-                    Document.series == row.series,
-                    Document.seq.in_((row.first_seq, row.last_seq)),
-                )
-            ).all()
-        )
-        rows.append(
-            _Row(
-                row.year,
-                row.series,
-                int(row.total),
-                numbers.get(row.first_seq, str(row.first_seq)),
-                numbers.get(row.last_seq, str(row.last_seq)),
+        # in number order: a sub-number («931-1») comes after its number, so the first of the
+        # first running number and the last of the last are the range's ends
+        ends = s.execute(
+            select(Document.seq, Document.reg_number)
+            .where(
+                Document.register == register,
+                Document.year == row.year,
+                Document.series == row.series,
+                Document.seq.in_((row.first_seq, row.last_seq)),
             )
-        )
+            .order_by(Document.seq, Document.sub)
+        ).all()
+        first = next((n for seq, n in ends if seq == row.first_seq), str(row.first_seq))
+        last = next((n for seq, n in reversed(ends) if seq == row.last_seq), str(row.last_seq))
+        rows.append(_Row(row.year, row.series, int(row.total), first, last))
     return rows
 
 

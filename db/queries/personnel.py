@@ -189,7 +189,7 @@ def find_order(s: Session, number: str, year: int | None) -> Any:
     text = number.strip()
     digits = "".join(ch for ch in text if ch.isdigit())
     if text.isdigit() or (digits and text.rstrip("-кk ").isdigit()):
-        stmt = stmt.where(Document.seq == int(digits))
+        stmt = stmt.where(Document.seq == int(digits), Document.sub == "")
     else:
         stmt = stmt.where(Document.reg_number == text)
     if year is not None:

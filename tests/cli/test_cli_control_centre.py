@@ -31,14 +31,14 @@ def known_file(tmp_path: Path) -> str:
 MARCH = ["--from", "01.03.2026", "--to", "31.03.2026"]
 # on time 5 11; late 6 14; not done by 31.03 with a March term: 1 2 3 9 10 12; pending 4
 MARCH_TOTAL = (
-    "вчасно 2, із запізненням 2, не виконано в строк 6, строк не настав 1, частка вчасно 20,0 %"
+    "вчасно 2, із запізненням 2, не виконано в термін 6, термін не настав 1, частка вчасно 20,0 %"
 )
 
 
 def test_execution_on_screen(known_file, capsys):
     assert main(["--db", known_file, "control", "execution", *MARCH]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("Загальний відділ: вчасно 1, із запізненням 1, не виконано в строк 3")
+    assert out[0].startswith("Загальний відділ: вчасно 1, із запізненням 1, не виконано в термін 3")
     assert out[1].startswith("  Мельник І. І.: вчасно 1")
     assert out[-1] == f"Усього з 01.03.2026 по 31.03.2026: {MARCH_TOTAL}"
 

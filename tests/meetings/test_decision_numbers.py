@@ -139,3 +139,17 @@ def test_the_cli_import_names_row_and_column_and_changes_nothing(tmp_path, capsy
     assert main(["--db", base, "export", "decisions", str(tmp_path / "out.csv")]) == 0
     exported = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
     assert "931-1;25.11.2021" in exported
+
+
+def test_the_archive_range_runs_from_the_first_number_to_the_last_sub_number(db, tmp_path):
+    from app.services import decisions_archive
+
+    path = write(
+        tmp_path,
+        "1-1;22.01.2021;Про зміни\n1;14.01.2021;Про план\n2;18.02.2021;Про бюджет\n"
+        "2-2;25.02.2021;Про зміни ще раз\n2-1;24.02.2021;Про зміни\n",
+    )
+    result = imports.import_file(db, DECISIONS, path, today=date(2026, 1, 1))
+    assert result.problems == ()
+    batch = decisions_archive.due_for_archive(db, date(2026, 12, 2))[0]
+    assert (batch.count, batch.first_number, batch.last_number) == (5, "1", "2-2")

@@ -5,7 +5,14 @@ from __future__ import annotations
 import io
 from datetime import date, timedelta
 
-from app.printing.control_centre_data import ReminderLine, RemindersData, ReminderSheetData
+from app.printing.control_centre_data import (
+    ExecutionReportData,
+    ExecutionRow,
+    ReminderLine,
+    RemindersData,
+    ReminderSheetData,
+)
+from app.printing.execution_report import print_execution_report
 from app.printing.reminders import print_reminders
 from app.reports.execution import execution_report, report_pdf
 from app.reports.reminders import reminders, reminders_pdf
@@ -27,7 +34,7 @@ def test_the_period_report_prints_departments_executors_and_totals(db):
     assert "Загальний відділ 1 1 1 3 33,3 Мельник І. І. 1 1 1 3 33,3" in text
     assert "Управління праці 1 1 1 1 33,3 Коваль О. П. 1 1 1 1 33,3" in text
     assert "Усього 2 2 3 4 28,6" in text  # the totals row: 2 / (2 + 2 + 3)
-    assert "Усього знято з контролю: 4, з них вчасно: 2; не виконано в строк: 3" in text
+    assert "Усього знято з контролю: 4, з них вчасно: 2; не виконано в термін: 3" in text
     assert "частка виконаних вчасно: 28,6 %" in text
     assert "Сторінка 1 з 1" in text and "Дата складання: 18.03.2026" in text
 
@@ -90,3 +97,50 @@ def test_no_reminders_print_one_page_saying_so():
     print_reminders(RemindersData("Виконком", TODAY, TODAY, []), out)
     (text,) = page_texts(out)
     assert "нагадувати нікому" in text and "Сторінка 1 з 1" in text
+
+
+def _report(departments: int, executors: int) -> ExecutionReportData:
+    """`departments` departments of `executors` lead executors each, one figure each."""
+    rows: list[ExecutionRow] = []
+    for d in range(1, departments + 1):
+        rows.append(ExecutionRow(f"Відділ номер {d}", "department", executors, 0, 0, 0, "100,0"))
+        rows += [
+            ExecutionRow(f"Виконавець {d}-{e} А. Б.", "executor", 1, 0, 0, 0, "100,0")
+            for e in range(1, executors + 1)
+        ]
+    total = ExecutionRow("Усього", "total", departments * executors, 0, 0, 0, "100,0")
+    return ExecutionReportData(
+        "Виконком", D(2026, 9, 1), D(2026, 12, 3), D(2026, 12, 3), rows, total,
+        signatory_position="Керуючий справами виконавчого комітету",
+        signatory_name="Ольга КРАВЧУК",
+    )  # fmt: skip
+
+
+def _body(page: str) -> str:
+    """The rows of a page: what follows the repeated column header."""
+    return page.split("Частка виконаних вчасно, %", 1)[1]
+
+
+def test_a_department_continued_on_the_next_page_is_named_again_and_the_total_keeps_its_rows():
+    """Whatever the page breaks: a page never starts with an executor whose department is on
+    the page before (the heading is repeated «(продовження)»), and «Усього» stands with rows."""
+    continued = 0
+    for executors in (4, 6, 7, 9, 11, 13):
+        out = io.BytesIO()
+        print_execution_report(_report(8, executors), out)
+        pages = page_texts(out)
+        assert len(pages) >= 2, executors
+        for number, page in enumerate(pages[1:], start=2):
+            body = _body(page).strip()
+            if body.startswith("Виконавець"):
+                raise AssertionError(f"{executors}: page {number} starts «{body[:40]}»")
+            if "(продовження)" in body:
+                dept = body.split(" (продовження)")[0]
+                first = body.split(" (продовження)")[1].split()[1]  # «Виконавець 3-5 …»
+                assert dept == f"Відділ номер {first.split('-')[0]}", (executors, body[:80])
+                continued += 1
+        last = _body(pages[-1])
+        assert "Усього" in last and "Ольга КРАВЧУК" in last
+        before_total = last.split("Усього 8")[0]
+        assert "Виконавець" in before_total, (executors, last[:120])  # never alone
+    assert continued >= 2  # the layouts above do break inside departments

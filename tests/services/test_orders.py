@@ -130,7 +130,7 @@ def test_an_order_that_cancels_another_marks_it_as_no_longer_in_force(db):
 
 def test_an_order_goes_on_control_with_the_term_it_states(db):
     reg = order(db, "main", date(2026, 3, 2), "Про заходи", lead_executor="Мельник І. І.")
-    with pytest.raises(control.ControlError, match="Вкажіть строк"):
+    with pytest.raises(control.ControlError, match="Вкажіть термін виконання"):
         control.put_on_control(db, reg.id)
     assert control.put_on_control(db, reg.id, term=date(2026, 3, 21)) == date(2026, 3, 20)
     assert overview(db, date(2026, 3, 23)).totals.overdue == 1  # the control centre counts it

@@ -466,3 +466,65 @@ def test_progress_dialog_lists_the_earlier_notes_above_the_new_one(qtbot, office
 
     assert top(dialog.earlier) < top(dialog.note)
     assert dialog.note.toPlainText() == ""
+
+
+def _form_texts(dialog: QDialog) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return [dialog.windowTitle()] + [w.text() for w in dialog.findChildren(QLabel)]
+
+
+def test_regulation_documents_say_termin_appeals_say_strok_as_their_law(qtbot, office):
+    """One word per register: «термін виконання» (the 2011 regulation) for correspondence,
+    «строк розгляду» for appeals (ЗУ «Про звернення громадян» ст. 20) — never both."""
+    from app.registers import APPEALS, INCOMING
+    from ui.registers.register_tab import RegisterTab
+
+    db, _people, doc_id = office
+    _on_control(db, doc_id)
+    appeal = factories.appeal(db, date(2026, 11, 2))  # on control from registration
+    for doc, register, word, other in (
+        (doc_id, INCOMING, "термін", "строк"),
+        (appeal.id, APPEALS, "строк", "термін"),
+    ):
+        tab = RegisterTab(db, register)
+        qtbot.addWidget(tab)
+        assert tab.document_actions.extend_action.text() == f"Продовжити {word}…"
+        extend = ExtendTermDialog(db, doc)
+        qtbot.addWidget(extend)
+        put = PutOnControlDialog(db, doc)  # «already on control: use «Продовжити …»»
+        qtbot.addWidget(put)
+        texts = " ".join(_form_texts(extend) + _form_texts(put) + [put.error.text()]).lower()
+        assert word in texts, register.title
+        assert other not in texts.replace("терміново", ""), (register.title, texts)
+    assert extend.windowTitle() == "Продовжити строк розгляду"
+
+
+def test_executor_suggestions_are_as_wide_as_the_longest_item_within_the_screen(qtbot, office):
+    """A long department is not cut («Центр надання адмі…»): the popup is wider than the field."""
+    from app.services.reference import DepartmentInfo, StaffInfo, save_department, save_staff
+
+    db, _people, doc_id = office
+    dept = save_department(
+        db,
+        DepartmentInfo(
+            None, "Центр надання адміністративних послуг виконавчого комітету міської ради", "07"
+        ),
+    )
+    save_staff(
+        db, StaffInfo(None, "Даниленко", "Ольга", "", "f", "Адміністратор", department_id=dept.id)
+    )
+    dialog = ResolutionDialog(db, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(dialog.picker.hasFocus)
+    type_text(dialog.picker, "Дани")
+    popup = dialog.picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    text = str(popup.model().index(0, 0).data())
+    assert "Центр надання адміністративних послуг" in text
+    assert popup.width() > dialog.picker.width()
+    assert popup.viewport().width() >= popup.fontMetrics().horizontalAdvance(text)
+    screen = dialog.screen().availableGeometry()
+    assert screen.contains(popup.geometry())

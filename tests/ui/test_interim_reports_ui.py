@@ -105,7 +105,7 @@ def test_the_extension_dialog_names_the_final_term_beside_the_next_report(qtbot,
     dialog = ExtendTermDialog(sqlite_db, doc_id)
     qtbot.addWidget(dialog)
     shown = [w.text() for w in dialog.findChildren(QLabel)]
-    assert "Остаточний строк:" in shown and "<b>31.12.2026</b>" in shown
+    assert "Остаточний термін:" in shown and "<b>31.12.2026</b>" in shown
     assert "Наступний проміжний звіт:" in shown and "<b>30.06.2026</b>" in shown
 
 
@@ -125,3 +125,13 @@ def test_putting_on_control_for_long_names_the_interim_reports(qtbot, sqlite_db)
     assert "Проміжні звіти" not in dialog.hint.text()
     dialog.term.setText(format_date(date.today() + timedelta(days=200)))
     assert "Проміжні звіти" in dialog.hint.text()
+
+
+def test_the_cards_history_names_the_next_report_and_the_final_term(sqlite_db):
+    from ui.dialogs.document_history import history_html
+
+    doc_id = _decision_on_control(sqlite_db)
+    reports.set_report_dates(sqlite_db, doc_id, [date(2026, 6, 30)])
+    html = history_html(get_document(sqlite_db, doc_id))
+    assert "наступний проміжний звіт 30.06.2026; остаточний термін 31.12.2026" in html
+    assert "Строки проміжних звітів" in html

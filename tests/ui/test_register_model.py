@@ -65,3 +65,21 @@ def test_sort_and_state_filter_run_in_sql(qtbot, filled_db):
     with qtbot.waitSignal(model.loaded):
         model.set_query(ViewQuery(INCOMING.code, state="overdue"))
     assert model.rowCount() == 0
+
+
+def test_paging_through_keeps_a_bounded_cache_of_correct_rows(qtbot, filled_db, monkeypatch):
+    from ui.models import register_model
+
+    monkeypatch.setattr(register_model, "PAGE_SIZE", 7)  # 300 rows: 43 pages, 3 kept
+    monkeypatch.setattr(register_model, "MAX_PAGES", 3)
+    model = _model(qtbot, filled_db)
+    expected = [r.id for r in model.make_source(model.query, "").all_rows()]
+    assert len(expected) == 300
+    for row in range(300):  # the clerk pages down to the end …
+        assert model.row_data(row).id == expected[row]
+        assert len(model._pages) <= 3
+    assert sorted(model._pages) == [40, 41, 42]  # … the last pages stay, the first were dropped
+    for row in (0, 150, 299, 6, 7, 298):  # read again after eviction: still the right rows
+        assert model.row_data(row).id == expected[row]
+        assert len(model._pages) <= 3
+    assert model.row_of(expected[0]) == 0  # found on a page read again

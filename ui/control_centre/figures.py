@@ -74,8 +74,8 @@ class FiguresDialog(QDialog):
         share = format_share(t.share_on_time)
         self.totals = QLabel(
             f"Усього {report.period_text}: виконано вчасно {t.on_time}, із запізненням {t.late}, "
-            f"не виконано в строк {t.overdue}; частка вчасно: "
-            f"{share}{' %' if share != '—' else ''}. На контролі зі строком, що не настав: "
+            f"не виконано в термін {t.overdue}; частка вчасно: "
+            f"{share}{' %' if share != '—' else ''}. На контролі з терміном, що не настав: "
             f"{t.pending}."
             + (f"\nЛише реєстри, доступні вам: {report.covered}." if report.covered else ""),
             self,
@@ -83,7 +83,7 @@ class FiguresDialog(QDialog):
         self.totals.setWordWrap(True)
         note = QLabel(
             "Вчасно — знято з контролю в періоді не пізніше терміну; із запізненням — пізніше; "
-            "не виконано в строк — термін настав у періоді, а документ не виконано до його кінця.",
+            "не виконано в термін — термін настав у періоді, а документ не виконано до його кінця.",
             self,
         )
         note.setWordWrap(True)

@@ -41,11 +41,11 @@ class ReportActions(QObject):
         self.figures_action = self._action("Показники виконавців за період…", self._on_figures)
         self.report_action.setToolTip(f"{REPORT_TITLE} — для керуючого справами")
         self.reminders_action.setToolTip(
-            "Кожному головному виконавцю — його документи зі строком протягом N робочих днів "
+            "Кожному головному виконавцю — його документи з терміном протягом N робочих днів "
             "і прострочені, кожен з нової сторінки"
         )
         self.figures_action.setToolTip(
-            "Виконано вчасно, із запізненням, не виконано в строк — за виконавцями "
+            "Виконано вчасно, із запізненням, не виконано в термін — за виконавцями "
             "(п. 29.4 Регламенту: зменшення премії); експорт у Excel"
         )
 
@@ -72,7 +72,7 @@ class ReportActions(QObject):
         days, accepted = QInputDialog.getInt(
             self.tab,
             REMINDERS_TITLE,
-            "Документи зі строком протягом скількох робочих днів?\n(Прострочені входять завжди.)",
+            "Документи з терміном протягом скількох робочих днів?\n(Прострочені входять завжди.)",
             DEFAULT_DAYS,
             0,
             MAX_DAYS,
@@ -121,7 +121,7 @@ class ReportActions(QObject):
                 QMessageBox.information(
                     self.tab,
                     REMINDERS_TITLE,
-                    "Документів зі строком у ці дні та прострочених немає: нагадувати нікому.",
+                    "Документів з терміном у ці дні та прострочених немає: нагадувати нікому.",
                 )
                 return
             self.show_pdf(pdf, REMINDERS_TITLE)

@@ -25,7 +25,13 @@ from app.domain.dates import format_date
 from app.domain.interim import LONG_CONTROL_HINT, is_long
 from app.services import control
 from app.services.details import get_document
-from app.services.dialog_support import current_user, document_heading, extension_note, term_preview
+from app.services.dialog_support import (
+    current_user,
+    document_heading,
+    extension_note,
+    term_preview,
+    term_wording,
+)
 from app.services.organisation import get_organisation
 from app.services.reference import list_staff, staff_of_user
 from ui.dialogs.fields import FormDialog, term_hint
@@ -54,6 +60,7 @@ class _ControlDialog(FormDialog):
         self._db = db
         self._doc_id = doc_id
         self._doc = get_document(db, doc_id, user=current_user())
+        self._word = term_wording(self._doc.register)  # «термін виконання» / «строк розгляду»
         self.notice: QMessageBox | None = None
         self._typed: date | None = None  # the term as typed, to say when it was moved
         heading = QLabel(f"<b>{document_heading(self._doc)}</b>", self)
@@ -64,19 +71,20 @@ class _ControlDialog(FormDialog):
         self.setMinimumWidth(560)
 
     def _open_term_row(self) -> None:
-        """«Строк виконання: 12.05.2026» — or a message and no Save when not on control."""
+        """«Термін виконання: 12.05.2026» — or a message and no Save when not on control."""
         if self._doc.on_control and self._doc.done_date is None and self._doc.due_date:
             final = self._doc.final_due
             if final is not None and final != self._doc.due_date:
                 # interim reports: the term now is the next report; the final one ends control
-                self.form.addRow("Остаточний строк:", QLabel(f"<b>{format_date(final)}</b>"))
+                final_label = QLabel(f"<b>{format_date(final)}</b>")
+                self.form.addRow(f"Остаточний {self._word.noun}:", final_label)
                 self.form.addRow(
                     "Наступний проміжний звіт:",
                     QLabel(f"<b>{format_date(self._doc.due_date)}</b>"),
                 )
             else:
                 self.form.addRow(
-                    "Строк виконання:", QLabel(f"<b>{format_date(self._doc.due_date)}</b>")
+                    f"{self._word.title}:", QLabel(f"<b>{format_date(self._doc.due_date)}</b>")
                 )
         else:
             self.error.show_error("Документ не перебуває на контролі")
@@ -88,8 +96,8 @@ class _ControlDialog(FormDialog):
             return
         self.notice = QMessageBox(
             QMessageBox.Icon.Information,
-            "Строк перенесено",
-            f"{format_date(typed)} — неробочий день, тому строк виконання встановлено на "
+            f"{self._word.noun.capitalize()} перенесено",
+            f"{format_date(typed)} — неробочий день, тому {self._word.full} встановлено на "
             f"попередній робочий день: {format_date(stored)} (п. 9.11).",
             QMessageBox.StandardButton.NoButton,
             self.parentWidget(),
@@ -110,12 +118,12 @@ class PutOnControlDialog(_ControlDialog):
         self.summary = ""  # for the caller's status line once saved
         self.term = DateEdit(optional=True, parent=self)
         self.hint = hint_label("", self)
-        self._date_row("Строк виконання:", self.term)
+        self._date_row(f"{self._word.title}:", self.term)
         self.form.addRow("", self.hint)
         if self._doc.on_control and self._doc.done_date is None:
             self.error.show_error(
                 f"Документ уже на контролі до {format_date(self._doc.due_date)}. "
-                "Щоб змінити строк, скористайтеся «Продовжити строк»."
+                f"Щоб змінити {self._word.noun}, скористайтеся «Продовжити {self._word.noun}»."
             )
             self.ok_button.setEnabled(False)
         self.term.textChanged.connect(self._on_term_changed)
@@ -145,12 +153,13 @@ class ExtendTermDialog(_ControlDialog):
     """9.12: a new term only with the executor's reasoned request; old terms stay listed."""
 
     def __init__(self, db: Database, doc_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(db, doc_id, "Продовжити строк виконання", parent, "Продовжити")
+        super().__init__(db, doc_id, "Продовжити", parent, "Продовжити")
+        self.setWindowTitle(f"Продовжити {self._word.full}")
         self.new_due_date: date | None = None
         self._open_term_row()
         self.term = DateEdit(parent=self)
         self.hint = hint_label("", self)
-        self._date_row("Новий строк:", self.term)
+        self._date_row(f"Новий {self._word.noun}:", self.term)
         self.form.addRow("", self.hint)
         self.reason = text_box(self, 3, "Обґрунтована пропозиція виконавця: чому не встигає")
         self.form.addRow("Підстава (обов'язково):", self.with_error(self.reason))
@@ -158,7 +167,8 @@ class ExtendTermDialog(_ControlDialog):
         self.person.setPlaceholderText("Хто просив продовжити (виконавець)")
         self.form.addRow("Хто просив:", self.person)
         if self._doc.due_date and self.ok_button.isEnabled():
-            note = extension_note(db, self._doc.final_due or self._doc.due_date)
+            due = self._doc.final_due or self._doc.due_date
+            note = extension_note(db, due, word=self._word)
             if note:
                 self.form.addRow("", hint_label(note, self))
         self.history = _history_list(self)
@@ -171,7 +181,7 @@ class ExtendTermDialog(_ControlDialog):
             text += format_date(event.new_term)
             details = "; ".join(x for x in (event.text, event.person) if x)
             self.history.addItem(text + (f" ({details})" if details else ""))
-        self.form.addRow("Історія строків:", self.history)
+        self.form.addRow(f"Історія {self._word.plural_genitive}:", self.history)
         self.term.textChanged.connect(self._on_term_changed)
         self._on_term_changed()
 
@@ -238,7 +248,7 @@ class RemoveFromControlDialog(_ControlDialog):
             hint_label(
                 "Підставою можуть бути рішення, розпорядження, наказ, звіт, інформація, довідка "
                 "або письмова відповідь. Знімати документ з контролю, коли дано лише обіцянку "
-                "або названо строки, а роботу не закінчено, не допускається (п. 9.14).",
+                "або названо терміни, а роботу не закінчено, не допускається (п. 9.14).",
                 self,
             ),
         )

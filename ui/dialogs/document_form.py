@@ -72,8 +72,12 @@ class DocumentForm(QDialog):
         self.answer_dialog: QDialog | None = None
         self.pending: list[documents.NewAttachment] = []
         self.setStyleSheet(INVALID_STYLE)
-        wide = any(f.kind == FieldKind.ADDRESSEES for f in spec.fields)
-        self.setMinimumWidth(840 if wide else 680)  # the addressees' table has four columns
+        wide = any(
+            f.kind == FieldKind.ADDRESSEES or (f.kind == FieldKind.TABLE and len(f.columns) > 3)
+            for f in spec.fields
+        )
+        # the addressees' table has four columns, a decision's extracts six
+        self.setMinimumWidth(840 if wide else 680)
         self.setSizeGripEnabled(True)
         self._build()
         if self.detail is not None:

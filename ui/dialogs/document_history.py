@@ -37,8 +37,19 @@ def history_html(detail: DocumentDetail) -> str:
         )
     out.append("<h3>Контроль</h3>")
     if detail.on_control:
+        interim = (
+            detail.final_due is not None
+            and detail.final_due != detail.due_date
+            and detail.done_date is None
+        )
+        term = (
+            f"наступний проміжний звіт {format_date(detail.due_date)}; "
+            f"остаточний термін {format_date(detail.final_due)}"
+            if interim
+            else f"термін {format_date(detail.due_date)}"
+        )
         out.append(
-            f"<p>{detail.state.label}; термін {format_date(detail.due_date)}"
+            f"<p>{detail.state.label}; {term}"
             + (f"; виконано {format_date(detail.done_date)}" if detail.done_date else "")
             + (
                 f"; головний виконавець {escape(detail.lead_executor)}"

@@ -41,6 +41,7 @@ from ui.widgets import (
     IntEdit,
     set_edit_placeholder,
     text_box,
+    widen_popup,
 )
 
 
@@ -252,7 +253,7 @@ class ClassifierEditor(ComboEditor):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.setCompleter(completer)
+        combo.setCompleter(widen_popup(completer))
         code = self.field.target
 
         def fill(titles: list[str]) -> None:
@@ -319,7 +320,7 @@ class StaffEditor(ComboEditor):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.setCompleter(completer)
+        combo.setCompleter(widen_popup(completer))
 
         def fill(found: tuple[list[StaffInfo], list[int]]) -> None:
             people, first = found
@@ -411,6 +412,8 @@ class TableEditor(Editor):
             header = table.horizontalHeaderItem(number)
             if header is not None and column.kind == FieldKind.DATE:
                 header.setToolTip("ДД.ММ.РРРР")
+            elif header is not None and column.placeholder:
+                header.setToolTip(column.placeholder)  # a narrow column's full meaning
         table.itemChanged.connect(self._on_changed)
         self.table = table
         for number, column in enumerate(columns):
@@ -453,7 +456,9 @@ class TableEditor(Editor):
         for r in range(self.table.rowCount()):
             for c, column in enumerate(self.field.columns):
                 cell = rows[r].get(column.key) if r < len(rows) else ""
-                self.table.setItem(r, c, QTableWidgetItem(_shown(cell)))
+                item = QTableWidgetItem(_shown(cell))
+                item.setToolTip(_shown(cell))  # a long text in a narrow column, read whole
+                self.table.setItem(r, c, item)
         self.table.blockSignals(blocked)
 
     def set_read_only(self, read_only: bool) -> None:

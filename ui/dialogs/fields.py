@@ -41,6 +41,7 @@ from ui.widgets import (
     FieldProblem,
     WrappedLabel,
     set_edit_placeholder,
+    widen_popup,
     with_error_below,
 )
 
@@ -108,7 +109,7 @@ class StaffPicker(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
+        self.setCompleter(widen_popup(completer))
         self._completer = completer
         set_edit_placeholder(self, "Почніть вводити прізвище…")
         self.setMinimumContentsLength(28)

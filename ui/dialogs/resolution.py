@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.domain.dates import format_date
 from app.services import control
 from app.services.details import get_document
-from app.services.dialog_support import current_user, document_heading
+from app.services.dialog_support import current_user, document_heading, term_wording
 from app.services.reference import StaffInfo, list_departments, list_staff
 from ui.dialogs.fields import FormDialog, StaffPicker, term_hint
 from ui.widgets import DateEdit, FieldProblem, hint_label, text_box
@@ -81,6 +81,7 @@ class ResolutionDialog(FormDialog):
         self._db = db
         self._doc_id = doc_id
         self._doc = get_document(db, doc_id, user=current_user())
+        word = term_wording(self._doc.register)  # «термін виконання» / «строк розгляду»
         self._staff = {s.id: s for s in list_staff(db, active_only=True) if s.id is not None}
         self._executors: list[int] = []
         self._control_touched = False
@@ -156,7 +157,7 @@ class ResolutionDialog(FormDialog):
             self.on_control.setEnabled(False)
             self.on_control.setText(
                 f"Документ уже на контролі до {format_date(self._doc.due_date)}; "
-                "строк резолюції стане контрольним"
+                f"{word.noun} резолюції стане контрольним"
             )
 
         form = QFormLayout()
@@ -166,13 +167,14 @@ class ResolutionDialog(FormDialog):
             "",
             hint_label(
                 "Перший у списку — головний виконавець (п. 9.9); співвиконавці подають йому "
-                "інформацію не пізніше ніж за 3 дні до строку. Додайте виконавця: введіть "
-                "частину прізвища і натисніть Enter; Enter у порожньому полі — до завдання.",
+                f"інформацію не пізніше ніж за 3 дні до {word.genitive}. "
+                "Додайте виконавця: введіть частину прізвища і натисніть Enter; "
+                "Enter у порожньому полі — до завдання.",
                 self,
             ),
         )
         form.addRow("Зміст доручення:", self.task)
-        form.addRow("Строк виконання:", self.with_error(self.term))
+        form.addRow(f"{word.title}:", self.with_error(self.term))
         form.addRow("", self.term_hint)
         form.addRow("Дата резолюції:", self.with_error(self.resolution_date))
         if self._doc.resolutions:

@@ -1,11 +1,11 @@
 """The one table model of every register: pages of `DocumentRow` fetched on demand.
 
 The model never holds the whole register. `rowCount` is the SQL count of the view; `data()`
-finds the page of 200 rows that holds the row in a small LRU, or reads it (`RegisterView.page`
-reads the second half of the ordering from the other end, so the last screen costs what the
-first one does; the middle of 1,000,000 rows measured 25–45 ms). The id vector of the view
-(2 s for a million rows) is loaded in the background only to find a document that is not on a
-cached page; once loaded, pages are read by key from it.
+finds the page of 200 rows that holds the row in a small LRU (MAX_PAGES), or reads it
+(`RegisterView.page` reads the second half of the ordering from the other end, so the last
+screen costs what the first one does; the middle of 1,000,000 rows measured 25–45 ms). The id
+vector of the view (2 s for a million rows) is loaded in the background only to find a document
+that is not on a cached page; once loaded, pages are read by key from it.
 
 Sorting and filtering are a new `ViewQuery`: counted and first-paged in the background, then
 applied. Everything shown comes from the spec's columns, so the same class serves the
@@ -47,7 +47,10 @@ log = logging.getLogger(__name__)
 SourceFactory = Callable[[Database, ViewQuery, Actor], RowSource]
 
 PAGE_SIZE = 200
-MAX_PAGES = 30
+#: Pages kept (least recently used dropped): 1,600 rows, forty screens to scroll back without a
+#: read. A row costs about 1.2 KB, so 30 pages held 7 MB of a clerk's paging through a large
+#: register (bench/bench_memory.py); a page read again costs what the first screen does.
+MAX_PAGES = 8
 LOCATE_LIMIT = 200_000
 
 ID_ROLE = Qt.ItemDataRole.UserRole

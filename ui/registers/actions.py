@@ -52,7 +52,9 @@ class DocumentActions(QObject):
             if spec.resolutions:
                 self.resolution_action = tab.table_action("Резолюція…", self._on_resolution)
             self.put_action = tab.table_action("На контроль…", self._on_put_on_control)
-            self.extend_action = tab.table_action("Продовжити термін…", self._on_extend)
+            # «термін» under the regulation, «строк» where a law says so (TermWording)
+            word = spec.term.wording.noun
+            self.extend_action = tab.table_action(f"Продовжити {word}…", self._on_extend)
             self.progress_action = tab.table_action("Хід виконання…", self._on_progress)
             self.reports_action = tab.table_action(
                 "Проміжні звіти…",

@@ -2,8 +2,10 @@
 manager of affairs and heads of bodies), the plan of the current year, and the last twelve
 months' meetings held with agendas, visas, attendance and votes — about five decisions a
 meeting, a few rejected or withdrawn, a couple regulatory — and the next meeting's agenda being
-collected (drafts still missing visas, one submitted late). Small on purpose (≈ 60 decisions):
-through the services, every rule applies as it would for a clerk."""
+collected (drafts still missing visas, one submitted late). Decisions on social aid and postal
+addresses send extracts to the citizens named (6.18: certified, within 3 working days, now and
+then late); long tasks report monthly or quarterly until their final term (3.4, 9.12). Small on
+purpose (≈ 60 decisions): through the services, every rule applies as it would for a clerk."""
 
 from __future__ import annotations
 
@@ -14,9 +16,9 @@ from sqlalchemy import select
 from app.domain import meetings as rules
 from app.domain.dates import format_date
 from app.registers import DECISIONS
-from app.services import committee, control, documents, meetings, regulatory
+from app.services import committee, control, documents, interim_reports, meetings, regulatory
 from app.services.demo.context import DemoContext
-from app.services.demo.data import DEPARTMENTS, LEADERSHIP
+from app.services.demo.data import DEPARTMENTS, LEADERSHIP, MALE_NAMES, SURNAMES
 from app.services.details import get_document
 from db.models import Staff
 
@@ -46,6 +48,11 @@ TITLES = (
 REGULATORY = {"Про встановлення тарифів на послуги з вивезення побутових відходів",
               "Про встановлення режиму роботи закладів торгівлі"}  # fmt: skip
 ITEMS_PER_MEETING = 5
+#: Bodies whose decisions name citizens, who get extracts (6.18), and the point they get.
+EXTRACT_POINTS = {
+    "05-01": "1. Надати одноразову матеріальну допомогу {who} у розмірі 2000 (дві тисячі) грн.",
+    "09-06": "1. Присвоїти об'єкту нерухомого майна, власником якого є {who}, поштову адресу.",
+}
 MONTHS_HELD = 12
 
 
@@ -127,6 +134,8 @@ def _distribute(
         f"{body} | {when}; Шепетівська окружна прокуратура | {when}"
     )
     code = next((c for c, name in DEPARTMENTS if name == body), "")
+    if code in EXTRACT_POINTS:
+        values["extracts"] = _extracts(ctx, code, sent, heads.get("01-12", ""))
     if with_tasks and heads.get(code):
         values["lead_executor"] = heads[code]
     documents.update_document(ctx.db, DECISIONS, doc_id, values, detail.version, ctx.user)
@@ -138,10 +147,15 @@ def _distribute(
         )
     if not (with_tasks and heads.get(code)):
         return 0
-    term = day + timedelta(days=ctx.rng.choice((30, 60, 90, 180)))
-    due = control.put_on_control(ctx.db, doc_id, term, today=day, user=ctx.user)
+    days = ctx.rng.choice((30, 60, 90, 180))
+    due = control.put_on_control(
+        ctx.db, doc_id, day + timedelta(days=days), today=day, user=ctx.user
+    )
     done = due - timedelta(days=ctx.rng.randint(0, 5))
-    if done <= ctx.end and ctx.rng.random() < 0.85:  # done on time, mostly; a few overdue
+    removed = done <= ctx.end and ctx.rng.random() < 0.85  # done on time, mostly
+    if days >= 90:  # a long task: reports monthly (90 days) or quarterly (180) until the term
+        _reports(ctx, doc_id, day, 1 if days == 90 else 3, done if removed else ctx.end)
+    if removed:
         basis = f"Інформація {heads[code]} про виконання від {format_date(done)}"
         manager = f"{LEADERSHIP[5][0]} {LEADERSHIP[5][1][:1]}. {LEADERSHIP[5][2][:1]}."
         control.remove_from_control(ctx.db, doc_id, basis, max(done, day), manager, ctx.user)
@@ -217,3 +231,32 @@ def _agenda(
         if data.regulatory:
             regulatory_items.add(item_id)
     return ids
+
+
+def _extracts(ctx: DemoContext, code: str, copies_sent: date, certifier: str) -> object:
+    """One or two citizens' extracts: certified and sent within 3 working days of the copies,
+    now and then later, and those of the last days not yet."""
+    rows = []
+    for _ in range(ctx.rng.randint(1, 2)):
+        who = f"{ctx.rng.choice(SURNAMES)} {ctx.rng.choice(MALE_NAMES)}"
+        sent = copies_sent + timedelta(days=ctx.rng.choice((1, 2, 2, 3, 6)))
+        shown = format_date(sent) if sent <= ctx.end else ""
+        wording = EXTRACT_POINTS[code].format(who=who)
+        rows.append(f"{who} | 1 | {wording} | {shown} | {certifier} | {shown}")
+    return DECISIONS.field("extracts").parse("; ".join(rows))
+
+
+def _reports(ctx: DemoContext, doc_id: int, taken: date, months: int, until: date) -> None:
+    """The report dates up to the final term, and each report due by `until` given (a day or
+    two early): a demo control is overdue only by its final term, as the counts say."""
+    dates = interim_reports.periodic(ctx.db, doc_id, months)
+    if not dates:
+        return
+    interim_reports.set_report_dates(ctx.db, doc_id, dates, today=taken, user=ctx.user)
+    for due in dates:
+        if due >= until:
+            break
+        given = max(taken, due - timedelta(days=ctx.rng.randint(0, 2)))
+        note = f"Інформація про хід виконання станом на {format_date(given)}"
+        interim_reports.record_report(ctx.db, doc_id, given, note, user=ctx.user)
+    ctx.counts["decisions.interim"] = ctx.counts.get("decisions.interim", 0) + 1
