@@ -161,6 +161,18 @@ def main(target: str, register: str, trace: bool) -> None:
     bar.setValue(bar.maximum() // 2)
     table.repaint()
     step("the middle of the register")
+
+    from dataclasses import replace
+
+    for search in ("ремонт", "Коваль"):  # a word in 150,000 documents; a rare one
+        model.set_query(replace(model.query, search=search))
+        _wait_loaded(model)
+        table.repaint()
+    step(f"searched twice ({model.rowCount():,} rows found)")
+    model.set_query(replace(model.query, search="", sort="correspondent", descending=False))
+    _wait_loaded(model)
+    table.repaint()
+    step("sorted by correspondent")
     from ui import tasks
 
     started = time.monotonic()

@@ -83,3 +83,24 @@ def test_paging_through_keeps_a_bounded_cache_of_correct_rows(qtbot, filled_db, 
         assert model.row_data(row).id == expected[row]
         assert len(model._pages) <= 3
     assert model.row_of(expected[0]) == 0  # found on a page read again
+
+
+def test_the_id_vector_is_packed_and_pages_read_by_it_are_right(qtbot, filled_db, monkeypatch):
+    from array import array
+
+    from ui.models import register_model
+
+    monkeypatch.setattr(register_model, "PAGE_SIZE", 7)
+    monkeypatch.setattr(register_model, "MAX_PAGES", 3)
+    model = _model(qtbot, filled_db)
+    expected = [r.id for r in model.make_source(model.query, "").all_rows()]
+    found: list[int | None] = []
+    model.locate(expected[250], found.append)  # not on the first page: the id vector is read
+    qtbot.waitUntil(lambda: bool(found))
+    assert found == [250]
+    assert isinstance(model._ids, array) and model._ids.itemsize == 8
+    assert model._ids.tolist() == expected
+    model._pages.clear()
+    for row in (0, 150, 299, 6, 7):  # pages now read by key from the vector
+        assert model.row_data(row).id == expected[row]
+    assert model.row_of(expected[123]) == 123  # by the vector, its page not cached

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import time
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
@@ -71,6 +72,7 @@ _ALIGN = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+Ids = array  # the view's document ids in order, 'q' (8 bytes each)
 
 
 class RegisterModel(QAbstractTableModel):
@@ -102,9 +104,9 @@ class RegisterModel(QAbstractTableModel):
         self._view: RowSource | None = None
         self._total = 0
         self._pages: OrderedDict[int, list[DocumentRow]] = OrderedDict()
-        self._ids: list[int] | None = None
+        self._ids: Ids | None = None
         self._ids_generation = -1
-        self._ids_waiting: list[Callable[[list[int] | None], None]] = []
+        self._ids_waiting: list[Callable[[Ids | None], None]] = []
         self._generation = 0
         self.loading = False
         self.loaded_at = 0.0
@@ -173,8 +175,10 @@ class RegisterModel(QAbstractTableModel):
             self.endResetModel()
         self.loaded.emit()
 
-    def _load_ids(self, then: Callable[[list[int] | None], None]) -> None:
-        """Load the view's id vector once per view, however many callers wait for it."""
+    def _load_ids(self, then: Callable[[Ids | None], None]) -> None:
+        """Load the view's id vector once per view, however many callers wait for it: packed
+        8 bytes an id (a list of Python ints took 36 — 4.5 MB for a search that found 125,000
+        documents in the million, kept while the view is shown)."""
         if self._ids is not None:
             then(self._ids)
             return
@@ -184,7 +188,10 @@ class RegisterModel(QAbstractTableModel):
         view, generation = self._view, self._generation
         self._ids_generation = generation
 
-        def done(ids: list[int]) -> None:
+        def packed() -> Ids:
+            return array("q", view.ids())
+
+        def done(ids: Ids) -> None:
             current = generation == self._generation
             if current:
                 self._ids = ids
@@ -192,7 +199,7 @@ class RegisterModel(QAbstractTableModel):
             for callback in waiting:
                 callback(ids if current else None)
 
-        run_in_background(view.ids, done, owner=self)
+        run_in_background(packed, done, owner=self)
 
     # --- rows --------------------------------------------------------------------------------
 
@@ -218,7 +225,7 @@ class RegisterModel(QAbstractTableModel):
         start = number * PAGE_SIZE
         try:
             if self._ids is not None:
-                page = self._view.rows_by_ids(self._ids[start : start + PAGE_SIZE])
+                page = self._view.rows_by_ids(self._ids[start : start + PAGE_SIZE].tolist())
             else:
                 page = self._view.page(start, PAGE_SIZE, self._total)
         except Exception:  # a lost connection must not crash painting
