@@ -5,9 +5,12 @@ every later import it asks whether the module uses PySide6 by reading its source
 `inspect.getsource` — which keeps the text of every imported module (SQLAlchemy, the services,
 the dialogs) in `linecache` for the life of the process: about 10 million characters that no
 traceback needs, 12 MB of the window's memory (21 MB when PySide6 is imported before SQLAlchemy;
-bench/bench_memory.py). The same question is answered here from the file itself, read and
-dropped (the same answer: does the source mention PySide6). The program never uses
-`__feature__`. Known upstream: napari/napari#8584.
+bench/bench_memory.py). Reading the files without linecache still cost a twentieth of the
+window's start (every module's whole source read once more). The answer only chooses a module's
+`__feature__` default: 0 («no feature») for a module using PySide6, -1 («ignore it when
+switching») for the others — and as the program never imports `__feature__`, the selection is
+«no feature» everywhere either way. So every module is answered «ignore» at once, unread.
+Known upstream: napari/napari#8584.
 """
 
 from __future__ import annotations
@@ -17,17 +20,9 @@ from types import ModuleType
 
 
 def _uses_pyside(module: ModuleType) -> bool:
-    """Does the module's source mention PySide6 (shiboken's own test), without linecache."""
-    spec = getattr(module, "__spec__", None)
-    path = getattr(spec, "origin", None) if spec is not None else None
-    path = path or getattr(module, "__file__", None)
-    if not isinstance(path, str) or not path.endswith(".py"):
-        return False  # built in, compiled or without a source file: shiboken says False too
-    try:
-        with open(path, "rb") as source:
-            return b"PySide6" in source.read()
-    except OSError:
-        return False
+    """shiboken's question «does this module use PySide6?», answered without reading its source:
+    no module here selects a `__feature__`, so «ignore it» (False) changes nothing."""
+    return False
 
 
 def _tame_feature_hook() -> None:
