@@ -97,6 +97,13 @@ class TableDocument:
     continued_as: Mapping[int, str] = field(default_factory=dict)
     # How many of the last rows go onto one page with what follows the table (closing lines).
     keep_last_rows: int = 1
+    # Row → how far its first cell is indented (points): a breakdown row («у т. ч. …») under
+    # its total. Lines of the cell that wrap keep the indent.
+    indents: Mapping[int, float] = field(default_factory=dict)
+    # The closing lines are notes that may go on over the page rather than be kept with the
+    # last rows (which are still kept together, `keep_last_rows`); a page of notes alone has
+    # no column header.
+    closing_flows: bool = False
 
 
 class _NumberedCanvas(Canvas):
@@ -211,20 +218,23 @@ class _Layout:
             y -= p.getSpaceBefore() + h
             p.drawOn(c, MARGIN_LEFT, y)
 
-    def cell(self, text: str, col: int, bold: bool) -> str:
+    def cell(self, text: str, col: int, bold: bool, indent: float = 0.0) -> str:
         font = fonts.BOLD if bold else fonts.REGULAR
-        return self.breaker.fit(text, font, self.col_widths[col] - 2 * PAD_H, self.max_lines)
+        return self.breaker.fit(text, font, self._avail(col, indent), self.max_lines)
 
-    def row_parts(self, row: Sequence[Any], bold: bool) -> list[list[str]]:
+    def _avail(self, col: int, indent: float) -> float:
+        """The width a cell's text may take: an indent (first column only) narrows it."""
+        width = self.col_widths[col] - 2 * PAD_H
+        return max(width - indent, width / 2) if col == 0 else width
+
+    def row_parts(self, row: Sequence[Any], bold: bool, indent: float = 0.0) -> list[list[str]]:
         """The row as one table row, or — when a cell is taller than a page allows — as
         several, the long cells continuing from one to the next (nothing is cut)."""
         font = fonts.BOLD if bold else fonts.REGULAR
         texts = [str(v) for v in row]
         if all(len(t) < 200 and "\n" not in t for t in texts):  # the common case, quickly
-            return [[self.cell(t, i, bold) for i, t in enumerate(texts)]]
-        lines = [
-            self.breaker.lines(t, font, self.col_widths[i] - 2 * PAD_H) for i, t in enumerate(texts)
-        ]
+            return [[self.cell(t, i, bold, indent) for i, t in enumerate(texts)]]
+        lines = [self.breaker.lines(t, font, self._avail(i, indent)) for i, t in enumerate(texts)]
         size = self.max_lines
         count = max(len(cell) for cell in lines)
         return [
@@ -290,13 +300,17 @@ class _Layout:
         continued: list[
             int
         ] = []  # rows that go on a cell begun in the row above: no line between them
+        indented: list[tuple[int, float]] = []  # (table row, indent of its first cell)
         for offset, row in enumerate(doc.rows[start:end]):
             if len(row) != ncols:
                 raise ValueError(
                     f"Рядок {start + offset + 1}: {len(row)} значень на {ncols} колонок"
                 )
             bold = (start + offset) in doc.emphasised_rows
-            parts = self.row_parts(row, bold)
+            indent = doc.indents.get(start + offset, 0.0)
+            parts = self.row_parts(row, bold, indent)
+            if indent:
+                indented.extend((r, indent) for r in range(len(data), len(data) + len(parts)))
             if (start + offset) in doc.keep_with_next and start + offset + 1 < end:
                 kept.append((len(data) + len(parts) - 1, len(data) + len(parts)))
             if bold:
@@ -315,6 +329,10 @@ class _Layout:
             )
         if kept:
             table.setStyle(TableStyle([("NOSPLIT", (0, a), (-1, b)) for a, b in kept]))
+        if indented:
+            table.setStyle(
+                TableStyle([("LEFTPADDING", (0, r), (0, r), PAD_H + i) for r, i in indented])
+            )
         if bold_rows:
             table.setStyle(
                 TableStyle(
@@ -387,8 +405,24 @@ def render_table_document(doc: TableDocument, out: Output) -> None:
         layout.draw_title(c)
         layout.draw_header(c, layout.body_top + layout.header_h - layout.title_h)
 
+    # A later page that holds no rows (the notes after a table, run over) shows no header: it
+    # is drawn when the page begins and taken out again when the page ends without a row.
+    page: dict[str, Any] = {"rows": False, "header": (0, 0)}
+
     def later_page(c: Canvas, _doc: BaseDocTemplate) -> None:
+        page["rows"] = False
+        start = len(c._code)
         layout.draw_header(c, layout.body_top + layout.header_h)
+        page["header"] = (start, len(c._code))
+
+    def later_page_end(c: Canvas, _doc: BaseDocTemplate) -> None:
+        if not page["rows"]:
+            start, end = page["header"]
+            del c._code[start:end]
+
+    def after_flowable(flowable: Flowable) -> None:
+        if isinstance(flowable, Table | _AtPageTop):
+            page["rows"] = True
 
     def frame(height: float, fid: str) -> Frame:
         return Frame(
@@ -423,15 +457,25 @@ def render_table_document(doc: TableDocument, out: Output) -> None:
                 onPage=first_page,
                 autoNextPageTemplate="first" if layout.title_flows else "later",
             ),
-            PageTemplate("later", [frame(layout.later_frame_h, "f2")], onPage=later_page),
+            PageTemplate(
+                "later",
+                [frame(layout.later_frame_h, "f2")],
+                onPage=later_page,
+                onPageEnd=later_page_end,
+            ),
         ]
     )
+    template.afterFlowable = after_flowable  # type: ignore[method-assign]
 
     closing_style: ParagraphStyle = style("closing", 11, space_before=4)
     closing: list[Flowable] = [Paragraph(markup(x), closing_style) for x in doc.closing_lines]
     closing.extend(doc.closing_flowables)
-    story, last_rows = layout.chunks(split_last=bool(closing))
-    if not story:
+    flowing: list[Flowable] = []
+    if doc.closing_flows and closing:
+        flowing = [Spacer(1, 3 * mm), *closing]
+        closing = []
+    story, last_rows = layout.chunks(split_last=bool(closing) or doc.closing_flows)
+    if not story and not last_rows:
         story.append(Spacer(1, 3 * mm))
         story.append(Paragraph(markup(doc.empty_text), style("empty", 11, align="center")))
     if layout.title_flows:
@@ -439,5 +483,8 @@ def render_table_document(doc: TableDocument, out: Output) -> None:
     if closing:
         # Totals and signatures never stand alone on a page: the last rows go with them.
         story.append(KeepTogether([*last_rows, Spacer(1, 3 * mm), *closing]))
+    elif last_rows:  # the last rows (a total) never stand alone at the top of a page
+        story.append(KeepTogether(last_rows))
+    story.extend(flowing)
     canvas = partial(_NumberedCanvas, number_single_page=doc.number_single_page)
     template.build(story, canvasmaker=canvas)

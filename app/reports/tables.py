@@ -54,6 +54,12 @@ class TableReport:
             raise ValueError(f"Ширини колонок звіту «{self.title}» не відповідають колонкам")
 
 
+def row_level(label: str) -> int:
+    """How deep a row sits under the rows above it: a breakdown row («  у т. ч. …», «    • …»)
+    is marked by the leading spaces of its label, shown as they are on screen and in XLSX."""
+    return len(label) - len(label.lstrip(" "))
+
+
 def cell_text(value: Any) -> str:
     """A cell as printed: dates as ДД.ММ.РРРР, None as empty, numbers as they are."""
     if value is None:

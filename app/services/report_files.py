@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.reports.tables import TableReport, cell_text
+from app.reports.tables import TableReport, cell_text, row_level
 from app.services.table_files import ExportError, cannot_write, write_csv, write_xlsx
 
 FORMATS = ("csv", "xlsx", "pdf")
+INDENT = 2.0 * 72 / 25.4  # points of indent in the PDF per leading space of a row's label
 
 
 def report_format(path: str | Path, requested: str | None = None) -> str:
@@ -58,14 +59,28 @@ def _write_pdf(report: TableReport, path: str | Path, organisation: str) -> None
         JournalColumn(title, weight, "left" if i == 0 else "center")
         for i, (title, weight) in enumerate(zip(report.columns, widths, strict=True))
     ]
+    rows = [[cell_text(v) for v in row] for row in report.rows]
+    levels = [row_level(row[0]) if row else 0 for row in rows]
     document = TableDocument(
         organisation=organisation,
         title=report.title,
         subtitle=report.period.text,
         columns=columns,
-        rows=[[cell_text(v) for v in row] for row in report.rows],
+        rows=rows,
         closing_lines=list(report.notes),
         pdf_title=report.title,
+        # A breakdown row is indented as on screen and in XLSX (its label's leading spaces).
+        indents={i: level * INDENT for i, level in enumerate(levels) if level},
+        # A heading («За видом запитувача:», a total with its breakdown below) is kept on one
+        # page with the first row under it.
+        keep_with_next={
+            i
+            for i in range(len(rows) - 1)
+            if levels[i + 1] > levels[i] or not any(cell.strip() for cell in rows[i][1:])
+        },
+        # The total at the end never stands alone on a page; the notes may go on over it.
+        keep_last_rows=2,
+        closing_flows=True,
     )
     try:
         render_table_document(document, str(path))
