@@ -5,13 +5,36 @@ Qt's own Ukrainian translation (qtbase_uk.qm) leaves parts of its file dialog in
 `MissingQtTranslations` translator, installed after Qt's, supplies those strings; everything Qt
 does translate is left to Qt. A file dialog asked for no folder starts in Documents (the home
 folder where there is none), never in the program's own folder.
+
+Qt's file list writes «Дата зміни» in the system locale, not the application's: «3 12 2026 03:18»
+under LANG=C. Every Qt file dialog, as soon as it takes the focus, shows the date as the
+program writes dates everywhere: 03.12.2026 03:18 (`install` hooks it in).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStandardPaths,
+    QTranslator,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileSystemModel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+#: The file list's date column (QFileSystemModel: name, size, type, date) and its format.
+DATE_COLUMN = 3
+DATE_FORMAT = "dd.MM.yyyy HH:mm"
 
 #: (Qt's translation context, English text) → Ukrainian, for what qtbase_uk.qm lacks.
 MISSING: dict[tuple[str, str], str] = {
@@ -106,10 +129,48 @@ class MissingQtTranslations(QTranslator):
         return False
 
 
+class _DateDelegate(QStyledItemDelegate):
+    """The date column of a file list as 03.12.2026 03:18."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        model = index.model()
+        if isinstance(model, QFileSystemModel):
+            plain = (
+                index
+                if isinstance(index, QModelIndex)
+                else model.index(index.row(), index.column(), index.parent())
+            )
+            modified = model.lastModified(plain)
+            option.text = modified.toString(DATE_FORMAT) if modified.isValid() else ""  # type: ignore[attr-defined]
+
+
+def _on_focus(_old: QWidget | None, new: QWidget | None) -> None:
+    """A file dialog that takes the focus gets the date format (once)."""
+    window = new.window() if new is not None else None
+    if not isinstance(window, QFileDialog) or window.property("dilovodDates"):
+        return
+    window.setProperty("dilovodDates", True)
+    for view in window.findChildren(QTreeView):
+        view.setItemDelegateForColumn(DATE_COLUMN, _DateDelegate(view))
+        # Room for the whole date (Qt sized the column for its own, shorter text).
+        wide = view.fontMetrics().horizontalAdvance("00.00.0000 00:00") + 24
+        header = view.header()
+        if header.sectionSize(DATE_COLUMN) < wide:
+            header.resizeSection(DATE_COLUMN, wide)
+        view.viewport().update()
+
+
 def install(app: QCoreApplication) -> MissingQtTranslations:
-    """Install after Qt's own translator (the last installed is asked first)."""
+    """Install after Qt's own translator (the last installed is asked first); file dialogs
+    show dates as the program does."""
     translator = MissingQtTranslations(app)
     app.installTranslator(translator)
+    if isinstance(app, QApplication) and not app.property("dilovodFileDates"):
+        app.setProperty("dilovodFileDates", True)
+        app.focusChanged.connect(_on_focus)
     return translator
 
 

@@ -296,6 +296,13 @@ class RegisterSpec:
     def sendable(self) -> bool:
         return self.sending
 
+    @property
+    def has_executors(self) -> bool:
+        """Its documents name a lead executor (and so a department): by control or by a
+        «виконавець» field. The tab filters by executor and department only then (awards
+        have neither)."""
+        return self.controllable or any(f.storage_column == "lead_executor" for f in self.fields)
+
     # --- fields and columns --------------------------------------------------------------------
 
     def field(self, key: str) -> Field:

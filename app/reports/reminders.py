@@ -22,7 +22,6 @@ from app.domain.deadlines import ControlState, ControlThresholds
 from app.domain.names import signature_form
 from app.domain.roles import Actor
 from app.domain.text import uk_sort_key
-from app.reports.grouping import NO_DEPARTMENT
 from app.services.access import control_scope
 from app.services.calendar import load_calendar
 from app.services.control_centre import CellDocument, cell_document
@@ -47,7 +46,7 @@ class ReminderSheet:
     executor_id: int
     executor: str  # «Коваль О. П.»
     addressee: str  # «Коваль О. П.», «Мельнику І. І.»
-    department: str
+    department: str  # the line under the name: the department, else the position, else ""
     documents: tuple[CellDocument, ...]
 
     @property
@@ -95,9 +94,20 @@ def reminders(
     sheets = []
     for executor_id, documents in by_executor.items():
         info = staff[executor_id]
-        dept = departments.get(info.department_id or 0, NO_DEPARTMENT)
-        sheets.append(ReminderSheet(executor_id, info.short, info.dative, dept, tuple(documents)))
-    sheets.sort(key=lambda sh: (uk_sort_key(sh.department), uk_sort_key(sh.executor)))
+        # The line under the name: the department, else (a deputy mayor, who heads none) the
+        # position; nothing when neither is known.
+        dept = departments.get(info.department_id or 0, "")
+        where = dept or info.position.strip()
+        sheet = ReminderSheet(executor_id, info.short, info.dative, where, tuple(documents))
+        sheets.append(sheet)
+    # Department by department (as the batch is handed out), then those without one.
+    sheets.sort(
+        key=lambda sh: (
+            staff[sh.executor_id].department_id not in departments,
+            uk_sort_key(sh.department),
+            uk_sort_key(sh.executor),
+        )
+    )
     org = get_organisation(db)
     signatory = (org.manager_position, signature_form(org.manager_name)) if org else ("", "")
     organisation = org.full_name if org else ""

@@ -45,3 +45,16 @@ def test_the_demo_fills_appeals_and_requests(db):
             .where(InfoRequestDetail.notice_state != "")
         )
         assert s.execute(notices).scalar_one() > 0
+        # Each appeal and request is considered by someone: a resolution names the executor,
+        # whom the tab's «Виконавець» column shows (an appeal on control always has one).
+        for register in ("appeals", "info_requests"):
+            without = select(func.count()).where(
+                Document.register == register,
+                Document.on_control.is_(True),
+                Document.lead_executor_id.is_(None),
+            )
+            assert s.execute(without).scalar_one() == 0, register
+            named = select(func.count()).where(
+                Document.register == register, Document.lead_executor_name != ""
+            )
+            assert s.execute(named).scalar_one() > 0, register

@@ -124,3 +124,28 @@ def test_shares_are_rounded_half_up_as_a_clerk_counts():
 
     assert percent(13 / 16) == 81.3 and format_share(13 / 16) == "81,3"
     assert format_share(7 / 8) == "87,5" and format_share(None) == "—"
+
+
+def test_a_reminder_to_someone_without_a_department_is_addressed_by_position(db, known):
+    """A deputy mayor has no department: his sheet names his position under his name, not
+    «Виконавчий орган не визначено»; with neither known the line stays empty."""
+    from app.services import control
+    from app.services.reference import StaffInfo, save_staff
+    from tests import factories
+
+    nobody = save_staff(db, StaffInfo(None, "Гнатюк", "Петро", "Ілліч", "m"))
+    for person in (known.people["mayor"], nobody):
+        doc = factories.incoming(db, D(2026, 3, 16), summary=f"Лист для {person.surname}")
+        data = control.ResolutionInput((person.id or 0,), resolution_date=D(2026, 3, 16))
+        control.add_resolution(db, doc.id, data)
+        control.put_on_control(db, doc.id, term=D(2026, 3, 20), today=D(2026, 3, 16))
+    lines = {s.executor: s.department for s in reminders(db, 3, TODAY).sheets}
+    assert lines["Бондар В. П."] == "Міський голова"
+    assert lines["Гнатюк П. І."] == ""
+    assert lines["Мельник І. І."] == "Загальний відділ"
+    from app.reports.reminders import reminders_pdf
+    from tests.printing import page_texts
+
+    text = " ".join(page_texts(reminders_pdf(reminders(db, 3, TODAY))))
+    assert "не визначено" not in text
+    assert "В. П. Міський голова НАГАДУВАННЯ" in text

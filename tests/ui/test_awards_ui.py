@@ -168,3 +168,29 @@ def test_the_statistics_button_opens_the_registers_report_dialog(qtbot, office_d
     dialog.save_to(str(path))
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Збережено"))
     assert "Нагородження відзнаками" in PdfReader(path).pages[0].extract_text()
+
+
+def test_the_filter_bar_offers_only_what_awards_have(qtbot, office_db):
+    """Awards have no executor and no department: no «Виконавець»/«Орган» filters there, while
+    the incoming letters keep them."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.registers import INCOMING
+    from ui.registers.register_tab import RegisterTab
+
+    def shown_labels(tab) -> set[str]:
+        bar = tab.filter_bar
+        return {w.text() for w in bar.findChildren(QLabel) if w.isVisibleTo(bar)}
+
+    awards_tab = AwardsTab(office_db)
+    qtbot.addWidget(awards_tab)
+    awards_tab.show()
+    labels = shown_labels(awards_tab)
+    assert "Виконавець" not in labels and "Орган" not in labels
+    assert not awards_tab.filter_bar.executor.isVisibleTo(awards_tab.filter_bar)
+    assert not awards_tab.filter_bar.department.isVisibleTo(awards_tab.filter_bar)
+    assert "Період з" in labels
+    incoming = RegisterTab(office_db, INCOMING)
+    qtbot.addWidget(incoming)
+    incoming.show()
+    assert {"Період з", "Виконавець", "Орган", "Контроль"} <= shown_labels(incoming)

@@ -75,3 +75,37 @@ def test_file_dialogs_start_in_documents(qtbot, office_db, monkeypatch):
     qtbot.addWidget(form)
     form._on_add_scan()
     assert asked == [folder]
+
+
+def test_the_file_list_shows_dates_as_dd_mm_yyyy(qtbot, tmp_path):
+    """«Дата зміни» reads 03.12.2026 03:18, not Qt's system-locale «3 12 2026 03:18» (LANG=C)."""
+    import os
+    from datetime import datetime
+
+    from PySide6.QtCore import QDir
+    from PySide6.QtWidgets import QFileSystemModel, QStyleOptionViewItem, QTreeView
+
+    sample = tmp_path / "лист.pdf"
+    sample.write_bytes(b"%PDF")
+    stamp = datetime(2026, 12, 3, 3, 18).timestamp()
+    os.utime(sample, (stamp, stamp))
+    app = QApplication.instance()
+    ours = file_dialogs.install(app)
+    try:
+        dialog = QFileDialog(None, "Відкрити", str(tmp_path))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitActive(dialog)
+        view = next(v for v in dialog.findChildren(QTreeView) if v.isVisible())
+        model = view.model()
+        assert isinstance(model, QFileSystemModel)
+        root = model.index(QDir.fromNativeSeparators(str(tmp_path)))
+        qtbot.waitUntil(lambda: model.rowCount(root) == 1)
+        index = model.index(0, 3, root)
+        option = QStyleOptionViewItem()
+        view.itemDelegateForIndex(index).initStyleOption(option, index)
+        assert option.text == "03.12.2026 03:18"
+    finally:
+        app.removeTranslator(ours)

@@ -60,9 +60,12 @@ class FilterBar(QWidget):
         parent: QWidget | None = None,
         filters: tuple[Filter, ...] = (),
         entity: bool = False,
+        executors: bool = True,
     ):
         """`entity`: the bar of an entity register (the staff list): no period, no executor,
-        no control state — its own filters, the department and the search."""
+        no control state — its own filters, the department and the search. `executors`
+        False: the register's documents name no executor (awards), so neither the executor
+        nor the department (his) is offered."""
         super().__init__(parent)
         self.db = db
         # The register's own filters (RegisterSpec.filters): a list each, «Усі» first.
@@ -119,11 +122,16 @@ class FilterBar(QWidget):
         for key, combo in self.extra.items():
             layout.addWidget(self._label(self._extra_labels[key], combo))
             layout.addWidget(combo)
-        if not entity:
+        if not entity and executors:
             layout.addWidget(self._label("Виконавець", self.executor))
             layout.addWidget(self.executor, 1)
-        layout.addWidget(self._label("Орган", self.department))
-        layout.addWidget(self.department, 1)
+        elif not entity:
+            self.executor.hide()
+        if entity or executors:
+            layout.addWidget(self._label("Орган", self.department))
+            layout.addWidget(self.department, 1)
+        else:
+            self.department.hide()
         if controllable and not entity:
             layout.addWidget(self._label("Контроль", self.state))
             layout.addWidget(self.state)

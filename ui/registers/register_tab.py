@@ -120,7 +120,13 @@ class RegisterTab(TabBase):
         return RegisterModel(self.db, self.spec, self)
 
     def _make_filter_bar(self) -> FilterBar:
-        return FilterBar(self.db, self.spec.controllable, self, self.spec.filters)
+        return FilterBar(
+            self.db,
+            self.spec.controllable,
+            self,
+            self.spec.filters,
+            executors=self.spec.has_executors,
+        )
 
     def _build_table(self) -> None:
         table = self.table

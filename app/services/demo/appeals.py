@@ -6,7 +6,8 @@ some are collective, some are repeats of an author's earlier appeal on the same 
 «Повторне» with the earlier number), some were extended with an interim reply and some answered
 late; the older ones have their result and the answer's date, the last month's are still under
 consideration. Requests come from people and organisations, a few urgent, a few extended with
-the notice (one late), with copies beyond 10 pages.
+the notice (one late), with copies beyond 10 pages. Each gets a resolution of the mayor or a
+deputy naming the official who considers it (the tab's «Виконавець»).
 """
 
 from __future__ import annotations
@@ -89,7 +90,10 @@ def _weighted(rng: random.Random, items: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([i for i, _ in items], [w for _, w in items])[0]
 
 
-def _appeal(ctx: DemoContext, authors: list[dict[str, str]], leaders: list[str]) -> dict[str, Any]:
+def _appeal(
+    ctx: DemoContext, authors: list[dict[str, str]], leaders: list[str]
+) -> tuple[dict[str, Any], str]:
+    """The card's values, and the index code of the body whose business it is."""
     rng = ctx.rng
     summary, body = rng.choice(CITIZEN_SUMMARIES)
     summary = summary.format(s=rng.choice(STREETS), n=rng.randint(1, 90))
@@ -106,7 +110,7 @@ def _appeal(ctx: DemoContext, authors: list[dict[str, str]], leaders: list[str])
     topics = [{"topic": TOPIC_OF.get(body, "Інші")}]
     if rng.random() < 0.15:
         topics.append({"topic": "Житлова політика"})
-    return {
+    values = {
         "applicants": authors,
         "received_way": way,
         "received_by": rng.choice(leaders) if oral and leaders else "",
@@ -120,6 +124,7 @@ def _appeal(ctx: DemoContext, authors: list[dict[str, str]], leaders: list[str])
         "topics": topics,
         "urgent": rng.random() < 0.2,
     }
+    return values, body
 
 
 def _leaders(ctx: DemoContext) -> list[str]:
@@ -170,12 +175,14 @@ def fill_appeals(ctx: DemoContext) -> None:
             people.append((day, [_person(rng) for _ in range(3 if many else 1)]))
     people.sort(key=lambda x: x[0])
     items: list[tuple[date, dict[str, Any]]] = []
+    bodies: list[str] = []
     seq: dict[int, int] = {}
     numbers: list[str] = []
     planned: list[int] = []
     late = repeats = 0
     for day, authors in people:
-        values = _appeal(ctx, authors, leaders)
+        values, body = _appeal(ctx, authors, leaders)
+        bodies.append(body)
         # An author who wrote before (one of the last few), on the same topic.
         if items and (rng.random() < 0.08 or len(items) % 15 == 7):
             index = rng.randrange(max(0, len(items) - 10), len(items))
@@ -220,6 +227,10 @@ def fill_appeals(ctx: DemoContext) -> None:
         [documents.Registration(APPEALS.parse(v), d) for d, v in items],
         ctx.user,
     )
+    considered = [
+        (r.id, d, body) for r, (d, _v), body in zip(registered, items, bodies, strict=True)
+    ]
+    _resolutions(ctx, considered, APPEAL_TASKS)
     for index in planned:
         day, values = items[index]
         due = APPEALS.term.default_term(day, False, cal)
@@ -239,6 +250,47 @@ def fill_appeals(ctx: DemoContext) -> None:
         appeals_extended=extended,
         appeals_late=late,
     )
+
+
+#: What the mayor or a deputy writes on an appeal and on a request (the law's term: none given).
+APPEAL_TASKS = (
+    "Розглянути, вжити заходів, заявнику надати відповідь",
+    "Розглянути та дати роз'яснення заявнику",
+    "Вивчити питання, про результати поінформувати заявника",
+)
+REQUEST_TASKS = ("Підготувати та надати запитувачу інформацію",)
+
+
+def _resolutions(
+    ctx: DemoContext, considered: list[tuple[int, date, str]], tasks: tuple[str, ...]
+) -> None:
+    """Every appeal (request) gets a resolution of the mayor or a deputy naming the official
+    who considers it — the head of the body whose business it is (by `body`, an index code),
+    else any body's head; in one session, as the incoming letters' resolutions are."""
+    from sqlalchemy import select
+
+    from db.models import Document, Resolution, ResolutionExecutor
+
+    rng, cal = ctx.rng, ctx.calendar
+    authors = ctx.staff.get("", [])[:3]
+    heads = {code: ids[0] for code, ids in ctx.staff.items() if code and ids}
+    if not heads:
+        return
+    ids = [doc_id for doc_id, _day, _body in considered]
+    with ctx.db.write() as s:
+        docs = {d.id: d for d in s.execute(select(Document).where(Document.id.in_(ids))).scalars()}
+        for doc_id, day, body in considered:
+            executor = heads.get(body) or rng.choice(list(heads.values()))
+            res = Resolution(
+                document_id=doc_id,
+                author_id=rng.choice(authors) if authors else None,
+                task=rng.choice(tasks),
+                resolution_date=min(ctx.end, cal.next_working_day(day + timedelta(days=1))),
+                changed_by=ctx.login,
+            )
+            res.executors = [ResolutionExecutor(position=0, staff_id=executor)]
+            s.add(res)
+            control.set_lead_executor(s, docs[doc_id], executor)
 
 
 def _answer(ctx: DemoContext, doc_id: int, spec: Any, changes: dict[str, Any]) -> None:
@@ -287,6 +339,9 @@ def fill_requests(ctx: DemoContext) -> None:
         [documents.Registration(INFO_REQUESTS.parse(v), d) for d, v in items],
         ctx.user,
     )
+    # Requests go to the general department, which keeps the public information (01-12).
+    _resolutions(ctx, [(r.id, d, "01-12") for r, (d, _v) in zip(registered, items, strict=True)],
+                 REQUEST_TASKS)  # fmt: skip
     for number in sorted(extend_at):
         day, values = items[number]
         if values["urgent"]:
