@@ -159,12 +159,14 @@ def export_register(
     return export_view(db, spec, view, path, fmt=fmt, today=today, user=user)
 
 
-def _stream(source: RowSource, ids: list[int], progress: Progress | None) -> Iterator[DocumentRow]:
+def _stream(
+    source: RowSource, ids: Sequence[int], progress: Progress | None
+) -> Iterator[DocumentRow]:
     """The rows of `ids` in order, a page at a time, reporting after each page."""
     total = len(ids)
     _report(progress, 0, total)
     for start in range(0, total, PAGE_SIZE):
-        yield from source.rows_by_ids(ids[start : start + PAGE_SIZE])
+        yield from source.rows_by_ids(list(ids[start : start + PAGE_SIZE]))
         _report(progress, min(total, start + PAGE_SIZE), total)
 
 

@@ -6,7 +6,7 @@ state already worked out against the working calendar, so the UI only paints.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -156,7 +156,7 @@ class RowSource(Protocol):
 
     def page(self, offset: int, limit: int, total: int | None = None) -> list[DocumentRow]: ...
 
-    def ids(self) -> list[int]: ...
+    def ids(self) -> Sequence[int]: ...
 
     def rows_by_ids(self, ids: list[int]) -> list[DocumentRow]: ...
 
@@ -191,7 +191,7 @@ class RegisterView:
             )
         return [_row(r, self.thresholds, self.spec) for r in raws]
 
-    def ids(self) -> list[int]:
+    def ids(self) -> Sequence[int]:
         with self.db.read() as s:
             return q.fetch_ids(s, self.filter, self.view.sort, self.view.descending)
 

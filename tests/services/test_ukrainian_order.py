@@ -54,7 +54,7 @@ def test_sorting_by_term_puts_documents_without_a_term_last_both_ways_on_both_en
     ascending = RegisterView(db, ViewQuery("incoming", sort="due_date", descending=False))
     expected = [early.id, late.id, first.id, second.id]
     assert [r.id for r in ascending.page(0, 10)] == expected
-    assert ascending.ids() == expected
+    assert list(ascending.ids()) == expected
     for offset in range(4):  # every window, from the top and from the bottom
         for limit in (1, 2, 3):
             want = expected[offset : offset + limit]
@@ -63,7 +63,7 @@ def test_sorting_by_term_puts_documents_without_a_term_last_both_ways_on_both_en
     descending = RegisterView(db, ViewQuery("incoming", sort="due_date", descending=True))
     expected = [late.id, early.id, second.id, first.id]
     assert [r.id for r in descending.page(0, 10)] == expected
-    assert descending.ids() == expected
+    assert list(descending.ids()) == expected
     assert [r.id for r in descending.page(3, 1, total=4)] == [first.id]
     assert [r.id for r in descending.page(1, 2, total=4)] == [early.id, second.id]
     assert [r.id for r in descending.all_rows()] == expected

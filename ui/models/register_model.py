@@ -189,7 +189,8 @@ class RegisterModel(QAbstractTableModel):
         self._ids_generation = generation
 
         def packed() -> Ids:
-            return array("q", view.ids())
+            ids = view.ids()  # a document register's comes packed; an entity's is a list
+            return ids if isinstance(ids, array) else array("q", ids)
 
         def done(ids: Ids) -> None:
             current = generation == self._generation
