@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -200,20 +201,13 @@ class BackupController(QObject):
                 failure.append(exc)
 
         worker = threading.Thread(target=copy, name="backup-on-exit", daemon=True)
-        loop = QEventLoop()
-        timer = QTimer()
-
-        def tick() -> None:
-            note.show_progress(progress[0], progress[1])
-            if not worker.is_alive():
-                loop.quit()
-
-        timer.timeout.connect(tick)
         worker.start()
-        timer.start(40)
-        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        timer.stop()
-        worker.join()
+        # Repaint the note while the copy runs; no clicks, and unlike a nested event loop no
+        # deferred deletions run here (processEvents leaves them to the main loop).
+        while worker.is_alive():
+            note.show_progress(progress[0], progress[1])
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            worker.join(0.04)
         note.close()
         if failure:  # the window closes anyway; the daily copy will try again
             log.warning("No backup on exit: %s", failure[0])
