@@ -40,6 +40,18 @@ def main(source: Path, scratch: Path) -> None:
     folder = scratch / "backups"
     copy = timed("online backup, idle", lambda: bk.backup_sqlite(db_path, folder))
     timed("check_backup (integrity_check + count)", lambda: bk.check_backup(copy))
+    # The copy on exit: in steps of STEP_PAGES with a deadline and the note's progress.
+    steps: list[int] = []
+    timed(
+        f"online backup in steps of {bk.STEP_PAGES} pages (on exit)",
+        lambda: bk.backup_sqlite(
+            db_path,
+            folder,
+            deadline=time.monotonic() + 60,
+            on_progress=lambda done, _total: steps.append(done),
+        ),
+    )
+    print(f"  progress reports: {len(steps)}")
 
     opened = timed("open (upgrade to the head schema if older)", lambda: open_database(db_path))
     db = opened.db

@@ -2,6 +2,7 @@
 
     python bench/bench_memory.py /tmp/dilovod-bench.sqlite [register]
     python bench/bench_memory.py /tmp/dilovod-bench.sqlite incoming --trace   # + Python objects
+    python bench/bench_memory.py /tmp/dilovod-bench.sqlite incoming --maps    # + per mapping
 
 Each step prints the process's resident memory (VmRSS, split into anonymous memory — the heap,
 Python objects, SQLite's page caches — and file-backed pages — the shared libraries' code and

@@ -2,14 +2,16 @@
 копії…», and the offer to restore the newest good copy when the database will not open.
 
 Every copy of a SQLite file is made by app/services/backup (SQLite's online backup), off the
-GUI thread except the one on exit, which is bounded by EXIT_LIMIT_S and skipped when nothing
-changed since the newest copy. A restore always checks its file first and moves the current
-database aside instead of overwriting it.
+GUI thread. The one on exit is bounded by EXIT_LIMIT_S and skipped when nothing changed since
+the newest copy; the window is gone by then and a small note with a progress bar says the copy
+is being made (a closing window that froze for seconds looked hung). A restore always checks
+its file first and moves the current database aside instead of overwriting it.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -17,8 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.dates import format_date
 from app.services import backup as bk
@@ -41,6 +52,34 @@ PG_RESTORE_TEXT = (
 )
 
 
+class ExitNote(QWidget):
+    """«Зберігаю резервну копію…» with the copy's progress, while the program closes."""
+
+    def __init__(self, where: QWidget) -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle(TITLE)
+        self.label = QLabel(
+            "Зберігаю резервну копію бази даних…\nПрограма закриється, щойно копію буде збережено.",
+            self,
+        )
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)  # busy until the first step is known
+        self.bar.setFormat("%p\u00a0%")
+        self.ticks = 0  # redrawn this many times (the tests see it was not frozen)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        self.adjustSize()
+        centre = where.geometry().center()
+        self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.ticks += 1
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+
+
 def _when(info: bk.BackupInfo) -> str:
     return f"{format_date(info.created.date())} о {info.created:%H:%M}"
 
@@ -59,6 +98,7 @@ class BackupController(QObject):
         self.path = sqlite_path(db.url)
         self.running = False
         self.dialog: BackupDialog | None = None
+        self.exit_note: ExitNote | None = None  # shown while the copy on exit is made
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self._on_check_daily)
@@ -127,16 +167,50 @@ class BackupController(QObject):
             self.dialog.backup_finished()
 
     def on_exit(self) -> None:
-        """The copy on exit: only after changes, and never longer than EXIT_LIMIT_S."""
-        if self.path is None:
+        """The copy on exit: only after changes, and never longer than EXIT_LIMIT_S. It runs in
+        a thread of its own while a note shows its progress (user input is held meanwhile)."""
+        path = self.path
+        if path is None:
             return
         try:
             settings = bk.backup_settings(self.db)
-            if settings.on_exit and bk.changed_since_backup(self.path, settings.folder):
-                deadline = time.monotonic() + EXIT_LIMIT_S
-                bk.backup_sqlite(self.path, settings.folder, settings.keep, deadline=deadline)
+            if not (settings.on_exit and bk.changed_since_backup(path, settings.folder)):
+                return
         except Exception as exc:  # the window closes anyway; the daily copy will try again
             log.warning("No backup on exit: %s", exc)
+            return
+        note = self.exit_note = ExitNote(self.window)
+        note.show()
+        progress = [0, 0]  # pages done, total: written by the copy, read by the note
+        failure: list[BaseException] = []
+
+        def report(done: int, total: int) -> None:
+            progress[:] = [done, total]
+
+        def copy() -> None:
+            try:
+                deadline = time.monotonic() + EXIT_LIMIT_S
+                bk.backup_sqlite(
+                    path,
+                    settings.folder,
+                    settings.keep,
+                    deadline=deadline,
+                    on_progress=report,
+                )
+            except BaseException as exc:
+                failure.append(exc)
+
+        worker = threading.Thread(target=copy, name="backup-on-exit", daemon=True)
+        worker.start()
+        # Repaint the note while the copy runs; no clicks, and unlike a nested event loop no
+        # deferred deletions run here (processEvents leaves them to the main loop).
+        while worker.is_alive():
+            note.show_progress(progress[0], progress[1])
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            worker.join(0.04)
+        note.close()
+        if failure:  # the window closes anyway; the daily copy will try again
+            log.warning("No backup on exit: %s", failure[0])
 
     def open_dialog(self) -> None:
         from ui.dialogs.backup import BackupDialog

@@ -558,6 +558,7 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         if self.tray is not None:
             self.tray.hide()
+        self.hide()  # gone at once; what is left (the copy on exit) shows a note of its own
         tasks.wait_for_done()
         self.backups.on_exit()
         super().closeEvent(event)

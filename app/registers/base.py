@@ -96,7 +96,9 @@ class TermWording:
     requests follow their laws (ЗУ «Про звернення громадян» ст. 20, ЗУ «Про доступ до публічної
     інформації» ст. 20), which say «строк розгляду» — there the same actions say «строк».
     What is common to all registers (the control centre, the calendar) says «термін». Legal
-    phrases quoted from a law («строк зберігання», «строк оскарження») stay as the law has them.
+    phrases quoted from a law or the regulation stay as they have them: «строк зберігання»,
+    «строк оскарження», the regulation's «проміжні строки інформування» (п. 4.x, interim
+    reports) beside its «кінцевий термін виконання».
     """
 
     noun: str  # «термін»

@@ -18,6 +18,7 @@ import os
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -226,12 +227,17 @@ def _fsync(path: Path) -> None:
 
 
 def backup_sqlite(
-    db_path: Path, folder: Path, keep: int = DEFAULT_KEEP, deadline: float | None = None
+    db_path: Path,
+    folder: Path,
+    keep: int = DEFAULT_KEEP,
+    deadline: float | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """An online copy of `db_path` in `folder`; the newest `keep` copies stay.
 
     `deadline` (a `time.monotonic()` value) bounds the work: the backup then runs in steps and
-    gives up with `BackupTimeout` — leaving no file — when the time is up.
+    gives up with `BackupTimeout` — leaving no file — when the time is up. `on_progress(done,
+    total)` (pages) is told after each step (the note shown while the window closes).
     """
     if not db_path.is_file():
         raise BackupError(f"Файл бази даних {db_path} не знайдено.")
@@ -242,7 +248,9 @@ def backup_sqlite(
     target = stamped_path(folder, db_path.stem, ".sqlite")
     partial = target.with_name(target.name + ".partial")
 
-    def progress(_status: int, _remaining: int, _total: int) -> None:
+    def progress(_status: int, remaining: int, total: int) -> None:
+        if on_progress is not None:
+            on_progress(total - remaining, total)
         if deadline is not None and time.monotonic() > deadline:
             raise BackupTimeout("Резервну копію не зроблено: забрала б забагато часу.")
 
@@ -250,7 +258,7 @@ def backup_sqlite(
     try:
         dst = sqlite3.connect(partial)
         try:
-            if deadline is None:
+            if deadline is None and on_progress is None:
                 src.backup(dst)  # one step: one snapshot, writers go on meanwhile (WAL)
             else:
                 src.backup(dst, pages=STEP_PAGES, progress=progress, sleep=0)

@@ -54,6 +54,8 @@ class Record:
     doc: Document
     detail: Any
     user: str = ""
+    #: Created in this transaction: it has no stored rows yet (nothing to read back or replace).
+    new: bool = False
 
     def home(self, column: str) -> Any:
         """The row holding `column`: the detail row when its table has it, else the document."""
@@ -250,11 +252,13 @@ class TableStorage(Storage):
         if rec.doc.id is None:
             s.add(rec.doc)
             s.flush()
-        rows = self._rows(rec, field)
+        rows = [] if rec.new else self._rows(rec, field)
         items = list(value or ())
-        for row in rows[len(items) :]:
+        removed = rows[len(items) :]
+        for row in removed:
             s.delete(row)
-        s.flush()  # the freed positions first: the unique (document, position) never clashes
+        if removed:  # the freed positions first: the unique (document, position) never clashes
+            s.flush()
         for position, item in enumerate(items, start=1):
             if position <= len(rows):
                 row = rows[position - 1]
@@ -397,14 +401,15 @@ def apply_values(
     errors = registration_date_errors(spec.fields, values, doc.reg_date)
     if errors:
         raise FieldErrors(errors)
-    if doc.id is None and _needs_id(spec):
+    new = doc.id is None  # a registration: no detail or child rows to read first
+    if new and _needs_id(spec):
         s.add(doc)
         s.flush()
-    detail = detail_of(s, spec, doc)
+    detail = None if new else detail_of(s, spec, doc)
     if spec.detail is not None and detail is None:
         detail = spec.detail(document_id=doc.id, changed_by=user)
         s.add(detail)
-    rec = Record(s, spec, doc, detail, user)
+    rec = Record(s, spec, doc, detail, user, new=new)
     # Plain columns first: a person of the staff list may then fill what the card left empty.
     ordered = sorted(values.items(), key=lambda kv: storage_of(spec.field(kv[0])).looked_up)
     for key, value in ordered:

@@ -189,6 +189,37 @@ def test_a_copy_is_made_on_exit_only_after_changes(qtbot, office_db, wait_tasks)
     assert bk.list_backups(folder) == [first]  # nothing changed: no new copy
 
 
+def test_the_copy_on_exit_is_shown_and_made_off_the_gui_thread(
+    qtbot, office_db, wait_tasks, monkeypatch
+):
+    """Closing does not look hung: the window goes at once, a small note says a copy is being
+    made (its progress moving while the copy runs in another thread)."""
+    import threading
+    import time
+
+    path = sqlite_path(office_db.url)
+    assert path is not None
+    window = _window(qtbot, office_db)
+    window.show()
+    wait_tasks()
+    seen: dict[str, object] = {}
+    real = bk.backup_sqlite
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen["gui_thread"] = threading.current_thread() is threading.main_thread()
+        seen["window_visible"] = window.isVisible()
+        time.sleep(0.4)  # a big file on a busy disk
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backup_ui.bk, "backup_sqlite", slow)
+    window.close()
+    assert seen == {"gui_thread": False, "window_visible": False}
+    note = window.backups.exit_note
+    assert note is not None and "резервну копію" in note.label.text()
+    assert note.ticks >= 3  # the note was redrawn while the copy ran: not frozen
+    assert len(bk.list_backups(path.parent / "backups")) == 1
+
+
 def test_the_settings_dialog_stores_the_chosen_folder(qtbot, office_db, tmp_path, monkeypatch):
     from ui.dialogs import backup as dialog_module
     from ui.dialogs.backup import FOLDER_HINT, BackupDialog

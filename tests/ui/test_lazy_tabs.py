@@ -108,7 +108,9 @@ heavy = ("reportlab", "openpyxl", "xlsxwriter", "pyphen", "alembic", "ui.control
          # SQLite, SQLAlchemy's PostgreSQL dialect
          "db.models.appeals", "db.models.meetings", "db.models.households",
          "db.models.personnel", "db.models.awards", "db.models.orders",
-         "sqlalchemy.dialects.postgresql")
+         "sqlalchemy.dialects.postgresql",
+         # name declension: no name is declined on the first screen
+         "shevchenko")
 print(" ".join(m for m in heavy if m in sys.modules) or "none")
 """
 

@@ -47,11 +47,12 @@ def test_first_start_asks_for_the_organisation_then_opens_the_window(qtbot, tmp_
     titles = []
 
     def event_loop(_app) -> int:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow) and widget.isVisible():
-                qtbot.waitUntil(lambda w=widget: not w.current_tab().model.loading)
-                titles.append(widget.windowTitle())
-                widget.close()
+        # The visible windows first: waiting lets Qt delete the closed windows of earlier tests.
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        for widget in [w for w in shown if w.isVisible()]:
+            qtbot.waitUntil(lambda w=widget: not w.current_tab().model.loading)
+            titles.append(widget.windowTitle())
+            widget.close()
         return 0
 
     monkeypatch.setattr(main_window, "event_loop", event_loop)
