@@ -110,3 +110,21 @@ def next_due(reports: Sequence[Report], final: date) -> date:
     """The document's term now: the first report not yet given, else the final term."""
     pending = [r.due for r in reports if r.given is None]
     return min(pending) if pending else final
+
+
+def term_label(due: date | None, final: date | None, short: bool = False) -> str:
+    """A term as the lists and printouts show it. With interim reports the term is the next
+    report, not the term of execution: it is named so, with the final term beside it
+    («31.03.2026 (проміжний звіт; кінцевий 31.12.2026)»; `short`, for a list's narrow
+    column: «31.03.2026 (проміжний)»); any other term is its date."""
+    if due is None:
+        return ""
+    if final is None or final <= due:
+        return format_date(due)
+    if short:
+        return f"{format_date(due)} ({SHORT_MARK})"
+    return f"{format_date(due)} (проміжний звіт; кінцевий {format_date(final)})"
+
+
+#: How a list's narrow «Термін» column marks the next interim report.
+SHORT_MARK = "проміжний"

@@ -56,6 +56,7 @@ class ReminderLine:
     due_date: date
     state: str  # «Прострочено», «Термін спливає»
     overdue: bool
+    term: str = ""  # the term as printed when it says more than the date (an interim report)
 
 
 @dataclass(frozen=True)

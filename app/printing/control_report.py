@@ -27,7 +27,7 @@ def print_control_report(data: ControlReportData, out: Output) -> None:
             r.correspondent,
             r.summary,
             r.lead_executor,
-            fmt_date(r.due_date),
+            r.term or fmt_date(r.due_date),
             r.state,
         ]
         for i, r in enumerate(data.rows, start=1)

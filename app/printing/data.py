@@ -166,6 +166,7 @@ class ControlReportRow:
     due_date: date
     state: str  # «Прострочено», «На виконанні», «Виконано» …
     overdue: bool = False  # printed in bold
+    term: str = ""  # the term as printed when it says more than the date (an interim report)
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,7 @@ def _table(sheet: ReminderSheetData, st: _Styles, breaker: LineBreaker) -> LongT
             document,
             line.correspondent,
             line.summary,
-            fmt_date(line.due_date),
+            line.term or fmt_date(line.due_date),
             line.state,
         )
         pairs = zip(texts, widths, strict=True)

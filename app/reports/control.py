@@ -19,15 +19,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 
 from app.domain.deadlines import ControlState, ControlThresholds
+from app.domain.interim import term_label
 from app.domain.roles import Actor
 from app.registers import REGISTERS
 from app.services.access import control_scope
 from app.services.calendar import load_calendar
 from app.services.organisation import get_organisation
 from db.models import ControlEvent, Document
+from db.models import ControlReport as ReportDate
 from db.queries.control_centre import SUMMARY_OR_TITLE, Scope, in_scope
 from db.session import Database
 
@@ -96,10 +98,17 @@ class ControlReportLine:
     due_date: date
     done_date: date | None
     state: ControlState
+    # With interim reports on that day: the term of execution beyond the report (`due_date`).
+    final_due: date | None = None
 
     @property
     def state_label(self) -> str:
         return self.state.label
+
+    @property
+    def term_text(self) -> str:
+        """The term as printed: an interim report named so, with the final term."""
+        return term_label(self.due_date, self.final_due)
 
     @property
     def overdue(self) -> bool:
@@ -185,6 +194,7 @@ _DOC_COLUMNS = (
     Document.correspondent_name,
     SUMMARY_OR_TITLE,  # a decision registered with a title only is not blank
     Document.lead_executor_name,
+    func.coalesce(Document.final_due, Document.due_date),  # the term of execution now
 )
 
 
@@ -200,6 +210,20 @@ def _documents(db: Database, ids: Sequence[int], scope: Scope = None) -> dict[in
     return rows
 
 
+def _report_dates(db: Database, ids: Sequence[int]) -> dict[int, set[date]]:
+    """The interim report dates of `ids` (app/services/interim_reports.py)."""
+    found: dict[int, set[date]] = {}
+    with db.read() as s:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = list(ids[start : start + _CHUNK])
+            stmt = select(ReportDate.document_id, ReportDate.due).where(
+                ReportDate.document_id.in_(chunk)
+            )
+            for doc_id, due in s.execute(stmt):
+                found.setdefault(doc_id, set()).add(due)
+    return found
+
+
 def control_report(db: Database, on_date: date, *, user: str | Actor = "") -> ControlReport:
     """Every document on control on `on_date`, across the registers `user` may read, ordered
     by term."""
@@ -211,11 +235,15 @@ def control_report(db: Database, on_date: date, *, user: str | Actor = "") -> Co
     statuses.update(_without_history(db, on_date))
     thresholds = ControlThresholds.for_day(on_date, load_calendar(db))
     docs = _documents(db, sorted(statuses), control_scope(user))
+    reported = _report_dates(db, list(docs))
     lines = []
     for doc_id, status in statuses.items():
         if doc_id not in docs:
             continue
-        _, register, number, reg_date, correspondent, summary, lead = docs[doc_id]
+        _, register, number, reg_date, correspondent, summary, lead, final = docs[doc_id]
+        # The term that day was an interim report when it is one of the document's report
+        # dates (never the final term: app/domain/interim.checked_dates).
+        interim = status.due_date in reported.get(doc_id, ())
         spec = REGISTERS.get(register)
         lines.append(
             ControlReportLine(
@@ -231,6 +259,7 @@ def control_report(db: Database, on_date: date, *, user: str | Actor = "") -> Co
                 due_date=status.due_date,
                 done_date=status.done_date,
                 state=thresholds.state(status.due_date, status.done_date),
+                final_due=final if interim else None,
             )
         )
     lines.sort(key=lambda x: (x.due_date, x.reg_date, x.document_id))
@@ -250,6 +279,7 @@ def printable(report: ControlReport) -> ControlReportData:
             summary=line.summary,
             lead_executor=line.lead_executor,
             due_date=line.due_date,
+            term=line.term_text,
             state=line.state_label,
             overdue=line.overdue,
         )

@@ -145,6 +145,7 @@ def printable(result: Reminders) -> RemindersData:
                         correspondent=d.correspondent,
                         summary=d.summary,
                         due_date=d.due_date,
+                        term=d.term_text,
                         state=d.state_label,
                         overdue=d.state is ControlState.OVERDUE,
                     )

@@ -27,6 +27,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.deadlines import ControlState, ControlThresholds
+from app.domain.interim import term_label
 from app.domain.roles import Actor, actor_of
 from app.registers import REGISTERS
 from app.reports.grouping import ALL, Figures, Group, GroupedFigures, build
@@ -107,10 +108,21 @@ class CellDocument:
     due_date: date
     done_date: date | None
     state: ControlState
+    final_due: date | None = None  # with interim reports: due_date is the next report
 
     @property
     def state_label(self) -> str:
         return self.state.label
+
+    @property
+    def term_text(self) -> str:
+        """The term as the lists print it: an interim report named so, with the final term."""
+        return term_label(self.due_date, None if self.done_date else self.final_due)
+
+    @property
+    def term_short(self) -> str:
+        """The same for a list's narrow column: «31.03.2026 (проміжний)»."""
+        return term_label(self.due_date, None if self.done_date else self.final_due, short=True)
 
 
 @dataclass(frozen=True)
@@ -167,6 +179,7 @@ def cell_document(row: Any, thresholds: ControlThresholds) -> CellDocument:
         due_date=row.due_date,
         done_date=row.done_date,
         state=thresholds.state(row.due_date, row.done_date),
+        final_due=row.final_due,
     )
 
 

@@ -45,6 +45,7 @@ LISTING_COLUMNS = (
     Document.department_id,
     Document.due_date,
     Document.done_date,
+    Document.final_due,  # with interim reports: the term of execution beyond the next report
 )
 
 

@@ -135,3 +135,22 @@ def test_the_cards_history_names_the_next_report_and_the_final_term(sqlite_db):
     html = history_html(get_document(sqlite_db, doc_id))
     assert "наступний проміжний звіт 30.06.2026; остаточний термін 31.12.2026" in html
     assert "Строки проміжних звітів" in html
+
+
+def test_the_centre_list_names_an_interim_report_in_its_term_column(qtbot):
+    from PySide6.QtCore import Qt
+
+    from app.domain.deadlines import ControlState
+    from app.services.control_centre import CellDocument
+    from ui.control_centre.models import CELL_COLUMNS, CellModel
+
+    doc = CellDocument(
+        1, "decisions", "Рішення", "12", date(2026, 3, 19), "", "Про програму", "Мельник І. І.",
+        date(2026, 3, 31), None, ControlState.DUE_SOON, final_due=date(2026, 12, 31),
+    )  # fmt: skip
+    model = CellModel()
+    model.set_documents((doc,))
+    term = model.index(0, CELL_COLUMNS.index("Термін"))
+    assert term.data() == "31.03.2026 (проміжний)"
+    tip = term.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Термін: 31.03.2026 (проміжний звіт; кінцевий 31.12.2026)" in tip

@@ -104,6 +104,12 @@ class OverviewModel(QStandardItemModel):
         return QModelIndex()
 
 
+def interim(doc: CellDocument) -> str:
+    """«Термін: 31.03.2026 (проміжний звіт; кінцевий 31.12.2026)» for a document whose
+    term is the next interim report (the tooltip), else nothing."""
+    return f"Термін: {doc.term_text}" if doc.term_text != doc.term_short else ""
+
+
 CELL_COLUMNS = (
     "Реєстр",
     "Номер",
@@ -159,7 +165,9 @@ class CellModel(QAbstractTableModel):
             return " ".join(self._text(doc, index.column()).split())
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(
-                t for t in (f"№ {doc.reg_number}", doc.correspondent, doc.summary) if t
+                t
+                for t in (f"№ {doc.reg_number}", doc.correspondent, doc.summary, interim(doc))
+                if t
             )
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = STATE_BACKGROUNDS.get(doc.state)
@@ -179,7 +187,7 @@ class CellModel(QAbstractTableModel):
             doc.correspondent,
             doc.summary,
             doc.executor,
-            format_date(doc.due_date),
+            doc.term_short,
             format_date(doc.done_date),
             "" if doc.state is ControlState.NONE else doc.state.label,
         )

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import format_date
+from app.domain.interim import SHORT_MARK
 from app.registers import REGISTERS
 from app.reports.grouping import ALL, Group
 from app.services.control_centre import (
@@ -197,6 +198,10 @@ class ControlCentreTab(QWidget):
         titles = [spec.title for spec in REGISTERS.values() if spec.controllable]
         widest = max(table.fontMetrics().horizontalAdvance(t) for t in titles) + 16
         header.resizeSection(0, max(header.sectionSize(0), widest))
+        # the next interim report's term is marked («31.03.2026 (проміжний)») in full
+        marked = table.fontMetrics().horizontalAdvance(f"00.00.0000 ({SHORT_MARK})") + 16
+        term = CELL_COLUMNS.index("Термін")
+        header.resizeSection(term, max(header.sectionSize(term), marked))
         header.setSectionResizeMode(SUMMARY_COLUMN, QHeaderView.ResizeMode.Stretch)
         table.activated.connect(self._on_document_activated)
         self.reveal_action = QAction("Показати в журналі", self)
