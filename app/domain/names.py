@@ -19,6 +19,12 @@ The rules (Український правопис 2019, § 142 «Відміню
   cases: Іванів → Іванова, Іванову; Ковалів → Ковалева; Андріїв → Андрієва (shevchenko gives
   «Іваніва», so `_surname_part` corrects it). After a soft consonant (коваль, гриць) the vowel is
   е; after -л- of a name on -ло (Михайло, Павло, Данило) it is о: Михайлів → Михайлова.
+- A surname that is a noun declines as that noun does, and nouns on -ар split between the hard
+  group (маляр, -а; столяр, -а) and the soft one (бондар, -я) by the dictionary, not by a rule:
+  shevchenko takes some soft ones for hard («Бондару»), so the soft ones it misses are listed
+  (`_SOFT_AR`, each checked in the Словник української мови: бондар, -я; писар, -я; шинкар, -я;
+  лихвар, -я; друкар, -я; лікар, -я) and declined as Кобзар/Коваль: Бондаря, Бондарю, Бондарем,
+  Бондареві.
 - Foreign surnames on -о (and on -е, -і, -у, which shevchenko already keeps) do not decline:
   «Гюго», «Руссо», «Пікассо». A Ukrainian man's surname on -о is one on -ко (Ткаченко, Бойко),
   -ло (Гуцало) or -ьо (Іваньо); any other ending on -о is taken for a foreign one.
@@ -142,6 +148,16 @@ _SOFT_BEFORE_IV = "лйьчшщжц"
 # Men's names on -ло whose surnames in -лів keep a hard л: Михайлів → Михайлова.
 _HARD_L_NAMES = ("михайл", "павл", "данил", "гаврил", "кирил", "самійл", "мусл")
 _UKRAINIAN_O_ENDINGS = ("ко", "ло", "ьо")
+# Surnames that are soft-group nouns on -ар which shevchenko declines as hard (module doc).
+_SOFT_AR = frozenset({"бондар", "писар", "шинкар", "лихвар", "друкар", "лікар"})
+_SOFT_AR_ENDINGS = {
+    "genitive": "я",
+    "dative": "ю",
+    "accusative": "я",
+    "ablative": "ем",
+    "locative": "еві",
+    "vocative": "ю",
+}
 
 
 def _surname_part(typed: str, declined: str, case: str) -> str:
@@ -149,6 +165,9 @@ def _surname_part(typed: str, declined: str, case: str) -> str:
     low = typed.casefold()
     if low.endswith("о") and not low.endswith(_UKRAINIAN_O_ENDINGS) and len(low) > 2:
         return typed  # a foreign surname on -о: Гюго, Руссо
+    if low in _SOFT_AR and case in _SOFT_AR_ENDINGS:
+        ending = _SOFT_AR_ENDINGS[case]
+        return typed + (ending.upper() if typed.isupper() else ending)
     if case not in _IV_ENDINGS:
         return declined
     if low.endswith("їв"):

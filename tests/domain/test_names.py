@@ -45,7 +45,7 @@ def test_dative_surname() -> None:
     assert dative_surname(KOVAL) == "Коваль"
     assert dative_surname(MELNYK) == "Мельнику"
     assert dative_surname(PersonName("Бондар", "Ольга", "Петрівна", Gender.FEMALE)) == "Бондар"
-    assert dative_surname(PersonName("Бондар", "Сергій", "", Gender.MALE)) == "Бондару"
+    assert dative_surname(PersonName("Бондар", "Сергій", "", Gender.MALE)) == "Бондарю"  # -я group
 
 
 def test_short_name_and_initials() -> None:
@@ -263,3 +263,26 @@ def test_a_surname_typed_in_capitals_stays_in_capitals() -> None:
     man = PersonName("ІВАНІВ", "Петро", "Іванович", Gender.MALE)
     assert names.genitive_full(man) == "ІВАНОВА Петра Івановича"
     assert dative_surname(PersonName("ТКАЧЕНКО", "Михайло", "", Gender.MALE)) == "ТКАЧЕНКУ"
+
+
+@pytest.mark.parametrize(
+    ("surname", "genitive", "dative", "ablative"),
+    [
+        ("Бондар", "Бондаря", "Бондарю", "Бондарем"),  # СУМ: бондар, -я (soft group)
+        ("Писар", "Писаря", "Писарю", "Писарем"),
+        ("Шинкар", "Шинкаря", "Шинкарю", "Шинкарем"),
+        ("Кобзар", "Кобзаря", "Кобзарю", "Кобзарем"),  # shevchenko knew this one
+        ("Маляр", "Маляра", "Маляру", "Малярем"),  # маляр, -а: not a soft-group noun
+        ("Бондаренко", "Бондаренка", "Бондаренку", "Бондаренком"),  # not on -ар
+    ],
+)
+def test_soft_surnames_on_ar(surname: str, genitive: str, dative: str, ablative: str) -> None:
+    """A surname that is a noun on -ар declines as that noun: Бондар → Бондаря, Бондарю (the
+    mayor «Бондар» was addressed «Бондару»); a woman's Бондар stays as typed."""
+    man = PersonName(surname, "Іван", "Петрович", Gender.MALE)
+    assert full_name_in_case(man, "genitive").split()[0] == genitive
+    assert dative_surname(man) == dative
+    assert full_name_in_case(man, "ablative").split()[0] == ablative
+    assert dative_surname(PersonName(surname.upper(), "І", "П", Gender.MALE)) == dative.upper()
+    woman = PersonName(surname, "Олена", "Петрівна", Gender.FEMALE)
+    assert dative_surname(woman) == surname
