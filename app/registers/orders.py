@@ -111,6 +111,9 @@ ORDERS = RegisterSpec(
     number_label="Розп. №",
     number_setting="number_format.orders",
     default_number_format="{n}{suffix}",
+    # An order registered under a number already given (an amendment): «12-1» typed in the
+    # card, the series' suffix added — «12-1-р» (app/services/documents._with_suffix).
+    written_numbers=True,
     series=SERIES,
     fields=(
         Field(

@@ -6,7 +6,7 @@ Everything a register needs is in its `RegisterSpec`; nothing here is specific t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -191,7 +191,9 @@ def _register(
     day = item.reg_date
     series = spec.series_of(item.values)
     if item.seq is None and item.number:
-        seq = _typed_number(s, spec, item.number, day.year, series)
+        number = _with_suffix(spec, item.number, formats[series], day.year, series)
+        seq = _typed_number(s, spec, number, day.year, series, formats[series])
+        item = replace(item, number=number)
     elif item.seq is None:
         seq = next_seq(s, spec.code, day.year, series)
     else:
@@ -211,13 +213,44 @@ def _register(
 NUMBER_KEY = "reg_number"
 
 
-def _typed_number(s: Session, spec: RegisterSpec, number: str, year: int, series: str) -> int:
+def _refuse(message: str) -> FieldErrors:
+    return FieldErrors([FieldError(NUMBER_KEY, message)])
+
+
+def _series_tail(fmt: str, year: int) -> str:
+    """What a series' format puts after the running number («{n}-р» → «-р»); "" when the
+    format does not begin with the running number (then the number is kept as typed)."""
+    plain = format_number(fmt, 1, year=year)
+    return plain[1:] if plain.startswith("1") and not plain[1:2].isdigit() else ""
+
+
+def _with_suffix(spec: RegisterSpec, typed: str, fmt: str, year: int, series: str) -> str:
+    """A number typed in the card of a register with series, ending as its series' numbers do:
+    «12-1» in orders' main activity is «12-1-р» (typed with the suffix, it is not doubled); a
+    suffix of another series is refused. A register without series keeps it as typed."""
+    typed = "".join(typed.split())
+    if not spec.series:
+        return typed
+    tail = _series_tail(fmt, year)
+    if tail and typed.casefold().endswith(tail.casefold()):
+        typed = typed[: -len(tail)]
+    for other in spec.series:
+        if other.code != series and other.suffix and typed.casefold().endswith(other.suffix):
+            raise _refuse(
+                f"«{other.suffix}» — суфікс серії «{other.title}»: номер цієї серії "
+                f"закінчується на «{tail or spec.series_named(series).suffix}»; вкажіть "
+                "лише номер і підномер (наприклад, 12-1)"
+            )
+    return typed + tail
+
+
+def _typed_number(
+    s: Session, spec: RegisterSpec, number: str, year: int, series: str, fmt: str = "{n}"
+) -> int:
     """The running number of a number typed in the card: only in a register that keeps numbers
     as written, only a number already given or its sub-number (the next one the program gives
     itself: no gaps), and never one already registered that year."""
-
-    def refuse(message: str) -> FieldErrors:
-        return FieldErrors([FieldError(NUMBER_KEY, message)])
+    refuse = _refuse
 
     if not spec.written_numbers:
         raise refuse("У цьому реєстрі номер дає програма")
@@ -229,7 +262,8 @@ def _typed_number(s: Session, spec: RegisterSpec, number: str, year: int, series
     last = last_seq(s, spec.code, year, series)
     if seq > last:
         given = f"останній — {last}" if last else "у цьому році номерів ще не надано"
-        example = f" (наприклад, {last}-1)" if last else ""
+        tail = _series_tail(fmt, year) if spec.series else ""
+        example = f" (наприклад, {last}-1{tail})" if last else ""
         raise refuse(
             f"Номер {seq} за {year} рік ще не надано ({given}): вручну вказують лише підномер "
             f"уже наданого номера{example}; наступний номер програма дасть сама"

@@ -72,3 +72,20 @@ def test_the_number_row_is_only_on_a_new_card_of_a_register_with_written_numbers
     opened = DocumentForm(office_db, DECISIONS, done.id)
     qtbot.addWidget(opened)
     assert opened.fields.reg_number is None
+
+
+def test_an_order_card_takes_a_sub_number_and_adds_the_series_suffix(qtbot, office_db):
+    from app.registers import ORDERS
+
+    values = ORDERS.parse({"series": "main", "title": "Про підготовку до зими"})
+    documents.register_document(office_db, ORDERS, values, reg_date=DAY)
+    form = DocumentForm(office_db, ORDERS)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.fields.reg_number is not None
+    assert "-р" in form.fields.reg_number.toolTip()  # the suffix is the program's to add
+    form.editors["title"].set_value("Про внесення змін до розпорядження № 1-р")
+    form.fields.reg_number.setText("1-1")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: form.registered is not None)
+    assert form.registered.reg_number == "1-1-р"

@@ -60,11 +60,10 @@ class DocumentFields(QWidget):
         if detail is None and spec.written_numbers:
             self.reg_number = QLineEdit(self)
             self.reg_number.setMaxLength(50)
-            self.reg_number.setPlaceholderText("наступний за порядком; або підномер, напр. 931-1")
-            self.reg_number.setToolTip(
-                "Порожньо — програма дасть наступний номер. Підномер уже наданого номера "
-                "(931-1, 24/119) — для рішення, яке реєструють під ним (наприклад, змін до 931)"
+            self.reg_number.setPlaceholderText(
+                "наступний за порядком; або підномер, напр. " + ("12-1" if spec.series else "931-1")
             )
+            self.reg_number.setToolTip(_number_hint(spec))
             self._add_row("Номер", REG_NUMBER, self.reg_number, required=False)
             self.reg_number.textEdited.connect(lambda _t: self._on_edited(REG_NUMBER))
         year = detail.reg_date.year if detail else date.today().year
@@ -194,3 +193,20 @@ class DocumentFields(QWidget):
             if widget is not None:
                 set_invalid(widget, False)
         self.edited.emit()
+
+
+def _number_hint(spec: RegisterSpec) -> str:
+    """What the «Номер» row of a new card takes: empty, or a sub-number of a number given;
+    in a register with series the series' suffix is the program's to add («12-1» → «12-1-р»)."""
+    if not spec.series:
+        return (
+            "Порожньо — програма дасть наступний номер. Підномер уже наданого номера "
+            "(931-1, 24/119) — для рішення, яке реєструють під ним (наприклад, змін до 931)"
+        )
+    suffixes = ", ".join(f"«{x.suffix}»" for x in spec.series if x.suffix)
+    first = next((x.suffix for x in spec.series if x.suffix), "")
+    return (
+        "Порожньо — програма дасть наступний номер серії. Підномер уже наданого номера "
+        f"(12-1) — для документа, який реєструють під ним (наприклад, змін до 12{first}); "
+        f"суфікс серії ({suffixes}) програма додасть сама: 12-1{first}"
+    )
