@@ -96,3 +96,23 @@ def test_a_heading_is_kept_with_the_first_row_under_it() -> None:
     pages = [" ".join(p.extract_text().split()) for p in read_pdf(report_pdf(_report(rows))).pages]
     heading = next(i for i, t in enumerate(pages) if "За видом запитувача:" in t)
     assert "від фізичних осіб" in pages[heading]
+
+
+def test_a_report_of_one_row_is_not_called_empty() -> None:
+    text = " ".join(page_texts(report_pdf(_report([["Усього", "", 1]]))))
+    assert "Усього" in text
+    assert "Записів немає" not in text
+
+
+def test_a_control_report_of_one_document_is_not_called_empty() -> None:
+    import io
+
+    from app.printing.control_report import print_control_report
+    from app.printing.data import ControlReportData, ControlReportRow
+
+    row = ControlReportRow("12/01-12", date(2026, 3, 5), "ОДА", "Про дороги", "Коваль О. П.",
+                           date(2026, 4, 3), "На контролі")  # fmt: skip
+    buffer = io.BytesIO()
+    print_control_report(ControlReportData("Виконком", date(2026, 3, 20), [row]), buffer)
+    text = " ".join(page_texts(buffer.getvalue()))
+    assert "Про дороги" in text and "Документів на контролі немає" not in text
