@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, Paragraph, Table, TableStyle
 
@@ -22,6 +23,10 @@ PDF_CREATOR = "Діловод"
 
 NBSP = "\u00a0"
 _GLUE = re.compile(r" (?=[A-ZА-ЩЬЮЯҐЄІЇ]\.)|(?<=№) ")
+
+#: A document's margins by ДСТУ 4163:2020 (left 30 mm for binding, right 10, top and bottom 20),
+#: as (left, right, top, bottom) in points.
+DSTU_MARGINS = (30 * mm, 10 * mm, 20 * mm, 20 * mm)
 
 ALIGNMENTS = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 

@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from .common import markup, signature_block, single_frame_document, style
+from .common import DSTU_MARGINS, markup, signature_block, single_frame_document, style
 
 if TYPE_CHECKING:
     from app.services.household_certificates import CertificateData
@@ -57,7 +57,7 @@ def certificate_flowables(data: CertificateData, width: float) -> list[Flowable]
 def render_certificate(data: CertificateData) -> bytes:
     out = io.BytesIO()
     doc, frame, width, _height = single_frame_document(
-        out, A4, (30 * mm, 10 * mm, 20 * mm, 20 * mm), f"Довідка № {data.number}"
+        out, A4, DSTU_MARGINS, f"Довідка № {data.number}"
     )
     doc.addPageTemplates([PageTemplate("certificate", [frame])])
     doc.build(certificate_flowables(data, width))

@@ -15,9 +15,9 @@ from reportlab.platypus import Flowable, PageTemplate, Paragraph, Spacer
 
 from app.domain.dates import format_date
 
+from .common import DSTU_MARGINS as MARGINS
 from .common import Output, glue, markup, signature_block, single_frame_document, style
 
-MARGINS = (30 * mm, 10 * mm, 20 * mm, 20 * mm)  # ДСТУ 4163:2020: left 30, right 10
 SIZE = 13.0
 
 

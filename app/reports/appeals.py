@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 from app.domain import appeal_classifier as cls
 from app.domain.roles import Actor, actor_of, read
 from app.reports.tables import ReportPeriod, TableReport
-from app.services.classifier import ensure_defaults
+from app.services.classifier import ensure_defaults, titles_in_order
 from db.queries import appeals as q
 from db.queries import classifier as classifier_q
 from db.session import Database
@@ -99,13 +99,11 @@ def previous_year(period: ReportPeriod) -> ReportPeriod:
     return ReportPeriod(start - relativedelta(years=1), period.date_to - relativedelta(years=1))
 
 
-def _topic_titles(db: Database, *found: dict[str, int]) -> list[str]:
-    """The topics in the classifier's order, then any other topic an appeal was given."""
-    from app.services.classifier import list_items
-
-    listed = [e.title for e in list_items(db, cls.TOPIC)]
-    extra = sorted({t for counts in found for t in counts if t and t not in listed})
-    return list(dict.fromkeys([*listed, *extra]))
+def this_and_last_year(period: ReportPeriod) -> tuple[ReportPeriod, ReportPeriod]:
+    """The period a statistics table compares (no start: from 1 January of its end's year) and
+    the same period a year before, both with a start."""
+    start = period.date_from or date(period.date_to.year, 1, 1)
+    return ReportPeriod(start, period.date_to), previous_year(ReportPeriod(start, period.date_to))
 
 
 def _rows(db: Database, now: Figures, before: Figures) -> list[list[object]]:
@@ -139,7 +137,7 @@ def _rows(db: Database, now: Figures, before: Figures) -> list[list[object]]:
         both(f"  {label}", ", ".join(codes), _count("category", codes))
     both("Розглянуто з порушенням строку", "", lambda f: f.flags["late"])
     both("Кількість питань, порушених у зверненнях — усього", "II", lambda f: sum(f.topic.values()))
-    for topic in _topic_titles(db, now.topic, before.topic):
+    for topic in titles_in_order(db, cls.TOPIC, now.topic, before.topic):
         both(f"  {topic}", "", _count("topic", (topic,)))
     return rows
 
@@ -150,11 +148,9 @@ def appeals_report(db: Database, user: str | Actor, period: ReportPeriod) -> Tab
     actor = actor_of(user)
     actor.require(read("appeals"))
     ensure_defaults(db)
-    start = period.date_from or date(period.date_to.year, 1, 1)
-    period = ReportPeriod(start, period.date_to)
-    before = previous_year(period)
-    assert before.date_from is not None
-    now_figures = figures(db, start, period.date_to)
+    period, before = this_and_last_year(period)
+    assert period.date_from is not None and before.date_from is not None
+    now_figures = figures(db, period.date_from, period.date_to)
     before_figures = figures(db, before.date_from, before.date_to)
     return TableReport(
         title=TITLE,

@@ -34,9 +34,9 @@ from decimal import Decimal, InvalidOperation
 from app.domain import appeal_classifier as cls
 from app.domain.roles import Actor, actor_of, read
 from app.registers.info_requests import REQUESTER_KINDS
-from app.reports.appeals import previous_year
+from app.reports.appeals import this_and_last_year
 from app.reports.tables import ReportPeriod, TableReport
-from app.services.classifier import ensure_defaults
+from app.services.classifier import ensure_defaults, titles_in_order
 from db.queries import appeals as q
 from db.session import Database
 
@@ -121,15 +121,6 @@ def figures(db: Database, date_from: date, date_to: date) -> Figures:
         )
 
 
-def _ways(db: Database, *found: dict[str, int]) -> list[str]:
-    """The ways in the list's order, then any other way a request was given."""
-    from app.services.classifier import list_items
-
-    listed = [e.title for e in list_items(db, cls.REQUEST_RECEIVED)]
-    extra = sorted({w for counts in found for w in counts if w and w not in listed})
-    return list(dict.fromkeys([*listed, *extra]))
-
-
 def _rows(db: Database, now: Figures, before: Figures) -> list[list[object]]:
     rows: list[list[object]] = []
 
@@ -157,7 +148,7 @@ def _rows(db: Database, now: Figures, before: Figures) -> list[list[object]]:
         both(f"  {title}", "", kind(title))
     both("  вид не вказано", "", kind(""))
     rows.append(["За способом надходження:", "", "", ""])
-    for title in _ways(db, now.ways, before.ways):
+    for title in titles_in_order(db, cls.REQUEST_RECEIVED, now.ways, before.ways):
         both(f"  {title[:1].lower()}{title[1:]}", "", way(title))
     if now.ways.get("") or before.ways.get(""):  # required on the card: only old imports
         both("  спосіб не вказано", "", way(""))
@@ -190,11 +181,9 @@ def info_requests_report(db: Database, user: str | Actor, period: ReportPeriod) 
     actor = actor_of(user)
     actor.require(read("info_requests"))
     ensure_defaults(db)
-    start = period.date_from or date(period.date_to.year, 1, 1)
-    period = ReportPeriod(start, period.date_to)
-    before = previous_year(period)
-    assert before.date_from is not None
-    now_figures = figures(db, start, period.date_to)
+    period, before = this_and_last_year(period)
+    assert period.date_from is not None and before.date_from is not None
+    now_figures = figures(db, period.date_from, period.date_to)
     before_figures = figures(db, before.date_from, before.date_to)
     return TableReport(
         title=TITLE,

@@ -100,6 +100,14 @@ def titles_on(db: Database, list_code: str, day: date) -> list[str]:
     return [e.title for e in list_items(db, list_code, day)]
 
 
+def titles_in_order(db: Database, list_code: str, *found: dict[str, int]) -> list[str]:
+    """A report's lines for a list: its items in the list's order, then any other value the
+    counts `found` hold (typed before the list had it, or since taken out of effect)."""
+    listed = [e.title for e in list_items(db, list_code)]
+    extra = sorted({t for counts in found for t in counts if t and t not in listed})
+    return list(dict.fromkeys([*listed, *extra]))
+
+
 def value_problem(s: Session, list_code: str, label: str, value: str, day: date) -> str | None:
     """Why `value` cannot be stored in a field of list `list_code` on `day` (None: it can):
     it must be an item in effect that day."""

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QToolButton, QWidget
 
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState
 from app.services.control_centre import CentreState, HrReminder, HrReminders
-from ui.control_centre.models import ALERT_COLOURS
+from ui.control_centre.models import ALERT_COLOURS, RowsModel, rows_table
 from ui.models.register_model import STATE_BACKGROUNDS
 from ui.widgets import format_count
 
@@ -29,44 +29,22 @@ HR_DESCRIPTION = "Кадрові нагадування протягом міс�
 REMINDER_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-class HrModel(QAbstractTableModel):
+class HrModel(RowsModel[HrReminder]):
     """The reminders, soonest first; overdue lines coloured as overdue documents are."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.items: tuple[HrReminder, ...] = ()
+    COLUMNS = HR_COLUMNS
+
+    @property
+    def items(self) -> tuple[HrReminder, ...]:
+        return self.rows
 
     def set_items(self, items: tuple[HrReminder, ...]) -> None:
-        self.beginResetModel()
-        self.items = items
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HR_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HR_COLUMNS)
-        ):
-            return HR_COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self.set_rows(items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
+        item = self.row_at(index)
+        if item is None:
             return None
-        item = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             texts = (format_date(item.due), item.name, item.text, item.state_label)
             return texts[index.column()] if 0 <= index.column() < len(texts) else None
@@ -106,17 +84,8 @@ def paint_button(button: QToolButton, found: HrReminders | None) -> None:
 
 def make_table(parent: QWidget, model: HrModel) -> QTableView:
     table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+    rows_table(table, model)
     header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for column, width in enumerate((100, 200, 600, 120)):
         header.resizeSection(column, width)
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

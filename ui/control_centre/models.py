@@ -7,10 +7,11 @@ each line's `Group` in GROUP_ROLE, so a clicked cell is (the row's group, the co
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState
@@ -19,6 +20,7 @@ from app.services.control_centre import CellDocument, CentreState, ControlCounts
 from ui.models.register_model import STATE_BACKGROUNDS
 from ui.widgets import format_count
 
+Row = TypeVar("Row")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -123,23 +125,32 @@ CELL_COLUMNS = (
 )
 
 
-class CellModel(QAbstractTableModel):
-    """The documents of the selected cell; overdue, due soon and late rows as in the registers."""
+class RowsModel(QAbstractTableModel, Generic[Row]):
+    """A read-only list of rows, filled in one go: the header is `COLUMNS`, a row is selectable;
+    a subclass says what each cell shows (`data`)."""
+
+    COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.documents: tuple[CellDocument, ...] = ()
+        self.rows: tuple[Row, ...] = ()
 
-    def set_documents(self, documents: tuple[CellDocument, ...]) -> None:
+    def set_rows(self, rows: tuple[Row, ...]) -> None:
         self.beginResetModel()
-        self.documents = documents
+        self.rows = rows
         self.endResetModel()
 
+    def row_at(self, index: Index) -> Row | None:
+        """The row `index` points at (None for an invalid index)."""
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self.rows[index.row()]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.documents)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(CELL_COLUMNS)
+        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -147,9 +158,9 @@ class CellModel(QAbstractTableModel):
         if (
             role == Qt.ItemDataRole.DisplayRole
             and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(CELL_COLUMNS)
+            and 0 <= section < len(self.COLUMNS)
         ):
-            return CELL_COLUMNS[section]
+            return self.COLUMNS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -157,10 +168,40 @@ class CellModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+
+def rows_table(table: QTableView, model: RowsModel[Any]) -> None:
+    """`table` shows `model` as the centre's lists do: whole rows, one at a time, read-only,
+    one line a row (long text elided), no row numbers, headers aligned left."""
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class CellModel(RowsModel[CellDocument]):
+    """The documents of the selected cell; overdue, due soon and late rows as in the registers."""
+
+    COLUMNS = CELL_COLUMNS
+
+    @property
+    def documents(self) -> tuple[CellDocument, ...]:
+        return self.rows
+
+    def set_documents(self, documents: tuple[CellDocument, ...]) -> None:
+        self.set_rows(documents)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.documents):
+        doc = self.row_at(index)
+        if doc is None:
             return None
-        doc = self.documents[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return " ".join(self._text(doc, index.column()).split())
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -59,6 +59,7 @@ from ui.control_centre.models import (
     STATES,
     CellModel,
     OverviewModel,
+    rows_table,
 )
 from ui.control_centre.reports import ReportActions
 from ui.tasks import run_in_background
@@ -178,18 +179,8 @@ class ControlCentreTab(QWidget):
 
     def _build_table(self) -> None:
         table = self.table
-        table.setModel(self.cell_model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows_table(table, self.cell_model)
         header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         metrics = header.fontMetrics()
         for column, title in enumerate(CELL_COLUMNS):
             wanted = CELL_WIDTHS.get(column, 90)
