@@ -9,10 +9,11 @@ stderr and a non-zero exit code, never with a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from contextlib import contextmanager, redirect_stderr
+from typing import TYPE_CHECKING, Any
 
 from app.cli import common, registry
 from app.cli.common import CliError
@@ -67,11 +68,16 @@ def _ukrainian_argparse() -> Iterator[None]:
         argparse.ngettext = original_n  # type: ignore[attr-defined]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _program_parser(**kwargs: Any) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
         prog="python -m app",
         description="Діловод — реєстрація та контроль виконання документів виконавчого комітету.",
+        **kwargs,
     )
+
+
+def _global_options(parser: argparse.ArgumentParser) -> str:
+    """--db and --user, before any command; returns --db's help (repeated after a command)."""
     db_help = (
         "файл бази даних SQLite або URL SQLAlchemy (типово: DILOVOD_DATABASE або файл у теці "
         "даних користувача)"
@@ -82,6 +88,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="увійти як користувач програми (пароль запитується); без нього команди виконуються "
         "від імені користувача ОС з усіма правами",
     )
+    return db_help
+
+
+def window_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options when the arguments only start the window (none, `gui`, --db, --user), read
+    without building every command's parser: those import the reports' and the services'
+    modules, with SQLAlchemy, which the window's first screen does without (issue 10). None:
+    a command (or --help, or a mistake), for the full parser to read and explain."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if any(w in ("-h", "--help") for w in words):
+        return None
+    parser = _program_parser(add_help=False, exit_on_error=False)
+    _global_options(parser)
+    parser.add_argument("command", nargs="?")
+    try:
+        with redirect_stderr(io.StringIO()):  # a mistake is the full parser's to report
+            args, rest = parser.parse_known_args(words)
+    except (argparse.ArgumentError, SystemExit):
+        return None
+    if rest or args.command not in (None, "gui"):
+        return None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _program_parser()
+    db_help = _global_options(parser)
     # --db is accepted after the command too: `python -m app demo --db x.sqlite`.
     common_args = argparse.ArgumentParser(add_help=False)
     common_args.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
@@ -169,9 +202,9 @@ def main(
     """
     common._ACTOR.clear()  # each run acts as its own --user (tests call main many times)
     with _ukrainian_argparse():
-        parser = build_parser()
+        args = window_args(argv)
         try:
-            args = parser.parse_args(argv)
+            args = args or build_parser().parse_args(argv)
         except SystemExit as exc:
             return int(exc.code) if isinstance(exc.code, int) else 2
     if args.command in (None, "gui"):
