@@ -48,6 +48,13 @@ def _show_window(target: str) -> tuple[object, object]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     db = open_database(target).db
+    # What `ui.main_window._show` reads before the window: the organisation and whether to ask
+    # for a login (the benchmark's database has the one, and its login is never shown).
+    from app.services.organisation import get_organisation
+    from app.services.signed_in import asks_for_login
+
+    get_organisation(db)
+    asks_for_login(db)
     window = MainWindow(db)
     window.show()
     tab = window.current_tab() or window.register_tabs["incoming"]  # the one on screen
@@ -63,9 +70,17 @@ def _show_window(target: str) -> tuple[object, object]:
 
 
 def probe_start(target: str) -> None:
-    """Child process: show the window and print the wall clock when it is usable."""
-    _show_window(target)
+    """Child process: show the window and print the wall clock when it is usable, then when
+    the database layer is ready too — SQLAlchemy, the core models and the engine, which the
+    first screen of a SQLite file does without and the background loads right after it (what
+    the clerk's first card waits for if opened sooner)."""
+    _app, window = _show_window(target)
     print(f"USABLE {time.time():.6f}", flush=True)
+    from db.queries import documents  # noqa: F401  (loading in the background, or loaded)
+
+    with window.db.read() as session:  # type: ignore[attr-defined]
+        session.connection()
+    print(f"READY {time.time():.6f}", flush=True)
 
 
 def probe_floor() -> None:
@@ -99,13 +114,21 @@ def _program_env(folder: Path) -> dict[str, str]:
     return env
 
 
-def _timed(args: list[str], env: dict[str, str]) -> float:
+def _timed(args: list[str], env: dict[str, str], mark: str = "USABLE") -> float:
+    return _marks(args, env)[mark]
+
+
+def _marks(args: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from before the child's interpreter started to each moment it printed."""
     started = time.time()
     out = subprocess.run(
         [sys.executable, __file__, *args], env=env, capture_output=True, text=True, check=True
     ).stdout
-    usable = float(next(line for line in out.splitlines() if line.startswith("USABLE")).split()[1])
-    return usable - started
+    return {
+        line.split()[0]: float(line.split()[1]) - started
+        for line in out.splitlines()
+        if line.startswith(("USABLE", "READY"))
+    }
 
 
 def bench_start_ratio(runs: int = 7) -> None:
@@ -151,26 +174,15 @@ def bench_start(runs: int = 5) -> None:
     )
     db.dispose()
     env = _program_env(folder)
-    times = []
-    for _ in range(runs + 1):
-        started = time.time()
-        out = subprocess.run(
-            [sys.executable, __file__, "probe", target],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        usable = float(
-            next(line for line in out.splitlines() if line.startswith("USABLE")).split()[1]
-        )
-        times.append(usable - started)
-    times = times[1:]  # the first run warms the disk cache
+    marks = [_marks(["probe", target], env) for _ in range(runs + 1)][1:]  # the first warms
+    times = [m["USABLE"] for m in marks]  # the disk cache
+    ready = statistics.median(m["READY"] for m in marks)
     median = statistics.median(times)
-    verdict = "OK" if median < 1.0 else "OVER 1.0 s"
+    verdict = "OK" if median < 0.6 else "OVER 0.6 s"
     print(
         f"cold start to a usable window, empty database: {median:.2f} s "
-        f"(min {min(times):.2f}, max {max(times):.2f}) {verdict}"
+        f"(min {min(times):.2f}, max {max(times):.2f}) {verdict}; the database layer loaded "
+        f"behind it: {ready:.2f} s"
     )
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:  # SQLAlchemy is imported where it is used: a SQLite window's change watcher
+    # (DataVersion) starts on the GUI thread right after the first screen, which is read
+    # without SQLAlchemy (issue 10).
+    from sqlalchemy.orm import Session, sessionmaker
 
 CHANNEL = "dilovod_changes"
 #: Ids sent per notification at most (NOTIFY payloads must stay under 8000 bytes); an import of
@@ -63,6 +64,8 @@ def mark_changed(session: Session) -> None:
 
 def install_notify(writer: sessionmaker[Session], origin: str) -> None:
     """Make every write session of `writer` (PostgreSQL) send NOTIFY before it commits."""
+    from sqlalchemy import event, text
+
     from db.models import Document
 
     def collect(session: Session, _context: Any) -> None:
@@ -100,6 +103,8 @@ def install_notify(writer: sessionmaker[Session], origin: str) -> None:
 
 def _driver_url(url: str) -> str:
     """The libpq connection string of a SQLAlchemy PostgreSQL URL (any +driver suffix)."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url).set(drivername="postgresql")
     return parsed.render_as_string(hide_password=False)
 

@@ -10,15 +10,20 @@ PostgreSQL: the counter row's update lock does the same job.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 WRITE_OPTION = "dilovod_write"
 
@@ -42,23 +47,35 @@ def database_url(target: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def _backend(url: str) -> str:
+    """The backend of a URL as SQLAlchemy names it («sqlite» of «sqlite+pysqlite:///…»)."""
+    scheme, found, _ = url.partition("://")
+    return scheme.partition("+")[0] if found else ""
+
+
 def is_sqlite(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
+    return _backend(url) == "sqlite"
 
 
 def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for memory databases and other engines."""
-    parsed = make_url(url)
-    if (
-        parsed.get_backend_name() != "sqlite"
-        or not parsed.database
-        or parsed.database == ":memory:"
-    ):
+    """The file behind a SQLite URL, or None for memory databases and other engines.
+
+    Read as SQLAlchemy's `make_url` reads a SQLite URL (what follows «sqlite:///», without its
+    query, percent-decoded; tests/db/test_session_urls.py compares the two), but without
+    importing SQLAlchemy: the window's start reads its first screen before that (issue 10)."""
+    if not is_sqlite(url):
         return None
-    return Path(parsed.database)
+    rest = url.partition("://")[2]
+    host, slash, database = rest.partition("/")
+    database = unquote(database.partition("?")[0]) if slash and not host else ""
+    if not database or database == ":memory:":
+        return None
+    return Path(database)
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling is broken).
@@ -82,6 +99,8 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for a Діловод database (URL or file path), with the per-dialect set-up."""
+    from sqlalchemy import create_engine
+
     url = database_url(url)
     if is_sqlite(url):
         engine = create_engine(url, **kwargs)
@@ -97,30 +116,58 @@ class Database:
 
     `read()` for queries (never commits), `write()` for one user action (commits on success,
     rolls back on error; on SQLite it holds the write lock from its first statement).
+    `plain()` reads in plain SQL without SQLAlchemy's machinery: on a SQLite file, through the
+    sqlite3 module. The engine (and SQLAlchemy with it) is made when first needed, so the
+    window's first screen of a local file is read before SQLAlchemy is loaded (issue 10: a
+    third of the start went to importing it).
     """
 
     def __init__(self, url: str | Path, **engine_kwargs: Any) -> None:
         self.url = database_url(url)
-        self.engine = make_engine(self.url, **engine_kwargs)
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
-        writer = self.engine.execution_options(**{WRITE_OPTION: True})
-        self._write = sessionmaker(writer, expire_on_commit=False)
+        self._engine_kwargs = engine_kwargs
         # Who wrote, in the notifications other PCs receive (a window ignores its own).
         self.origin = uuid.uuid4().hex
-        from db.exchange import install_change_numbers
-
-        install_change_numbers(self._write)
-        if self.dialect == "postgresql":
-            from db.notify import install_notify
-
-            install_notify(self._write, self.origin)
         # Values derived from the database that services keep between calls (the working
         # calendar); they live and die with this object, never shared between databases.
         self.cache: dict[str, Any] = {}
 
+    @cached_property
+    def engine(self) -> Engine:
+        return make_engine(self.url, **self._engine_kwargs)
+
+    @cached_property
+    def _read(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def _write(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        writer = self.engine.execution_options(**{WRITE_OPTION: True})
+        factory = sessionmaker(writer, expire_on_commit=False)
+        from db.exchange import install_change_numbers
+
+        install_change_numbers(factory)
+        if self.dialect == "postgresql":
+            from db.notify import install_notify
+
+            install_notify(factory, self.origin)
+        return factory
+
+    @property
+    def engine_ready(self) -> bool:
+        """Whether the engine was made (SQLAlchemy loaded for this database)."""
+        return "engine" in self.__dict__
+
     @property
     def dialect(self) -> str:
-        return self.engine.dialect.name
+        return "sqlite" if is_sqlite(self.url) else self.engine.dialect.name
+
+    @property
+    def sqlite_file(self) -> Path | None:
+        return sqlite_path(self.url)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -135,5 +182,62 @@ class Database:
         with self._write.begin() as session:
             yield session
 
+    @contextmanager
+    def plain(self) -> Iterator[PlainReader]:
+        """A reader of plain SQL (parameters as `:name`), for the few reads the window's first
+        screen needs: on a SQLite file a sqlite3 connection of its own that may not write; on a
+        server (or a memory database) the engine's. Rows are tuples of the driver's values: a
+        date comes as SQLite's text 'YYYY-MM-DD' or as a `date` (db/plain.py reads both)."""
+        path = self.sqlite_file
+        if path is None:
+            from sqlalchemy import text
+
+            with self.engine.connect() as conn:
+
+                def through_engine(
+                    sql: str, params: Mapping[str, Any] | None = None
+                ) -> list[tuple[Any, ...]]:
+                    return [tuple(r) for r in conn.execute(text(sql), dict(params or {}))]
+
+                yield through_engine
+            return
+        file = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        try:
+            file.execute("PRAGMA busy_timeout=30000")
+            file.execute("PRAGMA query_only=ON")
+            file.execute(f"PRAGMA cache_size=-{READ_CACHE_KIB}")
+
+            def through_sqlite3(
+                sql: str, params: Mapping[str, Any] | None = None
+            ) -> list[tuple[Any, ...]]:
+                return file.execute(sql, dict(params or {})).fetchall()
+
+            yield through_sqlite3
+        finally:
+            file.close()
+
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self.engine_ready:
+            self.engine.dispose()
+
+
+def preload() -> threading.Thread:
+    """Import SQLAlchemy and the documents' models on a thread of their own, while the window
+    waits for the clerk (the login's password): the first read through the ORM then finds them
+    loaded. An import that fails here fails again, reported, where it is used."""
+
+    def load() -> None:
+        try:
+            import db.queries.documents  # noqa: F401  (SQLAlchemy, its ORM, the core models)
+        except Exception:
+            logging.getLogger(__name__).warning(
+                "Preloading the database layer failed", exc_info=True
+            )
+
+    thread = threading.Thread(target=load, name="preload-database-layer", daemon=True)
+    thread.start()
+    return thread
+
+
+#: `Database.plain()`'s reader: (SQL with `:name` parameters, their values) → rows.
+PlainReader = Callable[[str, Mapping[str, Any] | None], Sequence[tuple[Any, ...]]]

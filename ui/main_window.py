@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -172,8 +172,13 @@ class MainWindow(QMainWindow):
         if tab is None or not tab.model.loading:
             self._start_background()
             return
-        tab.model.loaded.connect(self._start_background)
+        tab.model.loaded.connect(self._on_first_page)
         tab.model.load_failed.connect(self._on_first_page_failed)
+
+    def _on_first_page(self) -> None:
+        # After the rows are painted (the paint is posted; a zero timer runs after it): the
+        # background loads SQLAlchemy, which the first screen did not need (FirstScreenView).
+        QTimer.singleShot(0, self, self._start_background)
 
     def _on_first_page_failed(self, _message: str) -> None:
         self._start_background()  # (a bound method: a lambda would keep the window alive)
@@ -656,10 +661,19 @@ def _show(app: QApplication, opened: Opened) -> tuple[int, str | None]:
             if OrganisationDialog(db, parent=None).exec() != QDialog.DialogCode.Accepted:
                 return 0, None
         from app.domain.roles import Actor
+        from app.services.signed_in import asks_for_login
         from app.services.signed_in import sign_in as remember
-        from ui.dialogs.login import sign_in
 
-        actor = sign_in(db)
+        actor: Actor | bool | None = None
+        if asks_for_login(db):
+            # The password takes the clerk seconds to type: the database layer loads meanwhile
+            # (the login itself and everything after it need it).
+            from db.session import preload
+
+            preload()
+            from ui.dialogs.login import sign_in
+
+            actor = sign_in(db)
         if actor is False:
             return 0, None
         remember(actor if isinstance(actor, Actor) else None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.engine import URL, make_url
+from db.session import is_sqlite
 
 KEYRING_SERVICE = "Dilovod"
 DEFAULT_PORT = 5432
@@ -28,6 +28,8 @@ class ServerConnection:
 
     def url(self, password: str | None = None) -> str:
         """The SQLAlchemy URL (with the password only when given: never stored so)."""
+        from sqlalchemy.engine import URL
+
         url = URL.create(
             "postgresql+psycopg",
             username=self.user or None,
@@ -46,6 +48,10 @@ class ServerConnection:
     @classmethod
     def from_url(cls, url: str) -> ServerConnection | None:
         """The connection a PostgreSQL URL names (None for SQLite and anything else)."""
+        if is_sqlite(url) or "://" not in url:
+            return None  # (a local file: SQLAlchemy not loaded for it, see db/session.py)
+        from sqlalchemy.engine import make_url
+
         try:
             parsed = make_url(url)
         except Exception:
@@ -58,6 +64,8 @@ class ServerConnection:
 
 
 def password_in_url(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+
     try:
         return bool(make_url(url).password)
     except Exception:
@@ -66,6 +74,10 @@ def password_in_url(url: str) -> bool:
 
 def without_password(url: str) -> str:
     """The URL as it may be shown or stored (the password masked out)."""
+    if is_sqlite(url):
+        return url  # no password in a file's address
+    from sqlalchemy.engine import make_url
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:

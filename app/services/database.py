@@ -16,12 +16,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import inspect
-from sqlalchemy.engine import make_url
-
 from app.services import in_use
 from db.migrate import SCHEMA_HEAD, current_revision, upgrade
-from db.session import Database, database_url, sqlite_path
+from db.session import Database, database_url, is_sqlite, sqlite_path
 
 #: The engines a Діловод database lives on, by SQLAlchemy's backend and driver names.
 SUPPORTED = {"sqlite": ("", "pysqlite"), "postgresql": ("", "psycopg")}
@@ -108,6 +105,11 @@ def _sqlite_revision(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
+def _at_head(path: Path) -> bool:
+    """A SQLite file that holds a Діловод schema of exactly this program's version."""
+    return path.exists() and path.stat().st_size > 0 and _sqlite_revision(path) == SCHEMA_HEAD
+
+
 def _check_revision(revision: str | None, where: str) -> None:
     """Refuse a schema this program does not know: a newer version's, or another program's."""
     if revision is None or revision == SCHEMA_HEAD:
@@ -128,6 +130,26 @@ def _check_revision(revision: str | None, where: str) -> None:
 def check_address(target: str | Path) -> str:
     """The URL for `target`, or DatabaseOpenError for an address that is not a Діловод one."""
     url = database_url(target)
+    if is_sqlite(url):  # read without SQLAlchemy (db/session.py), which a SQLite start defers
+        backend, _, driver = url.partition("://")[0].partition("+")
+        database = str(sqlite_path(url) or "")
+    else:
+        backend, driver, database = _parsed(target, url)
+    drivers = SUPPORTED.get(backend)
+    if drivers is None or driver not in drivers:
+        raise DatabaseOpenError(
+            f"Адреса бази даних «{target}» не підтримується: Діловод працює з SQLite і "
+            f"PostgreSQL. Вкажіть {EXAMPLES}."
+        )
+    if backend == "postgresql" and not database:
+        raise DatabaseOpenError(f"В адресі «{target}» не вказано назву бази даних.")
+    return url
+
+
+def _parsed(target: str | Path, url: str) -> tuple[str, str, str]:
+    """(backend, driver, database name) of a server's URL, by SQLAlchemy's reading of it."""
+    from sqlalchemy.engine import make_url
+
     try:
         parsed = make_url(url)
         backend, _, driver = parsed.drivername.partition("+")
@@ -135,15 +157,7 @@ def check_address(target: str | Path) -> str:
         raise DatabaseOpenError(
             f"Не вдається розібрати адресу бази даних «{target}». Вкажіть {EXAMPLES}."
         ) from exc
-    drivers = SUPPORTED.get(backend)
-    if drivers is None or driver not in drivers:
-        raise DatabaseOpenError(
-            f"Адреса бази даних «{target}» не підтримується: Діловод працює з SQLite і "
-            f"PostgreSQL. Вкажіть {EXAMPLES}."
-        )
-    if backend == "postgresql" and not parsed.database:
-        raise DatabaseOpenError(f"В адресі «{target}» не вказано назву бази даних.")
-    return url
+    return backend, driver, parsed.database or ""
 
 
 def _check_writable(path: Path) -> None:
@@ -216,6 +230,13 @@ def open_database(
         if path is not None:
             in_use.release(path)
         raise DatabaseOpenError(f"Не вдається відкрити базу даних. {_why(exc, path)}") from exc
+    if path is not None and _at_head(path):
+        # A local file of this version (check_sqlite_file read its schema): nothing to create,
+        # upgrade or compare, so SQLAlchemy is not needed yet — the window reads its first
+        # screen before loading it (issue 10); the engine is made when first used.
+        return Opened(db, False, None, checked)
+    from sqlalchemy import inspect
+
     try:
         tables = inspect(db.engine).get_table_names()
         created = not tables

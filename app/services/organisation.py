@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from app.domain.roles import SETTINGS_WRITE, Actor, actor_of
-from app.services import audit
-from db.models import Organisation
 from db.session import Database
 
 
@@ -28,13 +26,14 @@ class OrganisationError(ValueError):
 
 
 def get_organisation(db: Database) -> OrganisationInfo | None:
-    with db.read() as s:
-        row = s.get(Organisation, 1)
-        if row is None:
-            return None
-        return OrganisationInfo(
-            **{k: getattr(row, k) for k in OrganisationInfo.__dataclass_fields__}
-        )
+    """The details, read in plain SQL (`Database.plain`): the window's title and the first
+    start's question need them before SQLAlchemy is loaded (issue 10)."""
+    fields = list(OrganisationInfo.__dataclass_fields__)
+    with db.plain() as read:
+        rows = read(f"SELECT {', '.join(fields)} FROM organisation WHERE id = 1", None)
+    if not rows:
+        return None
+    return OrganisationInfo(**{k: v or "" for k, v in zip(fields, rows[0], strict=True)})
 
 
 def validate(info: OrganisationInfo) -> None:
@@ -51,6 +50,9 @@ def validate(info: OrganisationInfo) -> None:
 
 
 def save_organisation(db: Database, info: OrganisationInfo, user: str | Actor = "") -> None:
+    from app.services import audit
+    from db.models import Organisation
+
     validate(info)
     actor = actor_of(user)
     actor.require(SETTINGS_WRITE)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.domain.dates import format_date
 from app.domain.deadlines import ControlState, ControlThresholds
@@ -18,8 +19,11 @@ from app.domain.text import fts5_query, tsquery_terms
 from app.registers import REGISTERS, RegisterSpec
 from app.services.access import readable_series, require_read
 from app.services.calendar import load_calendar
-from db.queries import documents as q
+from db.queries.plain_documents import DEFAULT_SORT, first_page
 from db.session import Database
+
+if TYPE_CHECKING:
+    from db.queries import documents as q
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class ViewQuery:
     department_id: int | None = None
     state: str | None = None
     search: str = ""
-    sort: str = q.DEFAULT_SORT
+    sort: str = DEFAULT_SORT
     descending: bool = True
     # The spec's own filters (RegisterSpec.filters) as (key, chosen value) pairs.
     extra: tuple[tuple[str, Any], ...] = ()
@@ -104,14 +108,11 @@ def to_filter(
     """The database filter for a view; control states are judged against `thresholds`; the
     spec gives the row's columns, its detail table and its own filters; a user who may read
     only some series of the register sees only those."""
+    from db.queries import documents as q
+
     spec = REGISTERS.get(view.register)
     detail = spec.detail if spec else None
-    columns = (
-        tuple(c.key for c in spec.columns if c.key not in ("state_label", "series_title"))
-        + spec.row_keys
-        if spec
-        else ()
-    )
+    columns = row_keys(spec)
     chosen = dict(view.extra)
     equals = tuple(
         (f.column, chosen[f.key]) for f in (spec.filters if spec else ()) if chosen.get(f.key)
@@ -134,11 +135,24 @@ def to_filter(
     )
 
 
-def _row(raw: Any, thresholds: ControlThresholds, spec: RegisterSpec | None = None) -> DocumentRow:
-    state = thresholds.state(raw.due_date, raw.done_date, raw.on_control)
+def row_keys(spec: RegisterSpec | None) -> tuple[str, ...]:
+    """The keys a row of `spec`'s register carries beyond the core: its columns' and the ones
+    its actions read (`row_keys`)."""
+    if spec is None:
+        return ()
+    shown = tuple(c.key for c in spec.columns if c.key not in ("state_label", "series_title"))
+    return shown + spec.row_keys
+
+
+def _row(
+    raw: Mapping[str, Any], thresholds: ControlThresholds, spec: RegisterSpec | None = None
+) -> DocumentRow:
+    """A row of the table from a row's values by key (the control state judged by today's
+    thresholds, the spec's presentation applied)."""
+    state = thresholds.state(raw["due_date"], raw["done_date"], raw["on_control"])
     if spec is None or (spec.present is None and not spec.series):
-        return DocumentRow(raw._mapping, state)
-    values = dict(raw._mapping)
+        return DocumentRow(raw, state)
+    values = dict(raw)
     if spec.series:  # the series as the clerk names it (the code is the program's)
         titles = {s.code: s.title for s in spec.series}
         values["series_title"] = titles.get(values.get("series") or "", values.get("series"))
@@ -172,36 +186,99 @@ class RegisterView:
     def __init__(
         self, db: Database, view: ViewQuery, today: date | None = None, user: str | Actor = ""
     ) -> None:
-        actor = actor_of(user)
-        require_read(actor, view.register)
+        self.actor = actor_of(user)
+        require_read(self.actor, view.register)
         self.db = db
         self.view = view
         self.thresholds = ControlThresholds.for_day(today or date.today(), load_calendar(db))
-        self.filter = to_filter(view, self.thresholds, actor)
         self.spec = REGISTERS.get(view.register)
 
+    @cached_property
+    def filter(self) -> q.DocumentFilter:
+        return to_filter(self.view, self.thresholds, self.actor)
+
     def count(self) -> int:
+        from db.queries import documents as q
+
         with self.db.read() as s:
             return q.count(s, self.filter)
 
     def page(self, offset: int, limit: int, total: int | None = None) -> list[DocumentRow]:
+        from db.queries import documents as q
+
         with self.db.read() as s:
             raws = q.fetch_page(
                 s, self.filter, self.view.sort, self.view.descending, offset, limit, total
             )
-        return [_row(r, self.thresholds, self.spec) for r in raws]
+        return [_row(r._mapping, self.thresholds, self.spec) for r in raws]
 
     def ids(self) -> Sequence[int]:
+        from db.queries import documents as q
+
         with self.db.read() as s:
             return q.fetch_ids(s, self.filter, self.view.sort, self.view.descending)
 
     def rows_by_ids(self, ids: list[int]) -> list[DocumentRow]:
+        from db.queries import documents as q
+
         with self.db.read() as s:
             rows = q.fetch_rows_by_ids(s, ids, self.filter)
-            return [_row(r, self.thresholds, self.spec) for r in rows]
+            return [_row(r._mapping, self.thresholds, self.spec) for r in rows]
 
     def all_rows(self, limit: int | None = None) -> list[DocumentRow]:
         """Every row of the view in order (for printing and export)."""
+        from db.queries import documents as q
+
         with self.db.read() as s:
             raws = q.fetch_page(s, self.filter, self.view.sort, self.view.descending, 0, limit)
-        return [_row(r, self.thresholds, self.spec) for r in raws]
+        return [_row(r._mapping, self.thresholds, self.spec) for r in raws]
+
+
+def _plain(view: ViewQuery) -> bool:
+    """A view with no filter but its register (what a tab opens with)."""
+    return view == ViewQuery(view.register, sort=view.sort, descending=view.descending)
+
+
+class FirstScreenView(RegisterView):
+    """A register view whose count and first page are read in plain SQL on a SQLite file
+    (db/queries/plain_documents.py), so a tab's first screen needs no SQLAlchemy: the window
+    shows it before loading SQLAlchemy (issue 10). The same rows as `RegisterView`'s; later
+    pages, the id vector and a view that is not plain are read the usual way."""
+
+    def __init__(
+        self,
+        db: Database,
+        view: ViewQuery,
+        today: date | None = None,
+        user: str | Actor = "",
+        first_rows: int = 200,
+    ) -> None:
+        super().__init__(db, view, today, user)
+        self._first: tuple[int, list[DocumentRow]] | None = None
+        spec = self.spec
+        if db.sqlite_file is None or spec is None or not _plain(view):
+            return
+        with db.plain() as read:
+            found = first_page(
+                read,
+                view.register,
+                row_keys(spec),
+                series=readable_series(spec, self.actor),
+                detail_model=spec.detail_model,
+                sort=view.sort,
+                descending=view.descending,
+                limit=first_rows,
+            )
+        if found is not None:
+            rows = [_row(values, self.thresholds, spec) for values in found.rows]
+            self._first = (found.total, rows)
+
+    def count(self) -> int:
+        return self._first[0] if self._first is not None else super().count()
+
+    def page(self, offset: int, limit: int, total: int | None = None) -> list[DocumentRow]:
+        if self._first is not None and offset == 0:
+            total_, rows = self._first
+            if limit <= len(rows) or len(rows) == total_:
+                return rows[:limit]
+        return super().page(offset, limit, total)

@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from app.domain.dates import parse_date
 from app.domain.numbering import validate_format
 from app.domain.roles import SETTINGS_WRITE, Actor, actor_of
 from app.registers.base import RegisterSpec
-from db.models import Setting
 from db.session import Database
 
 TIMER_MINUTES = "overdue.interval_minutes"
@@ -30,12 +27,16 @@ SUBSISTENCE_MINIMUM = "info_requests.subsistence_minimum"
 
 
 def get_setting(db: Database, key: str, default: str = "") -> str:
-    with db.read() as s:
-        value = s.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
-    return default if value is None else value
+    """A setting's text, read in plain SQL (`Database.plain`): the window's first screen reads
+    the calendar's and the login's settings before SQLAlchemy is loaded."""
+    with db.plain() as read:
+        rows = read("SELECT value FROM setting WHERE key = :key", {"key": key})
+    return default if not rows or rows[0][0] is None else str(rows[0][0])
 
 
 def set_setting(db: Database, key: str, value: str, user: str | Actor = "") -> None:
+    from db.models import Setting
+
     actor_of(user).require(SETTINGS_WRITE)
     with db.write() as s:
         row = s.get(Setting, key)

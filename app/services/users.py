@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session
 from app.domain.roles import ADMINISTRATOR, CLERK, ROLE_TITLES, USERS_MANAGE, Actor, actor_of
 from app.services import audit, settings
 from app.services.passwords import check_strength, hash_password, verify_password
+from app.services.signed_in import LOGIN_REQUIRED as LOGIN_REQUIRED
+from app.services.signed_in import has_users as has_users
+from app.services.signed_in import login_required as login_required
 from db.base import utcnow
 from db.models import AppUser, UserRole
 from db.session import Database
@@ -25,7 +28,6 @@ from db.session import Database
 FREE_FAILURES = 5
 FIRST_PAUSE = timedelta(seconds=30)
 MAX_PAUSE = timedelta(minutes=15)
-LOGIN_REQUIRED = "security.login_required"
 Clock = Callable[[], datetime]
 # Checked against when the login is unknown, so a wrong login costs as long as a wrong password.
 _DUMMY_HASH = (
@@ -89,11 +91,6 @@ def _clean_roles(roles: Iterable[str]) -> set[str]:
     if not chosen:
         raise UserError("Оберіть хоча б одну роль")
     return chosen
-
-
-def has_users(db: Database) -> bool:
-    with db.read() as s:
-        return s.execute(select(AppUser.id).limit(1)).first() is not None
 
 
 def list_users(db: Database) -> list[UserInfo]:
@@ -256,11 +253,6 @@ def pause_after(failures: int) -> timedelta:
     if failures < FREE_FAILURES:
         return timedelta(0)
     return min(FIRST_PAUSE * 2 ** (failures - FREE_FAILURES), MAX_PAUSE)
-
-
-def login_required(db: Database) -> bool:
-    """Whether the window asks for a login (always, once a user exists, unless switched off)."""
-    return settings.get_setting(db, LOGIN_REQUIRED, "1") != "0"
 
 
 def set_login_required(db: Database, required: bool, user: str | Actor = "") -> None:

@@ -30,25 +30,18 @@ from sqlalchemy.orm import Session
 
 from db.models import Document, Resolution, ResolutionExecutor, Staff
 from db.queries.control_centre import Scope, in_scope
+from db.queries.plain_documents import (
+    CORE_KEYS,
+    DEFAULT_SORT,
+    NULLABLE_SORT_KEYS,
+    SORT_COLUMNS,
+)
 
 S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
 
 #: What every row of every document register carries, whatever its columns: painting (state,
 #: cancelled, urgent), the tooltip and the actions read these.
-CORE_COLUMNS = (
-    Document.id,
-    Document.reg_number,
-    Document.reg_date,
-    Document.series,
-    Document.correspondent_name,
-    Document.summary,
-    Document.lead_executor_name,
-    Document.due_date,
-    Document.done_date,
-    Document.on_control,
-    Document.urgent,
-    Document.cancelled,
-)
+CORE_COLUMNS = tuple(getattr(Document, key) for key in CORE_KEYS)
 #: The columns of the correspondence registers (kept for callers that read every one of them).
 ROW_COLUMNS = (
     *CORE_COLUMNS,
@@ -64,20 +57,11 @@ ROW_COLUMNS = (
     Document.reply_numbers,
 )
 
+#: The sorts by their keys (their columns named in db/queries/plain_documents.SORT_COLUMNS, which
+#: the first screen's plain SQL orders by too).
 SORTS: dict[str, tuple[Any, ...]] = {
-    # `sub` after the running number: 931, 931-1, 932 (sub-numbers kept as written).
-    "number": (Document.year, Document.seq, Document.sub),
-    "series_number": (Document.series, Document.year, Document.seq, Document.sub),
-    "reg_date": (Document.reg_date, Document.seq, Document.sub),
-    "correspondent": (Document.correspondent_sort, Document.id),
-    "ext_number": (Document.ext_number, Document.id),
-    "kind": (Document.kind, Document.id),
-    "summary": (Document.summary_sort, Document.id),
-    "executor": (Document.lead_executor_sort, Document.id),
-    "due_date": (Document.due_date, Document.id),
-    "sent_date": (Document.sent_date, Document.id),
+    key: tuple(getattr(Document, name) for name in names) for key, names in SORT_COLUMNS.items()
 }
-DEFAULT_SORT = "reg_date"
 
 
 @dataclass(frozen=True)
@@ -228,12 +212,12 @@ def _row_columns(flt: DocumentFilter) -> list[Any]:
     return [*CORE_COLUMNS, *extra]
 
 
-# Columns that may be empty. A sort by one of them shows the filled values first and the empty
-# ones after them in both directions (a clerk sorting by «Термін» wants the nearest terms on top,
-# not the documents without a term). It is read as two parts, each served by the column's index
-# (register, column, id) — «IS NOT NULL» then «IS NULL» — instead of one ORDER BY that would sort
-# a 1,000,000-row register for every page (see `_parts`).
-_NULLABLE_SORT_KEYS = {"due_date", "sent_date"}
+# Columns that may be empty (NULLABLE_SORT_KEYS, besides the nullable ones). A sort by one of them
+# shows the filled values first and the empty ones after them in both directions (a clerk sorting
+# by «Термін» wants the nearest terms on top, not the documents without a term). It is read as two
+# parts, each served by the column's index (register, column, id) — «IS NOT NULL» then «IS NULL»
+# — instead of one ORDER BY that would sort a 1,000,000-row register for every page (`_parts`).
+_NULLABLE_SORT_KEYS = NULLABLE_SORT_KEYS
 
 
 def _nullable(key: Any) -> bool:

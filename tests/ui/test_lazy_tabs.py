@@ -134,3 +134,59 @@ def test_the_start_imports_no_dialog_and_no_printing(office_db, tmp_path):
         timeout=120,
     ).stdout
     assert out.split() == ["none"]
+
+
+FIRST_SCREEN_PROBE = """
+import sys
+from app.services.database import open_database
+from ui import main_window
+from ui.main_window import MainWindow, _application
+seen = []
+start = MainWindow._start_background
+def recording(self):
+    seen.append("sqlalchemy" in sys.modules)  # the first page shown, nothing else begun
+    start(self)
+MainWindow._start_background = recording
+app = _application()
+window = MainWindow(open_database(sys.argv[1]).db)
+window.show()
+from PySide6.QtCore import QEventLoop, QTimer
+tab = window.current_tab()
+wait = QEventLoop()
+QTimer.singleShot(30000, wait.quit)
+QTimer.singleShot(0, lambda: wait.quit() if seen else None)
+tab.model.loaded.connect(lambda: QTimer.singleShot(50, wait.quit))
+wait.exec()
+rows = tab.model.rowCount()
+print("sqlalchemy" if seen[0] else "none", rows, tab.model.row_data(0).reg_number if rows else "")
+"""
+
+
+def test_the_first_screen_of_a_local_file_needs_no_sqlalchemy(office_db, tmp_path):
+    """On a SQLite file the window shows its first screen — the organisation's name, the
+    calendar's terms, the register's count and first page — before SQLAlchemy is loaded (a
+    third of the start); the background loads it right after (issue 10)."""
+    import os
+    import subprocess
+    from datetime import date
+
+    from app.services.register_view import RegisterView, ViewQuery
+    from db.session import sqlite_path
+    from tests import factories
+
+    factories.incoming(office_db, date.today(), summary="Про перший екран")
+    newest = RegisterView(office_db, ViewQuery("incoming")).page(0, 1)[0]
+    office_db.dispose()
+    path = sqlite_path(office_db.url)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DILOVOD_HOME=str(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN_PROBE, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    imported, rows, first = out.split()
+    assert imported == "none"
+    assert int(rows) >= 1 and first == newest.reg_number

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.domain.roles import Actor
 from app.services import users
 from app.services.passwords import PasswordError
+from app.services.signed_in import asks_for_login
 from db.session import Database
 from ui.local_settings import settings
 
@@ -105,7 +106,7 @@ class LoginDialog(QDialog):
 
 def sign_in(db: Database, parent: QWidget | None = None) -> Actor | bool | None:
     """The actor who signed in; None when the login is switched off; False when cancelled."""
-    if users.has_users(db) and not users.login_required(db):
+    if not asks_for_login(db):
         return None
     dialog = LoginDialog(db, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:

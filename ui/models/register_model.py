@@ -38,7 +38,7 @@ from app.domain.roles import Actor
 from app.registers.base import RegisterSpec
 from app.registers.entity import EntitySpec
 from app.services import access
-from app.services.register_view import DocumentRow, RegisterView, RowSource, ViewQuery
+from app.services.register_view import DocumentRow, FirstScreenView, RowSource, ViewQuery
 from app.services.signed_in import current_user
 from db.session import Database
 from ui.tasks import run_in_background
@@ -92,9 +92,12 @@ class RegisterModel(QAbstractTableModel):
         super().__init__(parent)
         self.db = db
         self.spec = spec
-        # Where rows come from: a document register's view by default; an entity register
-        # passes its own (the same protocol: count, page, ids, rows by ids).
-        self._source: SourceFactory = source or (lambda d, q, u: RegisterView(d, q, user=u))
+        # Where rows come from: a document register's view by default (its first screen read in
+        # plain SQL when it can be: app/services/register_view.FirstScreenView); an entity
+        # register passes its own (the same protocol: count, page, ids, rows by ids).
+        self._source: SourceFactory = source or (
+            lambda d, q, u: FirstScreenView(d, q, user=u, first_rows=PAGE_SIZE)
+        )
         self._may_read = may_read or (lambda actor: access.may_read(spec, actor))  # type: ignore[arg-type]
         sort = getattr(spec, "default_sort", None)
         # A list of people reads from А to Я; a journal, newest first.
