@@ -14,11 +14,14 @@ every register».
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from db.notify import Change, ChangeListener, DataVersion
 from db.session import Database, sqlite_path
+
+if TYPE_CHECKING:
+    from db.notify import Change, ChangeListener, DataVersion
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,8 @@ class _ListenThread(QThread):
         self.wait()
 
     def run(self) -> None:
+        from db.notify import ChangeListener  # loaded by ChangeWatcher.start already
+
         listener: ChangeListener | None = None
         pause = 0
         while not self._stopping:
@@ -96,6 +101,9 @@ class ChangeWatcher(QObject):
         self._lost = False
 
     def start(self) -> None:
+        # db.notify loads SQLAlchemy: imported when watching starts (after the first screen)
+        from db.notify import DataVersion
+
         if self.db.dialect == "postgresql":
             self._thread = _ListenThread(self.db.url, self)
             self._thread.received.connect(self._on_received)

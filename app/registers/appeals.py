@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
-
 from app.domain import appeal_classifier as cls
 from app.domain.appeals import (
     APPEAL_NO_STUDY_DAYS,
@@ -28,11 +26,11 @@ from app.domain.text import normalize_search, uk_sort_key
 from app.registers.base import LAW_TERM, Column, Control, Printout, RegisterSpec, TermWording
 from app.registers.fields import Field, FieldKind
 from app.registers.result_control import follow_result
-from db.models import ControlEvent, Document
-from db.queries import records
 
 if TYPE_CHECKING:
-    from db.models import AppealApplicant, AppealDetail
+    from sqlalchemy.orm import Session
+
+    from db.models import AppealApplicant, AppealDetail, Document
 
 #: ст. 7: an appeal outside the council's competence is forwarded within 5 days of receipt.
 FORWARD_DAYS = 5
@@ -120,6 +118,8 @@ def _short(row: AppealApplicant) -> str:
 def _children(s: Session, model: type, doc_id: int) -> list[Any]:
     """The document's child rows as the session holds them now: the flushed ones read without
     flushing again, and those the table field has just added (still pending)."""
+    from db.queries import records
+
     stored = records.child_rows(s, model, doc_id)
     pending = [o for o in s.new if isinstance(o, model) and o.document_id == doc_id]  # type: ignore[attr-defined]
     rows = [o for o in (*stored, *pending) if o not in s.deleted]
@@ -171,6 +171,7 @@ def after_store(s: Session, doc: Document, detail: AppealDetail) -> None:
 def _control(s: Session, doc: Document, detail: AppealDetail, calendar: WorkingCalendar) -> None:
     """Every appeal is on control from registration with its term (ст. 20); the term follows
     the «no additional study» flag until it is extended; the result ends the control."""
+    from db.models import ControlEvent
     from db.queries import appeals as q
 
     if doc.cancelled:

@@ -14,15 +14,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
-
 from app.domain import awards as rules
 from app.registers.base import Column, Filter, Printout, RegisterSpec
 from app.registers.fields import Field, FieldKind
-from db.models import Document
 
 if TYPE_CHECKING:
-    from db.models import AwardDetail
+    from sqlalchemy.orm import Session
+
+    from db.models import AwardDetail, Document
 
 
 def _recipient_warning(values: Mapping[str, Any]) -> str | None:

@@ -17,20 +17,17 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from app.domain import extracts as extract_rules
 from app.domain import regulatory
 from app.domain.dates import format_date
 from app.domain.meetings import distribution_due
 from app.registers.base import Column, Control, Filter, Printout, RegisterSpec, StatedTerm
 from app.registers.fields import Field, FieldKind
-from db.models import Document
-from db.queries import records
 
 if TYPE_CHECKING:
-    from db.models import DecisionDetail
+    from sqlalchemy.orm import Session
+
+    from db.models import DecisionDetail, Document
 
 
 def lost_force_text(number: str, day: date) -> str:
@@ -51,7 +48,8 @@ def after_store(s: Session, doc: Document, detail: DecisionDetail) -> None:
     """Derived columns: the state of the distribution (6.18: copies within 5 days) and
     «втратило чинність» on the decisions this one cancels (links both ways: the cancelled one
     names its canceller)."""
-    from db.models import DecisionCopy, DecisionDetail
+    from db.models import DecisionCopy, DecisionDetail, Document
+    from db.queries import records
 
     calendar = s.info.get("calendar")
     due = distribution_due(doc.reg_date, calendar) if calendar else doc.reg_date
@@ -94,6 +92,7 @@ def _extracts(
     receipt), their state as of that day — what time alone changes is added when a row is shown
     (`present`), so the stored text never goes stale — and to whom they go."""
     from db.models import DecisionExtract
+    from db.queries import records
 
     rows = records.child_rows(s, DecisionExtract, doc.id)
     if not rows or calendar is None:
@@ -127,6 +126,8 @@ def sync_trackings(s: Session, doc: Document, detail: DecisionDetail, calendar: 
     """A regulatory act with its entry into force gets its tracking schedule (ст. 10 ЗУ
     № 1160-IV): trackings not yet done follow the schedule; done ones stay as recorded. A
     decision no longer regulatory (or without the date) keeps only the trackings done."""
+    from sqlalchemy import select
+
     from db.models import RegulatoryTracking
 
     rows = {

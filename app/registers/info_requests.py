@@ -17,8 +17,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
-
 from app.domain import appeal_classifier as cls
 from app.domain.appeals import (
     REQUEST_EXTENDED_WORKING_DAYS,
@@ -33,10 +31,11 @@ from app.domain.text import uk_sort_key
 from app.registers.base import LAW_TERM, Column, Control, Printout, RegisterSpec, TermWording
 from app.registers.fields import Field, FieldKind
 from app.registers.result_control import follow_result
-from db.models import ControlEvent, Document, Setting
 
 if TYPE_CHECKING:
-    from db.models import InfoRequestDetail
+    from sqlalchemy.orm import Session
+
+    from db.models import Document, InfoRequestDetail
 
 #: ПКМУ № 740 (edition of 15.01.2020 № 4): the copying limit is a share of the subsistence
 #: minimum for able-bodied persons — 3328 грн from 01.01.2026 (State Budget law for 2026); a
@@ -87,6 +86,8 @@ def _refusal_warning(values: Mapping[str, Any]) -> str | None:
 
 def subsistence_minimum(s: Session) -> Decimal:
     """The setting, or the 2026 figure when it is empty or not a number."""
+    from db.models import Setting
+
     row = s.get(Setting, SUBSISTENCE_MINIMUM_SETTING)
     if not row or not row.value:
         return DEFAULT_SUBSISTENCE_MINIMUM
@@ -100,6 +101,7 @@ def subsistence_minimum(s: Session) -> Decimal:
 def after_store(s: Session, doc: Document, detail: InfoRequestDetail) -> None:
     """Derived columns of a request (sort key, notice of extension, copying fee) and its
     control (ст. 20–22)."""
+    from db.models import ControlEvent
     from db.queries import appeals as q
 
     calendar: WorkingCalendar | None = s.info.get("calendar")

@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
-
 from app.domain import orders as rules
 from app.domain.dates import format_date
 from app.registers.base import (
@@ -29,11 +27,11 @@ from app.registers.base import (
     series_options,
 )
 from app.registers.fields import Field, FieldKind
-from db.models import Document
-from db.queries import records
 
 if TYPE_CHECKING:
-    from db.models import OrderDetail
+    from sqlalchemy.orm import Session
+
+    from db.models import Document, OrderDetail
 
 SERIES = (
     Series(rules.MAIN, "з основної діяльності", "-р", ("основна діяльність", "основна")),
@@ -72,6 +70,7 @@ def after_store(s: Session, doc: Document, detail: OrderDetail) -> None:
     """Derived columns of an order: the state of its copies (4.16) and «втратило чинність» on
     the orders it cancels (the order named in `cancels` loses force when this one is signed)."""
     from db.models import OrderCopy, OrderDetail
+    from db.queries import records
 
     calendar = s.info.get("calendar")
     due = rules.copies_due(doc.reg_date, calendar) if calendar else doc.reg_date

@@ -9,16 +9,18 @@ was the result that closed it (not a clerk's removal from control).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-from db.models import ControlEvent, Document
+    from db.models import Document
 
 
 def follow_result(s: Session, doc: Document, detail: Any, user: str, answer_prefix: str) -> None:
     """`detail` has `result`, `result_date` and `answer_numbers`; `answer_prefix` names the
     answer's number in the removal's basis («відповідь вих. №», «вих. №»)."""
+    from db.models import ControlEvent
     from db.queries import appeals as q  # the appeals' tables: loaded when a result is stored
 
     if detail.result and detail.result_date and doc.done_date is None:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from app.domain.roles import Actor, PermissionDenied, actor_of
 from app.registers import REGISTERS
-from app.services import audit
 from app.services.access import may_read
 from db.session import Database
 
@@ -45,6 +44,10 @@ def require_reports(user: str | Actor) -> Actor:
 def record_report(db: Database, user: str | Actor, title: str, path: str | Path = "") -> None:
     """One audit entry for a report taken out (printed or written to `path`). When the entry
     cannot be written, the file just written is removed: no entry, no file."""
+    # The audit trail loads SQLAlchemy: imported here, since the window asks `may_take_reports`
+    # while its first screen comes up (issue 10).
+    from app.services import audit
+
     details = {"звіт": title, **({"файл": Path(path).name} if path else {})}
     try:
         audit.log(db, user, audit.PRINT, details=details)

@@ -12,7 +12,6 @@ from app.domain.deadlines import ControlThresholds
 from app.domain.roles import Actor
 from app.services.access import control_scope
 from app.services.calendar import load_calendar
-from db.queries import documents as q
 from db.session import Database
 
 
@@ -48,6 +47,8 @@ def scan(
     """Count overdue, due-today and due-soon documents of the registers `user` may read; list
     those that became overdue since the previous scan's day `since` (so the tray can announce
     each of them once). The status bar, the tab titles and the tray say no more than that."""
+    from db.queries import documents as q  # SQLAlchemy: loaded after the first screen
+
     day = today or date.today()
     thresholds = ControlThresholds.for_day(day, load_calendar(db))
     scope = control_scope(user)

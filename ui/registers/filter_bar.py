@@ -3,15 +3,21 @@ search box. It only builds a `ViewQuery`; the model runs it in SQL.
 
 Typing in the search box waits a short moment (SEARCH_DELAY_MS) before searching, so a clerk
 typing «Хмельницька» searches once, not eleven times.
+
+The executor and department lists are read from the database only after the register's first
+page is shown (issue 10: the first screen comes up without SQLAlchemy): until then each holds
+just «Усі», a valid filter, and a clerk who opens or types into one first gets it filled then.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import DateError
 from app.registers.base import Filter
-from app.services.reference import list_departments, list_staff
 from app.services.register_view import ViewQuery
 from db.session import Database
 from ui.widgets import DateEdit, department_choices, set_invalid
@@ -43,6 +48,23 @@ STATES: tuple[tuple[str, str | None], ...] = (
     ("Виконані", "done"),
     ("Виконані із запізненням", "done_late"),
 )
+
+
+class _ReferenceCombo(QComboBox):
+    """A list filled from the reference data when first needed: `before_use` runs before the
+    popup opens or a key picks an item (it fills the list if it is still unfilled)."""
+
+    def __init__(self, before_use: Callable[[], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._before_use = before_use
+
+    def showPopup(self) -> None:
+        self._before_use()
+        super().showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._before_use()
+        super().keyPressEvent(event)
 
 
 class FilterBar(QWidget):
@@ -87,8 +109,12 @@ class FilterBar(QWidget):
         self.date_to = DateEdit(parent=self)
         self.date_from.setToolTip(_FROM_TIP)
         self.date_to.setToolTip(_TO_TIP)
-        self.executor = QComboBox(self)
-        self.department = QComboBox(self)
+        self.executor: QComboBox = _ReferenceCombo(self.ensure_reference, self)
+        self.department: QComboBox = _ReferenceCombo(self.ensure_reference, self)
+        for combo in (self.executor, self.department):
+            combo.addItem("Усі", None)
+        #: Whether the executor and department lists have been read (reload_reference).
+        self.reference_loaded = False
         self.state = QComboBox(self)
         for label, value in STATES:
             self.state.addItem(label, value)
@@ -104,7 +130,7 @@ class FilterBar(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._period: tuple[date | None, date | None] = (None, None)
         self._searched = ""  # the search the view runs (apply())
-        self.reload_reference()
+        self._size_lists()
 
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
@@ -160,8 +186,36 @@ class FilterBar(QWidget):
         label.setBuddy(buddy)
         return label
 
+    def _size_lists(self) -> None:
+        """The lists' sizes, set once at construction so that the bar's layout does not move
+        when the executors and departments arrive."""
+        # Long names («Управління праці та соціального захисту населення (05-01)») are cut in the
+        # middle, so the start and the code both show; the whole name is in the tooltip and the
+        # list opens as wide as the longest one (reload_reference).
+        # Short enough that the bar fits a 1366-px laptop screen (ui/screen.py).
+        self.department.setMinimumContentsLength(16)
+        self.department.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.department.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._on_department_shown()
+        for combo, letters in ((self.executor, 12), (self.state, 10)):
+            combo.setMinimumContentsLength(letters)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+
+    def ensure_reference(self) -> None:
+        """Fill the executor and department lists unless they are filled already: called once
+        the register's first page has loaded, and before a clerk uses a list still unfilled."""
+        if not self.reference_loaded:
+            self.reload_reference()
+
     def reload_reference(self) -> None:
         """(Re)fill the executor and department lists, keeping what is chosen."""
+        # The reference service loads SQLAlchemy: imported here, after the first screen.
+        from app.services.reference import list_departments, list_staff
+
         for combo, items in (
             (self.executor, [(s.short, s.id) for s in list_staff(self.db, active_only=True)]),
             (self.department, department_choices(list_departments(self.db, True))),
@@ -174,25 +228,13 @@ class FilterBar(QWidget):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
-        # Long names («Управління праці та соціального захисту населення (05-01)») are cut in the
-        # middle, so the start and the code both show; the whole name is in the tooltip and the
-        # list opens as wide as the longest one.
-        # Short enough that the bar fits a 1366-px laptop screen (ui/screen.py).
-        self.department.setMinimumContentsLength(16)
-        self.department.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.reference_loaded = True
+        # The department list opens as wide as the longest name (cut in the middle in the box).
         view = self.department.view()
-        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         texts = [self.department.itemText(i) for i in range(self.department.count())]
         widest = max(view.fontMetrics().horizontalAdvance(t) for t in texts)
         view.setMinimumWidth(widest + 32)
         self._on_department_shown()
-        for combo, letters in ((self.executor, 12), (self.state, 10)):
-            combo.setMinimumContentsLength(letters)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
 
     def apply(self, query: ViewQuery) -> ViewQuery:
         """`query` with this bar's filters (its sort is kept)."""
