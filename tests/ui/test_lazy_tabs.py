@@ -139,14 +139,14 @@ def test_the_start_imports_no_dialog_and_no_printing(office_db, tmp_path):
 FIRST_SCREEN_PROBE = """
 import sys
 from app.services.database import open_database
-from ui import main_window
 from ui.main_window import MainWindow, _application
+from ui.models.register_model import RegisterModel
 seen = []
-start = MainWindow._start_background
-def recording(self):
-    seen.append("sqlalchemy" in sys.modules)  # the first page shown, nothing else begun
-    start(self)
-MainWindow._start_background = recording
+apply = RegisterModel._apply
+def recording(self, *args, **kwargs):
+    seen.append("sqlalchemy" in sys.modules)  # the first page read, nothing after it begun
+    apply(self, *args, **kwargs)
+RegisterModel._apply = recording
 app = _application()
 window = MainWindow(open_database(sys.argv[1]).db)
 window.show()

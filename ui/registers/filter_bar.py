@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -32,6 +33,7 @@ from app.domain.dates import DateError
 from app.registers.base import Filter
 from app.services.register_view import ViewQuery
 from db.session import Database
+from ui.tasks import run_in_background
 from ui.widgets import DateEdit, department_choices, set_invalid
 
 SEARCH_DELAY_MS = 300
@@ -48,6 +50,20 @@ STATES: tuple[tuple[str, str | None], ...] = (
     ("Виконані", "done"),
     ("Виконані із запізненням", "done_late"),
 )
+
+
+#: The executor list and the department list: (text, id) pairs.
+_Lists = tuple[list[tuple[str, Any]], list[tuple[str, Any]]]
+
+
+def _read_lists(db: Database) -> _Lists:
+    # The reference service loads SQLAlchemy: imported here, after the first screen.
+    from app.services.reference import list_departments, list_staff
+
+    return (
+        [(s.short, s.id) for s in list_staff(db, active_only=True)],
+        department_choices(list_departments(db, True)),
+    )
 
 
 class _ReferenceCombo(QComboBox):
@@ -206,20 +222,31 @@ class FilterBar(QWidget):
             )
 
     def ensure_reference(self) -> None:
-        """Fill the executor and department lists unless they are filled already: called once
-        the register's first page has loaded, and before a clerk uses a list still unfilled."""
+        """Fill the executor and department lists now unless they are filled already: before
+        a clerk uses a list still unfilled."""
         if not self.reference_loaded:
             self.reload_reference()
 
+    def load_reference_in_background(self) -> None:
+        """Read the lists off the GUI thread and fill them (once the register's first page is
+        painted: reading them loads SQLAlchemy, which the first screen did without, issue 10);
+        a list used before they arrive fills itself (`ensure_reference`)."""
+        if self.reference_loaded:
+            return
+        db = self.db
+
+        def fill(lists: _Lists) -> None:
+            if not self.reference_loaded:  # (a list used meanwhile filled them already)
+                self._fill(lists)
+
+        run_in_background(lambda: _read_lists(db), fill, owner=self)
+
     def reload_reference(self) -> None:
         """(Re)fill the executor and department lists, keeping what is chosen."""
-        # The reference service loads SQLAlchemy: imported here, after the first screen.
-        from app.services.reference import list_departments, list_staff
+        self._fill(_read_lists(self.db))
 
-        for combo, items in (
-            (self.executor, [(s.short, s.id) for s in list_staff(self.db, active_only=True)]),
-            (self.department, department_choices(list_departments(self.db, True))),
-        ):
+    def _fill(self, lists: _Lists) -> None:
+        for combo, items in zip((self.executor, self.department), lists, strict=True):
             chosen = combo.currentData()
             combo.blockSignals(True)
             combo.clear()

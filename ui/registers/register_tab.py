@@ -121,17 +121,11 @@ class RegisterTab(TabBase):
         return RegisterModel(self.db, self.spec, self)
 
     def _on_first_loaded(self) -> None:
-        """The filter bar's executor and department lists are read once the first page is in
-        (issue 10: the first screen comes up without the ORM, and reading them loads it); a
-        list used before then fills itself."""
+        """The filter bar's executor and department lists are read in the background once the
+        first page is painted (issue 10: the first screen comes up without the ORM, and reading
+        them loads it); a list used before then fills itself."""
         self.model.loaded.disconnect(self._on_first_loaded)
-        QTimer.singleShot(0, self, self._after_first_paint)
-
-    def _after_first_paint(self) -> None:
-        # One more turn of the queue: the page is painted by now, and the window's background
-        # (its zero timer on the same first `loaded`, posted after this tab's) has begun — the
-        # first screen is whole before anything loads SQLAlchemy (tests/ui/test_lazy_tabs.py).
-        QTimer.singleShot(0, self.filter_bar, self.filter_bar.ensure_reference)
+        QTimer.singleShot(0, self.filter_bar, self.filter_bar.load_reference_in_background)
 
     def _make_filter_bar(self) -> FilterBar:
         return FilterBar(
