@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Actor
-from app.services import users
 from app.services.passwords import PasswordError
-from app.services.signed_in import asks_for_login
+from app.services.signed_in import asks_for_login, has_users
 from db.session import Database
 from ui.local_settings import settings
 
@@ -33,7 +32,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self.actor: Actor | None = None
-        self.first = not users.has_users(db)
+        self.first = not has_users(db)
         self.setWindowTitle(
             "Діловод — створення адміністратора" if self.first else "Діловод — вхід"
         )
@@ -87,6 +86,10 @@ class LoginDialog(QDialog):
                 self.password.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_ok(self) -> None:
+        # The accounts' service (SQLAlchemy with it) is loaded by now or is loading: the dialog
+        # itself came up without it while the clerk typed (db.session.preload).
+        from app.services import users
+
         login, password = self.login.text().strip(), self.password.text()
         try:
             if self.first:
