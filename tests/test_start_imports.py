@@ -32,9 +32,26 @@ HEAVY = (
     "app.services.audit",
 )
 
-#: Imported at start (through ui.main_window), besides the lead's own start modules.
+#: Imported at start (through `python -m app` and ui.main_window).
 START_MODULES = sorted(
     {
+        "app/cli/__init__.py",
+        "app/cli/program.py",
+        "app/services/database.py",
+        "app/services/connection.py",
+        "app/services/settings.py",
+        "app/services/organisation.py",
+        "app/services/calendar.py",
+        "app/services/signed_in.py",
+        "app/services/register_view.py",
+        "db/session.py",
+        "db/migrate.py",
+        "db/plain.py",
+        "db/queries/plain_documents.py",
+        "ui/main_window.py",
+        "ui/startup.py",
+        "ui/dialogs/login.py",
+        "ui/models/register_model.py",
         *(p.relative_to(ROOT).as_posix() for p in (ROOT / "app" / "registers").glob("*.py")),
         "app/services/overdue.py",
         "app/services/access.py",
@@ -102,7 +119,13 @@ def _runtime_imports(body: list[ast.stmt], package: str) -> Iterator[tuple[int, 
             yield from _runtime_imports(node.body, package)
 
 
+#: Modules under a heavy name that need no SQLAlchemy: the first screen's plain SQL.
+LIGHT = ("db.queries.plain_documents",)
+
+
 def _heavy(name: str) -> bool:
+    if any(name == m or name.startswith(f"{m}.") for m in LIGHT):
+        return False
     return any(name == h or name.startswith(f"{h}.") for h in HEAVY)
 
 
