@@ -584,8 +584,10 @@ def _application() -> QApplication:
     if translator.load(locale, "qtbase", "_", folder):
         app.installTranslator(translator)
     from ui import file_dialogs
+    from ui.garbage import collect_on_gui_thread
 
     file_dialogs.install(app)  # what qtbase_uk.qm leaves in English («Look in:», «Folder»)
+    collect_on_gui_thread(app)  # a widget freed by a worker's collection crashes the program
     return app
 
 

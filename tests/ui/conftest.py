@@ -115,6 +115,15 @@ class Keyboard:
             self.press(Qt.Key.Key_Tab)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _garbage_on_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
+    """As in the program (ui/garbage.py): a closed tab's widgets, garbage while its pages are
+    still read in the background, must not be freed by a worker's collection."""
+    from ui.garbage import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)
+
+
 @pytest.fixture
 def keyboard(qtbot) -> Keyboard:
     return Keyboard(qtbot)
