@@ -16,7 +16,6 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -66,8 +65,8 @@ def sqlite_path(url: str) -> Path | None:
     if not is_sqlite(url):
         return None
     rest = url.partition("://")[2]
-    host, slash, database = rest.partition("/")
-    database = unquote(database.partition("?")[0]) if slash and not host else ""
+    _host, slash, database = rest.partition("/")
+    database = unquote(database.partition("?")[0]) if slash else ""
     if not database or database == ":memory:":
         return None
     return Path(database)
@@ -125,24 +124,44 @@ class Database:
     def __init__(self, url: str | Path, **engine_kwargs: Any) -> None:
         self.url = database_url(url)
         self._engine_kwargs = engine_kwargs
+        # The engine and the session factories, made when first needed (`_once`).
+        self._made: dict[str, Any] = {}
+        self._making = threading.RLock()
         # Who wrote, in the notifications other PCs receive (a window ignores its own).
         self.origin = uuid.uuid4().hex
         # Values derived from the database that services keep between calls (the working
         # calendar); they live and die with this object, never shared between databases.
         self.cache: dict[str, Any] = {}
 
-    @cached_property
+    def _once(self, name: str, make: Callable[[], Any]) -> Any:
+        """`make()` the first time `name` is asked for, whichever thread asks first (two
+        background reads start together right after the first screen)."""
+        made = self._made.get(name)
+        if made is None:
+            with self._making:
+                made = self._made.get(name)
+                if made is None:
+                    made = self._made[name] = make()
+        return made
+
+    @property
     def engine(self) -> Engine:
-        return make_engine(self.url, **self._engine_kwargs)
+        return self._once("engine", lambda: make_engine(self.url, **self._engine_kwargs))  # type: ignore[no-any-return]
 
-    @cached_property
+    @property
     def _read(self) -> sessionmaker[Session]:
-        from sqlalchemy.orm import sessionmaker
+        def make() -> sessionmaker[Session]:
+            from sqlalchemy.orm import sessionmaker
 
-        return sessionmaker(self.engine, expire_on_commit=False)
+            return sessionmaker(self.engine, expire_on_commit=False)
 
-    @cached_property
+        return self._once("read", make)  # type: ignore[no-any-return]
+
+    @property
     def _write(self) -> sessionmaker[Session]:
+        return self._once("write", self._make_writer)  # type: ignore[no-any-return]
+
+    def _make_writer(self) -> sessionmaker[Session]:
         from sqlalchemy.orm import sessionmaker
 
         writer = self.engine.execution_options(**{WRITE_OPTION: True})
@@ -159,7 +178,7 @@ class Database:
     @property
     def engine_ready(self) -> bool:
         """Whether the engine was made (SQLAlchemy loaded for this database)."""
-        return "engine" in self.__dict__
+        return "engine" in self._made
 
     @property
     def dialect(self) -> str:
@@ -189,7 +208,7 @@ class Database:
         server (or a memory database) the engine's. Rows are tuples of the driver's values: a
         date comes as SQLite's text 'YYYY-MM-DD' or as a `date` (db/plain.py reads both)."""
         path = self.sqlite_file
-        if path is None:
+        if path is None or "?" in self.url:  # (a memory database, a server, SQLite URI options)
             from sqlalchemy import text
 
             with self.engine.connect() as conn:
@@ -201,7 +220,9 @@ class Database:
 
                 yield through_engine
             return
-        file = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        # mode=rw: a file that has gone is an error, not a new empty database.
+        uri = f"{path.resolve().as_uri()}?mode=rw"
+        file = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         try:
             file.execute("PRAGMA busy_timeout=30000")
             file.execute("PRAGMA query_only=ON")

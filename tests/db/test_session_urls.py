@@ -16,6 +16,8 @@ URLS = [
     "sqlite+pysqlite:////tmp/a b/c.sqlite",
     "sqlite:////tmp/with%20space.sqlite",
     "sqlite:////tmp/base.sqlite?timeout=5",
+    "sqlite://localhost/x.db",
+    "sqlite:///x.db?uri=true",
     "sqlite://",
     "sqlite:///:memory:",
     "postgresql+psycopg://clerk:secret@server:5432/dilovod",
@@ -41,8 +43,15 @@ def test_a_path_becomes_a_sqlite_url_of_that_file(tmp_path: Path) -> None:
     assert sqlite_path(database_url(target)) == target.resolve()
 
 
+def _file(path: Path) -> Path:
+    import sqlite3
+
+    sqlite3.connect(path).close()
+    return path
+
+
 def test_a_database_makes_its_engine_when_first_used(tmp_path: Path) -> None:
-    db = Database(tmp_path / "lazy.sqlite")
+    db = Database(_file(tmp_path / "lazy.sqlite"))
     assert not db.engine_ready and db.dialect == "sqlite"
     with db.plain() as read:
         assert read("SELECT 1 + :n", {"n": 1}) == [(2,)]
@@ -56,7 +65,28 @@ def test_a_database_makes_its_engine_when_first_used(tmp_path: Path) -> None:
 def test_a_plain_read_may_not_write(tmp_path: Path) -> None:
     import sqlite3
 
-    db = Database(tmp_path / "ro.sqlite")
+    db = Database(_file(tmp_path / "ro.sqlite"))
     with db.plain() as read, pytest.raises(sqlite3.OperationalError):
         read("CREATE TABLE t (x INTEGER)", None)
+    db.dispose()
+
+
+def test_a_plain_read_of_a_file_that_has_gone_makes_no_empty_one(tmp_path: Path) -> None:
+    import sqlite3
+
+    gone = tmp_path / "gone.sqlite"
+    db = Database(gone)
+    with pytest.raises(sqlite3.OperationalError), db.plain() as read:
+        read("SELECT 1", None)
+    assert not gone.exists()
+
+
+def test_the_engine_is_made_once_whichever_thread_asks_first(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    db = Database(_file(tmp_path / "once.sqlite"))
+    with ThreadPoolExecutor(8) as pool:
+        engines = set(map(id, pool.map(lambda _: db.engine, range(32))))
+        readers = set(map(id, pool.map(lambda _: db._read, range(32))))
+    assert len(engines) == 1 and len(readers) == 1
     db.dispose()
