@@ -22,11 +22,9 @@ Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None
 def error_dialog_hook(parent: QWidget | None) -> Hook:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         traceback.print_exception(kind, exc, tb, file=sys.stderr)
-        from sqlalchemy.exc import SQLAlchemyError
+        from app.services.db_errors import explain, is_database_error
 
-        if isinstance(exc, SQLAlchemyError):  # the disk is full, the file read-only, locked …
-            from app.services.db_errors import explain
-
+        if is_database_error(exc):  # the disk is full, the file read-only, locked …
             QMessageBox.warning(parent, "Діловод: база даних", explain(exc))
             return
         QMessageBox.critical(

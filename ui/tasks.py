@@ -151,10 +151,6 @@ def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
 def user_text(exc: BaseException) -> str:
     """What the clerk reads: the database's English (with its SQL and row values) becomes a
     Ukrainian sentence; the services' own errors are Ukrainian already."""
-    from sqlalchemy.exc import SQLAlchemyError
+    from app.services.db_errors import explain, is_database_error
 
-    if isinstance(exc, SQLAlchemyError):
-        from app.services.db_errors import explain
-
-        return explain(exc)
-    return str(exc)
+    return explain(exc) if is_database_error(exc) else str(exc)

@@ -109,6 +109,8 @@ def window_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
         return None
     if rest or args.command not in (None, "gui"):
         return None
+    if args.command == "gui" and any(w.startswith("--user") for w in words[words.index("gui") :]):
+        return None  # after a command only --db is accepted: the full parser says so
     return args
 
 
@@ -134,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run(db: Database, args: argparse.Namespace) -> int:
     """Run a command; user errors become a message on stderr and exit code 1."""
+    import sqlite3
+
     from sqlalchemy.exc import SQLAlchemyError
 
     try:
@@ -154,7 +158,7 @@ def _run(db: Database, args: argparse.Namespace) -> int:
             text = os_error_text(exc) + (f": {exc.filename}" if exc.filename else "")
         print(f"Помилка: {text}", file=sys.stderr)
         return 1
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, sqlite3.Error) as exc:  # sqlite3: a plain read (Database.plain)
         from app.services.db_errors import explain
 
         print(f"Помилка бази даних: {explain(exc)}", file=sys.stderr)

@@ -83,6 +83,16 @@ _KNOWN: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+def is_database_error(exc: BaseException) -> bool:
+    """An error of the database itself: through SQLAlchemy, or from a plain read through the
+    sqlite3 module (`Database.plain`: the settings, the calendar, a register's first page)."""
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return isinstance(exc, SQLAlchemyError | sqlite3.Error)
+
+
 def driver_text(exc: BaseException) -> str:
     """The driver's own message without SQLAlchemy's SQL and parameters."""
     orig: Any = getattr(exc, "orig", None)

@@ -26,7 +26,16 @@ def test_the_window_starts_with_these(argv: list[str], db: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "argv", [["--help"], ["demo"], ["report", "appeals"], ["--db"], ["gui", "extra"], ["-x"]]
+    "argv",
+    [
+        ["--help"],
+        ["demo"],
+        ["report", "appeals"],
+        ["--db"],
+        ["gui", "extra"],
+        ["-x"],
+        ["gui", "--user", "x"],
+    ],
 )
 def test_anything_else_is_the_full_parsers(argv: list[str]) -> None:
     assert window_args(argv) is None

@@ -100,3 +100,33 @@ def test_the_command_line_says_the_disk_is_full(tmp_path: Path, monkeypatch, cap
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM document").fetchone()[0] == 0
     conn.close()
+
+
+def test_a_plain_reads_error_is_a_database_error_in_ukrainian(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The settings, the calendar and a first page are read through sqlite3 (Database.plain):
+    their errors are the database's too — a clerk reads a sentence, not a traceback."""
+    import sqlite3
+
+    from app.services.db_errors import explain, is_database_error
+
+    locked = sqlite3.OperationalError("database is locked")
+    assert is_database_error(locked) and not is_database_error(ValueError("x"))
+    assert explain(locked).startswith("Базу даних зараз змінює інший користувач")
+
+
+def test_a_command_reports_a_plain_reads_error_without_a_traceback(
+    monkeypatch, capsys, sqlite_db
+) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from app.cli import registry
+    from app.cli.program import _run
+
+    def fail(db, args):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(registry, "handlers", lambda: {"demo": fail})
+    import argparse
+
+    assert _run(sqlite_db, argparse.Namespace(command="demo")) == 1
+    assert capsys.readouterr().err.startswith("Помилка бази даних: ")
