@@ -33,8 +33,19 @@ def _same(value: Any) -> Any:
     return value
 
 
-def converter(declared: str) -> Callable[[Any], Any]:
+#: SQLite's declared types (as SQLAlchemy's types declare them) → how to read their values.
+_READERS: dict[str, Callable[[Any], Any]] = {
+    "DATE": as_date,
+    "DATETIME": as_datetime,
+    "BOOLEAN": as_bool,
+    "INTEGER": _same,
+    "VARCHAR": _same,
+    "TEXT": _same,
+}
+
+
+def converter(declared: str) -> Callable[[Any], Any] | None:
     """How to read a column of a SQLite table by its declared type (PRAGMA table_info), as
-    SQLAlchemy's type of that column would: DATE, DATETIME and BOOLEAN; anything else as is."""
-    kind = declared.upper().partition("(")[0].strip()
-    return {"DATE": as_date, "DATETIME": as_datetime, "BOOLEAN": as_bool}.get(kind, _same)
+    SQLAlchemy's type of that column would; None for a type not known here (a Numeric, say,
+    which SQLAlchemy makes a Decimal): such a column is read the usual way."""
+    return _READERS.get(declared.upper().partition("(")[0].strip())

@@ -47,6 +47,7 @@ START_MODULES = sorted(
         "db/session.py",
         "db/migrate.py",
         "db/plain.py",
+        "db/queries/__init__.py",
         "db/queries/plain_documents.py",
         "ui/main_window.py",
         "ui/startup.py",

@@ -106,8 +106,12 @@ def _sqlite_revision(path: Path) -> str | None:
 
 
 def _at_head(path: Path) -> bool:
-    """A SQLite file that holds a Діловод schema of exactly this program's version."""
-    return path.exists() and path.stat().st_size > 0 and _sqlite_revision(path) == SCHEMA_HEAD
+    """A SQLite file that holds a Діловод schema of exactly this program's version (a file that
+    cannot be read now is not: the usual opening reports why)."""
+    try:
+        return path.exists() and path.stat().st_size > 0 and _sqlite_revision(path) == SCHEMA_HEAD
+    except (OSError, sqlite3.Error):
+        return False
 
 
 def _check_revision(revision: str | None, where: str) -> None:

@@ -242,8 +242,10 @@ def _plain(view: ViewQuery) -> bool:
 class FirstScreenView(RegisterView):
     """A register view whose count and first page are read in plain SQL on a SQLite file
     (db/queries/plain_documents.py), so a tab's first screen needs no SQLAlchemy: the window
-    shows it before loading SQLAlchemy (issue 10). The same rows as `RegisterView`'s; later
-    pages, the id vector and a view that is not plain are read the usual way."""
+    shows it before loading SQLAlchemy (issue 10). The register model reads every load of an
+    unfiltered view this way (the start, a refresh, a click on a column), so the plain SQL must
+    stay SQLAlchemy's row for row: tests/db/test_plain_documents.py. Later pages, the id vector,
+    every row (export, printing) and a view that is not plain are read the usual way."""
 
     def __init__(
         self,
@@ -254,11 +256,23 @@ class FirstScreenView(RegisterView):
         first_rows: int = 200,
     ) -> None:
         super().__init__(db, view, today, user)
-        self._first: tuple[int, list[DocumentRow]] | None = None
-        spec = self.spec
-        if db.sqlite_file is None or spec is None or not _plain(view):
-            return
-        with db.plain() as read:
+        self._first_rows = first_rows
+        self._first_read = False
+        self._first_page: tuple[int, list[DocumentRow]] | None = None
+
+    @property
+    def _first(self) -> tuple[int, list[DocumentRow]] | None:
+        """(count, first rows) in plain SQL, read when first asked for; None: not a plain view."""
+        if not self._first_read:
+            self._first_read = True
+            self._first_page = self._read_first()
+        return self._first_page
+
+    def _read_first(self) -> tuple[int, list[DocumentRow]] | None:
+        spec, view = self.spec, self.view
+        if self.db.sqlite_file is None or spec is None or not _plain(view):
+            return None
+        with self.db.plain() as read:
             found = first_page(
                 read,
                 view.register,
@@ -267,18 +281,18 @@ class FirstScreenView(RegisterView):
                 detail_model=spec.detail_model,
                 sort=view.sort,
                 descending=view.descending,
-                limit=first_rows,
+                limit=self._first_rows,
             )
-        if found is not None:
-            rows = [_row(values, self.thresholds, spec) for values in found.rows]
-            self._first = (found.total, rows)
+        if found is None:
+            return None
+        return found.total, [_row(values, self.thresholds, spec) for values in found.rows]
 
     def count(self) -> int:
-        return self._first[0] if self._first is not None else super().count()
+        first = self._first
+        return first[0] if first is not None else super().count()
 
     def page(self, offset: int, limit: int, total: int | None = None) -> list[DocumentRow]:
-        if self._first is not None and offset == 0:
-            total_, rows = self._first
-            if limit <= len(rows) or len(rows) == total_:
-                return rows[:limit]
+        first = self._first if offset == 0 else None
+        if first is not None and (limit <= len(first[1]) or len(first[1]) == first[0]):
+            return first[1][:limit]
         return super().page(offset, limit, total)

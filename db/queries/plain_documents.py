@@ -8,8 +8,9 @@ db/queries/documents.py builds for it — the same columns (the core every row c
 spec's, from `document` or its detail table), the same WHERE and ORDER BY with the same
 tie-breaks — so the next pages, read through SQLAlchemy, continue it row for row
 (tests/db/test_plain_documents.py compares the two for every register and sort). Anything else
-(a filter, a search, a sort by a column that may be empty, a column neither table has) is not a
-plain view: `first_page` returns None and the caller reads it the usual way.
+(a filter, a search, a sort by a column that may be empty, a column neither table has or of a
+type not read plain) is not a plain view: `first_page` returns None and the caller reads it the
+usual way.
 
 Column names and types come from SQLite itself (PRAGMA table_info), values are made what
 SQLAlchemy's types make of them (db/plain.py).
@@ -66,7 +67,7 @@ class _Column:
     table: str
     name: str
     nullable: bool
-    read: Callable[[Any], Any]
+    read: Callable[[Any], Any] | None  # None: a type not read plain (db/plain.converter)
 
 
 def _columns(read: PlainReader, table: str) -> dict[str, _Column]:
@@ -117,15 +118,18 @@ def first_page(
         return document.get(key) or detail.get(key)
 
     shown = [*CORE_KEYS, *(k for k in dict.fromkeys(keys) if k not in CORE_KEYS)]
+    by_sort = column(sort)
     if sort in SORT_COLUMNS:
         order = [document[name] for name in SORT_COLUMNS[sort]]
-    elif column(sort) is not None:
-        order = [column(sort), document["id"]]  # type: ignore[list-item]
+    elif by_sort is not None:
+        order = [by_sort, document["id"]]
     else:
         order = [document[name] for name in SORT_COLUMNS[DEFAULT_SORT]]
     found = [column(k) for k in shown]
-    if any(c is None for c in found) or _nullable(order[0]):
-        return None
+    columns = [c for c in found if c is not None]
+    readers = [c.read for c in columns if c.read is not None]
+    if len(readers) < len(shown) or _nullable(order[0]):
+        return None  # a column neither table has, of a type not read plain; a two-part sort
     where, params = "document.register = :register", {"register": register}
     if series is not None:
         if not series:
@@ -136,7 +140,7 @@ def first_page(
     total = int(read(f"SELECT count(*) FROM document WHERE {where}", params)[0][0])
     if not total:
         return FirstPage(0, [])
-    joined = any(c.table != "document" for c in (*found, *order))  # type: ignore[union-attr]
+    joined = any(c.table != "document" for c in (*columns, *order))
     source = "document"
     if joined:
         table = detail_table(detail_model)
@@ -146,11 +150,13 @@ def first_page(
     ordering = ", ".join(
         f"{c.table}.{c.name} {direction}" + (f" {nulls}" if _nullable(c) else "") for c in order
     )
-    selected = ", ".join(f"{c.table}.{c.name}" for c in found)  # type: ignore[union-attr]
+    selected = ", ".join(f"{c.table}.{c.name}" for c in columns)
     sql = f"SELECT {selected} FROM {source} WHERE {where} ORDER BY {ordering} LIMIT :limit"
     raws = read(sql, {**params, "limit": limit})
-    readers = [(k, c.read) for k, c in zip(shown, found, strict=True)]  # type: ignore[union-attr]
     return FirstPage(
         total,
-        [{k: convert(v) for (k, convert), v in zip(readers, raw, strict=True)} for raw in raws],
+        [
+            {k: convert(v) for k, convert, v in zip(shown, readers, raw, strict=True)}
+            for raw in raws
+        ],
     )

@@ -11,6 +11,7 @@ just «Усі», a valid filter, and a clerk who opens or types into one first g
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -35,6 +36,8 @@ from app.services.register_view import ViewQuery
 from db.session import Database
 from ui.tasks import run_in_background
 from ui.widgets import DateEdit, department_choices, set_invalid
+
+log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
 _FULL_DATE = re.compile(r"\d\d\.\d\d\.\d{4}")
@@ -239,7 +242,11 @@ class FilterBar(QWidget):
             if not self.reference_loaded:  # (a list used meanwhile filled them already)
                 self._fill(lists)
 
-        run_in_background(lambda: _read_lists(db), fill, owner=self)
+        def failed(exc: BaseException) -> None:
+            # Nobody asked for the lists yet: no message; a list used later reads them again.
+            log.warning("Reading the filter lists failed: %s", exc)
+
+        run_in_background(lambda: _read_lists(db), fill, failed, owner=self)
 
     def reload_reference(self) -> None:
         """(Re)fill the executor and department lists, keeping what is chosen."""
