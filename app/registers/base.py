@@ -299,6 +299,14 @@ class RegisterSpec:
         return self.sending
 
     @property
+    def interim_reports(self) -> bool:
+        """Its controls may have interim reports: the regulation's «проміжні строки
+        інформування» of a long control (2011, пп. 3.4, 4.7, 9.12). Appeals and information
+        requests follow their laws' terms of consideration (15–45 days, 5–20 working days),
+        which have none: their «строк» wording says so (TermWording)."""
+        return self.control is not None and self.term.wording == REGULATION_TERM
+
+    @property
     def has_executors(self) -> bool:
         """Its documents name a lead executor (and so a department): by control or by a
         «виконавець» field. The tab filters by executor and department only then (awards

@@ -106,3 +106,25 @@ def test_the_bold_legend_only_where_terminovo_exists(qtbot, sqlite_db):
     assert texts["incoming"] == texts["outgoing"] == URGENT_LEGEND
     assert "Терміново" not in texts["appeals"]
     assert "Не потребує додаткового вивчення" in texts["appeals"]
+
+
+def test_interim_reports_only_where_the_regulation_sets_the_term(qtbot, sqlite_db):
+    """The regulation's «проміжні строки інформування» (пп. 3.4, 4.7, 9.12) belong to its
+    long controls; an appeal's or an information request's term comes from a law (15–45 days,
+    5–20 working days) and has none: no «Проміжні звіти…» on those tabs."""
+    from app.registers import APPEALS, DECISIONS, INFO_REQUESTS, ORDERS
+
+    shown = {}
+    for spec in (INCOMING, ORDERS, DECISIONS, APPEALS, INFO_REQUESTS):
+        tab = RegisterTab(sqlite_db, spec)
+        qtbot.addWidget(tab)
+        titles = [a.text() for a in tab.toolbar.actions()]
+        shown[spec.code] = "Проміжні звіти…" in titles
+        assert spec.interim_reports == shown[spec.code]
+    assert shown == {
+        "incoming": True,
+        "orders": True,
+        "decisions": True,
+        "appeals": False,
+        "info_requests": False,
+    }

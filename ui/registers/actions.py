@@ -56,10 +56,14 @@ class DocumentActions(QObject):
             word = spec.term.wording.noun
             self.extend_action = tab.table_action(f"Продовжити {word}…", self._on_extend)
             self.progress_action = tab.table_action("Хід виконання…", self._on_progress)
-            self.reports_action = tab.table_action(
-                "Проміжні звіти…",
-                self._on_reports,
-                "Строки проміжних звітів і звіт, що надійшов (пп. 3.4, 4.7, 9.12)",
+            self.reports_action = (
+                tab.table_action(
+                    "Проміжні звіти…",
+                    self._on_reports,
+                    "Строки проміжних звітів і звіт, що надійшов (пп. 3.4, 4.7, 9.12)",
+                )
+                if spec.interim_reports
+                else None
             )
             self.remove_action = tab.table_action("Зняти з контролю…", self._on_remove)
             self.control_actions = [
@@ -130,7 +134,8 @@ class DocumentActions(QObject):
                 self.reports_action,
                 self.remove_action,
             ):
-                action.setEnabled(is_open)
+                if action is not None:
+                    action.setEnabled(is_open)
         for action in self.doc_print_actions:
             action.setEnabled(has and (not action.data() or is_open))
         for action in self.register_print_actions:
