@@ -25,6 +25,11 @@ The rules (Український правопис 2019, § 142 «Відміню
   (`_SOFT_AR`, each checked in the Словник української мови: бондар, -я; писар, -я; шинкар, -я;
   лихвар, -я; друкар, -я; лікар, -я) and declined as Кобзар/Коваль: Бондаря, Бондарю, Бондарем,
   Бондареві.
+- § 142 п. 1 declines a surname as its common noun, a fleeting vowel too (Заєць → Зайця,
+  Журавель → Журавля, Бусел → Бусла, which shevchenko knows). The nouns whose change it does not
+  know are listed (`_FLEETING`, each as the Словник української мови has it: швець, шевця; жнець,
+  женця; чернець, ченця; гонець, гінця; козел, козла; котел, котла; посол, посла; осел, осла;
+  овес, вівса): Швець → Шевця, Шевцю, Шевцем, with shevchenko's endings on the noun's stem.
 - Foreign surnames on -о (and on -е, -і, -у, which shevchenko already keeps) do not decline:
   «Гюго», «Руссо», «Пікассо». A Ukrainian man's surname on -о is one on -ко (Ткаченко, Бойко),
   -ло (Гуцало) or -ьо (Іваньо); any other ending on -о is taken for a foreign one.
@@ -160,9 +165,43 @@ _SOFT_AR_ENDINGS = {
 }
 
 
+#: Surnames that are nouns with a fleeting or changed vowel shevchenko misses (module doc): the
+#: stem shevchenko declines → the noun's own stem in the other cases.
+_FLEETING = {
+    "швець": ("швец", "шевц"),
+    "жнець": ("жнец", "женц"),
+    "чернець": ("чернец", "ченц"),
+    "гонець": ("гонц", "гінц"),
+    "козел": ("козел", "козл"),
+    "котел": ("котел", "котл"),
+    "посол": ("посол", "посл"),
+    "осел": ("осел", "осл"),
+    "овес": ("овес", "вівс"),
+}
+
+
+def _with_stem(typed: str, declined: str, stems: tuple[str, str], case: str) -> str:
+    """`declined` with shevchenko's stem replaced by the noun's, in the typed letters' case (a
+    part shevchenko left undeclined stays so). A hard stem's vocative ends in -е as the noun's:
+    козле, котле (shevchenko's «Козелу» follows the wrong stem)."""
+    old, new = stems
+    if declined.casefold() == typed.casefold() or not declined.casefold().startswith(old):
+        return declined
+    ending = declined[len(old) :]
+    if case == "vocative" and not new.endswith("ц"):
+        ending = "е"
+    if typed.isupper():
+        new, ending = new.upper(), ending.upper()
+    elif typed[:1].isupper():
+        new = new[:1].upper() + new[1:]
+    return new + ending
+
+
 def _surname_part(typed: str, declined: str, case: str) -> str:
     """One part of a man's surname in `case` with the corrections of § 142 (module doc)."""
     low = typed.casefold()
+    if low in _FLEETING and case != "nominative":
+        return _with_stem(typed, declined, _FLEETING[low], case)
     if low.endswith("о") and not low.endswith(_UKRAINIAN_O_ENDINGS) and len(low) > 2:
         return typed  # a foreign surname on -о: Гюго, Руссо
     if low in _SOFT_AR and case in _SOFT_AR_ENDINGS:
