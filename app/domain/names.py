@@ -185,7 +185,7 @@ def _with_stem(typed: str, declined: str, stems: tuple[str, str], case: str) -> 
     part shevchenko left undeclined stays so). A hard stem's vocative ends in -е as the noun's:
     козле, котле (shevchenko's «Козелу» follows the wrong stem)."""
     old, new = stems
-    if declined.casefold() == typed.casefold() or not declined.casefold().startswith(old):
+    if not declined.casefold().startswith(old) or declined.casefold() == typed.casefold():
         return declined
     ending = declined[len(old) :]
     if case == "vocative" and not new.endswith("ц"):
@@ -201,6 +201,8 @@ def _surname_part(typed: str, declined: str, case: str) -> str:
     """One part of a man's surname in `case` with the corrections of § 142 (module doc)."""
     low = typed.casefold()
     if low in _FLEETING and case != "nominative":
+        if declined.casefold() == low:  # left as typed in a double surname («Швець-Кравця»)
+            declined = _inflect(case, typed, "Іван", "", Gender.MALE)[0]
         return _with_stem(typed, declined, _FLEETING[low], case)
     if low.endswith("о") and not low.endswith(_UKRAINIAN_O_ENDINGS) and len(low) > 2:
         return typed  # a foreign surname on -о: Гюго, Руссо

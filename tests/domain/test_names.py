@@ -318,3 +318,16 @@ def test_a_surname_declines_as_its_noun_with_a_fleeting_vowel(
     assert dative_surname(PersonName(surname.upper(), "І", "П", Gender.MALE)) == dative.upper()
     woman = PersonName(surname, "Олена", "Петрівна", Gender.FEMALE)
     assert dative_surname(woman) == surname  # a woman's surname on a consonant: as typed
+
+
+def test_each_part_of_a_double_surname_declines_as_its_noun() -> None:
+    """§ 142: a double surname declines in each part (Квітки-Основ'яненка); shevchenko left
+    «Швець» as typed before another part («Швець-Кравця»)."""
+    first = PersonName("Швець-Кравець", "Іван", "Петрович", Gender.MALE)
+    second = PersonName("Кравець-Швець", "Іван", "Петрович", Gender.MALE)
+    assert full_name_in_case(first, "genitive").split()[0] == "Шевця-Кравця"
+    assert dative_surname(first) == "Шевцю-Кравцю"
+    assert dative_surname(second) == "Кравцю-Шевцю"
+    assert dative_surname(PersonName("Швець-Кравець", "Олена", "", Gender.FEMALE)) == (
+        "Швець-Кравець"
+    )
