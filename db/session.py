@@ -150,16 +150,16 @@ class Database:
 
     @property
     def _read(self) -> sessionmaker[Session]:
-        def make() -> sessionmaker[Session]:
-            from sqlalchemy.orm import sessionmaker
-
-            return sessionmaker(self.engine, expire_on_commit=False)
-
-        return self._once("read", make)  # type: ignore[no-any-return]
+        return self._once("read", self._make_reader)  # type: ignore[no-any-return]
 
     @property
     def _write(self) -> sessionmaker[Session]:
         return self._once("write", self._make_writer)  # type: ignore[no-any-return]
+
+    def _make_reader(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
 
     def _make_writer(self) -> sessionmaker[Session]:
         from sqlalchemy.orm import sessionmaker

@@ -45,7 +45,7 @@ class _ListenThread(QThread):
         self.wait()
 
     def run(self) -> None:
-        from db.notify import ChangeListener  # loaded by ChangeWatcher.start already
+        from db.notify import ChangeListener  # (imported by ChangeWatcher.start already)
 
         listener: ChangeListener | None = None
         pause = 0
@@ -101,7 +101,8 @@ class ChangeWatcher(QObject):
         self._lost = False
 
     def start(self) -> None:
-        # db.notify loads SQLAlchemy: imported when watching starts (after the first screen)
+        # Imported when watching starts, after the first screen: the window's start does not
+        # need it (db.notify itself loads SQLAlchemy only where PostgreSQL's NOTIFY uses it).
         from db.notify import DataVersion
 
         if self.db.dialect == "postgresql":

@@ -60,8 +60,14 @@ def check_sqlite_file(path: Path, full: bool | None = None) -> bool:
     Returns whether the full integrity check ran (False: only the header and the schema were
     read, because the file is larger than FULL_CHECK_LIMIT).
     """
+    return _checked_sqlite(path, full)[0]
+
+
+def _checked_sqlite(path: Path, full: bool | None = None) -> tuple[bool, str | None]:
+    """`check_sqlite_file`'s checks; (whether the full check ran, the schema revision the file
+    holds — None for a new or empty file)."""
     if not path.exists() or path.stat().st_size == 0:
-        return True
+        return True, None
     if full is None:
         full = path.stat().st_size <= FULL_CHECK_LIMIT
     try:
@@ -89,9 +95,9 @@ def check_sqlite_file(path: Path, full: bool | None = None) -> bool:
         )
     if tables and "alembic_version" not in tables:
         raise DatabaseDamagedError(f"Файл {path} не є базою даних Діловода. Файл не змінено.")
-    if tables:
-        _check_revision(_sqlite_revision(path), str(path))
-    return full
+    revision = _sqlite_revision(path) if tables else None
+    _check_revision(revision, str(path))
+    return full, revision
 
 
 def _sqlite_revision(path: Path) -> str | None:
@@ -103,15 +109,6 @@ def _sqlite_revision(path: Path) -> str | None:
     finally:
         conn.close()
     return str(row[0]) if row else None
-
-
-def _at_head(path: Path) -> bool:
-    """A SQLite file that holds a Діловод schema of exactly this program's version (a file that
-    cannot be read now is not: the usual opening reports why)."""
-    try:
-        return path.exists() and path.stat().st_size > 0 and _sqlite_revision(path) == SCHEMA_HEAD
-    except (OSError, sqlite3.Error):
-        return False
 
 
 def _check_revision(revision: str | None, where: str) -> None:
@@ -211,12 +208,12 @@ def open_database(
     """
     url = check_address(target)
     path = sqlite_path(url)
-    checked = True
+    checked, revision = True, None
     if path is not None:
         if not path.exists() and not create:
             raise _missing_file(path)
         _check_writable(path)
-        checked = check_sqlite_file(path)
+        checked, revision = _checked_sqlite(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -234,8 +231,8 @@ def open_database(
         if path is not None:
             in_use.release(path)
         raise DatabaseOpenError(f"Не вдається відкрити базу даних. {_why(exc, path)}") from exc
-    if path is not None and _at_head(path):
-        # A local file of this version (check_sqlite_file read its schema): nothing to create,
+    if path is not None and revision == SCHEMA_HEAD:
+        # A local file of this version (its checks just read its schema): nothing to create,
         # upgrade or compare, so SQLAlchemy is not needed yet — the window reads its first
         # screen before loading it (issue 10); the engine is made when first used.
         return Opened(db, False, None, checked)

@@ -118,22 +118,27 @@ print(" ".join(m for m in heavy if m in sys.modules) or "none")
 def test_the_start_imports_no_dialog_and_no_printing(office_db, tmp_path):
     """What the first screen does not need stays unimported: each costs start-up time and
     memory (a fresh process, as the clerk starts the program)."""
+    out = _run_probe(PROBE, office_db, tmp_path)
+    assert out.split() == ["none"]
+
+
+def _run_probe(probe: str, db, folder) -> str:  # type: ignore[no-untyped-def]
+    """What `probe` prints, run in a fresh process (as the clerk starts the program) over
+    `db`'s file."""
     import os
     import subprocess
 
     from db.session import sqlite_path
 
-    path = sqlite_path(office_db.url)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DILOVOD_HOME=str(tmp_path))
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)],
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DILOVOD_HOME=str(folder))
+    return subprocess.run(
+        [sys.executable, "-c", probe, str(sqlite_path(db.url))],
         env=env,
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
     ).stdout
-    assert out.split() == ["none"]
 
 
 FIRST_SCREEN_PROBE = """
@@ -166,27 +171,15 @@ def test_the_first_screen_of_a_local_file_needs_no_sqlalchemy(office_db, tmp_pat
     """On a SQLite file the window shows its first screen — the organisation's name, the
     calendar's terms, the register's count and first page — before SQLAlchemy is loaded (a
     third of the start); the background loads it right after (issue 10)."""
-    import os
-    import subprocess
     from datetime import date
 
     from app.services.register_view import RegisterView, ViewQuery
-    from db.session import sqlite_path
     from tests import factories
 
     factories.incoming(office_db, date.today(), summary="Про перший екран")
     newest = RegisterView(office_db, ViewQuery("incoming")).page(0, 1)[0]
     office_db.dispose()
-    path = sqlite_path(office_db.url)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DILOVOD_HOME=str(tmp_path))
-    out = subprocess.run(
-        [sys.executable, "-c", FIRST_SCREEN_PROBE, str(path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
+    out = _run_probe(FIRST_SCREEN_PROBE, office_db, tmp_path)
     imported, rows, first = out.split()
     assert imported == "none"
     assert int(rows) >= 1 and first == newest.reg_number
